@@ -1,0 +1,366 @@
+"""One check: every source discovered, due releases fetched, verdicts stored with their events.
+
+This is the only place that sequences the stages; each stage stays ignorant of the others.
+Ordering rules that keep "nothing lost" true:
+- a version and its event are committed together (store.record_version);
+- a listing's HTTP validators are saved only after every new release on it was stored, so a crash
+  or a failed fetch means the listing is read again next time instead of answering 304.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import partial
+
+from . import detect
+from .config import Config, SourceConfig
+from .diff import diff_paragraphs
+from .discover import discover, parse_feed, sniff_kind
+from .extract import EXTRACTOR_VERSION, ExtractionError, extract_page
+from .fetch import Fetcher
+from .models import CheckError, CheckReport, Document, Event, FetchError, Link, Page, SourceResult
+from .store import ReleaseState, SourceState, Store
+
+ProgressFn = Callable[[str, int, int], None]  # (source, done, total)
+EnrichFn = Callable[[Event, Document], None]  # themes and related releases, added by matching
+
+
+@dataclass
+class CheckOptions:
+    sources: Sequence[str] | None = None  # names; None = all
+    refetch_all: bool = False  # re-download every known release, ignoring the revisit policy
+    progress: ProgressFn | None = None
+    enrich: EnrichFn | None = None
+
+
+def extract_signature(src: SourceConfig) -> str:
+    """Changes when extraction would give different text, so the raw-body shortcut is reset."""
+    return f"{EXTRACTOR_VERSION}|{src.content or ''}|{src.title or ''}|{src.date or ''}"
+
+
+@dataclass
+class _Discovered:
+    links: list[Link] = field(default_factory=list)
+    listing_urls: set[str] = field(default_factory=set)
+    listing_pages: list[Page] = field(default_factory=list)  # to save validators at the end
+    single: Page | None = None  # the source URL is itself the release
+    unchanged: bool = False  # the listing answered 304
+
+
+class SourceCheck:
+    """Checks one source. Holds the per-source facts the stages share."""
+
+    def __init__(
+        self,
+        src: SourceConfig,
+        config: Config,
+        store: Store,
+        fetcher: Fetcher,
+        report: CheckReport,
+        options: CheckOptions,
+        pool: ThreadPoolExecutor,
+    ):
+        self.src = src
+        self.config = config
+        self.store = store
+        self.fetcher = fetcher
+        self.report = report
+        self.options = options
+        self.pool = pool
+        self.sig = extract_signature(src)
+        self.result = SourceResult(source=src.name)
+        self.state: SourceState
+        self.baseline = False
+        self.failed_new = False
+        self._done = 0
+        self._total = 0
+
+    # --- the source as a whole -----------------------------------------------------------
+
+    async def run(self) -> SourceResult:
+        started = time.monotonic()
+        self.state = self.store.source(self.src.name, self.src.url)
+        self.baseline = not self.state.baselined
+        known = self.store.releases(self.state.id)
+        try:
+            found = await self._discover(known)
+        except FetchError as err:
+            self._error(err.url, err.message, err.kind)
+            self.store.source_checked(self.state.id, error=err.message, baselined=False)
+            self.result.ok = False
+            self.result.duration = time.monotonic() - started
+            return self.result
+        work = self._plan(found, known)
+        self._total = len(work)
+        self._tick()
+        # Bound how many releases are in flight, so bodies waiting for extraction never pile up.
+        gate = asyncio.Semaphore(self.config.fetch.concurrency * 2)
+
+        async def one(url: str, rel: ReleaseState | None, link: Link | None) -> None:
+            async with gate:
+                await self._release(url, rel, link, found)
+                self._done += 1
+                self._tick()
+
+        await asyncio.gather(*(one(*item) for item in work))
+        listed = [known[link.url].id for link in found.links if link.url in known]
+        self.store.touch_seen(listed)
+        if not self.failed_new:
+            for page in found.listing_pages:
+                self.store.save_page_validators(page)
+        self.store.source_checked(self.state.id, error=None, baselined=True)
+        self.result.releases_seen = len(found.links) or (1 if found.single else 0)
+        self.result.duration = time.monotonic() - started
+        return self.result
+
+    def _tick(self) -> None:
+        if self.options.progress:
+            self.options.progress(self.src.name, self._done, self._total)
+
+    def _error(self, url: str, message: str, kind: str) -> None:
+        self.report.errors.append(CheckError(self.src.name, url, message, kind))
+
+    async def _get(self, url: str, **kw: object) -> Page:
+        return await self.fetcher.get(
+            url,
+            headers=self.src.headers,
+            cookies=self.src.cookies,
+            **kw,  # type: ignore[arg-type]
+        )
+
+    # --- discovery -----------------------------------------------------------------------
+
+    async def _discover(self, known: dict[str, ReleaseState]) -> _Discovered:
+        found = _Discovered(listing_urls={self.src.url})
+        url: str | None = self.src.url
+        seen_pages: set[str] = set()
+        while url and len(seen_pages) < self.src.max_pages and url not in seen_pages:
+            seen_pages.add(url)
+            watched = known.get(url) if url == self.src.url else None  # a single-page source
+            if watched is not None:
+                etag, modified = watched.etag, watched.last_modified
+            else:
+                etag, modified, _ = self.store.page_validators(url)
+            if self.options.refetch_all:
+                etag = modified = None
+            try:
+                page = await self._get(url, etag=etag, last_modified=modified)
+            except FetchError as err:
+                if url == self.src.url:
+                    if err.kind == "gone" and watched is not None:
+                        found.unchanged = True  # a watched single page is gone: _plan confirms
+                        return found
+                    raise
+                self._error(url, f"listing page: {err.message}", err.kind)
+                break
+            if page.not_modified:
+                if watched is not None:
+                    found.single = page
+                    return found
+                found.unchanged = url == self.src.url
+                break
+            found.listing_urls.add(page.final_url)
+            kind = self._kind(page)
+            if kind == "page":
+                found.single = page
+                return found
+            listing = (
+                parse_feed(page.body, page.final_url)
+                if kind == "feed"
+                else discover(page.text or "", page.final_url, links=self.src.links)
+            )
+            if listing.kind == "page" and url == self.src.url and self.src.type != "listing":
+                found.single = page
+                return found
+            found.listing_pages.append(page)
+            fresh = [link for link in listing.releases if link.url not in known]
+            found.links.extend(listing.releases)
+            # Later pages are read on the baseline, or when everything on this one was new
+            # (a burst of releases pushed known ones off page one).
+            if not (self.baseline or (fresh and len(fresh) == len(listing.releases))):
+                break
+            url = listing.next_pages[0] if listing.next_pages else None
+        found.links = list({link.url: link for link in reversed(found.links)}.values())[::-1]
+        return found
+
+    def _kind(self, page: Page) -> str:
+        if self.src.type != "auto":
+            return self.src.type
+        sniffed = sniff_kind(page.content_type, page.body)
+        if sniffed == "feed":
+            return "feed"
+        if sniffed in ("pdf", "other"):
+            return "page"
+        return "listing"
+
+    def _plan(
+        self, found: _Discovered, known: dict[str, ReleaseState]
+    ) -> list[tuple[str, ReleaseState | None, Link | None]]:
+        now = datetime.now(UTC)
+        policy = self.config.revisit
+        work: dict[str, tuple[str, ReleaseState | None, Link | None]] = {}
+        if found.single is not None or (found.unchanged and self.src.url in known):
+            url = self.src.url
+            return [(url, known.get(url), None)]
+        for link in found.links:
+            rel = known.get(link.url)
+            if rel is None or self.options.refetch_all or detect.due_for_revisit(rel, now, policy):
+                work[link.url] = (link.url, rel, link)
+        for url, rel in known.items():
+            if url not in work and (
+                self.options.refetch_all or detect.due_for_revisit(rel, now, policy)
+            ):
+                work[url] = (url, rel, None)
+        return list(work.values())
+
+    # --- one release ---------------------------------------------------------------------
+
+    async def _release(
+        self, url: str, rel: ReleaseState | None, link: Link | None, found: _Discovered
+    ) -> None:
+        page = found.single if (found.single is not None and url == self.src.url) else None
+        if page is None:
+            conditional = rel is not None and not self.options.refetch_all
+            try:
+                page = await self._get(
+                    url,
+                    etag=rel.etag if conditional and rel else None,
+                    last_modified=rel.last_modified if conditional and rel else None,
+                    confirm_gone=rel is not None,
+                )
+            except FetchError as err:
+                self._fetch_failed(url, rel, err)
+                return
+        self.result.fetched += 1
+        if rel is not None:
+            if page.not_modified:
+                self.result.not_modified += 1
+                self.store.record_unchanged(rel, page, None)
+                return
+            reason = detect.removal_by_redirect(page, found.listing_urls) or self._became_listing(
+                page
+            )
+            if reason:
+                self._removed(rel, reason)
+                return
+            if rel.body_hash == page.body_hash and rel.extract_sig == self.sig:
+                self.result.unchanged += 1
+                self.store.record_unchanged(rel, page, self.sig)
+                return
+        try:
+            doc = await asyncio.get_running_loop().run_in_executor(
+                self.pool,
+                partial(
+                    extract_page,
+                    page,
+                    content=self.src.content,
+                    title=self.src.title,
+                    date=self.src.date,
+                ),
+            )
+        except ExtractionError as exc:
+            self._error(url, f"no statement text found: {exc}", "bad_response")
+            self.failed_new |= rel is None
+            return
+        if not doc.title and link and link.title:
+            doc = Document(doc.url, link.title, doc.paragraphs, doc.date, doc.language)
+        self._store_document(url, rel, link, page, doc)
+
+    def _fetch_failed(self, url: str, rel: ReleaseState | None, err: FetchError) -> None:
+        if err.kind == "gone" and rel is not None:
+            self._removed(rel, f"answers HTTP {err.status} (confirmed by a second request)")
+            return
+        self._error(url, err.message, err.kind)
+        self.failed_new |= rel is None
+
+    def _became_listing(self, page: Page) -> str | None:
+        """A release URL that now serves a page of links (a category, the news index)."""
+        if not page.redirects or page.is_pdf or not page.text:
+            return None
+        listing = discover(page.text, page.final_url)
+        if listing.kind == "listing" and len(listing.releases) >= 5:
+            return f"now redirects to a list of releases ({page.final_url})"
+        return None
+
+    def _removed(self, rel: ReleaseState, reason: str) -> None:
+        latest = self.store.latest_version(rel.id)
+        event = Event(
+            kind="removed",
+            source=self.src.name,
+            url=rel.url,
+            title=(latest.title if latest else rel.title) or rel.url,
+            date=rel.published,
+            reason=reason,
+            archived=str(self.store.root / latest.text_path) if latest else None,
+        )
+        self.store.record_removed(rel, event, self.report.check_id)
+        self.report.add(event)
+
+    def _store_document(
+        self, url: str, rel: ReleaseState | None, link: Link | None, page: Page, doc: Document
+    ) -> None:
+        previous = self.store.latest_version(rel.id) if rel else None
+        verdict = detect.verdict(previous, doc)
+        if verdict == "unchanged":
+            assert rel is not None
+            self.result.unchanged += 1
+            self.store.record_unchanged(rel, page, self.sig)
+            return
+        event = Event(
+            kind=verdict,
+            source=self.src.name,
+            url=url,
+            title=doc.title or url,
+            baseline=self.baseline and verdict == "new",
+            date=doc.date or (link.date if link else None),
+        )
+        if verdict == "changed":
+            assert previous is not None
+            changes = diff_paragraphs(
+                (previous.title, *previous.paragraphs), (doc.title, *doc.paragraphs)
+            )
+            event.diff = changes.render_text()
+            event.diff_html = changes.render_html()
+            event.previous_version_id = previous.id
+        if self.options.enrich is not None and not event.baseline:
+            self.options.enrich(event, doc)
+        self.store.record_version(
+            source_id=self.state.id,
+            source_name=self.src.name,
+            release=rel,
+            page=page,
+            doc=doc,
+            extract_sig=self.sig,
+            check_id=self.report.check_id,
+            event=event,
+        )
+        self.report.add(event)
+
+
+async def run_check(
+    config: Config, store: Store, options: CheckOptions | None = None
+) -> CheckReport:
+    options = options or CheckOptions()
+    selected = config.sources
+    if options.sources:
+        selected = [config.source(name) for name in options.sources]
+    report = CheckReport(check_id=store.begin_check())
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="extract") as pool:
+        async with Fetcher(config.fetch) as fetcher:
+            results = await asyncio.gather(
+                *(
+                    SourceCheck(src, config, store, fetcher, report, options, pool).run()
+                    for src in selected
+                )
+            )
+    report.sources = list(results)
+    store.finish_check(
+        report.check_id or 0,
+        {k: len(v) for k, v in report.to_json().items()},
+    )
+    return report

@@ -1,0 +1,169 @@
+"""The `monitor` command. Thin: parse options, call the library, print, choose an exit code.
+
+Exit codes: 0 the command ran (changes found or not); 1 unexpected failure; 2 bad usage or bad
+config; 3 the store is busy or unusable.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+
+from .config import Config, ConfigError, FetchConfig, load_config
+
+EXIT_USAGE = 2
+EXIT_STORE = 3
+
+err_console = Console(stderr=True)
+
+
+def _fail(message: str, code: int) -> None:
+    err_console.print(f"[bold red]error:[/bold red] {message}", highlight=False)
+    sys.exit(code)
+
+
+def _load(config_path: str | None) -> Config:
+    try:
+        return load_config(config_path)
+    except ConfigError as exc:
+        _fail(str(exc), EXIT_USAGE)
+        raise  # unreachable
+
+
+def _print_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+config_option = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    envvar="MONITOR_CONFIG",
+    help="Config file (default ./config.yaml, or $MONITOR_CONFIG).",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-v", "--verbose", count=True, help="More log output on stderr (-vv for debug).")
+@click.version_option(package_name="monitor")
+def cli(verbose: int) -> None:
+    """Watch ministry press pages; report new, edited and removed releases."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+@cli.command()
+@config_option
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object on stdout.")
+@click.option("--source", "sources", multiple=True, help="Check only this source (repeatable).")
+@click.option("--refetch-all", is_flag=True, help="Re-download every known release now.")
+@click.option("--no-wait", is_flag=True, help="Fail at once if another check holds the store.")
+@click.option("--no-email", is_flag=True, help="Do not send the digest for this check.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress display.")
+def check(
+    config_path: str | None,
+    as_json: bool,
+    sources: tuple[str, ...],
+    refetch_all: bool,
+    no_wait: bool,
+    no_email: bool,
+    quiet: bool,
+) -> None:
+    """Check every source once and report what is new, edited or removed."""
+    from .pipeline import run_check_command
+
+    config = _load(config_path)
+    try:
+        report = run_check_command(
+            config,
+            sources=list(sources) or None,
+            refetch_all=refetch_all,
+            wait=0.0 if no_wait else 600.0,
+            send_email=not no_email,
+            progress=not quiet and err_console.is_terminal,
+            console=err_console,
+        )
+    except ConfigError as exc:
+        _fail(str(exc), EXIT_USAGE)
+    except _store_errors() as exc:
+        _fail(str(exc), EXIT_STORE)
+    if as_json:
+        _print_json(report.to_json())
+    else:
+        from .report import print_summary
+
+        print_summary(report, Console())
+
+
+def _store_errors() -> type[Exception]:
+    from .store import StoreError
+
+    return StoreError
+
+
+@cli.command()
+@click.argument("targets", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.option("--content", help="CSS selector for the statement text.")
+@click.option("--title", "title_sel", help="CSS selector for the title.")
+@click.option("--date", "date_sel", help="CSS selector for the publication date.")
+@config_option
+def extract(
+    targets: tuple[str, ...],
+    as_json: bool,
+    content: str | None,
+    title_sel: str | None,
+    date_sel: str | None,
+    config_path: str | None,
+) -> None:
+    """Show what the monitor reads from saved pages (files) or URLs: title, date and text."""
+    from .extract import ExtractionError
+    from .pages import load_targets
+
+    fetch_config = FetchConfig()
+    if config_path or Path("config.yaml").exists():
+        # Extraction of local files must not depend on a valid config.
+        with contextlib.suppress(ConfigError):
+            fetch_config = load_config(config_path).fetch
+    failed = 0
+    out = Console()
+    for target, result in load_targets(
+        targets, fetch_config, content=content, title=title_sel, date=date_sel
+    ):
+        if isinstance(result, ExtractionError | OSError | Exception):
+            failed += 1
+            err_console.print(f"[red]{target}: {result}[/red]", highlight=False)
+            continue
+        if as_json:
+            _print_json(
+                {"path": target, "title": result.title, "date": result.date, "text": result.text}
+            )
+        else:
+            out.rule(target)
+            out.print(f"[bold]{result.title}[/bold]", highlight=False)
+            out.print(f"date: {result.date or 'not found'}", highlight=False)
+            out.print()
+            out.print(result.text, highlight=False, markup=False)
+    if failed:
+        sys.exit(1)
+
+
+def main() -> None:
+    try:
+        cli(prog_name="monitor")
+    except KeyboardInterrupt:
+        err_console.print("interrupted")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,343 @@
+"""Load and validate config.yaml before anything runs.
+
+Every error names the key path and the line, so a person can fix the file without reading code.
+Unknown keys are errors: a misspelt `max_page` silently ignored would cost someone a week of
+missed releases.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+DEFAULT_USER_AGENT = (
+    "monitor/0.1 (+https://github.com/monitor-press/monitor; press-release change monitor)"
+)
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|secs|m|min|mins|h|hr|hrs|d|day|days|w)?\s*$")
+_UNIT_SECONDS = {
+    None: 1, "s": 1, "sec": 1, "secs": 1,
+    "m": 60, "min": 60, "mins": 60,
+    "h": 3600, "hr": 3600, "hrs": 3600,
+    "d": 86400, "day": 86400, "days": 86400, "w": 604800,
+}  # fmt: skip
+
+
+class ConfigError(Exception):
+    """A config problem a person must fix; the message says where and how."""
+
+
+def parse_duration(value: Any) -> float:
+    """'30s', '10m', '1h', '1d', '2w' or a number of seconds → seconds."""
+    if isinstance(value, bool):
+        raise ValueError("expected a duration like 30s, 10m, 1h or 1d")
+    if isinstance(value, int | float):
+        seconds = float(value)
+    else:
+        match = _DURATION.match(str(value).lower())
+        if not match:
+            raise ValueError(f"expected a duration like 30s, 10m, 1h or 1d, got {value!r}")
+        seconds = float(match.group(1)) * _UNIT_SECONDS[match.group(2)]
+    if seconds < 0:
+        raise ValueError("a duration cannot be negative")
+    return seconds
+
+
+Duration = Annotated[float, BeforeValidator(parse_duration)]
+
+
+def _check_cron(value: str | None) -> str | None:
+    if value is None:
+        return None
+    fields = value.split()
+    if len(fields) != 5:
+        raise ValueError(
+            f"a cron expression has 5 fields (minute hour day month weekday), got {value!r}"
+        )
+    from apscheduler.triggers.cron import CronTrigger
+
+    try:
+        CronTrigger.from_crontab(value)
+    except ValueError as exc:
+        raise ValueError(f"invalid cron expression {value!r}: {exc}") from None
+    return value
+
+
+Cron = Annotated[str | None, BeforeValidator(_check_cron)]
+
+
+def _as_list(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class FetchConfig(_Model):
+    user_agent: str = DEFAULT_USER_AGENT
+    concurrency: int = Field(8, ge=1, le=256)
+    timeout: float = Field(30.0, gt=0)
+    per_host_delay: float = Field(1.0, ge=0)
+    robots: bool = True
+    max_bytes: int = Field(20_000_000, ge=1024)  # a body larger than this is refused
+    retries: int = Field(3, ge=0, le=10)
+    backoff: float = Field(1.0, ge=0)  # first retry delay, doubled each time
+
+
+class RevisitConfig(_Model):
+    """How often known releases are re-read: recent ones every check, older ones less often."""
+
+    fresh_days: float = Field(14, ge=0)  # re-read on every check while younger than this
+    daily_until_days: float = Field(90, ge=0)  # then once a day until this age
+    older_every: Duration = 7 * 86400.0  # then at this interval
+
+
+class SourceConfig(_Model):
+    name: str
+    url: str
+    links: str | None = None  # CSS selector for release links on a listing page
+    content: str | None = None  # CSS selector for the statement text
+    title: str | None = None  # CSS selector for the title
+    date: str | None = None  # CSS selector for the publication date
+    max_pages: int = Field(3, ge=1, le=1000)
+    every: Duration | None = None
+    cron: Cron = None
+    headers: dict[str, str] = Field(default_factory=dict)
+    cookies: dict[str, str] = Field(default_factory=dict)
+    type: Literal["auto", "listing", "feed", "page"] = "auto"
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, v: str) -> str:
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}", v):
+            raise ValueError(
+                f"use letters, digits, '-', '_' or '.' (it names folders in the store), got {v!r}"
+            )
+        return v
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, v: str) -> str:
+        if not re.match(r"^https?://[^/\s]+", v):
+            raise ValueError(f"must be an http:// or https:// address, got {v!r}")
+        return v
+
+
+class ThemeConfig(_Model):
+    terms: list[str] = Field(min_length=1)
+    exemplars: list[str] = Field(default_factory=list)
+    min_score: float | None = Field(None, ge=0)
+
+
+class SmtpConfig(_Model):
+    host: str | None = None
+    port: int | None = Field(None, ge=1, le=65535)
+    security: Literal["none", "starttls", "tls"] = "starttls"
+    username: str | None = None
+    password_env: str | None = None
+    timeout: float = Field(30.0, gt=0)
+
+    @property
+    def effective_port(self) -> int:
+        if self.port:
+            return self.port
+        return {"none": 25, "starttls": 587, "tls": 465}[self.security]
+
+
+class DigestSchedule(_Model):
+    """When digests go out: `immediate` (after each check that found something) or a cron."""
+
+    cron: Cron = None
+
+    @property
+    def immediate(self) -> bool:
+        return self.cron is None
+
+
+def _digest_schedule(value: Any) -> Any:
+    if value is None or value == "immediate":
+        return {}
+    if isinstance(value, str):
+        raise ValueError(f"use 'immediate' or {{cron: \"0 7 * * *\"}}, got {value!r}")
+    return value
+
+
+class EmailConfig(_Model):
+    to: Annotated[list[str], BeforeValidator(_as_list)] = Field(min_length=1)
+    from_: str = Field("monitor@localhost", alias="from")
+    subject: str | None = None
+    smtp: SmtpConfig = Field(default_factory=SmtpConfig)
+    outbox: str = "outbox"
+    digest: Annotated[DigestSchedule, BeforeValidator(_digest_schedule)] = Field(
+        default_factory=DigestSchedule
+    )
+    failing_after: int = Field(3, ge=1)  # consecutive failures before a source is reported
+
+    @field_validator("to")
+    @classmethod
+    def _addresses(cls, v: list[str]) -> list[str]:
+        for addr in v:
+            if "@" not in addr or any(c in addr for c in "\r\n"):
+                raise ValueError(f"not an email address: {addr!r}")
+        return v
+
+
+class ScheduleConfig(_Model):
+    every: Duration = 3600.0
+    jitter: Duration = 300.0
+    cron: Cron = None
+    misfire_grace: Duration = 3600.0
+    max_backoff: Duration = 86400.0  # longest interval a failing source backs off to
+
+
+class Config(_Model):
+    snapshots: str = "snapshots"
+    fetch: FetchConfig = Field(default_factory=FetchConfig)
+    revisit: RevisitConfig = Field(default_factory=RevisitConfig)
+    sources: list[SourceConfig] = Field(default_factory=list)
+    themes: dict[str, ThemeConfig] = Field(default_factory=dict)
+    corpus: Annotated[list[str], BeforeValidator(_as_list)] = Field(default_factory=list)
+    email: EmailConfig | None = None
+    schedule: ScheduleConfig = Field(default_factory=ScheduleConfig)
+    # Where the file was read from; relative paths in the file are relative to its folder.
+    base_dir: Path = Field(default=Path("."), exclude=True)
+
+    @model_validator(mode="after")
+    def _unique_sources(self) -> Config:
+        seen: set[str] = set()
+        for src in self.sources:
+            if src.name in seen:
+                raise ValueError(f"two sources are named {src.name!r}; names must be unique")
+            seen.add(src.name)
+        return self
+
+    def resolve(self, path: str) -> Path:
+        p = Path(os.path.expanduser(path))
+        return p if p.is_absolute() else (self.base_dir / p)
+
+    @property
+    def snapshots_dir(self) -> Path:
+        return self.resolve(self.snapshots)
+
+    def source(self, name: str) -> SourceConfig:
+        for src in self.sources:
+            if src.name == name:
+                return src
+        names = ", ".join(s.name for s in self.sources) or "none configured"
+        raise ConfigError(f"no source named {name!r} (sources: {names})")
+
+
+# --- loading -----------------------------------------------------------------------------
+
+
+def default_config_path() -> Path:
+    return Path(os.environ.get("MONITOR_CONFIG") or "config.yaml")
+
+
+def load_config(path: str | os.PathLike[str] | None = None) -> Config:
+    path = Path(path) if path is not None else default_config_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(
+            f"no config file at {path}. Create one (the README shows a complete example) "
+            "or point to it with --config PATH or the MONITOR_CONFIG variable."
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc}") from None
+    return parse_config(text, name=str(path), base_dir=path.resolve().parent)
+
+
+def parse_config(text: str, *, name: str = "config.yaml", base_dir: Path | None = None) -> Config:
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{name}:{mark.line + 1}" if mark else name
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ConfigError(f"{where}: not valid YAML: {problem}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{name}: the top level must be a mapping of keys (snapshots, sources…)")
+    try:
+        config = Config.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(_describe(exc, node, name)) from None
+    return config.model_copy(update={"base_dir": base_dir or Path(".")})
+
+
+def _describe(exc: ValidationError, root: yaml.Node | None, name: str) -> str:
+    lines = []
+    for err in exc.errors():
+        loc = [p for p in err["loc"] if not _is_union_tag(p)]
+        path = _format_path(loc)
+        line = _line_of(root, loc)
+        where = f"{name}:{line}" if line else name
+        lines.append(f"{where}: {path or '(top level)'}: {_message(err, loc)}")
+    return "invalid config\n  " + "\n  ".join(dict.fromkeys(lines))
+
+
+def _is_union_tag(part: Any) -> bool:
+    # pydantic names union branches in locations ("DigestSchedule", "literal['immediate']")
+    return isinstance(part, str) and (part[:1].isupper() or "[" in part or part == "function-after")
+
+
+def _format_path(loc: list[Any]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _message(err: dict[str, Any], loc: list[Any]) -> str:
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        return f"unknown key {loc[-1]!r}; check the spelling (the README lists every key)"
+    if kind == "missing":
+        return "required key is missing"
+    msg = str(err["msg"])
+    msg = msg.removeprefix("Value error, ")
+    if "input" in err and kind not in ("model_type", "dict_type"):
+        shown = repr(err["input"])
+        if len(shown) < 60 and shown not in msg:
+            msg += f" (got {shown})"
+    return msg
+
+
+def _line_of(node: yaml.Node | None, loc: list[Any]) -> int | None:
+    """The line of the deepest YAML node on the error's key path."""
+    best = node.start_mark.line + 1 if node is not None else None
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            nxt = None
+            for key, value in node.value:
+                if key.value == part:
+                    nxt = value if loc[-1] != part else key
+                    break
+            if nxt is None:
+                return best
+            node = nxt
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                return best
+            node = node.value[part]
+        else:
+            return best
+        best = node.start_mark.line + 1
+    return best

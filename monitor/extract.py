@@ -1,0 +1,659 @@
+"""Turn a fetched release page (HTML or PDF) into the statement it carries: a `Document`.
+
+Only the statement may reach the store: a visitor counter, a "today is ..." widget or a new
+item in a "latest news" sidebar would otherwise make every check report an edit. So the main
+text comes from trafilatura (or from the configured CSS selectors), and the result is passed
+through a few content filters that catch the chrome that sits inside article containers.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from datetime import date as Date
+from datetime import datetime, timedelta
+from urllib.parse import urlsplit
+
+import trafilatura
+from bs4 import BeautifulSoup
+from lxml import etree
+from lxml import html as lxml_html
+from trafilatura.metadata import extract_metadata
+from trafilatura.utils import load_html
+
+from .models import Document, Page
+from .textnorm import normalize, paragraphs
+
+# Bump whenever a change here can change a Document for an unchanged body: the store keeps a
+# "body unchanged → skip extraction" shortcut keyed on it.
+EXTRACTOR_VERSION = "1"
+
+_LOG = logging.getLogger(__name__)
+
+
+class ExtractionError(ValueError):
+    """The body holds no statement we can read (empty, binary, or a PDF without a text layer)."""
+
+
+# --- dates -------------------------------------------------------------------------------
+
+_MONTHS = {
+    **dict.fromkeys(["january", "jan", "janvier", "januar", "jänner"], 1),
+    **dict.fromkeys(["february", "feb", "février", "fevrier", "févr", "februar"], 2),
+    **dict.fromkeys(["march", "mar", "mars", "märz", "maerz"], 3),
+    **dict.fromkeys(["april", "apr", "avril"], 4),
+    **dict.fromkeys(["may", "mai"], 5),
+    **dict.fromkeys(["june", "jun", "juin", "juni"], 6),
+    **dict.fromkeys(["july", "jul", "juillet", "juli"], 7),
+    **dict.fromkeys(["august", "aug", "août", "aout"], 8),
+    **dict.fromkeys(["september", "sep", "sept", "septembre"], 9),
+    **dict.fromkeys(["october", "oct", "octobre", "oktober"], 10),
+    **dict.fromkeys(["november", "nov", "novembre"], 11),
+    **dict.fromkeys(["december", "dec", "décembre", "decembre", "dezember"], 12),
+    # Khmer solar months
+    "មករា": 1, "កុម្ភៈ": 2, "កុម្ភះ": 2, "មីនា": 3, "មេសា": 4, "ឧសភា": 5, "មិថុនា": 6,
+    "កក្កដា": 7, "សីហា": 8, "កញ្ញា": 9, "តុលា": 10, "វិច្ឆិកា": 11, "ធ្នូ": 12,
+}  # fmt: skip
+_KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
+_MONTH = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
+# A month name must not continue into a longer word ("mar" in "market", "may" in "mayor").
+_M = rf"(?P<m>{_MONTH})(?![^\W\d_])\.?"
+_D = r"(?<!\d)(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
+_Y = r"(?P<y>(?:19|20)\d\d)(?!\d)"
+_DATE_PATTERNS = [
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>[01]?\d)[-/.](?P<d>[0-3]?\d)(?!\d)"),
+    # 24 April, 2026 · 28-April-2026 · 21 October 2020 · ថ្ងៃទី២៤ ខែមេសា ឆ្នាំ២០២៦
+    re.compile(rf"{_D}[\s,/.-]*(?:of\s+|ខែ\s*)?{_M}[\s,/.-]*(?:ឆ្នាំ\s*)?{_Y}", re.I),
+    # April 24, 2026
+    re.compile(rf"(?<![^\W\d_]){_M}[\s-]*{_D},?[\s-]*{_Y}", re.I),
+    # 24/04/2026, 24.04.2026 (day first unless that cannot be)
+    re.compile(rf"(?<!\d)(?P<d>[0-3]?\d)[./-](?P<m>[01]?\d)[./-]{_Y}"),
+]
+
+
+def _date_matches(text: str, month_first: bool = False) -> Iterator[tuple[int, str]]:
+    """(position, ISO date) for every valid calendar date written in `text`."""
+    text = normalize(text).translate(_KHMER_DIGITS)
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            month = match["m"]
+            m = int(month) if month.isdigit() else _MONTHS[month.lower().rstrip(".")]
+            d, y = int(match["d"]), int(match["y"])
+            if pattern is _DATE_PATTERNS[3] and (m > 12 >= d or (month_first and d <= 12)):
+                d, m = m, d  # 04/24/2026, or 2/11/2026 on a US page: month first
+            try:
+                yield match.start(), Date(y, m, d).isoformat()
+            except ValueError:
+                continue
+
+
+def parse_date(text: str, *, month_first: bool = False) -> str | None:
+    """The first calendar date written in `text`, as ISO YYYY-MM-DD, or None.
+
+    Reads ISO dates, "24 April, 2026", "28-April-2026", "April 24, 2026", "24/04/2026"
+    (day first unless `month_first`, as US pages write them), English/French/German month
+    names and Khmer dates with Khmer digits.
+    """
+    found = sorted(_date_matches(text, month_first))
+    return found[0][1] if found else None
+
+
+def _plausible(iso: str | None) -> str | None:
+    """Publication dates are not in the future (allowing a day for time zones)."""
+    if iso and iso <= (datetime.now() + timedelta(days=1)).date().isoformat():
+        return iso
+    return None
+
+
+# --- chrome that survives main-text extraction --------------------------------------------
+
+_WEEKDAYS = (
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs"
+    r"|fri|sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag"
+    r"|mittwoch|donnerstag|freitag|samstag|sonntag"
+    r"|ថ្ងៃអាទិត្យ|ថ្ងៃច័ន្ទ|ថ្ងៃចន្ទ|ថ្ងៃអង្គារ|ថ្ងៃពុធ|ថ្ងៃព្រហស្បតិ៍|ថ្ងៃសុក្រ|ថ្ងៃសៅរ៍|ថ្ងៃនេះ|ថ្ងៃទី"
+)
+_DATE_LABELS = re.compile(
+    rf"\b(?:{_WEEKDAYS}|today(?: is)?|now|date|dated|posted(?: on)?|published(?: on)?"
+    r"|last updated(?: on)?|updated(?: on)?|modified(?: on)?|created(?: on)?|at|on|the"
+    r"|am|pm|utc|gmt|ict)\b|ខែ|ឆ្នាំ|ទី|\d{1,2}:\d\d(?::\d\d)?",
+    re.I,
+)
+_COUNTER = re.compile(
+    r"(?:(?:visitors?|visits?|hits|page ?views|views|online|users?|guests?|members?|today"
+    r"|yesterday|this (?:week|month|year)|last (?:week|month|year)|total|counter|statistics"
+    r"|ចំនួនអ្នកទស្សនា|អ្នកទស្សនា|អ្នកចូលមើល|ថ្ងៃនេះ|ម្សិលមិញ|សរុប|សប្តាហ៍នេះ|ខែនេះ)"
+    r"[\s:：=-]*[\d.,\s]*)+",
+    re.I,
+)
+_SHARE_WORDS = re.compile(
+    r"share(?: this| on)?|tweet|print|e-?mail|facebook|twitter|x|linkedin|whatsapp|telegram"
+    r"|pinterest|reddit|line|copy link|follow us|like|save|[|/·•:,+-]",
+    re.I,
+)
+_COOKIE = re.compile(r"cookie", re.I)
+_COOKIE_ASK = re.compile(
+    r"accept|consent|agree|we use|uses cookies|use of cookies|privacy|settings|got it", re.I
+)
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _is_chrome(paragraph: str) -> bool:
+    """True for a paragraph that is page furniture wherever it appears: a bare date or clock,
+    a visitor counter, a share bar, a cookie notice, a lone number or ornament."""
+    text = paragraph.translate(_KHMER_DIGITS)
+    if not _HAS_LETTER.search(text):
+        # "1234567", "***", "|": counters, page numbers and ornaments; table rows keep digits
+        return not ("|" in text and any(c.isdigit() for c in text)) or len(text) < 3
+    if len(text) <= 120:
+        without_dates = text
+        for pattern in _DATE_PATTERNS:
+            without_dates = pattern.sub(" ", without_dates)
+        if without_dates != text and not _HAS_LETTER.search(_DATE_LABELS.sub(" ", without_dates)):
+            return True
+        if _COUNTER.fullmatch(text.strip()) and any(c.isdigit() for c in text):
+            return True
+        if not _HAS_LETTER.search(_SHARE_WORDS.sub(" ", text)):
+            return True
+    return bool(len(text) <= 400 and _COOKIE.search(text) and _COOKIE_ASK.search(text))
+
+
+def _clean(paras: Iterable[str]) -> tuple[str, ...]:
+    return tuple(p for p in paras if p and not _is_chrome(p))
+
+
+# --- walking HTML -------------------------------------------------------------------------
+
+_BLOCK = frozenset(
+    {"address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "dialog",
+     "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+     "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
+     "summary", "table", "tbody", "thead", "tfoot", "tr", "ul"}
+)  # fmt: skip
+_CELL = frozenset({"td", "th"})
+_SKIP = frozenset(
+    {"script", "style", "noscript", "template", "iframe", "svg", "canvas", "button", "select",
+     "option", "input", "textarea", "object", "embed", "head", "title"}
+)  # fmt: skip
+# not <form>: ASP.NET pages put the whole page in one
+_LAYOUT_CHROME = frozenset({"nav", "aside", "footer", "menu"})
+_CHROME_NAME = re.compile(
+    r"(?:^|[-_\s])(?:nav|navbar|navigation|menu|sidebar|side-bar|widget|breadcrumbs?|footer"
+    r"|share|sharing|social|cookies?|consent|counter|visitors?|clock|today|weather|related"
+    r"|latest|recent|popular|comments?|tags|pagination|pager|advert|ads)(?=$|[-_\s\d])"
+)
+
+
+def _is_chrome_element(el: etree._Element) -> bool:
+    if not isinstance(el.tag, str):
+        return True  # comments, processing instructions
+    if el.tag in _SKIP or el.tag in _LAYOUT_CHROME:
+        return True
+    names = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}".lower()
+    return bool(_CHROME_NAME.search(names)) or el.get("role") in ("navigation", "banner")
+
+
+def _lines(root: etree._Element, *, skip_chrome: bool) -> list[str]:
+    """The element's text, one line per block element (block tags and <br> end a line)."""
+    parts: list[str] = []
+    skipped: set[etree._Element] = set()
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if el is not root and (
+                not tag or tag in _SKIP or (skip_chrome and _is_chrome_element(el))
+            ):
+                walker.skip_subtree()  # its "end" still comes, and adds the tail
+                skipped.add(el)
+                continue
+            if tag in _BLOCK or tag == "br":
+                parts.append("\n")
+            elif tag in _CELL:
+                parts.append(" ")
+            if el.text:
+                parts.append(el.text)
+        else:
+            if el not in skipped:
+                if tag in _BLOCK:
+                    parts.append("\n")
+                elif tag in _CELL:
+                    parts.append(" ")
+            if el.tail and el is not root:
+                parts.append(el.tail)
+    return [line for line in (normalize(s) for s in "".join(parts).split("\n")) if line]
+
+
+def _main_element(tree: etree._Element) -> etree._Element:
+    for path in ("//main", "//*[@role='main']", "//article", "//body"):
+        found = tree.xpath(path)
+        if found:
+            return found[0]
+    return tree
+
+
+# --- language ------------------------------------------------------------------------------
+
+_SCRIPTS = (("km", 0x1780, 0x17FF), ("th", 0x0E00, 0x0E7F), ("lo", 0x0E80, 0x0EFF),
+            ("my", 0x1000, 0x109F))  # fmt: skip
+
+
+def _script_language(text: str) -> str | None:
+    """Khmer, Thai, Lao and Burmese each have a script of their own: trust it over markup
+    (a site that switches language by cookie often keeps one <html lang>)."""
+    letters = [c for c in text[:5000] if c.isalpha() or 0x1780 <= ord(c) <= 0x17FF]
+    if not letters:
+        return None
+    for code, low, high in _SCRIPTS:
+        if sum(low <= ord(c) <= high for c in letters) > 0.3 * len(letters):
+            return code
+    return None
+
+
+def _primary_subtag(value: str | None) -> str | None:
+    code = re.split(r"[-_]", (value or "").strip().lower())[0]
+    return code if re.fullmatch(r"[a-z]{2,3}", code) else None
+
+
+def _html_language(tree: etree._Element) -> str | None:
+    candidates = [tree.get("lang"), tree.get("{http://www.w3.org/XML/1998/namespace}lang")]
+    candidates += tree.xpath("//meta[@http-equiv='content-language' or @http-equiv="
+                             "'Content-Language' or @property='og:locale']/@content")  # fmt: skip
+    for value in candidates:
+        code = _primary_subtag(value)
+        if code:
+            return code
+    return None
+
+
+def _english(text: str) -> bool:
+    words = re.findall(r"[a-z]+", text[:5000].lower())
+    common = sum(w in ("the", "and", "of", "to", "in", "is", "for", "on", "that") for w in words)
+    return len(words) >= 20 and common > 0.12 * len(words)
+
+
+# --- title and date found around the headline ----------------------------------------------
+
+
+def _in_chrome(el: etree._Element) -> bool:
+    return any(_is_chrome_element(a) for a in el.iterancestors() if a.tag not in ("html", "body"))
+
+
+def _agrees(heading: str, reference: str) -> bool:
+    """A heading is the headline when the page's <title> or og:title contains it (or it
+    contains them: a kicker before the headline)."""
+    heading, reference = heading.casefold(), reference.casefold()
+    if not reference or len(heading) > 300:
+        return False
+    if heading in reference:
+        return len(heading) >= 8 and " " in heading
+    return reference in heading and len(reference.split()) >= 3
+
+
+def _choose_title(tree: etree._Element, lines: list[str], meta_title: str) -> str:
+    """The headline: a <h1>/<h2> (or failing that a line of the page) that the <title> or
+    og:title confirms, else og:title when <title> confirms it, else the only <h1>, else
+    <title>, else trafilatura's pick."""
+    page_title = normalize(" ".join(tree.xpath("//head/title//text()")))
+    og_title = normalize(" ".join(tree.xpath(
+        "//meta[@property='og:title' or @name='twitter:title' or @property='twitter:title']"
+        "/@content")[:1]))  # fmt: skip
+    headings: dict[str, list[str]] = {"h1": [], "h2": []}
+    for el in tree.iter("h1", "h2"):
+        if not _in_chrome(el):
+            text = " ".join(_lines(el, skip_chrome=False))
+            if text:
+                headings[el.tag].append(text)
+    for level in ("h1", "h2"):
+        for heading in headings[level]:
+            if _agrees(heading, page_title) or _agrees(heading, og_title):
+                return heading
+    # the headline in some other element (<h3>, <strong>, div.title) that <title> confirms
+    for line in lines:
+        if len(line) >= 0.5 * len(page_title) and _agrees(line, page_title):
+            return line
+    if og_title and page_title and (_agrees(og_title, page_title) or og_title == page_title):
+        return og_title
+    if len(set(headings["h1"])) == 1:
+        return headings["h1"][0]
+    return page_title or og_title or meta_title
+
+
+_NOT_PUBLICATION = re.compile(r"today|now|updated|modified|aktualisiert|ថ្ងៃនេះ", re.I)
+
+
+def _month_first(tree: etree._Element, url: str) -> bool:
+    """US pages write 2/11/2026 for 11 February; everyone else writes the day first."""
+    lang = (tree.get("lang") or "").lower().replace("_", "-")
+    host = urlsplit(url).hostname or ""
+    return lang.endswith("-us") or host.endswith((".gov", ".mil", ".us"))
+
+
+def _first_date(lines: Iterable[str], month_first: bool) -> str | None:
+    """The first publication-like date on a short line (a byline, not a sentence that
+    mentions a date, not a "today is" or "updated" widget)."""
+    for line in lines:
+        if len(line) <= 100 and not _NOT_PUBLICATION.search(line):
+            found = _plausible(parse_date(line, month_first=month_first))
+            if found:
+                return found
+    return None
+
+
+def _date_near(lines: list[str], title: str, month_first: bool) -> str | None:
+    """The date right below (or just above) the headline."""
+    at = next((i for i, line in enumerate(lines) if title and title in line), None)
+    if at is None:
+        return None
+    window = [*lines[at + 1 : at + 8], *reversed(lines[max(0, at - 3) : at])]
+    return _first_date(window, month_first)
+
+
+def _metadata_date(found: str | None, html: str, month_first: bool) -> str | None:
+    """htmldate's date, unless it is a 1 January made from a bare year (a copyright line)."""
+    found = _plausible(found)
+    made_up = found and found.endswith("-01-01")
+    if made_up and found not in {iso for _, iso in _date_matches(html, month_first)}:
+        return None
+    return found
+
+
+# --- HTML ---------------------------------------------------------------------------------
+
+
+def _select(soup: BeautifulSoup, selector: str) -> list:
+    try:
+        return soup.select(selector)
+    except Exception as err:  # soupsieve raises its own SelectorSyntaxError
+        raise ValueError(f"invalid CSS selector {selector!r}: {err}") from err
+
+
+def _selected_lines(soup: BeautifulSoup, selector: str, *, skip_chrome: bool = True) -> list[str]:
+    """Text of the elements `selector` matches, one line per block, chrome inside removed."""
+    matches = _select(soup, selector)
+    outer = [m for m in matches if not any(p in matches for p in m.parents)]
+    lines: list[str] = []
+    for match in outer:
+        fragment = lxml_html.fragment_fromstring(str(match), create_parent="div")
+        lines += _lines(fragment, skip_chrome=skip_chrome)
+    return lines
+
+
+def _selected_date(soup: BeautifulSoup, selector: str, month_first: bool) -> str | None:
+    for match in _select(soup, selector):
+        for node in (match, *match.select("[datetime], [content]")):
+            for attr in ("datetime", "content", "title"):
+                found = parse_date(str(node.get(attr) or ""), month_first=month_first)
+                if found:
+                    return found
+        found = parse_date(match.get_text(" "), month_first=month_first)
+        if found:
+            return found
+    return None
+
+
+def _trafilatura(tree: etree._Element, url: str, **options: bool) -> trafilatura.settings.Document:
+    result = trafilatura.bare_extraction(
+        tree, url=url, include_comments=False, include_tables=True, with_metadata=True, **options
+    )
+    return result if result is not None else trafilatura.settings.Document()
+
+
+def extract_html(
+    html: str,
+    url: str,
+    *,
+    content: str | None = None,
+    title: str | None = None,
+    date: str | None = None,
+) -> Document:
+    """The statement on an HTML release page.
+
+    `content`, `title` and `date` are optional CSS selectors from the source's config; each
+    falls back to automatic extraction when it matches nothing.
+    """
+    if not html or not html.strip():
+        raise ExtractionError(f"{url}: the page is empty; nothing to extract")
+    if "\x00" in html[:1024]:
+        raise ExtractionError(f"{url}: the body is binary, not HTML; check the source URL")
+    tree = load_html(html)
+    if tree is None:
+        raise ExtractionError(f"{url}: the body is not parseable HTML; check the source URL")
+    soup = BeautifulSoup(html, "lxml") if (content or title or date) else None
+    # Our own reading of the page comes first: trafilatura works on a copy of the tree.
+    page_lines = _lines(tree, skip_chrome=True)
+    language = _html_language(tree)
+
+    paras: tuple[str, ...] = ()
+    if soup is not None and content:
+        paras = _clean(_selected_lines(soup, content))
+    if paras:
+        meta = extract_metadata(tree, url)
+    else:
+        meta = _trafilatura(tree, url)
+        paras = _clean(paragraphs(meta.text or ""))
+        if not paras:  # very short pages: be generous, then take the page's main block
+            paras = _clean(paragraphs(_trafilatura(tree, url, favor_recall=True).text or ""))
+        if not paras:
+            paras = _clean(_lines(_main_element(tree), skip_chrome=True))
+    if not paras:
+        raise ExtractionError(f"{url}: the page has no text; is it a script-only page?")
+
+    doc_title = ""
+    if soup is not None and title:
+        doc_title = " ".join(_selected_lines(soup, title, skip_chrome=False))
+    doc_title = doc_title or _choose_title(tree, page_lines, normalize(meta.title or ""))
+
+    # Order matters: a configured selector, then the byline under the headline, then page
+    # metadata (htmldate), then a dateline ("Phnom Penh, 24 April 2026") in the text.
+    month_first = _month_first(tree, url)
+    doc_date = _selected_date(soup, date, month_first) if soup is not None and date else None
+    doc_date = (
+        doc_date
+        or _date_near(page_lines, doc_title, month_first)
+        or _metadata_date(meta.date, html, month_first)
+        or _first_date((*paras[:2], *reversed(paras[-3:])), month_first)
+    )
+
+    text = "\n".join(paras)
+    language = _script_language(text) or language or _primary_subtag(meta.language)
+    if language is None and _english(text):
+        language = "en"
+    return Document(url=url, title=doc_title, paragraphs=paras, date=doc_date, language=language)
+
+
+# --- PDF ----------------------------------------------------------------------------------
+
+_PAGE_NUMBER = re.compile(r"(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?", re.I)
+_LIST_ITEM = re.compile(r"(?:[•▪◦●○■□➢►\-–*]|\(?[a-z0-9]{1,3}[.)]|\(?[ivxIVX]{1,5}[.)])\s")
+_SENTENCE_END = re.compile(r"[.!?:;។៕][\"'”’)\]]*$")
+_GENERIC_TITLE = re.compile(
+    r"press release|media release|news release|for immediate release|press statement"
+    r"|statement|communiqu[ée]|embargo(?:ed)?|page \d+",
+    re.I,
+)
+
+
+def _pdf_page_lines(page: object) -> list[str]:
+    try:
+        text = page.extract_text(extraction_mode="layout")  # type: ignore[attr-defined]
+    except Exception:  # layout mode fails on some odd fonts; plain mode is the fallback
+        text = page.extract_text()  # type: ignore[attr-defined]
+    return [line.rstrip() for line in (text or "").splitlines()]
+
+
+def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
+    """Remove page numbers and headers/footers repeated at the edge of most pages."""
+
+    def key(line: str) -> str:
+        return re.sub(r"\d+", "#", normalize(line).lower())
+
+    edges: Counter[str] = Counter()
+    for lines in pages:
+        filled = [line for line in lines if line.strip()]
+        edges.update({key(line) for line in filled[:2] + filled[-2:]})
+    running = {k for k, n in edges.items() if len(pages) >= 2 and n >= max(2, len(pages) / 2)}
+    return [
+        [
+            line
+            for line in lines
+            if not (
+                line.strip() and (_PAGE_NUMBER.fullmatch(normalize(line)) or key(line) in running)
+            )
+        ]
+        for lines in pages
+    ]
+
+
+def _join_lines(lines: list[str]) -> list[str]:
+    """Rejoin lines a PDF broke for layout; a blank line, a list item or a short line that
+    ends a sentence ends a paragraph. Line-end hyphens are removed where the word goes on."""
+    widths = sorted(len(line.strip()) for line in lines if line.strip())
+    full = widths[int(len(widths) * 0.8)] if widths else 0
+    text_words = " ".join(lines)
+    paras: list[str] = []
+    current = ""
+    for raw in lines:
+        line = normalize(raw)
+        if not line:
+            if current:
+                paras.append(current)
+            current = ""
+            continue
+        if current and _LIST_ITEM.match(line):
+            paras.append(current)
+            current = ""
+        if not current:
+            current = line
+        elif re.search(r"[^\W\d_]-$", current) and line[:1].islower():
+            head, tail = current[:-1], line.split(" ", 1)
+            word_end = re.search(r"[^\W\d_]+$", head)
+            hyphenated = f"{word_end.group(0) if word_end else ''}-{tail[0]}"
+            keep = hyphenated in text_words.replace(f"-\n{tail[0]}", "")
+            current = (current if keep else head) + line
+        else:
+            current = f"{current} {line}"
+        if _SENTENCE_END.search(line) and len(line) < 0.75 * full:
+            paras.append(current)
+            current = ""
+    if current:
+        paras.append(current)
+    return paras
+
+
+_JUNK_TITLE = re.compile(
+    r"^microsoft\s|\.(?:docx?|pdf|rtf|odt|pptx?)$|^untitled|^document\d*$", re.I
+)
+
+
+def _pdf_title(metadata_title: str, paras: list[str]) -> str:
+    title = normalize(metadata_title)
+    if len(title) >= 8 and not _JUNK_TITLE.search(title) and _HAS_LETTER.search(title):
+        return title
+    for para in paras[:8]:
+        residue = _GENERIC_TITLE.sub(" ", para)
+        for pattern in _DATE_PATTERNS:
+            residue = pattern.sub(" ", residue)
+        if len(re.findall(r"[^\W\d_]{2,}", residue)) >= 2:
+            return para if len(para) <= 250 else para[:250].rsplit(" ", 1)[0]
+    return paras[0][:250] if paras else ""
+
+
+_PUBLISHED = re.compile(r"(?:publication|published|release|issued)(?:\s+date)?\s*[:：]?", re.I)
+
+
+def _pdf_date(paras: list[str]) -> str | None:
+    head = paras[:15]
+    for para in head:  # "Publication date: 15 June 2011" beats the meeting date above it
+        label = _PUBLISHED.search(para)
+        found = label and _plausible(parse_date(para[label.end() :]))
+        if found:
+            return found
+    for para in head:
+        found = _plausible(parse_date(para))
+        if found:
+            return found
+    return None
+
+
+def _readable(text: str) -> bool:
+    """A text layer made of real words, not glyph codes from a font without a Unicode map."""
+    visible = [c for c in text if not c.isspace()]
+    words = re.findall(r"[^\W\d_]{2,}", text)
+    return bool(visible) and sum(map(len, words)) >= 0.5 * len(visible) and len(words) >= 3
+
+
+def extract_pdf(body: bytes, url: str) -> Document:
+    """The statement in a PDF release: paragraphs rejoined, page furniture removed."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    if b"%PDF-" not in body[:1024]:
+        raise ExtractionError(f"{url}: the body is not a PDF (no %PDF- header)")
+    pypdf_log = logging.getLogger("pypdf")
+    level = pypdf_log.level
+    pypdf_log.setLevel(logging.ERROR)  # font warnings are noise for text extraction
+    try:
+        reader = PdfReader(io.BytesIO(body))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise ExtractionError(f"{url}: the PDF is password-protected; cannot read its text")
+        pages = [_pdf_page_lines(page) for page in reader.pages]
+        metadata_title = str((reader.metadata or {}).get("/Title") or "")
+    except ExtractionError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError) as err:
+        raise ExtractionError(f"{url}: the PDF is damaged and cannot be read ({err})") from err
+    finally:
+        pypdf_log.setLevel(level)
+
+    lines = [line for page in _drop_running_lines(pages) for line in page]
+    paras = [p for p in _join_lines(lines) if not _is_chrome(p)]
+    text = "\n".join(paras)
+    if not paras:
+        raise ExtractionError(f"{url}: the PDF has no text layer (a scan?); OCR is not supported")
+    if not _readable(text):
+        raise ExtractionError(
+            f"{url}: the PDF's text is unreadable (fonts without a Unicode map); "
+            "OCR is not supported"
+        )
+    language = _script_language(text) or ("en" if _english(text) else None)
+    return Document(
+        url=url,
+        title=_pdf_title(metadata_title, paras),
+        paragraphs=tuple(paras),
+        date=_pdf_date(paras),
+        language=language,
+    )
+
+
+# --- dispatch -----------------------------------------------------------------------------
+
+
+def extract_page(
+    page: Page,
+    *,
+    content: str | None = None,
+    title: str | None = None,
+    date: str | None = None,
+) -> Document:
+    """The Document of a fetched page, by its kind (PDF or HTML); selectors apply to HTML."""
+    if page.not_modified:
+        raise ExtractionError(
+            f"{page.url}: a 304 Not Modified answer has no body; reuse the stored version"
+        )
+    if page.is_pdf:
+        return extract_pdf(page.body, page.url)
+    if page.text is None:
+        raise ExtractionError(
+            f"{page.url}: {page.content_type or 'unknown type'} is neither HTML nor PDF"
+        )
+    if page.content_type == "text/plain":
+        paras = _clean(paragraphs(page.text))
+        if not paras:
+            raise ExtractionError(f"{page.url}: the page is empty; nothing to extract")
+        found = _first_date((*paras[:2], *reversed(paras[-3:])), month_first=False)
+        return Document(url=page.url, title=paras[0][:250], paragraphs=paras, date=found)
+    return extract_html(page.text, page.url, content=content, title=title, date=date)

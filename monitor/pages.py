@@ -1,0 +1,70 @@
+"""Pages from outside a check: saved files and ad-hoc URLs, for `monitor extract` and imports."""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import mimetypes
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from .config import FetchConfig
+from .decode import decode_body
+from .extract import extract_page
+from .fetch import Fetcher
+from .models import Document, FetchError, Page
+
+
+def page_from_bytes(body: bytes, url: str, content_type: str | None = None) -> Page:
+    if body[:2] == b"\x1f\x8b":
+        body = gzip.decompress(body)
+    if body[:5] == b"%PDF-":
+        return Page(url=url, final_url=url, status=200, content_type="application/pdf", body=body)
+    ctype = content_type or mimetypes.guess_type(url.removesuffix(".gz"))[0] or "text/html"
+    text, encoding = decode_body(body, content_type)
+    return Page(url=url, final_url=url, status=200, content_type=ctype, body=body, text=text,
+                encoding=encoding)  # fmt: skip
+
+
+def page_from_file(path: str | Path) -> Page:
+    path = Path(path)
+    return page_from_bytes(path.read_bytes(), path.resolve().as_uri())
+
+
+def _is_url(target: str) -> bool:
+    return target.startswith(("http://", "https://"))
+
+
+async def _fetch_all(urls: Sequence[str], config: FetchConfig) -> dict[str, Page | Exception]:
+    async with Fetcher(config) as fetcher:
+        results = await asyncio.gather(*(fetcher.get(u) for u in urls), return_exceptions=True)
+    out: dict[str, Page | Exception] = {}
+    for url, res in zip(urls, results, strict=True):
+        out[url] = res if isinstance(res, Page | Exception) else RuntimeError(str(res))
+    return out
+
+
+def load_targets(
+    targets: Sequence[str],
+    fetch_config: FetchConfig,
+    *,
+    content: str | None = None,
+    title: str | None = None,
+    date: str | None = None,
+) -> Iterator[tuple[str, Document | Exception]]:
+    """Extract each file or URL, in the order given; failures are yielded, not raised."""
+    urls = [t for t in targets if _is_url(t)]
+    fetched = asyncio.run(_fetch_all(urls, fetch_config)) if urls else {}
+    for target in targets:
+        try:
+            if _is_url(target):
+                page = fetched[target]
+                if isinstance(page, FetchError):
+                    raise page
+                if isinstance(page, Exception):
+                    raise page
+            else:
+                page = page_from_file(target)
+            yield target, extract_page(page, content=content, title=title, date=date)
+        except (OSError, ValueError, FetchError) as exc:
+            yield target, exc

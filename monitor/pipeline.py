@@ -1,0 +1,52 @@
+"""What `monitor check` does around a check: lock the store, run, match, deliver.
+
+Shared by the CLI and the service so both go through the same lock and the same steps.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from rich.console import Console
+
+from .check import CheckOptions, run_check
+from .config import Config
+from .models import CheckReport
+from .report import CheckProgress
+from .store import Store, StoreBusy
+
+
+def open_store_for_writing(config: Config, wait: float, console: Console | None = None) -> Store:
+    """Take the store lock, saying so when another process (a check, the service) holds it."""
+    try:
+        return Store.open(config.snapshots_dir, wait=0)
+    except StoreBusy:
+        if wait <= 0:
+            raise
+    if console is not None:
+        console.print(
+            f"another monitor process is working on {config.snapshots_dir}; "
+            f"waiting up to {wait:.0f} s for it to finish…",
+            highlight=False,
+        )
+    return Store.open(config.snapshots_dir, wait=wait)
+
+
+def run_check_command(
+    config: Config,
+    *,
+    sources: list[str] | None = None,
+    refetch_all: bool = False,
+    wait: float = 600.0,
+    send_email: bool = True,
+    progress: bool = False,
+    console: Console | None = None,
+) -> CheckReport:
+    console = console or Console(stderr=True)
+    store = open_store_for_writing(config, wait, console)
+    try:
+        with CheckProgress(console, enabled=progress) as bar:
+            options = CheckOptions(sources=sources, refetch_all=refetch_all, progress=bar)
+            return asyncio.run(run_check(config, store, options))
+    finally:
+        store.close()

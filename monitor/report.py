@@ -1,0 +1,118 @@
+"""How a check is shown to a person in a terminal: progress while it runs, a summary after.
+
+Reporters only read the CheckReport; they never reach back into fetching or the store.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
+from rich.table import Table
+from rich.text import Text
+
+from .models import CheckReport, Event
+
+_DIFF_TOKEN = re.compile(r"(\[-.*?-\]|\{\+.*?\+\})", re.DOTALL)
+
+
+class CheckProgress:
+    """A progress bar per source on stderr; silent when stderr is not a terminal."""
+
+    def __init__(self, console: Console, enabled: bool = True):
+        self._progress = Progress(
+            TextColumn("[bold]{task.description:<18}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("releases"),
+            console=console,
+            transient=False,
+            disable=not enabled,
+        )
+        self._tasks: dict[str, TaskID] = {}
+
+    def __enter__(self) -> CheckProgress:
+        self._progress.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._progress.__exit__(None, None, None)
+
+    def __call__(self, source: str, done: int, total: int) -> None:
+        task = self._tasks.get(source)
+        if task is None:
+            task = self._tasks[source] = self._progress.add_task(source, total=total or None)
+        self._progress.update(task, completed=done, total=total or None)
+
+
+def diff_text(diff: str) -> Text:
+    """Colour a `[-deleted-]{+inserted+}` diff for the terminal."""
+    out = Text()
+    for part in _DIFF_TOKEN.split(diff):
+        if part.startswith("[-") and part.endswith("-]"):
+            out.append(part[2:-2], style="bold red strike")
+        elif part.startswith("{+") and part.endswith("+}"):
+            out.append(part[2:-2], style="bold green")
+        else:
+            out.append(part)
+    return out
+
+
+def _line(event: Event) -> str:
+    date = f" [dim]({event.date})[/dim]" if event.date else ""
+    themes = ""
+    if event.themes:
+        themes = " [magenta]" + ", ".join(escape(t.theme) for t in event.themes) + "[/magenta]"
+    return f"[bold]{escape(event.title)}[/bold]{date}{themes}\n    [blue]{escape(event.url)}[/blue]"
+
+
+def print_summary(report: CheckReport, console: Console) -> None:
+    baseline = [e for e in report.new if e.baseline]
+    new = [e for e in report.new if not e.baseline]
+    if baseline:
+        per_source: dict[str, int] = defaultdict(int)
+        for e in baseline:
+            per_source[e.source] += 1
+        parts = ", ".join(f"{n} from {escape(s)}" for s, n in per_source.items())
+        console.print(f"[bold]Baseline[/bold]: {len(baseline)} releases recorded ({parts}).")
+    if new:
+        console.rule(f"[green]New releases ({len(new)})")
+        for e in new:
+            console.print(f"[green]+[/green] [{escape(e.source)}] {_line(e)}")
+            for r in e.related[:3]:
+                console.print(f"    related ({r.score:.0f}): {escape(r.title)}")
+    if report.changed:
+        console.rule(f"[yellow]Edited releases ({len(report.changed)})")
+        for e in report.changed:
+            console.print(f"[yellow]~[/yellow] [{escape(e.source)}] {_line(e)}")
+            console.print(diff_text(e.diff or ""), soft_wrap=False)
+            console.print()
+    if report.removed:
+        console.rule(f"[red]Removed releases ({len(report.removed)})")
+        for e in report.removed:
+            console.print(f"[red]-[/red] [{escape(e.source)}] {_line(e)}")
+            console.print(f"    {escape(e.reason or '')}")
+            if e.archived:
+                console.print(f"    last version kept at {escape(e.archived)}")
+    if report.errors:
+        console.rule(f"[red]Errors ({len(report.errors)})")
+        for err in report.errors:
+            console.print(f"[red]![/red] [{escape(err.source)}] {escape(err.url)}")
+            console.print(f"    {escape(err.error)}")
+    table = Table(title="Sources", title_justify="left", show_edge=False)
+    for col in ("source", "listed", "fetched", "304", "unchanged", "seconds", "status"):
+        table.add_column(col, justify="left" if col in ("source", "status") else "right")
+    for s in report.sources:
+        table.add_row(
+            s.source, str(s.releases_seen), str(s.fetched), str(s.not_modified),
+            str(s.unchanged), f"{s.duration:.1f}", "[green]ok" if s.ok else "[red]failed",
+        )  # fmt: skip
+    console.print(table)
+    console.print(
+        f"[bold]{len(new)}[/bold] new, [bold]{len(report.changed)}[/bold] edited, "
+        f"[bold]{len(report.removed)}[/bold] removed, [bold]{len(report.errors)}[/bold] errors"
+        + (f", {len(baseline)} in baseline" if baseline else "")
+    )

@@ -1,0 +1,98 @@
+"""Shared fixtures: a real HTTP server serving a sample ministry site, and a real store."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import yaml
+
+from monitor.check import CheckOptions, run_check
+from monitor.config import Config, parse_config
+from monitor.demo.samples import SampleRelease, load_releases
+from monitor.demo.server import FixtureServer
+from monitor.demo.site import SiteLayout, build_site
+from monitor.models import CheckReport
+from monitor.store import Store
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass
+class Ministry:
+    """A sample ministry site on 127.0.0.1 that a test can edit between checks."""
+
+    server: FixtureServer
+    root: Path
+    style: str = "wordpress"
+    releases: list[SampleRelease] = field(default_factory=load_releases)
+    chrome_version: int = 0
+    gone: list[SampleRelease] = field(default_factory=list)
+    gone_status: int = 404
+    per_page: int = 5
+    source_extra: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.publish()
+
+    @property
+    def layout(self) -> SiteLayout:
+        return SiteLayout(self.style)
+
+    def publish(self, **changes) -> None:
+        for key, value in changes.items():
+            setattr(self, key, value)
+        routes = build_site(
+            self.releases,
+            style=self.style,
+            chrome_version=self.chrome_version,
+            per_page=self.per_page,
+            origin=self.server.origin,
+            gone=self.gone,
+            gone_status=self.gone_status,
+        )
+        self.server.set_routes(routes)
+
+    def url(self, release: SampleRelease) -> str:
+        return self.server.url(self.layout.article(release))
+
+    def release(self, slug: str) -> SampleRelease:
+        return next(r for r in self.releases if r.slug == slug)
+
+    def config(self, **top) -> Config:
+        source = {"name": "ministry", "url": self.server.url(self.layout.listing(1))}
+        source.update(self.source_extra)
+        data = {
+            "snapshots": str(self.root / "snapshots"),
+            "fetch": {"per_host_delay": 0, "backoff": 0.01, "retries": 1, "timeout": 10},
+            "sources": [source],
+            # Sample releases date from 2020-2024: re-read them all on every check, so these
+            # tests exercise detection; the revisit policy has tests of its own.
+            "revisit": {"fresh_days": 36500},
+        }
+        data.update(top)
+        return parse_config(yaml.safe_dump(data), base_dir=self.root)
+
+    def write_config(self, **top) -> Path:
+        path = self.root / "config.yaml"
+        path.write_text(yaml.safe_dump(self.config(**top).model_dump(by_alias=True,
+                        exclude_none=True, exclude={"base_dir"})))  # fmt: skip
+        return path
+
+    def check(self, config: Config | None = None, **options) -> CheckReport:
+        config = config or self.config()
+        with Store.open(config.snapshots_dir) as store:
+            return asyncio.run(run_check(config, store, CheckOptions(**options)))
+
+
+@pytest.fixture
+def server():
+    with FixtureServer() as srv:
+        yield srv
+
+
+@pytest.fixture
+def ministry(server, tmp_path) -> Ministry:
+    return Ministry(server, tmp_path)

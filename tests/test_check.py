@@ -1,0 +1,257 @@
+"""End to end: a real HTTP server serves a sample ministry site; a real store records checks.
+
+Each test edits the site the way ministries do and expects exactly that edit reported.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+
+import pytest
+
+from monitor.demo.samples import SampleRelease
+from monitor.demo.scenario import add_release, edit_sentence, remove_release
+from monitor.demo.server import Route
+from monitor.store import Store
+
+MINISTERIAL = "outcomes-of-the-asean-united-nations-ministerial-meeting"
+OLD = "adopted a new PoA for 2021-2025"
+NEW = "adopted a new PoA for 2021-2030"
+
+
+def _urls(events):
+    return {e.url for e in events}
+
+
+def test_baseline_then_quiet(ministry):
+    report = ministry.check()
+    assert not report.errors
+    assert _urls(report.new) == {ministry.url(r) for r in ministry.releases}
+    assert all(e.baseline for e in report.new)
+    assert not report.changed and not report.removed
+    again = ministry.check()
+    assert not again.events and not again.errors
+
+
+@pytest.mark.parametrize("style", ["wordpress", "drupal", "handmade"])
+def test_discovery_on_differently_built_sites(server, tmp_path, style):
+    from tests.conftest import Ministry
+
+    site = Ministry(server, tmp_path, style=style)
+    report = site.check()
+    assert not report.errors, report.errors
+    assert _urls(report.new) == {site.url(r) for r in site.releases}  # pagination followed
+    by_url = {e.url: e for e in report.new}
+    for release in site.releases:
+        event = by_url[site.url(release)]
+        assert event.title == release.title
+        assert event.date == release.date.isoformat()
+
+
+def test_feed_source(ministry):
+    config = ministry.config(
+        sources=[{"name": "feed", "url": ministry.server.url(ministry.layout.feed)}]
+    )
+    report = ministry.check(config)
+    assert not report.errors
+    listed = {ministry.url(r) for r in ministry.releases[:10]}
+    assert _urls(report.new) and _urls(report.new) <= {ministry.url(r) for r in ministry.releases}
+    assert len(report.new) == min(len(listed), len(report.new))
+
+
+def test_single_page_source(ministry):
+    release = ministry.releases[0]
+    config = ministry.config(sources=[{"name": "one", "url": ministry.url(release)}])
+    assert [e.title for e in ministry.check(config).new] == [release.title]
+    assert not ministry.check(config).events
+    tail = release.paragraphs[0][-25:]
+    added = " This notice replaces the earlier one."
+    ministry.publish(releases=edit_sentence(ministry.releases, release.slug, tail, tail + added))
+    changed = ministry.check(config).changed
+    assert len(changed) == 1
+    assert "{+" in changed[0].diff and added.strip() in changed[0].diff
+
+
+def test_chrome_and_markup_changes_are_not_reported(ministry):
+    ministry.check()
+    for version in (1, 2, 3):
+        ministry.publish(chrome_version=version)
+        report = ministry.check()
+        assert not report.events, [e.url for e in report.events]
+        assert not report.errors
+
+
+def test_replaced_words_are_shown(ministry):
+    ministry.check()
+    ministry.publish(releases=edit_sentence(ministry.releases, MINISTERIAL, OLD, NEW))
+    report = ministry.check()
+    assert [e.url for e in report.changed] == [ministry.url(ministry.release(MINISTERIAL))]
+    diff = report.changed[0].diff
+    assert re.search(r"\[-(2021-)?2025-\]", diff) and re.search(r"\{\+(2021-)?2030\+\}", diff)
+    # only the changed sentence with a little context, not the whole release
+    assert "Khmer Rouge" not in diff and len(diff) < 600
+    assert not report.new and not report.removed
+
+
+def test_added_paragraph_is_shown(ministry):
+    ministry.check()
+    release = ministry.release(MINISTERIAL)
+    added = "The Meeting also welcomed the ASEAN Regional Mine Action Centre's new work plan."
+    edited = dataclasses.replace(
+        release, paragraphs=(*release.paragraphs[:2], added, *release.paragraphs[2:])
+    )
+    ministry.publish(releases=[edited if r.slug == MINISTERIAL else r for r in ministry.releases])
+    report = ministry.check()
+    assert len(report.changed) == 1 and added in report.changed[0].diff
+
+
+def test_removed_sentence_is_shown(ministry):
+    ministry.check()
+    sentence = " The Meeting was chaired by His Excellency Deputy Prime Minister and Foreign Minister of Viet Nam, and was attended by ASEAN Foreign Ministers, Secretary-General of ASEAN, the United Nations Secretary-General, and the President of the 75th Session of the United Nations General Assembly (UNGA)."
+    ministry.publish(releases=edit_sentence(ministry.releases, MINISTERIAL, sentence, ""))
+    report = ministry.check()
+    assert len(report.changed) == 1
+    diff = report.changed[0].diff
+    assert "[-" in diff and "chaired by" in diff and "{+" not in diff
+
+
+def test_new_release_after_baseline(ministry):
+    ministry.check()
+    fresh = SampleRelease(
+        slug="cambodia-welcomes-un-mine-action-mission",
+        title="Cambodia Welcomes UN Mine Action Mission",
+        date=dt.date.today(),
+        lang="en",
+        paragraphs=(
+            "The Ministry welcomed a UN Mine Action Service mission to Phnom Penh.",
+            "The mission will visit clearance sites in Battambang province.",
+        ),
+    )
+    ministry.publish(releases=add_release(ministry.releases, fresh))
+    report = ministry.check()
+    assert [(e.title, e.baseline) for e in report.new] == [(fresh.title, False)]
+    assert not report.changed and not report.removed
+
+
+@pytest.mark.parametrize("status", [404, 410])
+def test_removed_release(ministry, status):
+    ministry.check()
+    gone = ministry.release(MINISTERIAL)
+    ministry.publish(
+        releases=remove_release(ministry.releases, MINISTERIAL), gone=[gone], gone_status=status
+    )
+    report = ministry.check()
+    assert [e.url for e in report.removed] == [ministry.url(gone)]
+    removed = report.removed[0]
+    assert removed.title == gone.title and str(status) in removed.reason
+    assert removed.archived and "Plan of Action" in open(removed.archived, encoding="utf-8").read()
+    assert ministry.server.hits(ministry.layout.article(gone)) >= 2  # confirmed by a second request
+    assert not ministry.check().events  # reported once
+
+
+def test_transient_503_is_an_error_not_a_removal(ministry):
+    ministry.check()
+    path = ministry.layout.article(ministry.release(MINISTERIAL))
+    ministry.server.routes[path] = Route.error(503)
+    report = ministry.check()
+    assert not report.events
+    assert [e.url for e in report.errors] == [ministry.server.url(path)]
+    ministry.publish()
+    assert not ministry.check().events
+
+
+def test_redirect_to_home_page_is_a_removal(ministry):
+    ministry.check()
+    path = ministry.layout.article(ministry.release(MINISTERIAL))
+    ministry.server.routes[path] = Route.redirect(ministry.server.url("/"))
+    report = ministry.check()
+    assert [e.url for e in report.removed] == [ministry.server.url(path)]
+    assert "home page" in report.removed[0].reason
+
+
+def test_dropping_off_page_one_is_not_a_removal(ministry):
+    ministry.check()
+    burst = [
+        SampleRelease(
+            slug=f"burst-release-{i}",
+            title=f"Statement number {i} on regional cooperation",
+            date=dt.date.today(),
+            lang="en",
+            paragraphs=(f"This is statement {i}; it concerns regional cooperation.",),
+        )
+        for i in range(ministry.per_page + 2)
+    ]
+    releases = ministry.releases
+    for release in burst:
+        releases = add_release(releases, release)
+    ministry.publish(releases=releases)
+    report = ministry.check()
+    assert not report.removed and not report.changed
+    assert {e.title for e in report.new} == {r.title for r in burst}
+
+
+def test_not_modified_releases_are_not_refetched(ministry):
+    ministry.check()
+    ministry.server.clear_requests()
+    ministry.check()
+    article_requests = [
+        r
+        for r in ministry.server.requests
+        if r.path == ministry.layout.article(ministry.releases[0])
+    ]
+    assert article_requests and all(r.status == 304 for r in article_requests)
+    assert all("if-none-match" in r.headers for r in article_requests)
+
+
+def test_blocked_listing_is_an_error_never_a_release(ministry):
+    ministry.check()
+    ministry.server.routes[ministry.layout.listing(1)] = Route.html(
+        "<html><head><title>Request Rejected</title></head><body>The requested URL was "
+        "rejected. Please consult with your administrator.</body></html>"
+    )
+    report = ministry.check()
+    assert not report.events and report.errors and report.errors[0].kind == "blocked"
+
+
+def test_every_version_is_kept_as_readable_text(ministry):
+    ministry.check()
+    ministry.publish(releases=edit_sentence(ministry.releases, MINISTERIAL, OLD, NEW))
+    ministry.check()
+    config = ministry.config()
+    with Store.open(config.snapshots_dir, readonly=True) as store:
+        rel = next(r for r in store.releases(1).values() if MINISTERIAL in r.url)
+        versions = store.versions(rel.id)
+        assert [v.seq for v in versions] == [1, 2]
+        texts = [(config.snapshots_dir / v.text_path).read_text(encoding="utf-8") for v in versions]
+        assert OLD in texts[0] and NEW in texts[1]
+        raw = store.read_raw(
+            store.conn.execute(
+                "SELECT raw_hash FROM versions WHERE id=?", (versions[1].id,)
+            ).fetchone()[0]
+        )
+        assert b"2021-2030" in raw
+        assert len(store.events()) == len(ministry.releases) + 1  # events kept for the digest
+
+
+def test_revisit_policy_skips_old_releases_until_due(ministry):
+    fresh = SampleRelease(
+        slug="statement-published-today",
+        title="Statement Published Today",
+        date=dt.date.today(),
+        lang="en",
+        paragraphs=("A statement published today.",),
+    )
+    ministry.publish(releases=add_release(ministry.releases, fresh))
+    config = ministry.config(revisit={"fresh_days": 14})
+    ministry.check(config)
+    ministry.server.clear_requests()
+    ministry.check(config)
+    fetched = {r.path for r in ministry.server.requests}
+    assert ministry.layout.article(fresh) in fetched  # recent: re-read every check
+    old = ministry.release(MINISTERIAL)
+    assert ministry.layout.article(old) not in fetched  # from 2020: re-read weekly
+    ministry.server.clear_requests()
+    ministry.check(config, refetch_all=True)
+    assert ministry.layout.article(old) in {r.path for r in ministry.server.requests}

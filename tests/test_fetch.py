@@ -1,0 +1,167 @@
+"""The fetcher against a real HTTP server on 127.0.0.1: every failure classified correctly."""
+
+import time
+
+import pytest
+
+from monitor.config import FetchConfig
+from monitor.demo.server import FixtureServer, Route
+from monitor.fetch import Fetcher
+from monitor.models import FetchError
+
+FAST = FetchConfig(per_host_delay=0, backoff=0.01, retries=2, timeout=5)
+KHMER = "ក្រសួងការបរទេស ការបោសសម្អាតមីន"
+
+
+@pytest.fixture
+def server():
+    with FixtureServer() as srv:
+        yield srv
+
+
+async def get(server, path, config=FAST, **kw):
+    async with Fetcher(config) as fetcher:
+        return await fetcher.get(server.url(path), **kw)
+
+
+async def test_conditional_get_answers_not_modified(server):
+    server.routes["/a"] = Route.html("<p>statement</p>")
+    first = await get(server, "/a")
+    assert first.status == 200 and first.etag and first.text == "<p>statement</p>"
+    again = await get(server, "/a", etag=first.etag, last_modified=first.last_modified)
+    assert again.not_modified and again.body == b""
+    sent = server.requests[-1].headers
+    assert sent["if-none-match"] == first.etag
+
+
+async def test_retries_a_503_then_succeeds(server):
+    server.routes["/r"] = Route.series(Route.error(503), Route.html("ok"))
+    page = await get(server, "/r")
+    assert page.text == "ok" and server.hits("/r") == 2
+
+
+async def test_honours_retry_after(server):
+    server.routes["/slow"] = Route.series(Route.error(429, retry_after=1), Route.html("ok"))
+    started = time.monotonic()
+    page = await get(server, "/slow")
+    assert page.text == "ok" and time.monotonic() - started >= 0.9
+
+
+async def test_persistent_503_is_transient(server):
+    server.routes["/down"] = Route.error(503)
+    with pytest.raises(FetchError) as info:
+        await get(server, "/down")
+    assert info.value.kind == "transient" and server.hits("/down") == FAST.retries + 1
+
+
+async def test_a_long_retry_after_is_not_waited_for(server):
+    server.routes["/later"] = Route.error(503, retry_after=3600)
+    with pytest.raises(FetchError, match="retry after") as info:
+        await get(server, "/later")
+    assert info.value.kind == "transient" and server.hits("/later") == 1
+
+
+async def test_gone_is_confirmed_by_a_second_request(server):
+    server.routes["/gone"] = Route.error(404)
+    with pytest.raises(FetchError) as info:
+        await get(server, "/gone", confirm_gone=True)
+    assert info.value.kind == "gone" and server.hits("/gone") == 2
+
+
+async def test_a_404_that_recovers_on_the_second_request_is_not_gone(server):
+    server.routes["/flaky"] = Route.series(Route.error(404), Route.html("back"))
+    page = await get(server, "/flaky", confirm_gone=True)
+    assert page.text == "back"
+
+
+async def test_firewall_page_is_blocked_even_with_status_200(server):
+    body = (
+        "<html><head><title>Request Rejected</title></head><body>The requested URL was "
+        "rejected. Please consult with your administrator.<br>Your support ID is: 1234</body>"
+    )
+    server.routes["/news"] = Route.html(body)
+    with pytest.raises(FetchError) as info:
+        await get(server, "/news")
+    assert info.value.kind == "blocked" and "headers" in info.value.message
+
+
+async def test_robots_txt_is_honoured_unless_disabled(server):
+    server.routes["/robots.txt"] = Route(
+        body=b"User-agent: *\nDisallow: /private/\n", content_type="text/plain"
+    )
+    server.routes["/private/x"] = Route.html("secret")
+    with pytest.raises(FetchError) as info:
+        await get(server, "/private/x")
+    assert info.value.kind == "robots" and server.hits("/private/x") == 0
+    page = await get(server, "/private/x", config=FAST.model_copy(update={"robots": False}))
+    assert page.text == "secret"
+
+
+async def test_size_cap(server):
+    server.routes["/big"] = Route.html("x" * 5000)
+    with pytest.raises(FetchError) as info:
+        await get(server, "/big", config=FAST.model_copy(update={"max_bytes": 2048}))
+    assert info.value.kind == "too_large"
+
+
+async def test_timeout_is_transient(server):
+    server.routes["/hang"] = Route(body=b"late", delay=2.0)
+    config = FAST.model_copy(update={"timeout": 0.3, "retries": 0})
+    with pytest.raises(FetchError) as info:
+        await get(server, "/hang", config=config)
+    assert info.value.kind == "transient"
+
+
+async def test_charset_declared_in_meta_for_khmer(server):
+    html = f'<html><head><meta charset="utf-8"></head><body><p>{KHMER}</p></body></html>'
+    server.routes["/km"] = Route(body=html.encode("utf-8"), content_type="text/html")
+    page = await get(server, "/km")
+    assert KHMER in page.text
+
+
+async def test_charset_from_header_and_latin1_pages(server):
+    server.routes["/fr"] = Route(
+        body="<p>Déminage à Siem Reap</p>".encode("cp1252"),
+        content_type="text/html; charset=ISO-8859-1",
+    )
+    page = await get(server, "/fr")
+    assert "Déminage à Siem Reap" in page.text
+
+
+async def test_undeclared_charset_is_sniffed(server):
+    text = "<p>Le ministère a annoncé la réunion ministérielle ASEAN-ONU à Phnom Penh.</p>" * 5
+    server.routes["/sniff"] = Route(body=text.encode("cp1252"), content_type="text/html")
+    page = await get(server, "/sniff")
+    assert "ministère" in page.text and "réunion" in page.text
+
+
+async def test_headers_cookies_user_agent_and_redirects(server):
+    server.routes["/old"] = Route.redirect("/new")
+    server.routes["/new"] = Route.html("moved")
+    page = await get(server, "/old", headers={"Accept-Language": "km"}, cookies={"Language": "3"})
+    assert page.final_url == server.url("/new") and page.redirects == (server.url("/old"),)
+    sent = [r for r in server.requests if r.path == "/new"][0].headers
+    assert sent["cookie"] == "Language=3" and sent["accept-language"] == "km"
+    assert sent["user-agent"].startswith("monitor/")
+
+
+async def test_concurrency_is_bounded(server):
+    server.routes["/w"] = Route(body=b"x", delay=0.2)
+    config = FAST.model_copy(update={"concurrency": 2})
+    import asyncio
+
+    started = time.monotonic()
+    async with Fetcher(config) as fetcher:
+        await asyncio.gather(*(fetcher.get(server.url("/w")) for _ in range(4)))
+    assert time.monotonic() - started >= 0.38  # 4 requests, 2 at a time, 0.2 s each
+
+
+async def test_per_host_delay_spaces_requests(server):
+    server.routes["/p"] = Route.html("x")
+    import asyncio
+
+    config = FAST.model_copy(update={"per_host_delay": 0.2})
+    async with Fetcher(config) as fetcher:
+        await asyncio.gather(*(fetcher.get(server.url("/p")) for _ in range(3)))
+    times = sorted(r.time for r in server.requests if r.path == "/p")
+    assert all(b - a >= 0.15 for a, b in zip(times, times[1:], strict=False))
