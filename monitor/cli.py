@@ -157,6 +157,75 @@ def extract(
         sys.exit(1)
 
 
+@cli.command()
+@click.option(
+    "--dir",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("demo-run"),
+    show_default=True,
+    help="Where the demo keeps its config, store and outbox (reset on each run).",
+)
+def demo(folder: Path) -> None:
+    """Run the whole job offline on bundled sample sites served on 127.0.0.1."""
+    from .demo.run import run_demo
+    from .pipeline import run_check_command
+    from .report import print_summary
+
+    out = Console()
+
+    def one_check(config: Config):  # type: ignore[no-untyped-def]
+        report = run_check_command(
+            config, progress=err_console.is_terminal, console=err_console, wait=60
+        )
+        print_summary(report, out)
+        return report
+
+    run_demo(folder, out, one_check)
+
+
+@cli.command()
+@config_option
+@click.option("--preview", is_flag=True, help="Render the pending digest without sending it.")
+@click.option("--send", is_flag=True, help="Send (or write to the outbox) what is pending.")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("digest-preview.html"),
+    show_default=True,
+    help="Where --preview writes the HTML.",
+)
+def digest(config_path: str | None, preview: bool, send: bool, out: Path) -> None:
+    """Preview or send the digest of events not yet emailed."""
+    from . import digests
+    from .pipeline import deliver_digests, open_store_for_writing
+    from .store import Store, StoreError
+
+    if preview == send:
+        _fail("choose one of --preview or --send", EXIT_USAGE)
+    config = _load(config_path)
+    if send and config.email is None:
+        _fail("no `email:` section in the config: add one (see the README) to send digests",
+              EXIT_USAGE)  # fmt: skip
+    try:
+        if preview:
+            with Store.open(config.snapshots_dir, readonly=True) as store:
+                pending = digests.preview(store, config.email)
+            if pending is None:
+                err_console.print("nothing is waiting to be sent")
+                return
+            out.write_text(pending.html, encoding="utf-8")
+            click.echo(f"Subject: {pending.subject}\n")
+            click.echo(pending.text)
+            err_console.print(f"HTML preview written to {out}", highlight=False)
+            return
+        with open_store_for_writing(config, 600.0, err_console) as store:
+            if not deliver_digests(config, store, err_console):
+                err_console.print("nothing is waiting to be sent")
+    except StoreError as exc:
+        _fail(str(exc), EXIT_STORE)
+
+
 def main() -> None:
     try:
         cli(prog_name="monitor")

@@ -7,6 +7,7 @@ Every failure becomes a `DeliveryError` saying what happened and what to do abou
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import hashlib
 import os
@@ -176,7 +177,7 @@ def send_smtp(
             client.starttls(context=context)
             client.ehlo()
         if smtp.username:
-            client.login(smtp.username, password or "")
+            _login(client, smtp.username, password or "")
         refused = client.send_message(message, from_addr=sender, to_addrs=recipients)
     except DeliveryError:
         _close(client)
@@ -193,6 +194,20 @@ def send_smtp(
     answers = {rcpt: f"{code} {_text(msg)}" for rcpt, (code, msg) in refused.items()}
     accepted = tuple(r for r in recipients if r not in refused)
     return DeliveryResult("smtp", where, accepted, answers)
+
+
+def _login(client: smtplib.SMTP, user: str, password: str) -> None:
+    """smtplib encodes credentials as ASCII; RFC 4616 PLAIN carries UTF-8, so use it for any
+    other password (or user name) when the server offers it."""
+    if (user + password).isascii() or "PLAIN" not in client.esmtp_features.get("auth", "").upper():
+        client.login(user, password)
+        return
+    token = base64.b64encode(b"\0" + user.encode() + b"\0" + password.encode()).decode("ascii")
+    code, answer = client.docmd("AUTH", "PLAIN " + token)
+    if code == 503:  # already authenticated
+        return
+    if code != 235:
+        raise smtplib.SMTPAuthenticationError(code, answer)
 
 
 def _password(email_config: EmailConfig) -> str | None:
@@ -289,6 +304,10 @@ def _classify(exc: BaseException, where: str, email_config: EmailConfig) -> Deli
             temporary=False,
             code=code,
         )
+    if isinstance(exc, smtplib.SMTPServerDisconnected) and isinstance(
+        exc.__context__, TimeoutError
+    ):
+        exc = exc.__context__  # smtplib reports a read timeout as a disconnection
     if isinstance(exc, smtplib.SMTPServerDisconnected):
         return DeliveryError(
             f"the SMTP server {where} closed the connection unexpectedly ({exc or 'no reason'})"

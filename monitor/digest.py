@@ -329,7 +329,7 @@ def _item(event: Event, *, diff: bool = False) -> _Item:
         url=clean_line(event.url, 500),
         source=clean_line(event.source, 80),
         date=_show_date(event.date),
-        themes=tuple(_theme(t) for t in themes),
+        themes=tuple(_theme(t, clean_line(event.title)) for t in themes),
         related=tuple(related),
         diff_text=diff_text,
         diff_html=diff_html,
@@ -338,12 +338,15 @@ def _item(event: Event, *, diff: bool = False) -> _Item:
     )
 
 
-def _theme(match: ThemeMatch) -> _Theme:
+def _theme(match: ThemeMatch, title: str) -> _Theme:
+    """The theme with its matched terms and the first evidence sentence that is not the title
+    (a title quoted under itself tells the reader nothing)."""
     terms = tuple(dict.fromkeys(clean_line(t, 60) for t, _ in match.evidence if t))[:MAX_TERMS]
     snippet: tuple[tuple[str, bool], ...] = ()
     for term, sentence in match.evidence:
-        if sentence:
-            snippet = _snippet(clean_line(sentence, 2000), clean_line(term, 60))
+        sentence = clean_line(sentence, 2000)
+        if sentence and sentence.casefold().rstrip(".") != title.casefold().rstrip("."):
+            snippet = _snippet(sentence, clean_line(term, 60))
             break
     return _Theme(clean_line(match.theme, 80), terms, snippet)
 

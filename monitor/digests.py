@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import secrets
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from email.utils import parseaddr
 from pathlib import Path
@@ -201,9 +201,9 @@ def prepare_digest(
                 digest.subject,
                 digest.text,
                 digest.html,
-                json.dumps(digest.counts.__dict__),
+                json.dumps(asdict(digest.counts)),
                 len(events),
-                json.dumps([n.__dict__ for n in notices], ensure_ascii=False),
+                json.dumps([asdict(n) for n in notices], ensure_ascii=False),
                 row_id,
             ),
         )

@@ -16,6 +16,7 @@ from datetime import date
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, NavigableString, Tag
+from soupsieve import SelectorSyntaxError
 
 from monitor.feeds import clean_text, clean_url, parse_feed, sniff_kind
 from monitor.models import Link, Listing
@@ -75,8 +76,8 @@ def _make_date(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def _date_matches(text: str, dayfirst: bool | None) -> Iterator[tuple[int, str]]:
-    """(position, ISO date) for every date written in `text`."""
+def _date_matches(text: str, dayfirst: bool | None) -> Iterator[tuple[int, int, str]]:
+    """(start, end, ISO date) for every date written in `text`."""
     text = text.translate(_DIGITS)
     for kind, pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
@@ -95,7 +96,7 @@ def _date_matches(text: str, dayfirst: bool | None) -> Iterator[tuple[int, str]]
                     first = a > 12
                 found = _make_date(y, b, a) if first else _make_date(y, a, b)
             if found:
-                yield m.start(), found
+                yield m.start(), m.end(), found
 
 
 def find_date(text: str, *, dayfirst: bool | None = None) -> str | None:
@@ -105,7 +106,7 @@ def find_date(text: str, *, dayfirst: bool | None = None) -> str | None:
     dotted date is read day-first (German, Khmer usage) and a slashed one month-first.
     """
     best = min(_date_matches(text, dayfirst), default=None)
-    return best[1] if best else None
+    return best[2] if best else None
 
 
 # --- links and their context -------------------------------------------------------------
@@ -149,7 +150,7 @@ _NON_ARTICLE_PATH = re.compile(
     r"|/(?:topics?|themes?|themen|thema|taxonomy/term|section|sections)/[^/]+/?$",
     re.I,
 )
-_DATE_ARCHIVE = re.compile(r"/(?:archives?/)?(?:19|20)\d\d(?:/\d{1,2}){0,2}/?$")
+_DATE_ARCHIVE = re.compile(r"/(?:(?:19|20)\d\d/\d{1,2}(?:/\d{1,2})?|archive/(?:19|20)\d\d)/?$")
 _FILE_EXT = re.compile(
     r"\.(?:jpe?g|png|gif|svg|webp|bmp|ico|tiff?|css|js|json|xml|rss|atom|rdf|mp3|mp4|m4a|"
     r"m4v|wav|ogg|avi|mov|wmv|flv|zip|rar|7z|gz|tgz|exe|msi|dmg|apk|ics|vcf|woff2?|ttf)$",
@@ -176,6 +177,7 @@ _GENERIC_TEXT = re.compile(
     r"this|to|about|អានបន្ថែម|បន្ថែម|ព័ត៌មានលម្អិត|[\W_\d])*$",
     re.I,
 )
+_FILE_NOTE = re.compile(r"[(\[][^()\[\]]*\b(?:pdf|kb|mb|docx?|download)\b[^()\[\]]*[)\]]", re.I)
 _CHROME_TEXT = re.compile(
     r"^(?:home|homepage|login|log in|sign in|sign up|register|search|print|share|email|e-mail|"
     r"rss|rss feeds?|feed|subscribe|contact|contact us|sitemap|site map|top|back to top|"
@@ -276,8 +278,10 @@ def _classes(el: Tag) -> list[str]:
 
 
 def _tokens(el: Tag) -> list[str]:
+    """Class and id words, camelCase split ("navSecondary" -> "nav-Secondary")."""
     ident = el.get("id")
-    return [*_classes(el), *([str(ident)] if ident else [])]
+    words = [*_classes(el), *([str(ident)] if ident else [])]
+    return [re.sub(r"(?<=[a-z])(?=[A-Z])", "-", w) for w in words]
 
 
 def _chrome_level(el: Tag) -> int:
@@ -477,6 +481,7 @@ _DATE_WORDS = re.compile(
 
 def _is_generic(text: str) -> bool:
     """Link texts that name no release: "Read more", "»", a bare date."""
+    text = clean_text(_FILE_NOTE.sub(" ", text))
     return not text or bool(_GENERIC_TEXT.match(text)) or bool(_DATE_WORDS.fullmatch(text))
 
 
@@ -506,7 +511,24 @@ def _title(c: _Cand, item: Tag) -> str:
     ):
         if source and not _is_generic(source):
             return source
-    return c.text
+    return _loose_title(item, c.a) or c.text
+
+
+def _loose_title(item: Tag, link: Tag) -> str:
+    """The words of an item that are not links or dates: "<td>Statement on X</td><td><a>PDF</a>"."""
+    if item is link:
+        return ""
+    text = _text(item)
+    for a in item.find_all("a"):
+        t = _text(a)
+        if t:
+            text = text.replace(t, " ", 1)
+    text = _FILE_NOTE.sub(" ", text)
+    spans = sorted((start, end) for start, end, _ in _date_matches(text, None))
+    for start, end in reversed(spans):
+        text = text[:start] + " " + text[end:]
+    text = clean_text(text).strip(" -–—|:·,;")
+    return text if _words(text) >= 2 and len(text) <= 300 and not _is_generic(text) else ""
 
 
 _DATE_ATTRS = ("datetime", "content", "data-date", "data-datetime")
@@ -654,6 +676,24 @@ def _sluggy(url: str) -> bool:
     return any(re.search(r"\d", v) and len(v) >= 1 for _, v in parse_qsl(parts.query))
 
 
+_INLINE_TAGS = {"a", "b", "strong", "em", "i", "u", "span", "small", "mark", "abbr", "cite",
+                "font", "sup", "sub", "q"}  # fmt: skip
+
+
+def _in_running_text(a: Tag) -> bool:
+    """True for a link in the middle of a sentence (text before it in the same paragraph)."""
+    node: Tag = a
+    while isinstance(node.parent, Tag) and node.parent.name in _INLINE_TAGS:
+        node = node.parent
+    block = node.parent
+    if not isinstance(block, Tag) or block.name not in ("p", "li", "td", "dd", "div"):
+        return False
+    before = []
+    for sib in node.previous_siblings:
+        before.append(sib.get_text(" ") if isinstance(sib, Tag) else str(sib))
+    return len(clean_text("".join(before))) >= 20
+
+
 @dataclass
 class _Group:
     items: list[_Item]
@@ -694,6 +734,7 @@ def _score(group: _Group) -> float:
     group.pattern, top = patterns.most_common(1)[0]
     coherence = top / n
     slugs = sum(_sluggy(it.cand.url) for it in items) / n
+    in_text = sum(_in_running_text(it.cand.a) for it in items) / n
     score = (
         min(n, 50) ** 0.6
         * (0.05 + title_factor)
@@ -701,6 +742,8 @@ def _score(group: _Group) -> float:
         * (0.3 + coherence)
         * (0.3 + slugs)
     )
+    if in_text > 0.5:
+        score *= 0.2  # links inside sentences of a body text: references, not a list
     return score * (1.0, 0.15, 0.02)[group.chrome]
 
 
@@ -798,26 +841,50 @@ def _pager_text(text: str) -> bool:
 
 
 def _selected_releases(page: _Page, selector: str, excluded: set[str]) -> list[_Item]:
-    """Releases under a configured CSS selector: the config knows the site, trust it."""
-    cands: list[_Cand] = []
-    pos = 0
-    for el in page.soup.select(selector):
+    """Releases under a configured CSS selector: the config knows the site, trust it.
+
+    A selected <a> is a release link; a selected container holds one release, whose link is
+    the one carrying a heading or the longest real text (not the category or "Read more").
+    """
+    try:
+        selected = page.soup.select(selector)
+    except SelectorSyntaxError as err:
+        raise ValueError(f"links selector {selector!r} is not valid CSS ({err}); fix it in "
+                         "the source's config") from err  # fmt: skip
+    chosen: list[_Cand] = []
+    containers: dict[int, Tag] = {}
+    for el in selected:
         anchors = [el] if el.name == "a" and el.get("href") else el.find_all("a", href=True)
-        picked: _Cand | None = None
+        if not anchors and (outer := el.find_parent("a", href=True)) is not None:
+            anchors, el = [outer], outer  # a heading inside the link was selected
+        cands = []
         for a in anchors:
             url = page.resolve(str(a["href"]))
             if url is None or url in excluded or _SHARE_HOSTS.search(_host(url)):
                 continue
-            if _same_page(url, page.url):
+            if _same_page(url, page.url) or _PATH_PAGE.search(urlsplit(url).path):
                 continue
-            cand = _Cand(a=a, url=url, text=_text(a), pos=pos)
-            pos += 1
-            if picked is None or (_is_generic(picked.text) and not _is_generic(cand.text)):
-                if picked is None or cand.url == picked.url:
-                    picked = cand
-        if picked is not None:
-            cands.append(picked)
-    items = _items(cands, page)
+            cands.append(_Cand(a=a, url=url, text=_text(a), pos=len(chosen)))
+        if not cands:
+            continue
+        if el.name != "a":
+            preferred = [c for c in cands if not _non_article(c.url, page)] or cands
+            best = max(
+                preferred,
+                key=lambda c: (
+                    c.a.find(_HEADINGS) is not None or c.a.parent.name in _HEADINGS,
+                    not _is_generic(c.text),
+                ),
+            )
+            containers[id(best)] = el
+            cands = [best]
+        chosen.append(cands[0])
+    items = []
+    for it in _items(chosen, page):
+        node = containers.get(id(it.cand))
+        if node is not None:  # a selected container is the item, whatever lies around it
+            it = _Item(cand=it.cand, node=node, title=_title(it.cand, node))
+        items.append(it)
     _date_items(items, page)
     return items
 

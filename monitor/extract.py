@@ -282,6 +282,27 @@ def _in_chrome(el: etree._Element) -> bool:
     return any(_is_chrome_element(a) for a in el.iterancestors() if a.tag not in ("html", "body"))
 
 
+_HIDDEN = frozenset(
+    {"sr-only", "visually-hidden", "screen-reader-text", "element-invisible", "hidden",
+     "invisible", "offscreen", "d-none", "unsichtbar", "aural"}
+)  # fmt: skip
+
+
+def _not_headline(el: etree._Element) -> bool:
+    """A heading that cannot be the headline: the site's name (inside a home link or the
+    page-level <header>), or hidden text for screen readers."""
+    ancestors = list(el.iterancestors())
+    tags = {a.tag for a in ancestors}
+    if "a" in tags or ("header" in tags and not tags & {"article", "main"}):
+        return True
+    return any(
+        node.get("aria-hidden") == "true"
+        or node.get("hidden") is not None
+        or not _HIDDEN.isdisjoint((node.get("class") or "").lower().split())
+        for node in (el, *ancestors)
+    )
+
+
 def _agrees(heading: str, reference: str) -> bool:
     """A heading is the headline when the page's <title> or og:title contains it (or it
     contains them: a kicker before the headline)."""
@@ -293,19 +314,25 @@ def _agrees(heading: str, reference: str) -> bool:
     return reference in heading and len(reference.split()) >= 3
 
 
+def _says_something(heading: str) -> bool:
+    """More than a section name like "News Releases" (scripts without spaces: by length)."""
+    return len(heading.split()) >= 3 or (" " not in heading and len(heading) >= 15)
+
+
 def _choose_title(tree: etree._Element, lines: list[str], meta_title: str) -> str:
-    """The headline: a <h1>/<h2> (or failing that a line of the page) that the <title> or
-    og:title confirms, else og:title when <title> confirms it, else the only <h1>, else
-    <title>, else trafilatura's pick."""
+    """The headline: a <h1>/<h2> (or else a line of the page) that <title> or og:title
+    confirms, else the only <h1>, else og:title when <title> confirms it, else <title>."""
     page_title = normalize(" ".join(tree.xpath("//head/title//text()")))
     og_title = normalize(" ".join(tree.xpath(
         "//meta[@property='og:title' or @name='twitter:title' or @property='twitter:title']"
         "/@content")[:1]))  # fmt: skip
+    site_name = normalize(" ".join(tree.xpath(
+        "//meta[@property='og:site_name' or @name='application-name']/@content")[:1]))  # fmt: skip
     headings: dict[str, list[str]] = {"h1": [], "h2": []}
     for el in tree.iter("h1", "h2"):
-        if not _in_chrome(el):
+        if not _in_chrome(el) and not _not_headline(el):
             text = " ".join(_lines(el, skip_chrome=False))
-            if text:
+            if text and text.casefold() != site_name.casefold():
                 headings[el.tag].append(text)
     for level in ("h1", "h2"):
         for heading in headings[level]:
@@ -315,11 +342,20 @@ def _choose_title(tree: etree._Element, lines: list[str], meta_title: str) -> st
     for line in lines:
         if len(line) >= 0.5 * len(page_title) and _agrees(line, page_title):
             return line
+    if len(set(headings["h1"])) == 1 and _says_something(headings["h1"][0]):
+        return headings["h1"][0]
     if og_title and page_title and (_agrees(og_title, page_title) or og_title == page_title):
         return og_title
-    if len(set(headings["h1"])) == 1:
-        return headings["h1"][0]
     return page_title or og_title or meta_title
+
+
+def _without_leading_date(title: str) -> str:
+    """ "27.01.2022MineralölINFO ...": a date set in the headline is not part of it."""
+    for pattern in _DATE_PATTERNS:
+        match = pattern.match(title)
+        if match and _HAS_LETTER.search(title[match.end() :]):
+            return title[match.end() :].lstrip(" ,:|–—-")
+    return title
 
 
 _NOT_PUBLICATION = re.compile(r"today|now|updated|modified|aktualisiert|ថ្ងៃនេះ", re.I)
@@ -445,7 +481,9 @@ def extract_html(
     doc_title = ""
     if soup is not None and title:
         doc_title = " ".join(_selected_lines(soup, title, skip_chrome=False))
-    doc_title = doc_title or _choose_title(tree, page_lines, normalize(meta.title or ""))
+    doc_title = doc_title or _without_leading_date(
+        _choose_title(tree, page_lines, normalize(meta.title or ""))
+    )
 
     # Order matters: a configured selector, then the byline under the headline, then page
     # metadata (htmldate), then a dateline ("Phnom Penh, 24 April 2026") in the text.
@@ -508,16 +546,34 @@ def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
     ]
 
 
+# pypdf writes "/head2right" for a symbol-font glyph it cannot map: a bullet, not a word
+_GLYPH_NAME = re.compile(r"^/[A-Za-z][A-Za-z0-9]*\s+")
+
+
+def _flow(pages: list[list[str]]) -> list[str]:
+    """The pages' lines as one stream; a paragraph running over a page break continues."""
+    stream: list[str] = []
+    for page in pages:
+        filled = [i for i, line in enumerate(page) if line.strip()]
+        if not filled:
+            continue
+        if stream and _SENTENCE_END.search(stream[-1].strip()):
+            stream.append("")
+        stream += page[filled[0] : filled[-1] + 1]
+    return stream
+
+
 def _join_lines(lines: list[str]) -> list[str]:
-    """Rejoin lines a PDF broke for layout; a blank line, a list item or a short line that
-    ends a sentence ends a paragraph. Line-end hyphens are removed where the word goes on."""
+    """Rejoin lines a PDF broke for layout. A blank line, a list item, a line well short of
+    the column width, or a shorter line that ends a sentence ends a paragraph. A line-end
+    hyphen goes where the word runs on, unless the document writes the word with one."""
     widths = sorted(len(line.strip()) for line in lines if line.strip())
     full = widths[int(len(widths) * 0.8)] if widths else 0
-    text_words = " ".join(lines)
+    document = " ".join(normalize(line) for line in lines)
     paras: list[str] = []
     current = ""
     for raw in lines:
-        line = normalize(raw)
+        line = _GLYPH_NAME.sub("", normalize(raw))
         if not line:
             if current:
                 paras.append(current)
@@ -526,17 +582,19 @@ def _join_lines(lines: list[str]) -> list[str]:
         if current and _LIST_ITEM.match(line):
             paras.append(current)
             current = ""
+        head = re.search(r"([^\W\d_]+)-$", current)
+        tail = re.match(r"[^\W\d_]+", line)
         if not current:
             current = line
-        elif re.search(r"[^\W\d_]-$", current) and line[:1].islower():
-            head, tail = current[:-1], line.split(" ", 1)
-            word_end = re.search(r"[^\W\d_]+$", head)
-            hyphenated = f"{word_end.group(0) if word_end else ''}-{tail[0]}"
-            keep = hyphenated in text_words.replace(f"-\n{tail[0]}", "")
-            current = (current if keep else head) + line
+        elif head and tail and line[0].islower():
+            hyphenated = f"{head.group(1)}-{tail.group(0)}"
+            joined = f"{head.group(1)}{tail.group(0)}"
+            keep = hyphenated in document and joined not in document
+            current = (current if keep else current[:-1]) + line
         else:
             current = f"{current} {line}"
-        if _SENTENCE_END.search(line) and len(line) < 0.75 * full:
+        short = len(line) < 0.5 * full
+        if short or (_SENTENCE_END.search(line) and len(line) < 0.75 * full):
             paras.append(current)
             current = ""
     if current:
@@ -544,14 +602,16 @@ def _join_lines(lines: list[str]) -> list[str]:
     return paras
 
 
-_JUNK_TITLE = re.compile(
-    r"^microsoft\s|\.(?:docx?|pdf|rtf|odt|pptx?)$|^untitled|^document\d*$", re.I
-)
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
 
 
 def _pdf_title(metadata_title: str, paras: list[str]) -> str:
+    """The document's title property when the first page really shows it (Word fills it with
+    file names like "Microsoft Word - PR_July.doc"), else the first line that says more
+    than "Press release" and a date."""
     title = normalize(metadata_title)
-    if len(title) >= 8 and not _JUNK_TITLE.search(title) and _HAS_LETTER.search(title):
+    if len(title) >= 8 and _words(title) in _words(" ".join(paras[:10])):
         return title
     for para in paras[:8]:
         residue = _GENERIC_TITLE.sub(" ", para)
@@ -609,7 +669,7 @@ def extract_pdf(body: bytes, url: str) -> Document:
     finally:
         pypdf_log.setLevel(level)
 
-    lines = [line for page in _drop_running_lines(pages) for line in page]
+    lines = _flow(_drop_running_lines(pages))
     paras = [p for p in _join_lines(lines) if not _is_chrome(p)]
     text = "\n".join(paras)
     if not paras:

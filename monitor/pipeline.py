@@ -16,6 +16,23 @@ from .report import CheckProgress
 from .store import Store, StoreBusy
 
 
+def deliver_digests(config: Config, store: Store, console: Console | None) -> list[str]:
+    """Send (or write to the outbox) every digest that is due; returns what happened, in words.
+
+    Unsent digests from earlier attempts go first, with their original Message-ID.
+    """
+    if config.email is None:
+        return []
+    from .digests import send_pending
+
+    outcomes = send_pending(store, config.email, config.resolve(config.email.outbox))
+    lines = [o.line for o in outcomes]
+    if console is not None:
+        for line in lines:
+            console.print(line, highlight=False)
+    return lines
+
+
 def open_store_for_writing(config: Config, wait: float, console: Console | None = None) -> Store:
     """Take the store lock, saying so when another process (a check, the service) holds it."""
     try:
@@ -47,6 +64,16 @@ def run_check_command(
     try:
         with CheckProgress(console, enabled=progress) as bar:
             options = CheckOptions(sources=sources, refetch_all=refetch_all, progress=bar)
-            return asyncio.run(run_check(config, store, options))
+            report = asyncio.run(run_check(config, store, options))
+        if send_email and config.email is not None:
+            if config.email.digest.immediate:
+                deliver_digests(config, store, console)
+            else:
+                console.print(
+                    f"events wait for the scheduled digest ({config.email.digest.cron}); "
+                    "`monitor digest --send` sends them now",
+                    highlight=False,
+                )
+        return report
     finally:
         store.close()

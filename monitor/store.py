@@ -139,13 +139,18 @@ def parse_iso(value: str | None) -> datetime | None:
 
 
 def release_key(url: str) -> str:
-    """A readable, stable folder name for a release: its last path words plus a short hash."""
+    """A readable, stable folder name for a release: its slug (or id) plus a short hash."""
     parts = urlsplit(url)
-    tail = [p for p in unquote(parts.path).split("/") if p][-2:]
-    words = re.sub(r"[^\w]+", "-", "-".join(tail) or parts.netloc, flags=re.UNICODE)
-    words = re.sub(r"\.(html?|php|aspx?|pdf)$", "", words.strip("-").lower())[:60].strip("-")
+    segments = [p for p in unquote(parts.path).split("/") if p]
+    tail = segments[-1:] if segments else []
+    if tail and (len(tail[0]) < 12 or not re.search(r"[^\W\d_]{3}", tail[0])) and len(segments) > 1:
+        tail = segments[-2:]  # "/post/detail/12345" → "detail-12345"
+    if parts.query and not tail:
+        tail = [parts.query]
+    words = re.sub(r"\.(html?|php|aspx?|pdf)$", "", "-".join(tail), flags=re.I)
+    words = re.sub(r"[^\w]+", "-", words).strip("-").lower()[:60].strip("-")
     digest = hashlib.sha1(url.encode("utf-8")).hexdigest()[:8]
-    return f"{words or 'page'}-{digest}"
+    return f"{words or parts.netloc.replace(':', '-')}-{digest}"
 
 
 @dataclass(frozen=True)

@@ -405,3 +405,18 @@ def test_scenario_refuses_edits_that_cannot_apply():
         build_site(RELEASES, style="joomla")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="slug"):
         SampleRelease("Bad Slug", "t", RELEASES[0].date, "en", ("p",))
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_gone_releases_leave_the_listing_and_answer_the_site_error_page(style):
+    layout, victim = SiteLayout(style), RELEASES[1]
+    routes = build_site(remove_release(RELEASES, victim.slug), style=style, gone=[victim])
+    page = routes[layout.article(victim)]
+    assert page.status == 404 and b"<html" in page.body and victim.title.encode() not in page.body
+    listing = BeautifulSoup(routes[layout.listing(1)].body, "html.parser")
+    links = [
+        _target(urljoin(layout.listing(1), a["href"])) for a in listing.select(LISTING_LINKS[style])
+    ]
+    assert layout.article(victim) not in links and len(links) == 5
+    with pytest.raises(ValueError, match="404 or 410"):
+        build_site(RELEASES, style=style, gone=[victim], gone_status=500)

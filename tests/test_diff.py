@@ -302,6 +302,14 @@ def test_thai_word_replaced_gives_a_small_character_level_change():
     assert d.hunks[0].new_text == para.replace("เร่งด่วน", "สำคัญ")
 
 
+def test_space_added_inside_thai_text_is_a_change():
+    old = ["นายกรัฐมนตรีและรัฐมนตรีว่าการกระทรวงกลาโหมกล่าวถึงการชุมนุม"]
+    new = ["นายกรัฐมนตรีและรัฐมนตรีว่าการกระทรวงกลาโหม กล่าวถึงการชุมนุม"]
+    d = diff_paragraphs(old, new)
+    assert [s.text for h in d.hunks for s in h.segments if s.op != "equal"] == [" "]
+    assert "กลาโหม{+ +}กล่าว" in d.render_text()
+
+
 def test_long_unchanged_stretches_are_elided_when_rendered():
     sentence = " ".join(seed(AKP)[1:4]).replace(". ", "; ")  # one very long sentence
     assert len(split_sentences(sentence)) == 1 and len(sentence) > 600

@@ -2,16 +2,18 @@
 
 For reviewing the email's look after changing the templates:
 
-    python tools/render_digest.py [OUT_DIR]          # default: tools/digest-sample/
+    python tools/render_digest.py [OUT_DIR]          # default: tools/
 
-writes digest.html, digest.txt, digest.eml and, when `chromium` (or `chromium-browser`,
-`google-chrome`) is on PATH, digest-desktop.png (700 px wide) and digest-phone.png (390 px).
+writes digest-sample.html, .txt and .eml and, when `chromium` (or `chromium-browser`,
+`google-chrome`) is on PATH, digest-sample.png (700 px wide, a desktop mail client) and
+digest-sample-phone.png (390 px, a phone), each as tall as the email.
 The sample has a Khmer title, theme evidence, related releases, an edit with its word diff,
 a removal, a title carrying CR/LF and <script>, a non-http link and two source notices.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -149,37 +151,56 @@ def sample_digest() -> Digest:
     return digest
 
 
-def screenshot(browser: str, html: Path, png: Path, width: int) -> None:
+def _chromium(browser: str, *args: str) -> str:
     with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(
+        done = subprocess.run(
             [
                 browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--hide-scrollbars", f"--user-data-dir={profile}",
-                f"--screenshot={png}", f"--window-size={width},2600", html.resolve().as_uri(),
+                "--disable-sync", "--hide-scrollbars", f"--user-data-dir={profile}", *args,
             ],
-            check=True, capture_output=True, timeout=120,
+            check=True, capture_output=True, text=True, timeout=120,
         )  # fmt: skip
+    return done.stdout
+
+
+def page_height(browser: str, html: Path, width: int) -> int:
+    """The email's height at this width, measured in a copy that reports it in its title."""
+    probe = html.with_name(".height-probe.html")
+    script = "<script>document.title = 'H' + document.documentElement.scrollHeight</script>"
+    probe.write_text(html.read_text(encoding="utf-8").replace("</body>", script + "</body>"))
+    try:
+        dom = _chromium(browser, "--dump-dom", f"--window-size={width},800", probe.as_uri())
+    finally:
+        probe.unlink(missing_ok=True)
+    match = re.search(r"<title>H(\d+)</title>", dom)
+    return int(match.group(1)) if match else 2600
+
+
+def screenshot(browser: str, html: Path, png: Path, width: int) -> None:
+    height = page_height(browser, html, width)
+    _chromium(browser, f"--screenshot={png}", f"--window-size={width},{height}", html.as_uri())
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[1]) if len(argv) > 1 else Path(__file__).parent / "digest-sample"
+    out = (Path(argv[1]) if len(argv) > 1 else Path(__file__).parent).resolve()
     out.mkdir(parents=True, exist_ok=True)
     digest = sample_digest()
-    (out / "digest.html").write_text(digest.html, encoding="utf-8")
-    (out / "digest.txt").write_text(digest.text, encoding="utf-8")
+    html = out / "digest-sample.html"
+    html.write_text(digest.html, encoding="utf-8")
+    (out / "digest-sample.txt").write_text(digest.text, encoding="utf-8")
     config = EmailConfig.model_validate(
         {"to": ["analyst@example.org"], "from": "monitor@example.org"}
     )
-    (out / "digest.eml").write_bytes(build_message(digest, config).as_bytes())
-    print(f"subject: {digest.subject}\nwrote {out}/digest.html, digest.txt, digest.eml")
+    (out / "digest-sample.eml").write_bytes(build_message(digest, config).as_bytes())
+    print(f"subject: {digest.subject}\nwrote {out}/digest-sample.html, .txt, .eml")
     browser = next((b for b in BROWSERS if shutil.which(b)), None)
     if browser is None:
         print("no Chromium on PATH: open digest.html in a browser to review it")
         return 0
-    for name, width in (("desktop", 700), ("phone", 390)):
-        png = out / f"digest-{name}.png"
-        screenshot(browser, out / "digest.html", png, width)
+    for name, width in (("digest-sample.png", 700), ("digest-sample-phone.png", 390)):
+        png = out / name
+        screenshot(browser, html, png, width)
         print(f"wrote {png}")
     return 0
 

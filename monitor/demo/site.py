@@ -167,22 +167,23 @@ class SiteLayout:
         if not self.base_path.startswith("/"):
             raise ValueError("base_path must start with '/', e.g. '/' or '/mfaic/'")
 
-    def _p(self, path: str) -> str:
+    def under(self, path: str) -> str:
+        """`path` (from the site root) under base_path."""
         return self.base_path.rstrip("/") + path
 
     @property
     def home(self) -> str:
-        return self._p("/index.html" if self.style == "handmade" else "/")
+        return self.under("/index.html" if self.style == "handmade" else "/")
 
     @property
     def home_km(self) -> str:
-        return self._p(
+        return self.under(
             {"wordpress": "/km/", "drupal": "/km", "handmade": "/index-kh.html"}[self.style]
         )
 
     @property
     def feed(self) -> str:
-        return self._p(
+        return self.under(
             {"wordpress": "/feed/", "drupal": "/rss.xml", "handmade": "/feed.xml"}[self.style]
         )
 
@@ -191,50 +192,52 @@ class SiteLayout:
         if page < 1:
             raise ValueError("listing pages count from 1")
         if self.style == "wordpress":
-            return self._p("/news/" if page == 1 else f"/news/page/{page}/")
+            return self.under("/news/" if page == 1 else f"/news/page/{page}/")
         if self.style == "drupal":
-            return self._p("/news" if page == 1 else f"/news?page={page - 1}")
-        return self._p("/news.html" if page == 1 else f"/news{page}.html")
+            return self.under("/news" if page == 1 else f"/news?page={page - 1}")
+        return self.under("/news.html" if page == 1 else f"/news{page}.html")
 
     def article(self, release: SampleRelease) -> str:
         d = release.date
         if self.style == "wordpress":
-            return self._p(f"/{d:%Y/%m/%d}/{release.slug}/")
+            return self.under(f"/{d:%Y/%m/%d}/{release.slug}/")
         if self.style == "drupal":
-            return self._p(f"/news/{release.slug}")
-        return self._p(f"/press/{d:%Y-%m-%d}-{release.slug}.html")
+            return self.under(f"/news/{release.slug}")
+        return self.under(f"/press/{d:%Y-%m-%d}-{release.slug}.html")
 
     def pdf(self, release: SampleRelease) -> str:
         d = release.date
         if self.style == "wordpress":
-            return self._p(f"/wp-content/uploads/{d:%Y/%m}/{release.slug}.pdf")
+            return self.under(f"/wp-content/uploads/{d:%Y/%m}/{release.slug}.pdf")
         if self.style == "drupal":
-            return self._p(f"/sites/default/files/{d:%Y-%m}/{release.slug}.pdf")
-        return self._p(f"/pdf/{release.slug}.pdf")
+            return self.under(f"/sites/default/files/{d:%Y-%m}/{release.slug}.pdf")
+        return self.under(f"/pdf/{release.slug}.pdf")
 
     def static(self, key: str) -> str:
         if key == "home":
             return self.home
         if key == "news":
             return self.listing(1)
-        return self._p(
+        return self.under(
             {"wordpress": f"/{key}/", "drupal": f"/{key}", "handmade": f"/{key}.html"}[self.style]
         )
 
     def term(self, kind: str, slug: str, term_id: int, page: int = 1) -> str | None:
         """Category or tag archive (WordPress /category/x/, Drupal /taxonomy/term/N)."""
         if self.style == "wordpress":
-            return self._p(f"/{kind}/{slug}/" + ("" if page == 1 else f"page/{page}/"))
+            return self.under(f"/{kind}/{slug}/" + ("" if page == 1 else f"page/{page}/"))
         if self.style == "drupal":
-            return self._p(f"/taxonomy/term/{term_id}" + ("" if page == 1 else f"?page={page - 1}"))
+            return self.under(
+                f"/taxonomy/term/{term_id}" + ("" if page == 1 else f"?page={page - 1}")
+            )
         return None
 
     def shortlink(self, post_id: int) -> str | None:
         """WordPress /?p=ID and Drupal /node/ID: both redirect to the article's real address."""
         if self.style == "wordpress":
-            return self._p(f"/?p={post_id}")
+            return self.under(f"/?p={post_id}")
         if self.style == "drupal":
-            return self._p(f"/node/{post_id}")
+            return self.under(f"/node/{post_id}")
         return None
 
 
@@ -339,7 +342,6 @@ class _Site:
         self.per_page = per_page
         self.layout = SiteLayout(style, base_path)
         self.origin = origin.rstrip("/")
-        self.pdf = pdf
         self.env = _environment()
         self.position = {r.slug: i for i, r in enumerate(releases)}
         self.ids = _stable_ids((r.slug for r in releases), 1000, 900_000)
@@ -403,7 +405,7 @@ class _Site:
 
     def item(self, release: SampleRelease, url: Callable[[str], str]) -> dict[str, Any]:
         meta = self.meta[release.slug]
-        return {**meta, "href": url(meta["path"]), "absolute": self.absolute(meta["path"])}
+        return {**meta, "href": url(meta["path"])}
 
     def sidebar(self, url: Callable[[str], str], folder: str) -> dict[str, list[dict[str, Any]]]:
         """The same on every page of a folder, so built once per folder."""
@@ -475,8 +477,6 @@ class _Site:
                 "numbers": [(n, None if n is None else url(str(page_path(n)))) for n in numbers],
                 "prev": url(str(page_path(number - 1))) if number > 1 else None,
                 "next": url(str(page_path(number + 1))) if number < len(pages) else None,
-                "first": url(str(page_path(1))),
-                "last": url(str(page_path(len(pages)))),
                 "query": lambda n: f"?page={n - 1}",  # Drupal writes query-only links
             }
             routes[path] = self.render(
@@ -485,6 +485,25 @@ class _Site:
                 heading=heading,
                 items=[self.item(r, url) for r in chunk],
                 pager=pager,
+            )
+        return routes
+
+    def archive_routes(self, kind: str) -> dict[str, Route]:
+        """Paginated listings per category or tag, as both CMSs publish them."""
+        if kind == "category":
+            names = sorted({r.category for r in self.releases})
+        else:
+            names = sorted({t for r in self.releases for t in r.tags})
+        routes: dict[str, Route] = {}
+        for name in names:
+            members = [r for r in self.releases if name == r.category or name in r.tags]
+            slug, term_id = self.term_slug(name), self.term_ids[name]
+            routes.update(
+                self.listing_routes(
+                    members,
+                    lambda n, slug=slug, term_id=term_id: self.layout.term(kind, slug, term_id, n),
+                    name,
+                )
             )
         return routes
 
@@ -550,7 +569,7 @@ class _Site:
         )
         routes[layout.home] = home
         if self.style == "handmade":
-            routes[layout._p("/")] = home
+            routes[layout.under("/")] = home
         routes[layout.home_km] = self.render(
             "home.html",
             layout.home_km,
@@ -559,28 +578,12 @@ class _Site:
         )
         routes.update(self.listing_routes(self.releases, layout.listing, "Press Releases"))
         if self.style == "wordpress":
-            routes[layout._p("/news")] = Route.redirect(self.absolute(layout.listing(1)))
+            routes[layout.under("/news")] = Route.redirect(self.absolute(layout.listing(1)))
         if self.style == "drupal":
-            routes[layout._p("/news?page=0")] = routes[layout.listing(1)]
-        for kind, names in (
-            ("category", sorted({r.category for r in self.releases})),
-            ("tag", sorted({t for r in self.releases for t in r.tags})),
-        ):
-            if not archives or self.style == "handmade":
-                break
-            if kind == "category" and self.style == "drupal":
-                continue
-            for name in names:
-                members = [r for r in self.releases if name == r.category or name in r.tags]
-                routes.update(
-                    self.listing_routes(
-                        members,
-                        lambda n, kind=kind, name=name: layout.term(
-                            kind, self.term_slug(name), self.term_ids[name], n
-                        ),
-                        name,
-                    )
-                )
+            routes[layout.under("/news?page=0")] = routes[layout.listing(1)]
+        if archives and self.style != "handmade":
+            for kind in ("tag",) if self.style == "drupal" else ("category", "tag"):
+                routes.update(self.archive_routes(kind))
         for key, _, _ in self.chrome.menu:
             if key not in ("home", "news"):
                 path = layout.static(key)

@@ -1,0 +1,184 @@
+"""The command line as users and scripts drive it: real subprocesses, real server, real store."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from monitor.demo.server import Route
+
+MONITOR = [sys.executable, "-m", "monitor"]
+
+
+def run(*args: str, cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120"}
+    return subprocess.run([*MONITOR, *args], capture_output=True, text=True, cwd=cwd,
+                          timeout=timeout, env=env)  # fmt: skip
+
+
+def test_check_json_contract(ministry):
+    config = ministry.write_config()
+    first = run("check", "--json", "--config", str(config))
+    assert first.returncode == 0, first.stderr
+    data = json.loads(first.stdout)
+    assert set(data) >= {"new", "changed", "removed", "errors"}
+    assert len(data["new"]) == len(ministry.releases)
+    for item in data["new"]:
+        assert {"url", "title", "source", "themes", "related"} <= set(item)
+        assert item["baseline"] is True and item["source"] == "ministry"
+    ministry.publish(chrome_version=1)
+    ministry.server.routes[ministry.layout.article(ministry.releases[0])] = Route.error(503)
+    second = json.loads(run("check", "--json", "--config", str(config)).stdout)
+    assert second["new"] == [] and second["changed"] == [] and second["removed"] == []
+    assert [e["url"] for e in second["errors"]] == [ministry.url(ministry.releases[0])]
+    assert second["errors"][0]["error"]
+
+
+def test_config_from_environment_and_cwd(ministry, tmp_path):
+    config = ministry.write_config()
+    env_run = subprocess.run([*MONITOR, "check", "--json"], capture_output=True, text=True,
+                             env={**os.environ, "MONITOR_CONFIG": str(config)}, cwd=tmp_path,
+                             timeout=120)  # fmt: skip
+    assert env_run.returncode == 0 and json.loads(env_run.stdout)["new"]
+    cwd_run = run("check", "--json", cwd=config.parent)
+    assert cwd_run.returncode == 0 and json.loads(cwd_run.stdout)["new"] == []
+
+
+def test_bad_config_exits_2_with_line(tmp_path):
+    (tmp_path / "config.yaml").write_text(
+        "sources:\n  - name: a\n    url: https://x.org/\n    max_page: 2\n"
+    )
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "config.yaml:4" in result.stderr and "max_page" in result.stderr
+    assert result.stdout == ""
+
+
+def test_missing_config_says_what_to_do(tmp_path):
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 2 and "--config" in result.stderr
+
+
+def test_unwritable_store_exits_3(tmp_path):
+    (tmp_path / "blocker").write_text("a file where the store folder should be")
+    (tmp_path / "config.yaml").write_text("snapshots: blocker/store\nsources: []\n")
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 3 and "store" in result.stderr
+
+
+def test_extract_json_on_saved_files(tmp_path):
+    page = tmp_path / "release.html"
+    page.write_text(
+        "<html><head><title>Press Release | Ministry</title></head><body><nav><a href='/'>Home"
+        "</a></nav><article><h1>Cambodia Hosts ASEAN-UN Workshop</h1><p>Phnom Penh, 21 October"
+        " 2020</p><p>The Ministry of Foreign Affairs hosted a workshop on humanitarian demining "
+        "with the United Nations and ASEAN partners.</p><p>Participants reviewed progress "
+        "towards a mine-free Cambodia.</p></article><footer>Copyright</footer></body></html>",
+        encoding="utf-8",
+    )
+    result = run("extract", "--json", str(page))
+    assert result.returncode == 0, result.stderr
+    item = json.loads(result.stdout.splitlines()[0])
+    assert item["path"] == str(page) and "Workshop" in item["title"]
+    assert "humanitarian demining" in item["text"] and "Copyright" not in item["text"]
+    missing = run("extract", str(tmp_path / "nope.html"))
+    assert missing.returncode == 1 and "nope.html" in missing.stderr
+
+
+def _slow_site(ministry, delay: float) -> None:
+    for release in ministry.releases:
+        path = ministry.layout.article(release)
+        route = ministry.server.routes[path]
+        ministry.server.routes[path] = Route(status=route.status, body=route.body,
+                                             content_type=route.content_type, delay=delay)  # fmt: skip
+
+
+def _versions(config: Path) -> int:
+    db = config.parent / "snapshots" / "catalogue.sqlite"
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
+            return conn.execute("SELECT COUNT(*) FROM versions").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
+
+
+@pytest.mark.slow
+def test_kill_9_during_a_check_then_a_clean_second_check(ministry):
+    config = ministry.write_config(fetch={"per_host_delay": 0, "concurrency": 1, "retries": 0})
+    _slow_site(ministry, 0.3)
+    proc = subprocess.Popen([*MONITOR, "check", "--json", "--config", str(config)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    deadline = time.monotonic() + 60
+    while _versions(config) < 3 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    assert proc.poll() is None, "the check finished before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    recorded = _versions(config)
+    assert 3 <= recorded < len(ministry.releases)
+
+    second = run("check", "--json", "--config", str(config))
+    assert second.returncode == 0, second.stderr
+    data = json.loads(second.stdout)
+    assert not data["errors"] and not data["changed"] and not data["removed"]
+    # what the killed check stored stands; the second check adds exactly the rest
+    assert len(data["new"]) == len(ministry.releases) - recorded
+    db = config.parent / "snapshots" / "catalogue.sqlite"
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT COUNT(*) FROM versions").fetchone()[0] == len(ministry.releases)
+        per_release = conn.execute(
+            "SELECT COUNT(*) FROM events GROUP BY release_id HAVING COUNT(*) > 1"
+        ).fetchall()
+        assert per_release == []  # every release reported exactly once
+        orphans = conn.execute(
+            "SELECT COUNT(*) FROM versions v LEFT JOIN events e "
+            "ON e.version_id = v.id WHERE e.id IS NULL"
+        ).fetchone()[0]
+        assert orphans == 0  # no version without its event
+    assert json.loads(run("check", "--json", "--config", str(config)).stdout)["new"] == []
+
+
+@pytest.mark.slow
+def test_two_concurrent_checks(ministry):
+    config = ministry.write_config(fetch={"per_host_delay": 0, "concurrency": 2})
+    _slow_site(ministry, 0.1)
+    procs = [subprocess.Popen([*MONITOR, "check", "--json", "--config", str(config)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(2)]  # fmt: skip
+    outputs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [err for _, err in outputs]
+    reports = [json.loads(out) for out, _ in outputs]
+    new_urls = [item["url"] for r in reports for item in r["new"]]
+    assert sorted(new_urls) == sorted(ministry.url(r) for r in ministry.releases)  # once each
+    assert all(not r["errors"] and not r["changed"] for r in reports)
+    assert any("waiting" in err for _, err in outputs)  # the second said it waited
+
+
+def test_no_wait_says_busy(ministry):
+    from monitor.store import Store
+
+    config = ministry.write_config()
+    with Store.open(config.parent / "snapshots"):
+        result = run("check", "--no-wait", "--config", str(config))
+    assert result.returncode == 3 and "another monitor process" in result.stderr
+
+
+@pytest.mark.slow
+def test_demo_runs_offline_and_reports_exactly_the_edits(tmp_path):
+    result = run("demo", "--dir", str(tmp_path / "demo"), timeout=300)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "New releases (1)" in out and "Edited releases (1)" in out
+    assert "Removed releases (1)" in out and "2023" in out
+    assert list((tmp_path / "demo" / "outbox").glob("*.eml"))
