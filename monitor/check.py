@@ -139,6 +139,7 @@ class SourceCheck:
         found = _Discovered(listing_urls={self.src.url})
         url: str | None = self.src.url
         seen_pages: set[str] = set()
+        shape: str | None = None  # the list's shape on page 1, to read later pages alike
         while url and len(seen_pages) < self.src.max_pages and url not in seen_pages:
             seen_pages.add(url)
             watched = known.get(url) if url == self.src.url else None  # a single-page source
@@ -172,8 +173,9 @@ class SourceCheck:
             listing = (
                 parse_feed(page.body, page.final_url)
                 if kind == "feed"
-                else discover(page.text or "", page.final_url, links=self.src.links)
+                else discover(page.text or "", page.final_url, links=self.src.links, like=shape)
             )
+            shape = listing.signature or shape
             if listing.kind == "page" and url == self.src.url and self.src.type != "listing":
                 found.single = page
                 return found
@@ -184,7 +186,7 @@ class SourceCheck:
             # (a burst of releases pushed known ones off page one).
             if not (self.baseline or (fresh and len(fresh) == len(listing.releases))):
                 break
-            url = listing.next_pages[0] if listing.next_pages else None
+            url = next((u for u in listing.next_pages if u not in seen_pages), None)
         found.links = list({link.url: link for link in reversed(found.links)}.values())[::-1]
         return found
 

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -28,18 +29,18 @@ __all__ = ["discover", "find_date", "parse_feed", "sniff_kind"]
 _MONTHS: dict[str, int] = {}
 for _num, _names in enumerate(
     (
-        "january jan januar jänner janvier enero janeiro មករា",
-        "february feb februar février fevrier febrero fevereiro កុម្ភៈ",
-        "march mar märz maerz mars marzo março មីនា",
+        "january jan januar jänner janvier enero janeiro januari មករា",
+        "february feb februar février fevrier febrero fevereiro februari កុម្ភៈ",
+        "march mar märz maerz mars marzo março maret mac មីនា",
         "april apr avril abril មេសា",
-        "may mai mayo maio ឧសភា",
+        "may mai mayo maio mei ឧសភា",
         "june jun juni juin junio junho មិថុនា",
-        "july jul juli juillet julio julho កក្កដា",
-        "august aug augusti août aout agosto សីហា",
+        "july jul juli juillet julio julho julai កក្កដា",
+        "august aug augusti août aout agosto agustus ogos សីហា",
         "september sep sept septembre septiembre setembro កញ្ញា",
         "october oct oktober okt octobre octubre outubro តុលា",
         "november nov novembre noviembre novembro វិច្ឆិកា",
-        "december dec dezember dez décembre decembre diciembre dezembro ធ្នូ",
+        "december dec dezember dez décembre decembre diciembre dezembro desember disember ធ្នូ",
     ),
     start=1,
 ):
@@ -64,6 +65,11 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+    ("cjk", re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")),
+    (
+        "vi",
+        re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*,|\s+năm)?\s+((?:19|20)\d\d)", re.I),
+    ),
     ("num", re.compile(r"(?<![\d.:/-])(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d\d)(?![\d:]|[./-]\d)")),
 )
 _DIGITS = {**{0x17E0 + i: str(i) for i in range(10)}, **{0x0E50 + i: str(i) for i in range(10)}}
@@ -86,6 +92,10 @@ def _date_matches(text: str, dayfirst: bool | None) -> Iterator[tuple[int, int, 
                 found = _make_date(int(m[1]), int(m[3]), int(m[4]))
             elif kind == "dMy":
                 found = _make_date(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))
+            elif kind == "cjk":
+                found = _make_date(int(m[1]), int(m[2]), int(m[3]))
+            elif kind == "vi":
+                found = _make_date(int(m[3]), int(m[2]), int(m[1]))
             elif kind == "Mdy":
                 found = _make_date(int(m[3]), _MONTHS[m[1].lower()], int(m[2]))
             else:
@@ -208,6 +218,7 @@ _PAGE_PARAM = re.compile(
     r"pageindex|pagenumber)$",
     re.I,
 )
+_WEAK_PAGE_PARAMS = {"p", "pg", "pn", "start", "offset", "skip", "limitstart"}
 _PATH_PAGE = re.compile(r"/(?:page|seite|pagina)/(\d+)/?$", re.I)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _TITLE_CLASS = re.compile(r"(?:^|[-_])(?:title|headline|heading|header)(?:$|[-_])", re.I)
@@ -242,7 +253,7 @@ def _same_page(url: str, other: str) -> bool:
     )
 
 
-def _words(text: str) -> float:
+def _words(text: str) -> int:
     """Word count, with scripts written without spaces (Khmer, Thai, CJK) counted by length."""
     n = len(text.split())
     if _SCRIPT_SPACE.search(text):
@@ -265,8 +276,10 @@ def _text(el: Tag) -> str:
                 parts.append(" ")
         elif type(node) is NavigableString:
             parts.append(str(node))
-            if node.next_sibling is None and isinstance(node.parent, Tag) and (
-                node.parent.name in _BLOCK_TAGS
+            if (
+                node.next_sibling is None
+                and isinstance(node.parent, Tag)
+                and (node.parent.name in _BLOCK_TAGS)
             ):
                 parts.append(" ")
     return clean_text("".join(parts))
@@ -284,11 +297,17 @@ def _tokens(el: Tag) -> list[str]:
     return [re.sub(r"(?<=[a-z])(?=[A-Z])", "-", w) for w in words]
 
 
+# Class words that only qualify: "has-sidebar", "content-sidebar-wrap" (Genesis), "main-header".
+_NOT_CHROME_TOKEN = re.compile(r"(?:^|[-_])(?:has|with|no|is|content|main|body)(?:$|[-_])", re.I)
+
+
 def _chrome_level(el: Tag) -> int:
     """2: chrome by HTML semantics (nav, footer, role=navigation); 1: by class name; 0: none."""
     if el.name in _CHROME_TAGS or str(el.get("role") or "").lower() in _CHROME_ROLES:
         return 2
-    return 1 if any(_CHROME_TOKEN.search(t) for t in _tokens(el)) else 0
+    return int(
+        any(_CHROME_TOKEN.search(t) and not _NOT_CHROME_TOKEN.search(t) for t in _tokens(el))
+    )
 
 
 def _is_pager(el: Tag) -> bool:
@@ -335,12 +354,19 @@ class _Page:
     url: str  # the listing's own URL
     base: str  # what relative links resolve against
     dayfirst: bool | None
+    lang: str  # primary language subtag of the page ("en"), "" when unknown
     sig_cache: dict[int, str] = field(default_factory=dict)
     common_cache: dict[tuple[int, str], set[str] | None] = field(default_factory=dict)
     chrome_cache: dict[int, int] = field(default_factory=dict)
+    url_cache: dict[str, str | None] = field(default_factory=dict)
 
     def resolve(self, href: str) -> str | None:
-        href = href.strip()
+        """Absolute http(s) URL of a link, None for anchors, mailto:, javascript:..."""
+        if href not in self.url_cache:
+            self.url_cache[href] = self._resolve(href.strip())
+        return self.url_cache[href]
+
+    def _resolve(self, href: str) -> str | None:
         if not href or href.startswith("#"):
             return None
         try:
@@ -396,22 +422,24 @@ class _Page:
 
 
 def _lang_switch(a: Tag, url: str, text: str, page: _Page) -> bool:
-    if a.get("hreflang") and not _same_host_path_prefix(url, page.url):
-        return True
-    if a.get("hreflang") and text.lower() in _LANG_NAMES:
-        return True
+    """Links to this page (or the site) in another language: never releases."""
     if text.lower().strip("[]()|") in _LANG_NAMES and not _same_page(url, page.url):
         return True
+    # hreflang alone proves nothing: Drupal marks every link with its content's language, and
+    # a Khmer release listed on the English page is still a release. A short label is a switch.
+    link_lang = str(a.get("hreflang") or a.get("lang") or "").lower()[:2]
+    if link_lang and page.lang and link_lang != page.lang and _words(text) <= 2:
+        return True
     parts, here = urlsplit(url), urlsplit(page.url)
-    query = dict(parse_qsl(parts.query))
-    if any(k.lower() in _LANG_QUERY for k in query) and _norm_path(parts.path) == _norm_path(
-        here.path
-    ):
+    same_path = _norm_path(parts.path) == _norm_path(here.path)
+    if same_path and any(k.lower() in _LANG_QUERY for k, _ in parse_qsl(parts.query)):
         return True
     # /en/news/x <-> /km/news/x : the same page in another language
-    segs, own = parts.path.strip("/").split("/"), here.path.strip("/").split("/")
-    if segs and own and _host(url) == _host(page.url):
-        a_lang, b_lang = bool(_LANG_SEGMENT.match(segs[0])), bool(_LANG_SEGMENT.match(own[0]))
+    segs = [x for x in parts.path.split("/") if x]
+    own = [x for x in here.path.split("/") if x]
+    if segs and _host(url) == _host(page.url):
+        a_lang = bool(_LANG_SEGMENT.match(segs[0]))
+        b_lang = bool(own and _LANG_SEGMENT.match(own[0]))
         if a_lang and b_lang and segs[0] != own[0] and segs[1:] == own[1:]:
             return True
         if a_lang and not b_lang and segs[1:] == own:
@@ -421,15 +449,11 @@ def _lang_switch(a: Tag, url: str, text: str, page: _Page) -> bool:
     return False
 
 
-def _same_host_path_prefix(url: str, other: str) -> bool:
-    return _host(url) == _host(other)
-
-
 def _non_article(url: str, page: _Page) -> bool:
     """URLs that are never releases, whatever list they sit in."""
     parts = urlsplit(url)
     host = _host(url)
-    if _SHARE_HOSTS.search(host) or "share" in host:
+    if _SHARE_HOSTS.search(host):
         return True
     if _site(host) != _site(_host(page.url)):
         return True
@@ -452,8 +476,9 @@ def _non_article(url: str, page: _Page) -> bool:
         if mine == own and not query:
             return True
         # The listing itself under another page number or filter: a variant, not a release.
-        if mine == own and query and _page_param(url) is not None:
-            return True
+        info = _page_param(url)
+        if mine == own and info is not None and info[0] not in _WEAK_PAGE_PARAMS:
+            return True  # ?p=123 may be a WordPress post: weak names are judged by link text
     return False
 
 
@@ -497,10 +522,21 @@ def _heading_text(el: Tag) -> str:
     return ""
 
 
+def _first_block_text(a: Tag) -> str:
+    """In a link wrapping a whole card (date, title, teaser), the first block that is words."""
+    for block in a.find_all(["div", "p", "span", "strong", "b"]):
+        t = _text(block)
+        if _words(t) >= 3 and not _is_generic(t) and len(t) < len(_text(a)):
+            return t
+    return ""
+
+
 def _title(c: _Cand, item: Tag) -> str:
     inner = _heading_text(c.a) if c.a.find(True) else ""
     if inner:
         return inner
+    if len(c.text) > 160 and (card := _first_block_text(c.a)):
+        return card
     if not _is_generic(c.text):
         return c.text
     for source in (
@@ -590,7 +626,9 @@ def _sibling_date(
             if node.name == "a" and node.get("href"):
                 if page.resolve(str(node["href"])) in foreign:
                     return None
-            elif any(page.resolve(str(x["href"])) in foreign for x in node.find_all("a", href=True)):
+            elif any(
+                page.resolve(str(x["href"])) in foreign for x in node.find_all("a", href=True)
+            ):
                 return None
             found = _attr_date(node, dayfirst) or find_date(_node_text(node), dayfirst=dayfirst)
         else:
@@ -599,6 +637,26 @@ def _sibling_date(
             return found
         node = node.next_sibling if forward else node.previous_sibling
         steps += 1
+    return None
+
+
+def _heading_date(item: Tag, dayfirst: bool | None) -> str | None:
+    """Lists grouped by day: <h3>24 April 2026</h3><ul><li><a>..</a></li></ul>."""
+    node = item.parent
+    for _ in range(2):
+        if not isinstance(node, Tag):
+            return None
+        sib, steps = node.previous_sibling, 0
+        while sib is not None and steps < 4:
+            if isinstance(sib, Tag):
+                if sib.find("a") is not None or sib.name == "a":
+                    break
+                text = _text(sib)
+                if text and _DATE_WORDS.fullmatch(text):
+                    return find_date(text, dayfirst=dayfirst)
+                steps += 1
+            sib = sib.previous_sibling
+        node = node.parent
     return None
 
 
@@ -646,7 +704,7 @@ def _date_items(items: list[_Item], page: _Page) -> None:
         n_before = sum(v is not None for v in before.values())
         side = before if n_before > n_after else after
         for i in missing:
-            inner[i] = side[i]
+            inner[i] = side[i] or _heading_date(items[i].node, page.dayfirst)
     for it, d in zip(items, inner, strict=True):
         it.date = d
 
@@ -789,7 +847,24 @@ def _article_like(page: _Page, items: list[_Item]) -> bool:
 _MIN_SCORE = 1.0
 
 
-def _heuristic_releases(page: _Page, excluded: set[str]) -> list[_Item]:
+def _shape(group: _Group) -> str:
+    """The tail of a group's DOM path: stable across pages of one listing (unlike <body>'s
+    classes, which WordPress varies per page: "paged paged-2")."""
+    return ">".join(group.items[0].cand.sig[-3:])
+
+
+def _heuristic_releases(
+    page: _Page, excluded: set[str], paged: bool, like: str | None = None
+) -> tuple[list[_Item], str | None]:
+    """The releases of the best-looking list, and its shape; [] when the page has none.
+
+    `paged`: the page is one of several listing pages, so a short list (the last page's one
+    or two releases) still counts; a lone page needs three links to be called a listing.
+    `like`: the shape of the list on the listing's first page. A later page whose own list
+    is short (the last page's single release) would otherwise lose to a "latest news"
+    sidebar carrying more links of the same URL pattern.
+    """
+    min_urls = 1 if paged else 3
     cands = [
         c
         for c in _candidates(page)
@@ -802,14 +877,17 @@ def _heuristic_releases(page: _Page, excluded: set[str]) -> list[_Item]:
     groups = _groups(cands, page)
     for g in groups:
         g.score = _score(g)
-        if len(g.urls) >= 3 and 2 * g.score >= _MIN_SCORE:  # dates can at most double it
+        if len(g.urls) >= min_urls and 2 * g.score >= _MIN_SCORE:  # dates at most double it
             _date_items(g.items, page)
             g.score = _score(g)
-    ranked = sorted((g for g in groups if len(g.urls) >= 3), key=lambda g: -g.score)
-    if not ranked or ranked[0].score < _MIN_SCORE:
-        return []
+    ranked = sorted((g for g in groups if len(g.urls) >= min_urls), key=lambda g: -g.score)
+    same_shape = [g for g in ranked if like is not None and _shape(g) == like and not g.chrome]
+    if same_shape:
+        ranked = same_shape
+    elif not ranked or ranked[0].score < _MIN_SCORE:
+        return [], None
     best = ranked[0]
-    chosen = [it.cand for it in best.items]
+    pool = list(best.items)
     # A featured first item, a list split by month...: links in the same position of their
     # item (same tail of the DOM path) to URLs of the same pattern belong to the listing.
     tail = best.items[0].cand.sig[-2:]
@@ -822,22 +900,31 @@ def _heuristic_releases(page: _Page, excluded: set[str]) -> list[_Item]:
             if _url_pattern(it.cand.url) == best.pattern and not _is_generic(it.title)
         ]
         if 2 * len(fits) >= len(g.items):
-            chosen.extend(it.cand for it in fits)
-    chosen = [c for c in chosen if _url_pattern(c.url) == best.pattern or _sluggy(c.url)]
+            pool.extend(fits)
+    # Odd ones out of the list ("News 2025" archive links after the items) go, unless they
+    # look like releases themselves.
+    chosen = [
+        it.cand
+        for it in pool
+        if _url_pattern(it.cand.url) == best.pattern
+        or (_sluggy(it.cand.url) and not _is_generic(it.title) and _words(it.title) >= 3)
+    ]
     # Items are cut again over the whole listing: a featured item alone in its group would
     # otherwise stretch over the page and take a stranger's date.
     items = _items(chosen, page)
     _date_items(items, page)
-    if _article_like(page, items):
-        return []
-    return items
+    if not same_shape and _article_like(page, items):
+        return [], None
+    return items, _shape(best)
 
 
 def _pager_text(text: str) -> bool:
     bare = _strip_arrows(text)
-    return bool(
-        _NEXT_TEXT.match(bare) or _PREV_TEXT.match(bare) or _LAST_TEXT.match(bare)
-    ) or (bare.isdigit() and len(bare) <= 4) or (not bare and bool(text.strip()))
+    return (
+        bool(_NEXT_TEXT.match(bare) or _PREV_TEXT.match(bare) or _LAST_TEXT.match(bare))
+        or (bare.isdigit() and len(bare) <= 4)
+        or (not bare and bool(text.strip()))
+    )
 
 
 def _selected_releases(page: _Page, selector: str, excluded: set[str]) -> list[_Item]:
@@ -867,10 +954,11 @@ def _selected_releases(page: _Page, selector: str, excluded: set[str]) -> list[_
             cands.append(_Cand(a=a, url=url, text=_text(a), pos=len(chosen)))
         if not cands:
             continue
+        # A broad selector (".news-item a") also takes the category tag, the share button...
+        cands = [c for c in cands if not _non_article(c.url, page)] or cands
         if el.name != "a":
-            preferred = [c for c in cands if not _non_article(c.url, page)] or cands
             best = max(
-                preferred,
+                cands,
                 key=lambda c: (
                     c.a.find(_HEADINGS) is not None or c.a.parent.name in _HEADINGS,
                     not _is_generic(c.text),
@@ -890,9 +978,6 @@ def _selected_releases(page: _Page, selector: str, excluded: set[str]) -> list[_
 
 
 # --- pagination --------------------------------------------------------------------------
-
-
-_WEAK_PAGE_PARAMS = {"p", "pg", "pn", "start", "offset", "skip", "limitstart"}
 
 
 def _next_pages(page: _Page) -> list[str]:
@@ -923,12 +1008,14 @@ def _next_pages(page: _Page) -> list[str]:
             or arrow in ("»", "›", ">", "→")
         )
         numbered = label.isdigit() and len(label) <= 4
-        in_pager = any(_is_pager(p) for p in list(a.parents)[:6] if isinstance(p, Tag))
+        in_pager = any(_is_pager(p) for p in islice(a.parents, 6) if isinstance(p, Tag))
         signal = is_next or numbered or in_pager or bool(_LAST_TEXT.match(label))
         info = _page_param(url)
         if info is None:
-            # A pager whose URLs we cannot read (/news/2, index_2.html): trust its words.
-            if is_next:
+            # A pager whose URLs we cannot read (/news/2, index_2.html): trust its words, but
+            # only inside a pager: "Next" alone (rel=next too) also leads to the next *post*.
+            worded = bool(_NEXT_TEXT.match(label)) or arrow in ("»", "›", ">", "→")
+            if in_pager and worded and not backwards:
                 found.setdefault(url, 0.0)
             elif numbered and in_pager and int(label) > 1:
                 found.setdefault(url, float(label))
@@ -952,16 +1039,26 @@ def _next_pages(page: _Page) -> list[str]:
 # --- entry point -------------------------------------------------------------------------
 
 
-def _dayfirst(soup: BeautifulSoup, url: str) -> bool | None:
-    """How to read 04/05/2015 on this page: US sites write month first, most others day first."""
+def _page_lang(soup: BeautifulSoup) -> str:
     html = soup.find("html")
-    lang = str(html.get("lang") or "").lower() if isinstance(html, Tag) else ""
-    host = _host(url)
-    if lang in ("en-us",) or host.endswith((".gov", ".us", ".mil")):
-        return False
-    if lang and not lang.startswith("en"):
-        return True
-    return None
+    lang = str(html.get("lang") or html.get("xml:lang") or "") if isinstance(html, Tag) else ""
+    return lang.lower()
+
+
+_NUMERIC_DATE = _DATE_PATTERNS[-1][1]
+
+
+def _dayfirst(soup: BeautifulSoup, lang: str, url: str) -> bool:
+    """How to read 04/05/2015 on this page. Its unambiguous dates tell (24/04 or 04/24);
+    failing that, US sites write month first and the rest of the world day first."""
+    votes = Counter(
+        "day" if int(m[1]) > 12 else "month"
+        for m in _NUMERIC_DATE.finditer(soup.get_text(" ").translate(_DIGITS))
+        if (int(m[1]) > 12) != (int(m[3]) > 12)
+    )
+    if votes["day"] != votes["month"]:
+        return votes["day"] > votes["month"]
+    return not (lang == "en-us" or _host(url).endswith((".gov", ".us", ".mil")))
 
 
 def _listing_page(html: str, base_url: str) -> _Page:
@@ -972,7 +1069,10 @@ def _listing_page(html: str, base_url: str) -> _Page:
         base = urljoin(base_url, str(tag["href"]).strip())
     for junk in soup(["script", "style", "noscript", "template", "svg"]):
         junk.decompose()
-    return _Page(soup=soup, url=base_url, base=base, dayfirst=_dayfirst(soup, base_url))
+    lang = _page_lang(soup)
+    return _Page(
+        soup=soup, url=base_url, base=base, dayfirst=_dayfirst(soup, lang, base_url), lang=lang[:2]
+    )
 
 
 def _to_links(items: Iterable[_Item]) -> tuple[Link, ...]:
@@ -992,21 +1092,26 @@ def _to_links(items: Iterable[_Item]) -> tuple[Link, ...]:
     return tuple(merged.values())
 
 
-def discover(html: str, base_url: str, *, links: str | None = None) -> Listing:
+def discover(
+    html: str, base_url: str, *, links: str | None = None, like: str | None = None
+) -> Listing:
     """Release links and following pages of a listing page.
 
     `links` is the configured CSS selector for release links (or their containers); without
-    one the list is found by its shape. A page with no list of releases comes back as
-    `Listing(kind="page")`: the caller then watches the URL itself as one release.
+    one the list is found by its shape. `like` is the `signature` of the listing's previous
+    page: a following page is read as the same kind of list. A page with no list of releases
+    comes back as `Listing(kind="page")`: the caller then watches the URL itself as one release.
     """
     page = _listing_page(html, base_url)
     next_pages = _next_pages(page)
     excluded = set(next_pages)
+    shape = None
     if links:
         items = _selected_releases(page, links, excluded)
     else:
-        items = _heuristic_releases(page, excluded)
+        paged = bool(next_pages) or like is not None or _page_param(base_url) is not None
+        items, shape = _heuristic_releases(page, excluded, paged, like)
     releases = _to_links(items)
     if not releases:
         return Listing(kind="page")
-    return Listing(kind="listing", releases=releases, next_pages=tuple(next_pages))
+    return Listing(kind="listing", releases=releases, next_pages=tuple(next_pages), signature=shape)

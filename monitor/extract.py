@@ -15,23 +15,27 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import date as Date
 from datetime import datetime, timedelta
+from importlib.metadata import version
 from urllib.parse import urlsplit
 
 import trafilatura
 from bs4 import BeautifulSoup
+from htmldate import find_date
 from lxml import etree
 from lxml import html as lxml_html
+from pypdf import PageObject, PdfReader
 from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 
 from .models import Document, Page
 from .textnorm import normalize, paragraphs
 
-# Bump whenever a change here can change a Document for an unchanged body: the store keeps a
-# "body unchanged → skip extraction" shortcut keyed on it.
-EXTRACTOR_VERSION = "1"
-
-_LOG = logging.getLogger(__name__)
+# The store skips extraction while a body and this value are unchanged. Bump the leading
+# number whenever a change here can change a Document for the same body; the libraries'
+# versions are part of it because their upgrades can change it too.
+EXTRACTOR_VERSION = "1+" + "+".join(
+    f"{name}-{version(name)}" for name in ("trafilatura", "htmldate", "pypdf", "beautifulsoup4")
+)
 
 
 class ExtractionError(ValueError):
@@ -114,19 +118,28 @@ _WEEKDAYS = (
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs"
     r"|fri|sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag"
     r"|mittwoch|donnerstag|freitag|samstag|sonntag"
-    r"|ថ្ងៃអាទិត្យ|ថ្ងៃច័ន្ទ|ថ្ងៃចន្ទ|ថ្ងៃអង្គារ|ថ្ងៃពុធ|ថ្ងៃព្រហស្បតិ៍|ថ្ងៃសុក្រ|ថ្ងៃសៅរ៍|ថ្ងៃនេះ|ថ្ងៃទី"
 )
+# Khmer words end in combining signs, where \b does not work: they go outside the \b group
+_KHMER_DATE_WORDS = (
+    "ថ្ងៃអាទិត្យ|ថ្ងៃច័ន្ទ|ថ្ងៃចន្ទ|ថ្ងៃអង្គារ|ថ្ងៃពុធ|ថ្ងៃព្រហស្បតិ៍|ថ្ងៃសុក្រ|ថ្ងៃសៅរ៍|ថ្ងៃនេះ|ថ្ងៃទី"
+    "|ថ្ងៃ|ខែ|ឆ្នាំ|ទី|ម៉ោង|ព្រឹក|ល្ងាច"
+)
+_TIME = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?m\.?)?(?![\d])", re.I)
 _DATE_LABELS = re.compile(
     rf"\b(?:{_WEEKDAYS}|today(?: is)?|now|date|dated|posted(?: on)?|published(?: on)?"
     r"|last updated(?: on)?|updated(?: on)?|modified(?: on)?|created(?: on)?|at|on|the"
-    r"|am|pm|utc|gmt|ict)\b|ខែ|ឆ្នាំ|ទី|\d{1,2}:\d\d(?::\d\d)?",
+    rf"|time|am|pm|utc|gmt|ict)\b|{_KHMER_DATE_WORDS}",
     re.I,
 )
+_COUNTER_LABELS = (
+    r"visitors?|visits?|hits|page ?views|views|reads|online|users? online|guests?|members?"
+    r"|today|yesterday|this (?:week|month|year)|last (?:week|month|year)|total|counter"
+    r"|statistics|ចំនួនអ្នកទស្សនា|អ្នកទស្សនា|អ្នកចូលមើល|ចំនួនចូលមើល|ថ្ងៃនេះ|ម្សិលមិញ|សរុប"
+    r"|សប្តាហ៍នេះ|ខែនេះ"
+)
+# "Visitors: 1,204 | Today: 312", "1,377 views"
 _COUNTER = re.compile(
-    r"(?:(?:visitors?|visits?|hits|page ?views|views|online|users?|guests?|members?|today"
-    r"|yesterday|this (?:week|month|year)|last (?:week|month|year)|total|counter|statistics"
-    r"|ចំនួនអ្នកទស្សនា|អ្នកទស្សនា|អ្នកចូលមើល|ថ្ងៃនេះ|ម្សិលមិញ|សរុប|សប្តាហ៍នេះ|ខែនេះ)"
-    r"[\s:：=-]*[\d.,\s]*)+",
+    rf"(?:[\s|·/:,-]*(?:[\d.,]+\s*)?(?:{_COUNTER_LABELS})[\s:：=]*(?:[\d.,]+)?)+[\s|·/]*",
     re.I,
 )
 _SHARE_WORDS = re.compile(
@@ -149,7 +162,7 @@ def _is_chrome(paragraph: str) -> bool:
         # "1234567", "***", "|": counters, page numbers and ornaments; table rows keep digits
         return not ("|" in text and any(c.isdigit() for c in text)) or len(text) < 3
     if len(text) <= 120:
-        without_dates = text
+        without_dates = _TIME.sub(" ", text)
         for pattern in _DATE_PATTERNS:
             without_dates = pattern.sub(" ", without_dates)
         if without_dates != text and not _HAS_LETTER.search(_DATE_LABELS.sub(" ", without_dates)):
@@ -187,13 +200,26 @@ _CHROME_NAME = re.compile(
 )
 
 
+# "has-sidebar", "with-related", "no-sidebar" describe a page's layout, not a widget
+_LAYOUT_HINT = re.compile(r"^(?:has|with|without|no|is|one|two|three)[-_]")
+
+
 def _is_chrome_element(el: etree._Element) -> bool:
     if not isinstance(el.tag, str):
         return True  # comments, processing instructions
     if el.tag in _SKIP or el.tag in _LAYOUT_CHROME:
         return True
-    names = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}".lower()
-    return bool(_CHROME_NAME.search(names)) or el.get("role") in ("navigation", "banner")
+    if el.tag in ("html", "body") or el.get("role") == "main":
+        return False
+    names = f"{el.get('class', '')} {el.get('id', '')}".lower().split()
+    names = " ".join(n for n in names if not _LAYOUT_HINT.match(n))
+    if not _CHROME_NAME.search(names) and el.get("role") not in ("navigation", "banner"):
+        return False
+    # a wrapper around the article is not chrome, whatever its class says
+    return not el.xpath(".//article|.//main|.//*[@role='main']")
+
+
+_SPACES = re.compile(r"\s+")  # line breaks in the source are wrapping, not structure
 
 
 def _lines(root: etree._Element, *, skip_chrome: bool) -> list[str]:
@@ -215,7 +241,7 @@ def _lines(root: etree._Element, *, skip_chrome: bool) -> list[str]:
             elif tag in _CELL:
                 parts.append(" ")
             if el.text:
-                parts.append(el.text)
+                parts.append(_SPACES.sub(" ", el.text))
         else:
             if el not in skipped:
                 if tag in _BLOCK:
@@ -223,8 +249,37 @@ def _lines(root: etree._Element, *, skip_chrome: bool) -> list[str]:
                 elif tag in _CELL:
                     parts.append(" ")
             if el.tail and el is not root:
-                parts.append(el.tail)
+                parts.append(_SPACES.sub(" ", el.tail))
     return [line for line in (normalize(s) for s in "".join(parts).split("\n")) if line]
+
+
+_TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "td", "th"})
+_SECTIONS = "|".join(f".//{tag}" for tag in ("h1", "h2", "h3", "h4", "table", "article"))
+_BLOCKS = "|".join(f".//{tag}" for tag in ("p", "div", "ul", "ol", "blockquote"))
+
+
+def _is_layout_cell(cell: etree._Element) -> bool:
+    def filled(els: list[etree._Element], size: int) -> list[etree._Element]:
+        return [el for el in els if len(normalize(el.text_content())) >= size]
+
+    return bool(filled(cell.xpath(_SECTIONS), 1)) or len(filled(cell.xpath(_BLOCKS), 30)) >= 2
+
+
+def _unwrap_layout_tables(tree: etree._Element) -> None:
+    """Turn tables used for page layout (cells holding headings, several paragraphs or other
+    tables, as old government sites are built) into plain blocks, so the statement is not
+    flattened into one table row. Data tables keep their rows."""
+    for table in list(tree.iter("table")):
+        cells = [c for c in table.iter("td", "th") if _owner_table(c) is table]
+        if table.get("role") == "presentation" or any(map(_is_layout_cell, cells)):
+            for el in [e for e in table.iter(*_TABLE_PARTS) if _owner_table(e) is table]:
+                el.tag = "div"
+
+
+def _owner_table(el: etree._Element) -> etree._Element | None:
+    if el.tag == "table":
+        return el
+    return next(el.iterancestors("table"), None)
 
 
 def _main_element(tree: etree._Element) -> etree._Element:
@@ -273,6 +328,12 @@ def _english(text: str) -> bool:
     words = re.findall(r"[a-z]+", text[:5000].lower())
     common = sum(w in ("the", "and", "of", "to", "in", "is", "for", "on", "that") for w in words)
     return len(words) >= 20 and common > 0.12 * len(words)
+
+
+def _text_language(text: str) -> str | None:
+    """For bodies without markup (PDF, plain text): the script, or English by its commonest
+    words, else unknown."""
+    return _script_language(text) or ("en" if _english(text) else None)
 
 
 # --- title and date found around the headline ----------------------------------------------
@@ -379,12 +440,12 @@ def _first_date(lines: Iterable[str], month_first: bool) -> str | None:
     return None
 
 
-def _date_near(lines: list[str], title: str, month_first: bool) -> str | None:
-    """The date right below (or just above) the headline."""
+def _date_near(lines: list[str], title: str, month_first: bool, *, above: bool) -> str | None:
+    """The date on the lines right below (or, `above`, just above) the headline."""
     at = next((i for i, line in enumerate(lines) if title and title in line), None)
     if at is None:
         return None
-    window = [*lines[at + 1 : at + 8], *reversed(lines[max(0, at - 3) : at])]
+    window = reversed(lines[max(0, at - 3) : at]) if above else lines[at + 1 : at + 8]
     return _first_date(window, month_first)
 
 
@@ -410,7 +471,8 @@ def _select(soup: BeautifulSoup, selector: str) -> list:
 def _selected_lines(soup: BeautifulSoup, selector: str, *, skip_chrome: bool = True) -> list[str]:
     """Text of the elements `selector` matches, one line per block, chrome inside removed."""
     matches = _select(soup, selector)
-    outer = [m for m in matches if not any(p in matches for p in m.parents)]
+    ids = {id(m) for m in matches}
+    outer = [m for m in matches if not any(id(p) in ids for p in m.parents)]
     lines: list[str] = []
     for match in outer:
         fragment = lxml_html.fragment_fromstring(str(match), create_parent="div")
@@ -431,11 +493,28 @@ def _selected_date(soup: BeautifulSoup, selector: str, month_first: bool) -> str
     return None
 
 
+def _date_params(extensive: bool) -> dict[str, object]:
+    today = datetime.now().date().isoformat()
+    return {"original_date": True, "extensive_search": extensive, "max_date": today}
+
+
 def _trafilatura(tree: etree._Element, url: str, **options: bool) -> trafilatura.settings.Document:
+    # htmldate's quick search (markup, meta tags, URL) here; its slow full-text search only
+    # when the quick one and our own byline search find nothing (see extract_html)
     result = trafilatura.bare_extraction(
-        tree, url=url, include_comments=False, include_tables=True, with_metadata=True, **options
+        tree,
+        url=url,
+        include_comments=False,
+        include_tables=True,
+        with_metadata=True,
+        date_extraction_params=_date_params(extensive=False),
+        **options,
     )
     return result if result is not None else trafilatura.settings.Document()
+
+
+def _searched_date(tree: etree._Element, url: str) -> str | None:
+    return find_date(tree, url=url, **_date_params(extensive=True))  # type: ignore[arg-type]
 
 
 def extract_html(
@@ -458,6 +537,7 @@ def extract_html(
     tree = load_html(html)
     if tree is None:
         raise ExtractionError(f"{url}: the body is not parseable HTML; check the source URL")
+    _unwrap_layout_tables(tree)
     soup = BeautifulSoup(html, "lxml") if (content or title or date) else None
     # Our own reading of the page comes first: trafilatura works on a copy of the tree.
     page_lines = _lines(tree, skip_chrome=True)
@@ -467,7 +547,7 @@ def extract_html(
     if soup is not None and content:
         paras = _clean(_selected_lines(soup, content))
     if paras:
-        meta = extract_metadata(tree, url)
+        meta = extract_metadata(tree, url, _date_params(extensive=False))
     else:
         meta = _trafilatura(tree, url)
         paras = _clean(paragraphs(meta.text or ""))
@@ -485,14 +565,18 @@ def extract_html(
         _choose_title(tree, page_lines, normalize(meta.title or ""))
     )
 
-    # Order matters: a configured selector, then the byline under the headline, then page
-    # metadata (htmldate), then a dateline ("Phnom Penh, 24 April 2026") in the text.
+    # Most trusted first: the configured selector, the byline under the headline, page
+    # markup and metadata (htmldate), a date just above the headline (where site headers also
+    # put "today" widgets), htmldate's full-text search, a dateline ("Phnom Penh, 24 April
+    # 2026") at the top or foot of the statement.
     month_first = _month_first(tree, url)
     doc_date = _selected_date(soup, date, month_first) if soup is not None and date else None
     doc_date = (
         doc_date
-        or _date_near(page_lines, doc_title, month_first)
+        or _date_near(page_lines, doc_title, month_first, above=False)
         or _metadata_date(meta.date, html, month_first)
+        or _date_near(page_lines, doc_title, month_first, above=True)
+        or _metadata_date(_searched_date(tree, url), html, month_first)
         or _first_date((*paras[:2], *reversed(paras[-3:])), month_first)
     )
 
@@ -515,12 +599,31 @@ _GENERIC_TITLE = re.compile(
 )
 
 
-def _pdf_page_lines(page: object) -> list[str]:
+def _has_gutter(lines: list[str]) -> bool:
+    """Two text columns side by side: most lines are blank at the same position, with text
+    on both sides (a justified single column has gaps too, but never in one place)."""
+    long = [line for line in lines if len(line.strip()) >= 40]
+    if len(long) < 8:
+        return False
+    width = max(map(len, long))
+    for x in range(20, width - 20):
+        split = sum(line[x - 2 : x + 2].isspace() and bool(line[: x - 2].strip())
+                    and bool(line[x + 2 :].strip()) for line in long)  # fmt: skip
+        if split > 0.6 * len(long):
+            return True
+    return False
+
+
+def _pdf_page_lines(page: PageObject) -> list[str]:
+    """Layout mode keeps words whole and blank lines between paragraphs; plain mode follows
+    the content stream, which is the reading order when the page has two columns."""
     try:
-        text = page.extract_text(extraction_mode="layout")  # type: ignore[attr-defined]
-    except Exception:  # layout mode fails on some odd fonts; plain mode is the fallback
-        text = page.extract_text()  # type: ignore[attr-defined]
-    return [line.rstrip() for line in (text or "").splitlines()]
+        lines = page.extract_text(extraction_mode="layout").splitlines()
+    except Exception:  # layout mode fails on some odd fonts
+        lines = []
+    if not lines or _has_gutter(lines):
+        lines = page.extract_text().splitlines()
+    return [line.rstrip() for line in lines]
 
 
 def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
@@ -648,9 +751,6 @@ def _readable(text: str) -> bool:
 
 def extract_pdf(body: bytes, url: str) -> Document:
     """The statement in a PDF release: paragraphs rejoined, page furniture removed."""
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
     if b"%PDF-" not in body[:1024]:
         raise ExtractionError(f"{url}: the body is not a PDF (no %PDF- header)")
     pypdf_log = logging.getLogger("pypdf")
@@ -664,13 +764,13 @@ def extract_pdf(body: bytes, url: str) -> Document:
         metadata_title = str((reader.metadata or {}).get("/Title") or "")
     except ExtractionError:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError) as err:
-        raise ExtractionError(f"{url}: the PDF is damaged and cannot be read ({err})") from err
+    except Exception as err:  # a damaged file can fail anywhere inside pypdf
+        raise ExtractionError(f"{url}: the PDF is damaged and cannot be read ({err!r})") from err
     finally:
         pypdf_log.setLevel(level)
 
     lines = _flow(_drop_running_lines(pages))
-    paras = [p for p in _join_lines(lines) if not _is_chrome(p)]
+    paras = [p for p in _join_lines(lines) if _HAS_LETTER.search(p) or any(map(str.isdigit, p))]
     text = "\n".join(paras)
     if not paras:
         raise ExtractionError(f"{url}: the PDF has no text layer (a scan?); OCR is not supported")
@@ -679,7 +779,7 @@ def extract_pdf(body: bytes, url: str) -> Document:
             f"{url}: the PDF's text is unreadable (fonts without a Unicode map); "
             "OCR is not supported"
         )
-    language = _script_language(text) or ("en" if _english(text) else None)
+    language = _text_language(text)
     return Document(
         url=url,
         title=_pdf_title(metadata_title, paras),
@@ -715,5 +815,6 @@ def extract_page(
         if not paras:
             raise ExtractionError(f"{page.url}: the page is empty; nothing to extract")
         found = _first_date((*paras[:2], *reversed(paras[-3:])), month_first=False)
-        return Document(url=page.url, title=paras[0][:250], paragraphs=paras, date=found)
+        language = _text_language("\n".join(paras))
+        return Document(page.url, paras[0][:250], paras, date=found, language=language)
     return extract_html(page.text, page.url, content=content, title=title, date=date)

@@ -21,11 +21,19 @@ from monitor.models import Link, Listing
 
 Kind = Literal["feed", "html", "pdf", "other"]
 
-_FEED_TYPES = ("rss", "atom", "rdf")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-# Everything that may precede the root element: BOM, XML declaration, comments, PIs, DOCTYPE.
-_PROLOGUE = re.compile(rb"\A(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)*", re.S | re.I)
+_FEED_ROOTS = ("rss", "feed", "rdf")
+_DOCUMENT_ROOTS = ("html", "head", "body")
+# Roots of HTML served without <html>: fragments, error pages, pages of old hand-made sites.
+_FRAGMENT_ROOTS = ("title", "meta", "link", "div", "p", "table", "script", "style", "center",
+                   "font", "frameset", "form", "h1", "h2", "span", "a", "img")  # fmt: skip
+# Everything that may precede the root element: XML declaration, comments, PIs, DOCTYPE.
+_PROLOGUE = re.compile(
+    rb"\A(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)*", re.S | re.I
+)
 _ROOT = re.compile(rb"<\s*(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
+# A feed root further in: PHP warnings ("<br /><b>Warning</b>...") printed before the XML.
+_FEED_MARK = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]")
 
 
 def _decoded_head(body: bytes) -> bytes:
@@ -33,35 +41,42 @@ def _decoded_head(body: bytes) -> bytes:
     head = body[:4096]
     for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if head.startswith(bom):
-            return head[2:].decode(codec, "ignore").encode("utf-8", "ignore")
-    if head[:2] in (b"<\x00", b"\x00<"):  # UTF-16 without BOM
-        codec = "utf-16-le" if head[0] == 0x3C else "utf-16-be"
-        return head.decode(codec, "ignore").encode("utf-8", "ignore")
+            head = head[2:].decode(codec, "ignore").encode("utf-8", "ignore")
+            break
+    else:
+        if head[:2] in (b"<\x00", b"\x00<"):  # UTF-16 without BOM
+            codec = "utf-16-le" if head[0] == 0x3C else "utf-16-be"
+            head = head.decode(codec, "ignore").encode("utf-8", "ignore")
     return head.removeprefix(b"\xef\xbb\xbf")
 
 
-def _root_name(body: bytes) -> str | None:
-    head = _decoded_head(body)
+def _root_name(head: bytes) -> str | None:
     rest = head[_PROLOGUE.match(head).end() :]
     match = _ROOT.match(rest)
     return match.group(1).decode("ascii", "ignore").lower() if match else None
 
 
 def sniff_kind(content_type: str, body: bytes) -> Kind:
-    """What a fetched body is: the root element decides, the Content-Type is a fallback."""
+    """What a fetched body is: its first element decides, the Content-Type only breaks ties.
+
+    Feeds come as text/xml, application/rss+xml or even text/html; an HTML error page may
+    come where a feed or a PDF was expected. Neither label is trusted over the body.
+    """
     ctype = (content_type or "").split(";")[0].strip().lower()
-    if body.lstrip()[:5] == b"%PDF-" or (ctype == "application/pdf" and not body.strip()):
+    if body.lstrip()[:5] == b"%PDF-":
         return "pdf"
-    root = _root_name(body)
-    if root in ("rss", "feed", "rdf"):
+    head = _decoded_head(body)
+    root = _root_name(head)
+    if root in _FEED_ROOTS:
         return "feed"
-    if root == "html" or root in ("head", "body", "title", "meta", "div", "p", "table", "script"):
+    if root in _DOCUMENT_ROOTS:
         return "html"
-    if ctype == "application/pdf":
-        return "other"  # announced as PDF but is not one: never hand it to the PDF reader
-    if any(t in ctype for t in _FEED_TYPES) and root is None:
-        return "other"
-    if ctype in _HTML_TYPES and root is not None and root not in ("xml", "urlset", "sitemapindex"):
+    html_type = ctype in _HTML_TYPES
+    if (not html_type or root in (None, "br", "b")) and _FEED_MARK.search(head):
+        return "feed"
+    if root in _FRAGMENT_ROOTS or (html_type and head.strip() and root not in ("xml", "urlset")):
+        return "html"
+    if re.search(rb"<(?:html|body)\b", head, re.I) and ctype != "application/pdf":
         return "html"
     return "other"
 
@@ -84,7 +99,7 @@ _UNSAFE = re.compile(r'[\s"<>`{}|\\^]')
 def clean_url(url: str) -> str:
     """Fragment dropped and stray spaces/quotes escaped, so one release has one spelling."""
     url = url.strip().split("#", 1)[0]
-    return _UNSAFE.sub(lambda m: "%{:02X}".format(ord(m.group())), url)
+    return _UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", url)
 
 
 def _plain(html_or_text: str | None) -> str:
@@ -144,8 +159,12 @@ def parse_feed(body: bytes, url: str) -> Listing:
         seen.add(link)
         summary = _plain(entry.get("summary")) or None
         releases.append(
-            Link(url=link, title=_plain(entry.get("title")) or None, date=_entry_date(entry),
-                 summary=summary)
+            Link(
+                url=link,
+                title=_plain(entry.get("title")) or None,
+                date=_entry_date(entry),
+                summary=summary,
+            )
         )
     next_pages = tuple(
         item["href"]

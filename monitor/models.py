@@ -30,6 +30,9 @@ class Listing:
     kind: Literal["listing", "feed", "page"]
     releases: tuple[Link, ...] = ()
     next_pages: tuple[str, ...] = ()  # pagination, nearest first
+    # The shape of the element that held the release links (e.g. "table.news>tr>td"): the next
+    # page of the same listing is read with it, so a "latest news" sidebar never wins there.
+    signature: str | None = None
 
 
 # --- fetch -------------------------------------------------------------------------------

@@ -1,0 +1,499 @@
+"""Discovery: release links and pagination of real and hand-made listings, feeds, sniffing.
+
+Facts per fixture live in tests/data/listings/expected.json (origin of each fact noted there
+and in tests/data/listings/SOURCES.md). Real pages are the saved HTML of public press rooms.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from monitor.discover import discover, find_date, parse_feed, sniff_kind
+from monitor.models import Listing
+
+DATA = Path(__file__).parent / "data"
+EXPECTED: dict[str, dict[str, Any]] = json.loads(
+    (DATA / "listings" / "expected.json").read_text("utf-8")
+)
+SHARE = re.compile(r"facebook\.com/shar|twitter\.com/intent|t\.me/share|mailto:|javascript:")
+
+
+def _html(name: str) -> str:
+    raw = (DATA / "listings" / name).read_bytes()
+    return (gzip.decompress(raw) if name.endswith(".gz") else raw).decode("utf-8")
+
+
+@cache
+def _discovered(name: str, links: str | None = None) -> Listing:
+    return discover(_html(name), EXPECTED[name]["base_url"], links=links)
+
+
+def _problems(listing: Listing, facts: dict[str, Any]) -> list[str]:
+    """Every expected fact the listing breaks (empty when all hold)."""
+    bad: list[str] = []
+    rel = listing.releases
+    urls = [r.url for r in rel]
+    dates = [r.date for r in rel]
+
+    def need(ok: bool, what: str) -> None:
+        if not ok:
+            bad.append(what)
+
+    need(listing.kind == facts["kind"], f"kind {listing.kind} != {facts['kind']}")
+    if facts["kind"] == "page":
+        need(not rel and not listing.next_pages, "a page carries no releases or next pages")
+        return bad
+    if "items" in facts:
+        need(len(rel) == facts["items"], f"{len(rel)} items, expected {facts['items']}")
+    if "items_min" in facts:
+        need(len(rel) >= facts["items_min"], f"{len(rel)} items < {facts['items_min']}")
+    if "all_urls_start" in facts:
+        need(all(u.startswith(facts["all_urls_start"]) for u in urls), "URL prefix")
+    for key in ("urls_contain", "urls_all_contain"):
+        if key in facts:
+            need(all(facts[key] in u for u in urls), f"every URL has {facts[key]}")
+    if "no_urls_with" in facts:
+        need(not any(facts["no_urls_with"] in u for u in urls), f"no {facts['no_urls_with']}")
+    if "no_urls_matching" in facts:
+        pattern = re.compile(facts["no_urls_matching"])
+        need(not any(pattern.search(urlsplit(u).path) for u in urls), "hub URL among releases")
+    if "all_domains" in facts:
+        need({urlsplit(u).hostname for u in urls} <= set(facts["all_domains"]), "domains")
+    if facts.get("all_have_dates"):
+        need(all(dates), f"{dates.count(None)} releases without a date")
+    if "years" in facts:
+        need(all(d and int(d[:4]) in facts["years"] for d in dates), "years")
+    if facts.get("sorted_desc"):
+        need(dates == sorted(dates, key=str, reverse=True), "dates not newest first")
+    if "some_title_has" in facts:
+        need(
+            any(all(part in (r.title or "") for part in facts["some_title_has"]) for r in rel),
+            f"no title with {facts['some_title_has']}",
+        )
+    for key, index in (("first", 0), ("last", -1)):
+        for field, value in facts.get(key, {}).items():
+            got = getattr(rel[index], field) if rel else None
+            need(got == value, f"{key} {field}: {got!r} != {value!r}")
+    if "releases" in facts:
+        need([[r.url, r.title, r.date] for r in rel] == facts["releases"], "releases differ")
+    if "next_pages" in facts:
+        need(list(listing.next_pages) == facts["next_pages"], f"next {listing.next_pages}")
+    if "next_first" in facts:
+        need(listing.next_pages[:1] == (facts["next_first"],), f"next {listing.next_pages[:1]}")
+    # What holds on every listing: clean, unique URLs; no chrome or pagination as a release.
+    need(len(set(urls)) == len(urls), "duplicate URLs")
+    need(all(u.startswith(("http://", "https://")) and "#" not in u for u in urls), "URL form")
+    need(not any(SHARE.search(u) for u in urls), "share link among releases")
+    need(not set(urls) & set(listing.next_pages), "a next page among releases")
+    need(not any(re.search(r"/page/\d+/?$", u) for u in urls), "/page/N among releases")
+    need(all(r.title for r in rel), "release without a title")
+    return bad
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_listing_facts(name: str) -> None:
+    assert _problems(_discovered(name), EXPECTED[name]) == []
+
+
+@pytest.mark.parametrize("name", sorted(n for n in EXPECTED if "selector" in EXPECTED[n]))
+def test_configured_selector_gives_the_same_releases(name: str) -> None:
+    facts = EXPECTED[name]
+    listing = _discovered(name, facts["selector"])
+    assert [[r.url, r.title, r.date] for r in listing.releases] == facts["releases"]
+    assert list(listing.next_pages) == facts["next_pages"]
+
+
+def test_selector_on_a_real_drupal_listing() -> None:
+    listing = _discovered("real/ag-california.html.gz", ".views-field-title a")
+    assert len(listing.releases) == 30
+    assert all(r.date for r in listing.releases)
+
+
+def test_selector_may_name_containers_or_headings_inside_links() -> None:
+    expected = EXPECTED["handmade/akp_home.html"]["releases"]
+    for selector in ("a.post-title", ".post-data", ".single-blog-post h6"):
+        listing = _discovered("handmade/akp_home.html", selector)
+        assert [[r.url, r.title, r.date] for r in listing.releases] == expected, selector
+
+
+def test_selector_that_matches_nothing_means_a_single_page() -> None:
+    assert _discovered("handmade/mfaic_news.html", ".no-such-class a").kind == "page"
+
+
+def test_invalid_selector_says_what_to_fix() -> None:
+    with pytest.raises(ValueError, match="not valid CSS"):
+        discover(_html("handmade/mfaic_news.html"), "https://www.mfaic.gov.kh/", links="a[")
+
+
+# --- small synthetic pages: one behaviour each ----------------------------------------------
+
+ITEMS = "".join(
+    f'<li class="news-item"><h3><a href="/news/story-{i}-about-cambodia-and-asean">'
+    f"Minister Meets Delegation on Cooperation Topic {i}</a></h3>"
+    f'<span class="date">{10 + i} April 2026</span></li>'
+    for i in range(5)
+)
+
+
+def _page(extra: str = "", head: str = "", items: str = ITEMS) -> str:
+    return (
+        f"<html><head>{head}</head><body><header><nav><a href='/'>Home</a>"
+        f"<a href='/about'>About us</a></nav></header><main><ul class='news'>{items}</ul>"
+        f"{extra}</main><footer><a href='/contact'>Contact</a></footer></body></html>"
+    )
+
+
+def test_synthetic_listing_basics() -> None:
+    listing = discover(_page(), "https://mfa.example.gov.kh/news")
+    assert listing.kind == "listing"
+    assert [r.url for r in listing.releases] == [
+        f"https://mfa.example.gov.kh/news/story-{i}-about-cambodia-and-asean" for i in range(5)
+    ]
+    assert listing.releases[2].title == "Minister Meets Delegation on Cooperation Topic 2"
+    assert listing.releases[2].date == "2026-04-12"
+
+
+def test_dates_from_day_headings_and_titles_from_whole_card_links() -> None:
+    days = "".join(
+        f"<h3>{24 - d} April 2026</h3><ul>"
+        + "".join(
+            f'<li><a href="/news/item-{d}-{k}-asean">Ministry statement on topic {d}.{k}</a></li>'
+            for k in range(2)
+        )
+        + "</ul>"
+        for d in range(3)
+    )
+    listing = discover(f"<html><body><div>{days}</div></body></html>", "https://x.gov.kh/news")
+    assert [r.date for r in listing.releases] == ["2026-04-24"] * 2 + ["2026-04-23"] * 2 + [
+        "2026-04-22"
+    ] * 2
+    teaser = "Anriss mit vielen Wörtern zur Meldung. " * 5
+    cards = "".join(
+        f'<li><a href="/n/{i}-meldung"><div><span>2{i}.04.2026</span>'
+        f"<p>Titel der Meldung Nummer {i}</p><p>{teaser}</p></div></a></li>"
+        for i in range(4)
+    )
+    listing = discover(f"<html lang='de'><body><ul>{cards}</ul></body></html>", "https://x.de/p")
+    assert [(r.title, r.date) for r in listing.releases][:2] == [
+        ("Titel der Meldung Nummer 0", "2026-04-20"),
+        ("Titel der Meldung Nummer 1", "2026-04-21"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("clue", "expected"),
+    [("01/13/2024", "2024-03-04"), ("13/01/2024", "2024-04-03"), ("", "2024-04-03")],
+)
+def test_ambiguous_numeric_dates_follow_the_page(clue: str, expected: str) -> None:
+    """03/04/2024 is read the way the page's unambiguous dates are written; a page with none
+    (and no US host or en-US language) is read day first."""
+    items = ITEMS.replace("10 April 2026", "03/04/2024") + f"<li>Updated {clue}</li>"
+    listing = discover(_page(items=items), "https://mfa.example.org/news")
+    assert listing.releases[0].date == expected
+
+
+def test_base_href_fragments_and_duplicates() -> None:
+    items = ITEMS.replace('href="/news/', 'href="news/').replace(
+        "</h3>", '</h3><a href="news/story-0-about-cambodia-and-asean#comments">2 comments</a>', 1
+    )
+    html = _page(head='<base href="https://cdn.example.gov.kh/site/">', items=items)
+    listing = discover(html, "https://mfa.example.gov.kh/news")
+    urls = [r.url for r in listing.releases]
+    assert urls[0] == "https://cdn.example.gov.kh/site/news/story-0-about-cambodia-and-asean"
+    assert len(urls) == 5 == len(set(urls))
+
+
+@pytest.mark.parametrize(
+    ("url", "pager", "expected"),
+    [
+        # first page: "1" and "previous" lead back here; rel=next in <head> counts
+        (
+            "https://x.gov.kh/news",
+            '<div class="pagination"><a href="/news?page=1">1</a><a href="/news?page=2">2</a>'
+            '<a href="/news?page=3">3</a><a href="/news?page=2">Next ›</a></div>',
+            ["https://x.gov.kh/news?page=2", "https://x.gov.kh/news?page=3"],
+        ),
+        # WordPress, on page 3: only pages after it
+        (
+            "https://x.gov.kh/news/page/3/",
+            '<nav class="navigation"><a class="prev page-numbers" href="/news/page/2/">« Prev'
+            '</a><a class="page-numbers" href="/news/">1</a><a class="page-numbers" '
+            'href="/news/page/2/">2</a><a class="page-numbers" href="/news/page/4/">4</a>'
+            '<a class="next page-numbers" href="/news/page/4/">Next »</a></nav>',
+            ["https://x.gov.kh/news/page/4/"],
+        ),
+        # Joomla offsets
+        (
+            "https://x.gov.kh/index.php/news?start=20",
+            '<ul class="pagination"><li><a href="/index.php/news?start=0">Start</a></li>'
+            '<li><a href="/index.php/news?start=10">Prev</a></li>'
+            '<li><a href="/index.php/news?start=40">3</a></li>'
+            '<li><a href="/index.php/news?start=30">Next</a></li></ul>',
+            [
+                "https://x.gov.kh/index.php/news?start=30",
+                "https://x.gov.kh/index.php/news?start=40",
+            ],
+        ),
+        # another listing's pages (a category) are not this listing's
+        (
+            "https://x.gov.kh/news",
+            '<div class="pager"><a href="/events?page=2">2</a></div>',
+            [],
+        ),
+    ],
+)
+def test_pagination(url: str, pager: str, expected: list[str]) -> None:
+    listing = discover(_page(pager), url)
+    assert list(listing.next_pages) == expected
+    assert not {r.url for r in listing.releases} & set(expected)
+
+
+def test_last_page_with_one_release_is_still_a_listing() -> None:
+    one = ITEMS.split("</li>")[0] + "</li>"
+    pager = '<div class="nav-links"><a class="page-numbers" href="/news/page/2/">2</a></div>'
+    listing = discover(_page(pager, items=one), "https://x.gov.kh/news/page/3/")
+    assert [r.url for r in listing.releases] == [
+        "https://x.gov.kh/news/story-0-about-cambodia-and-asean"
+    ]
+    assert listing.next_pages == ()
+
+
+def test_next_post_link_on_a_release_is_not_a_next_page() -> None:
+    body = "<p>" + "The Ministry welcomes the agreement reached today. " * 12 + "</p>"
+    nav = (
+        '<nav class="navigation post-navigation"><div class="nav-links">'
+        '<a href="/2026/04/19/older-statement/" rel="prev">Older statement on cooperation</a>'
+        '<a href="/2026/04/21/newer-statement/" rel="next">Newer statement on cooperation</a>'
+        "</div></nav>"
+    )
+    html = f"<html><body><article><h1>Statement</h1>{body * 4}{nav}</article></body></html>"
+    assert discover(html, "https://x.gov.kh/2026/04/20/statement/") == Listing(kind="page")
+
+
+def test_head_rel_next_and_wordpress_post_ids_are_told_apart() -> None:
+    items = ITEMS.replace('href="/news/story-', 'href="/?p=10').replace(
+        '-about-cambodia-and-asean"', '"'
+    )
+    html = _page(head='<link rel="next" href="https://x.gov.kh/page/2/">', items=items)
+    listing = discover(html, "https://x.gov.kh/")
+    assert listing.next_pages == ("https://x.gov.kh/page/2/",)
+    assert [r.url for r in listing.releases] == [f"https://x.gov.kh/?p=10{i}" for i in range(5)]
+
+
+@pytest.mark.parametrize(
+    "switch",
+    [
+        '<a href="/km/news" hreflang="km">ខ្មែរ</a>',
+        '<a href="/news?lang=km">Khmer version of all the news on this page</a>',
+        '<a href="https://x.gov.kh/km/news">ភាសាខ្មែរ</a>',
+        '<a href="https://x.gov.kh/fr/news">Français</a>',
+    ],
+)
+def test_language_switchers_are_not_releases(switch: str) -> None:
+    extra = "<ul class='news'>" + "".join(f"<li>{switch}</li>" for _ in range(4)) + "</ul>"
+    listing = discover(_page(extra), "https://x.gov.kh/en/news")
+    assert len(listing.releases) == 5
+    assert all("story-" in r.url for r in listing.releases)
+
+
+def test_non_article_links_in_items_are_not_releases() -> None:
+    items = ITEMS.replace(
+        '<span class="date">',
+        '<a href="/category/press-releases">Press Releases</a> '
+        '<a href="/author/spokesperson">Spokesperson</a> '
+        '<a href="https://www.facebook.com/sharer/sharer.php?u=x">Share</a> '
+        '<a href="/news/feed/">RSS</a><span class="date">',
+    )
+    listing = discover(_page(items=items), "https://x.gov.kh/news")
+    assert [r.url.rsplit("/", 1)[1][:7] for r in listing.releases] == ["story-0", "story-1",
+                                                                        "story-2", "story-3",
+                                                                        "story-4"]  # fmt: skip
+
+
+def test_no_list_means_a_single_page() -> None:
+    body = "<p>" + "The Ministry welcomes the agreement. " * 20 + "</p>"
+    assert discover(
+        f"<html><body><h1>Statement</h1>{body * 4}</body></html>", "https://x.gov.kh/s/1"
+    ) == Listing(kind="page")
+    assert discover("", "https://x.gov.kh/").kind == "page"
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "dayfirst", "iso"),
+    [
+        ("24 April, 2026", None, "2026-04-24"),
+        ("28-April-2026", None, "2026-04-28"),
+        ("April 14, 2015", None, "2015-04-14"),
+        ("Posted Apr. 14th, 2015 | News", None, "2015-04-14"),
+        ("Tuesday, 14 Apr 2015", None, "2015-04-14"),
+        ("14/04/2015", None, "2015-04-14"),
+        ("2015-04-14T10:00:00+07:00", None, "2015-04-14"),
+        ("2015/04/14", None, "2015-04-14"),
+        ("Published: 2/10/2026", None, "2026-02-10"),
+        ("04/05/2015", True, "2015-05-04"),
+        ("04/05/2015", False, "2015-04-05"),
+        ("06.10.2017", None, "2017-10-06"),
+        ("05.19.15", None, "2015-05-19"),
+        ("Montag, 9. Oktober 2017", None, "2017-10-09"),
+        ("២៤ មេសា ២០២៦", None, "2026-04-24"),
+        ("2026年4月24日", None, "2026-04-24"),
+        ("ngày 24 tháng 4 năm 2026", None, "2026-04-24"),
+        ("17 Ogos 2025", None, "2025-08-17"),
+        ("31/02/2026", None, None),
+        ("version 1.2.3 released", None, None),
+        ("Room 12, 3rd floor", None, None),
+    ],
+)
+def test_find_date(text: str, dayfirst: bool | None, iso: str | None) -> None:
+    assert find_date(text, dayfirst=dayfirst) == iso
+
+
+# --- feeds -----------------------------------------------------------------------------------
+
+FEEDS = DATA / "feeds"
+
+
+def test_un_news_rss() -> None:
+    body = (FEEDS / "un_news_europe_rss_2022-04-01.xml").read_bytes()
+    listing = parse_feed(
+        body, "https://news.un.org/feed/subscribe/en/news/region/europe/feed/rss.xml"
+    )
+    assert listing.kind == "feed"
+    assert len(listing.releases) == 30
+    first = listing.releases[0]
+    assert first.url == "https://news.un.org/feed/view/en/story/2022/04/1115242"
+    assert first.title == "First Person: ‘I fear I will never see my husband again’"
+    assert first.date == "2022-04-01"
+    assert all(r.url.startswith("https://news.un.org/") and r.summary for r in listing.releases)
+
+
+def test_congress_rss_feeds() -> None:
+    ruiz = parse_feed((FEEDS / "ruiz_rss.xml").read_bytes(), "https://ruiz.house.gov/rss.xml")
+    assert len(ruiz.releases) == 10
+    assert urlsplit(ruiz.releases[0].url).hostname == "ruiz.house.gov"
+    assert ruiz.releases[0].title == "Dr. Ruiz Highlights First 100 Days in Congress"
+    assert ruiz.releases[0].date == "2013-04-15"
+    assert "&nbsp;" not in (ruiz.releases[0].summary or "")
+
+    burr = parse_feed(
+        (FEEDS / "richard_burr.xml").read_bytes(), "http://www.burr.senate.gov/public/"
+    )
+    assert len(burr.releases) == 25
+    assert all(
+        r.url.startswith("http://www.burr.senate.gov/public/index.cfm?") and " " not in r.url
+        for r in burr.releases
+    )
+    assert all(r.date for r in burr.releases)
+
+    culberson = parse_feed(
+        (FEEDS / "culberson_rss.xml").read_bytes(), "http://culberson.house.gov/feed/"
+    )
+    assert len(culberson.releases) == 10
+    assert all(r.date is None for r in culberson.releases)  # RSS 0.92 without dates
+
+
+def test_atom_with_xml_base() -> None:
+    body = (FEEDS / "handmade_atom_xml_base.xml").read_bytes()
+    listing = parse_feed(body, "https://www.mfaic.gov.kh/en/feed/press.atom")
+    assert [(r.url, r.title, r.date, r.summary) for r in listing.releases] == [
+        (
+            "https://www.mfaic.gov.kh/en/Media/Press-Release/Detail/5012",
+            "Press Release on the Visit of the UN Special Envoy & ASEAN Delegation",
+            "2026-04-25",  # the publisher's date, not the UTC one (04-26)
+            "The Ministry welcomes the visit.",
+        ),
+        (
+            "https://www.mfaic.gov.kh/Media/Press-Release/Detail/5009",
+            "Statement on Landmine Victims Assistance",
+            "2026-04-20",
+            "Cambodia renews its support for victim assistance programmes.",
+        ),
+    ]
+    assert listing.next_pages == ("https://www.mfaic.gov.kh/en/feed/press.atom?page=2",)
+
+
+def test_broken_feed_gives_no_releases() -> None:
+    assert parse_feed(b"<rss><channel><item><title>x", "https://x.gov.kh/feed").releases == ()
+    assert parse_feed(b"", "https://x.gov.kh/feed") == Listing(kind="feed")
+
+
+# --- sniffing ---------------------------------------------------------------------------------
+
+UN_RSS = (FEEDS / "un_news_europe_rss_2022-04-01.xml").read_bytes()
+ATOM = (FEEDS / "handmade_atom_xml_base.xml").read_bytes()
+HTML = _html("handmade/mfaic_news.html").encode()
+RDF = b'<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>'
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body", "kind"),
+    [
+        ("application/rss+xml", UN_RSS, "feed"),
+        ("text/xml; charset=utf-8", UN_RSS, "feed"),
+        ("text/html", UN_RSS, "feed"),
+        ("application/octet-stream", UN_RSS, "feed"),
+        ("application/atom+xml", ATOM, "feed"),
+        ("text/html", ATOM, "feed"),
+        ("application/xml", RDF, "feed"),
+        ("text/html", "<rss version='2.0'><channel/></rss>".encode("utf-16"), "feed"),
+        ("text/html; charset=utf-8", HTML, "html"),
+        ("application/rss+xml", HTML, "html"),  # an error page where the feed should be
+        (
+            "text/xml",
+            b"\xef\xbb\xbf<!-- x --><!DOCTYPE html><html><body><rss/></body></html>",
+            "html",
+        ),
+        ("text/html", b"<div>fragment <feed> mentioned</div>", "html"),
+        ("text/html", b'<%@ Page Language="C#" %>\r\n<!DOCTYPE html><html></html>', "html"),
+        (
+            "application/rss+xml",
+            b"<br />\n<b>Warning</b>: x<br />\n<?xml version='1.0'?><rss>",
+            "feed",
+        ),
+        ("text/html", b"", "other"),
+        ("application/pdf", b"%PDF-1.7\n...", "pdf"),
+        ("application/octet-stream", b"%PDF-1.4\n...", "pdf"),
+        ("application/pdf", b"<html><body>Request Rejected</body></html>", "html"),
+        ("application/json", b'{"items": []}', "other"),
+        ("application/xml", b'<?xml version="1.0"?><urlset xmlns="x"/>', "other"),
+        ("image/png", b"\x89PNG\r\n", "other"),
+    ],
+)
+def test_sniff_kind(content_type: str, body: bytes, kind: str) -> None:
+    assert sniff_kind(content_type, body) == kind
+
+
+def test_later_pages_are_read_like_the_first_even_when_a_sidebar_has_more_links():
+    """A hand-made listing's last page holds one release; its "Latest news" sidebar holds five
+    links of the same URL pattern. Read with page 1's shape, the table wins."""
+    import datetime as dt
+
+    from monitor.demo.samples import SampleRelease, load_releases
+    from monitor.demo.scenario import add_release
+    from monitor.demo.site import SiteLayout, build_site
+
+    releases = add_release(load_releases(), SampleRelease(
+        slug="statement-published-today", title="Statement Published Today",
+        date=dt.date(2026, 11, 23), lang="en", paragraphs=("A statement.",)))  # fmt: skip
+    for style in ("wordpress", "drupal", "handmade"):
+        routes = build_site(releases, style=style, per_page=5, origin="http://x.test")
+        layout = SiteLayout(style)
+        like, found = None, []
+        for number in (1, 2, 3):
+            url = "http://x.test" + layout.listing(number)
+            listing = discover(routes[layout.listing(number)].body.decode(), url, like=like)
+            like = listing.signature or like
+            found.extend(link.url for link in listing.releases)
+        expected = ["http://x.test" + layout.article(r) for r in releases]
+        assert found == expected, style

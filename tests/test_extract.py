@@ -1,0 +1,689 @@
+"""Extraction: the statement, not the page around it.
+
+Real pages (tests/data/extraction, see its README) measure the main-text extraction; hand-made
+ministry pages check that chrome (counters, "today is" widgets, latest-news lists, cookie
+banners, markup) never changes a Document while one changed word of a statement does.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html as html_lib
+import json
+import re
+import tarfile
+import time
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from monitor.decode import decode_body
+from monitor.extract import (
+    ExtractionError,
+    extract_html,
+    extract_page,
+    extract_pdf,
+    parse_date,
+)
+from monitor.models import Page
+from monitor.textnorm import normalize
+
+DATA = Path(__file__).parent / "data" / "extraction"
+MFAIC = {"content": ".viewpost-content", "title": ".viewpost-title", "date": ".viewpost-date"}
+
+
+def _unpack(archive: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp(archive.split(".")[0])
+    with tarfile.open(DATA / archive) as tar:
+        tar.extractall(target, filter="data")
+    return target
+
+
+@pytest.fixture(scope="module")
+def extraction_set(tmp_path_factory):
+    return _unpack("extraction-set.tar.xz", tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def release_pages(tmp_path_factory):
+    return _unpack("release-pages.tar.xz", tmp_path_factory)
+
+
+def _read_html(path: Path) -> str:
+    return decode_body(path.read_bytes(), "text/html")[0]
+
+
+def _stored_text(doc) -> str:
+    """What the monitor keeps of a page, flattened for substring scoring."""
+    return normalize(doc.title + "\n" + "\n".join(doc.paragraphs))
+
+
+# --- the extraction score on 197 real pages ------------------------------------------------
+
+
+def test_extraction_f1_on_the_real_page_set(extraction_set):
+    annotations = json.loads((extraction_set / "annotations.json").read_text("utf-8"))
+    tp = fp = fn = tn = 0
+    started = time.process_time()
+    for url, item in annotations.items():
+        html = _read_html(extraction_set / "pages" / item["file"])
+        try:
+            text = _stored_text(extract_html(html, url))
+        except ExtractionError:
+            text = ""
+        for segment in item["with"]:
+            found = normalize(segment) in text
+            tp, fn = tp + found, fn + (not found)
+        for segment in item["without"]:
+            found = normalize(segment) in text
+            fp, tn = fp + found, tn + (not found)
+    per_page = (time.process_time() - started) / len(annotations)
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    report = (
+        f"extraction on {len(annotations)} real pages: precision {precision:.3f} "
+        f"recall {recall:.3f} F1 {f1:.3f} (tp {tp} fp {fp} fn {fn} tn {tn}), "
+        f"{per_page * 1000:.0f} ms CPU per page"
+    )
+    print("\n" + report)
+    assert f1 >= 0.92, report
+
+
+# --- ministry, parliament and attorney-general releases with expected text and dates --------
+
+
+def test_ministry_pages_text_and_publication_dates(release_pages):
+    folder = release_pages / "gov-ministry-pages"
+    annotations = json.loads((folder / "annotations.json").read_text("utf-8"))
+    tp = fp = fn = 0
+    dated = right = 0
+    wrong = []
+    for name, item in annotations.items():
+        raw = (folder / name).read_bytes()
+        if name.endswith(".gz"):
+            raw = gzip.decompress(raw)
+        doc = extract_html(decode_body(raw, "text/html")[0], item["url"])
+        text = _stored_text(doc)
+        tp += sum(normalize(s) in text for s in item.get("with", []))
+        fn += sum(normalize(s) not in text for s in item.get("with", []))
+        fp += sum(normalize(s) in text for s in item.get("without", []))
+        if "articleBody" in item:  # a complete reference body
+            assert normalize(item["articleBody"]) in normalize(" ".join(doc.paragraphs)), name
+        if item.get("date"):
+            dated += 1
+            right += doc.date == item["date"]
+            if doc.date != item["date"]:
+                wrong.append(f"{name}: {doc.date} != {item['date']}")
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    report = (
+        f"ministry pages: F1 {f1:.3f} (tp {tp} fp {fp} fn {fn}); "
+        f"dates right {right}/{dated} = {right / dated:.2f}; wrong: {wrong}"
+    )
+    print("\n" + report)
+    assert f1 >= 0.85, report
+    assert right / dated >= 0.85, report
+
+
+def test_eu_parliament_releases(release_pages):
+    folder = release_pages / "eu-parliament-press"
+    expected = json.loads((folder / "expected.json").read_text("utf-8"))
+    for name, item in expected.items():
+        if name.startswith("_"):
+            continue
+        release_id = name.removeprefix("press-release_").removesuffix(".html")
+        url = f"https://www.europarl.europa.eu/news/en/press-room/{release_id}"
+        doc = extract_html(_read_html(folder / name), url)
+        text = normalize(doc.text)
+        assert doc.language == "en"
+        if "title" in item:
+            assert doc.title == item["title"]
+        if "published_at" in item:
+            assert doc.date == item["published_at"][:10]
+        for key in ("text_starts", "text_ends", "facts_first_starts"):
+            if key in item:
+                assert normalize(item[key]) in text, (name, key)
+        for fact in item.get("facts_items", []):
+            assert fact in doc.paragraphs[:6] or f"- {fact}" in doc.paragraphs[:6], (name, fact)
+        # the page's "Share this page" and contact boxes are not the statement
+        assert not any(p.startswith("Share this page") for p in doc.paragraphs)
+
+
+def test_attorney_general_releases(release_pages):
+    folder = release_pages / "us-state-ag-press"
+    expected = json.loads((folder / "expected.json").read_text("utf-8"))
+    checked = 0
+    for name, item in expected.items():
+        if "detail_" not in name:
+            continue
+        doc = extract_html(_read_html(folder / name), f"https://example.gov/{name}")
+        assert len(doc.text) >= item.get("body_min_chars", 1), name
+        for phrase in item.get("body_contains", []):
+            assert phrase in doc.text, (name, phrase)
+        if "body_contains_any" in item:
+            assert any(p in doc.text for p in item["body_contains_any"]), name
+        assert "\u00ad" not in doc.comparable
+        checked += 1
+    assert checked >= 10
+
+
+# --- dates as ministries write them ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [
+        ("24 April, 2026", "2026-04-24"),
+        ("28-April-2026", "2026-04-28"),
+        ("21 October 2020", "2020-10-21"),
+        ("Posted on: Friday, 24 April 2026 10:32", "2026-04-24"),
+        ("April 24, 2026", "2026-04-24"),
+        ("Sept. 3rd, 2025", "2025-09-03"),
+        ("2026-04-24T09:00:00+07:00", "2026-04-24"),
+        ("24/04/2026", "2026-04-24"),
+        ("24.04.2026", "2026-04-24"),
+        ("12. November 2021", "2021-11-12"),
+        ("3 avril 2026", "2026-04-03"),
+        ("ថ្ងៃទី២៤ ខែមេសា ឆ្នាំ២០២៦", "2026-04-24"),
+        ("ថ្ងៃព្រហស្បតិ៍ ១៣កើត ខែចេត្រ ឆ្នាំម្សាញ់ ត្រូវនឹងថ្ងៃទី១០ ខែមេសា ឆ្នាំ២០២៥", "2025-04-10"),
+        ("31 February 2026", None),
+        ("the mayor said in 2026", None),
+        ("No date here", None),
+    ],
+)
+def test_parse_date(written, iso):
+    assert parse_date(written) == iso
+
+
+def test_parse_date_month_first_for_us_pages():
+    assert parse_date("2/11/2026") == "2026-11-02"
+    assert parse_date("2/11/2026", month_first=True) == "2026-02-11"
+    assert parse_date("24/04/2026", month_first=True) == "2026-04-24"  # cannot be month first
+
+
+# --- chrome never changes a Document ------------------------------------------------------
+
+STATEMENT = [
+    "Phnom Penh, 24 April 2026 — The Ministry of Foreign Affairs and International Cooperation "
+    "of the Kingdom of Cambodia welcomes the adoption by the United Nations General Assembly of "
+    "the resolution on assistance in mine action.",
+    "Since 1992, Cambodia has cleared more than 2,500 square kilometres of land contaminated by "
+    "landmines and explosive remnants of war, with the support of the United Nations, ASEAN "
+    "partners and the ASEAN Regional Mine Action Center (ARMAC).",
+    "The Royal Government of Cambodia reaffirms its commitment to a mine-free Cambodia by 2030 "
+    "and stands ready to share its expertise with other affected countries, as set out in the "
+    "communiqué issued in Siem Reap.",
+    "The Ministry thanks all development partners for their contributions to the Cambodian Mine "
+    "Action Centre (CMAC) and the Cambodian Mine Action and Victim Assistance Authority (CMAA).",
+]
+TITLE = "Cambodia welcomes UN General Assembly resolution on mine action"
+LATEST = [
+    ("Cambodia and Thailand hold talks on border demarcation", "22 April, 2026"),
+    ("Deputy Prime Minister receives the new Ambassador of Japan", "21 April, 2026"),
+    ("Statement on the 59th ASEAN Foreign Ministers' Meeting", "20 April, 2026"),
+    ("Cambodia contributes peacekeepers to UN mission", "18 April, 2026"),
+]
+MENU = ["Home", "About the Ministry", "News", "Press Releases", "Consular Services", "Contact"]
+
+
+def _plain(text: str) -> str:
+    return html_lib.escape(text, quote=False)
+
+
+def ministry_page(
+    *,
+    statement=STATEMENT,
+    latest=LATEST,
+    menu=MENU,
+    today="Monday, 23 November 2026",
+    views="1,204",
+    visitors=("312", "4,583,019"),
+    shares="12",
+    cookie_banner="",
+    restyled=False,
+) -> str:
+    """A release page laid out like MFAIC's (viewpost-* classes), with the usual chrome."""
+    if restyled:  # the same words in different markup
+        paragraphs = [
+            # entities, a no-break space, <b>, a soft hyphen, NFD, the source wrapped
+            "<p style='text-align:justify' data-pid='1'>Phnom&nbsp;Penh, 24 April 2026 &#8212; The "
+            "Ministry of Foreign Affairs and\n      International Cooperation of the Kingdom of "
+            "<b>Cambodia</b> wel&shy;comes the adoption by the United Nations General Assembly of "
+            "the resolution on assistance in mine action.</p>",
+            "<p>Since 1992, Cambodia has cleared more than 2,500 square kilometres of land "
+            "contaminated by landmines and explosive remnants of war, with the support of the "
+            "United Nations, ASEAN partners and the ASEAN Regional Mine Action Center "
+            "(<span class='abbr'>ARMAC</span>).</p>",
+            "<p>\n  The Royal Government of Cambodia reaffirms its commitment to a mine-free "
+            "Cambodia by 2030 and stands ready to share its expertise with other affected "
+            "countries, as set out in the communique\u0301 issued in Siem&#160;Reap.\n</p>",
+            "<div><p>The Ministry thanks all development partners for their contributions to "
+            "the Cambodian Mine Action Centre (CMAC) and the Cambodian Mine Action &amp; "
+            "Victim Assistance Authority (CMAA).</p></div>",
+        ]
+        paragraphs[3] = paragraphs[3].replace("&amp;", "and")
+        column, side, wrapper = "col-lg-9 column-main", "col-lg-3 column-side", "post-wrapper"
+    else:
+        paragraphs = [f"<p>{_plain(p)}</p>" for p in statement]
+        column, side, wrapper = "col-md-8", "col-md-4", "viewpost"
+    menu_items = "".join(f'<li><a href="/{m.lower()}">{_plain(m)}</a></li>' for m in menu)
+    latest_items = "".join(
+        f'<li><a href="/news/{i}">{_plain(t)}</a><span class="date">{d}</span></li>'
+        for i, (t, d) in enumerate(latest)
+    )
+    body = "\n".join(paragraphs)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{TITLE} | Ministry of Foreign Affairs and International Cooperation</title>
+<meta property="og:title" content="{TITLE}">
+<meta property="og:site_name" content="Ministry of Foreign Affairs and International Cooperation">
+</head>
+<body>
+<header class="site-header">
+ <div class="topbar"><span class="current-date">Today is {today}</span>
+  <a href="?lang=km">ខ្មែរ</a> <a href="?lang=en">English</a></div>
+ <a href="/" class="brand"><img src="/logo.png" alt="">
+  <h1 class="brand-name">Ministry of Foreign Affairs and International Cooperation</h1></a>
+ <nav class="main-nav"><ul>{menu_items}</ul></nav>
+</header>
+<div class="container"><div class="row">
+ <div class="{column}">
+  <div class="bar">{today}</div>
+  <div class="{wrapper}">
+   <div class="viewpost-title"><h1>{_plain(TITLE)}</h1></div>
+   <div class="viewpost-date">24 April, 2026</div>
+   <div class="viewpost-content">
+{body}
+    <p>Views: {views}</p>
+    <div class="post-actions">Share ({shares}) <a href="#">Facebook</a> <a href="#">Telegram</a>
+     <a href="#">Twitter</a></div>
+   </div>
+  </div>
+ </div>
+ <div class="{side}">
+  <aside class="sidebar"><h3>Latest News</h3><ul>{latest_items}</ul></aside>
+ </div>
+</div></div>
+<footer>
+ <div class="stats">Visitors today: {visitors[0]} · Total visitors: {visitors[1]}</div>
+ <p>© 2026 Ministry of Foreign Affairs and International Cooperation.
+ No. 3, Samdech Hun Sen Street, Phnom Penh, Cambodia.</p>
+</footer>
+{cookie_banner}
+</body>
+</html>"""
+
+
+CHROME_VARIANTS = {
+    "latest news list moved on": {
+        "latest": [
+            ("Cambodia signs MoU on digital economy with Singapore", "23 April, 2026"),
+            *LATEST[:-1],
+        ]
+    },
+    "visitor and view counters": {"views": "1,377", "visitors": ("345", "4,583,052")},
+    "today's date widget": {"today": "Tuesday, 24 November 2026"},
+    "share counter": {"shares": "57"},
+    "cookie banner": {
+        "cookie_banner": '<div class="notice-bar" id="n1">This website uses cookies to give you '
+        "the best experience. By continuing to browse you agree to our use of cookies. "
+        "<button>Accept</button> <a href='/privacy'>Privacy policy</a></div>"
+    },
+    "navigation menu": {"menu": [*MENU[:3], "Events", "Speeches", *MENU[3:]]},
+    "markup: whitespace, entities, <b>, attributes, class names, NFD": {"restyled": True},
+}
+
+
+@pytest.mark.parametrize("selectors", [{}, MFAIC], ids=["automatic", "mfaic-selectors"])
+def test_chrome_never_changes_the_document(selectors):
+    url = "https://www.mfaic.gov.kh/posts/2026-04-24-Press-Release-mine-action"
+    base = extract_html(ministry_page(), url, **selectors)
+    assert base.title == TITLE
+    assert base.date == "2026-04-24"
+    assert base.language == "en"
+    assert [normalize(p) for p in STATEMENT] == [p for p in base.paragraphs if p in STATEMENT]
+    for chrome in ("Visitors", "Views", "Today is", "Latest News", "Facebook", "Share", "©"):
+        assert chrome not in base.text, chrome
+    for name, change in CHROME_VARIANTS.items():
+        variant = extract_html(ministry_page(**change), url, **selectors)
+        assert variant.comparable == base.comparable, name
+        assert variant == base, name
+
+
+@pytest.mark.parametrize("selectors", [{}, MFAIC], ids=["automatic", "mfaic-selectors"])
+def test_one_changed_word_of_the_statement_is_an_edit(selectors):
+    url = "https://www.mfaic.gov.kh/posts/2026-04-24-Press-Release-mine-action"
+    base = extract_html(ministry_page(), url, **selectors)
+    edited = [STATEMENT[0], STATEMENT[1].replace("2,500", "2,600"), *STATEMENT[2:]]
+    changed = extract_html(ministry_page(statement=edited), url, **selectors)
+    assert changed.comparable != base.comparable
+    assert changed.text_hash != base.text_hash
+    differing = [(a, b) for a, b in zip(base.paragraphs, changed.paragraphs, strict=True) if a != b]
+    assert len(differing) == 1 and "2,600" in differing[0][1]
+
+
+def test_selectors_take_exactly_the_configured_elements():
+    url = "https://www.mfaic.gov.kh/posts/2026-04-24-Press-Release-mine-action"
+    doc = extract_html(ministry_page(), url, **MFAIC)
+    # the content element holds the statement and nothing else (its view counter and share bar
+    # are chrome)
+    assert doc.paragraphs == tuple(normalize(p) for p in STATEMENT)
+
+
+def test_selectors_that_match_nothing_fall_back_to_automatic_extraction():
+    url = "https://www.mfaic.gov.kh/posts/2026-04-24-Press-Release-mine-action"
+    page = ministry_page()
+    automatic = extract_html(page, url)
+    missing = extract_html(page, url, content=".post-body", title=".post-title", date=".when")
+    assert missing == automatic
+
+
+def test_dates_in_the_date_element_as_cambodian_sites_write_them():
+    url = "https://pressocm.gov.kh/archives/101"
+    for written, iso in [("28-April-2026", "2026-04-28"), ("24 April, 2026", "2026-04-24")]:
+        page = ministry_page().replace(">24 April, 2026<", f">{written}<")
+        assert extract_html(page, url, **MFAIC).date == iso
+        assert extract_html(page, url).date == iso
+
+
+def test_invalid_selector_is_a_config_error():
+    with pytest.raises(ValueError, match="selector"):
+        extract_html(ministry_page(), "https://x.gov.kh/a", content="div[")
+
+
+# --- Khmer -------------------------------------------------------------------------------
+
+KHMER_TITLE = "សេចក្តីប្រកាសព័ត៌មាន ស្តីពីលទ្ធផលនៃការបោសសម្អាតមីន នៅខេត្តបាត់ដំបង"
+KHMER_STATEMENT = [
+    "ភ្នំពេញ៖ ក្រសួងការបរទេស និងសហប្រតិបត្តិការអន្តរជាតិ សូមជម្រាបជូនថា "
+    "ក្រុមការងារបានបញ្ចប់ការបោសសម្អាតមីន នៅខេត្តបាត់ដំបង។",
+    "ក្រុមការងារបានរកឃើញ និងកម្ទេចមីនប្រឆាំងមនុស្សចំនួន ១២៥ គ្រាប់ "
+    "និងគ្រាប់មិនទាន់ផ្ទុះចំនួន ៣៤០ គ្រាប់ លើផ្ទៃដីជាង ២០០ ហិកតា។",
+    "រាជរដ្ឋាភិបាលកម្ពុជា សូមថ្លែងអំណរគុណចំពោះអង្គការសហប្រជាជាតិ និងដៃគូអភិវឌ្ឍន៍ ដែលបានគាំទ្រវិស័យសកម្មភាពកម្ចាត់មីន។",
+    "ភ្នំពេញ ថ្ងៃទី២៤ ខែមេសា ឆ្នាំ២០២៦",
+]
+
+
+def khmer_page(
+    visitors: str = "១២៣៤៥៦",
+    today: str = "ថ្ងៃច័ន្ទ ទី២៣ ខែវិច្ឆិកា ឆ្នាំ២០២៦",
+    views: str = "៨៧៦",
+) -> str:
+    """An MFAIC-style Khmer release. The site picks the language by cookie, so <html lang>
+    still says "en"; words are separated by U+200B as Khmer typesetting does."""
+    body = "\n".join(f"<p>{p}</p>" for p in KHMER_STATEMENT)
+    body = body.replace("ការបោសសម្អាត", "ការ\u200bបោស\u200bសម្អាត")
+    body = body.replace("គ្រាប់មិនទាន់ផ្ទុះ", "គ្រាប់\u200bមិន\u200bទាន់\u200bផ្ទុះ")
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>ក្រសួងការបរទេស និងសហប្រតិបត្តិការអន្តរជាតិ</title></head><body>
+<div class="topbar">ថ្ងៃនេះ {today}</div>
+<nav><ul><li><a href="/">ទំព័រដើម</a></li><li><a href="/news">ព័ត៌មាន</a></li></ul></nav>
+<div class="viewpost">
+ <div class="viewpost-title"><h1>{KHMER_TITLE}</h1></div>
+ <div class="viewpost-date">ថ្ងៃទី២៤ ខែមេសា ឆ្នាំ២០២៦</div>
+ <div class="viewpost-content">{body}<p>ចំនួនចូលមើល: {views}</p></div>
+</div>
+<aside><h3>ព័ត៌មានថ្មីៗ</h3><ul><li><a href="/n/1">កិច្ចប្រជុំរដ្ឋមន្ត្រីការបរទេសអាស៊ាន</a></li></ul></aside>
+<footer><div class="counter">ចំនួនអ្នកទស្សនា: {visitors}</div></footer>
+</body></html>"""
+
+
+@pytest.mark.parametrize("selectors", [{}, MFAIC], ids=["automatic", "mfaic-selectors"])
+def test_khmer_release_keeps_its_text_intact(selectors):
+    url = "https://www.mfaic.gov.kh/posts/2026-04-24-demining-km"
+    doc = extract_html(khmer_page(), url, **selectors)
+    assert doc.title == KHMER_TITLE
+    assert doc.language == "km"
+    assert doc.date == "2026-04-24"
+    assert unicodedata.is_normalized("NFC", doc.comparable)
+    assert "\u200b" not in doc.comparable
+    for word in ("មីន", "ការបោសសម្អាតមីន", "គ្រាប់មិនទាន់ផ្ទុះ", "អង្គការសហប្រជាជាតិ"):
+        assert word in doc.text, word
+    assert [p for p in doc.paragraphs if p in KHMER_STATEMENT] == KHMER_STATEMENT
+    for chrome in ("ចំនួនអ្នកទស្សនា", "ចំនួនចូលមើល", "ថ្ងៃនេះ", "ព័ត៌មានថ្មីៗ"):
+        assert chrome not in doc.text, chrome
+    # counters and the date widget are chrome in Khmer too
+    other_day = khmer_page(visitors="១២៣៩៩៩", today="ថ្ងៃអង្គារ ទី២៤ ខែវិច្ឆិកា ឆ្នាំ២០២៦", views="៩០១")
+    assert extract_html(other_day, url, **selectors) == doc
+
+
+def test_old_table_layout_page_keeps_paragraphs_and_data_tables():
+    """Older government sites lay pages out with tables: the statement must not collapse into
+    one table row, while a real data table keeps its rows."""
+    menu = "".join(f'<a href="/{m}">{m}</a><br>' for m in MENU)
+    statement = "".join(f"<p>{_plain(p)}</p>" for p in STATEMENT)
+    page = f"""<html><head><title>Press Release</title></head><body>
+    <table width="100%" border="0"><tr><td width="180" valign="top">{menu}</td>
+    <td valign="top"><h2>{TITLE}</h2><p>24 April, 2026</p>{statement}
+    <table border="1"><tr><th>Province</th><th>Mines destroyed</th></tr>
+    <tr><td>Battambang</td><td>125</td></tr><tr><td>Pailin</td><td>98</td></tr></table>
+    </td></tr><tr><td colspan="2" align="center">Visitors: 1,204,331</td></tr></table>
+    </body></html>"""
+    doc = extract_html(page, "https://www.mfaic.gov.kh/old/press-release-12.html")
+    assert [p for p in doc.paragraphs if p in STATEMENT] == [normalize(p) for p in STATEMENT]
+    assert "| Battambang | 125 |" in doc.paragraphs
+    assert doc.date == "2026-04-24"
+    assert not any("Visitors" in p or "Consular Services" in p for p in doc.paragraphs)
+
+
+# --- short pages and bodies without text -------------------------------------------------
+
+
+def test_a_short_statement_is_still_a_document():
+    page = (
+        "<html><head><title>Statement</title></head><body>"
+        "<main><p>Cambodia condemns the attack.</p></main></body></html>"
+    )
+    doc = extract_html(page, "https://www.mfaic.gov.kh/posts/1")
+    assert doc.paragraphs == ("Cambodia condemns the attack.",)
+    assert doc.title == "Statement"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "",
+        "   \n ",
+        "<html><head><script>var a = 1;</script></head><body></body></html>",
+        "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",  # an image decoded as text
+    ],
+)
+def test_html_without_text_is_an_extraction_error(body):
+    with pytest.raises(ExtractionError):
+        extract_html(body, "https://example.org/empty")
+
+
+# --- PDF -----------------------------------------------------------------------------------
+
+
+def _reference_words(markdown: str) -> list[str]:
+    return re.findall(r"\w+", re.sub(r"[*_#>|`]+", " ", markdown).casefold())
+
+
+def _reference_sentences(markdown: str) -> list[str]:
+    sentences = []
+    for block in re.split(r"\n\s*\n", re.sub(r"[*_#>|`]+", " ", markdown)):
+        block = normalize(block)
+        sentences += [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", block) if len(s.split()) >= 6]
+    return sentences
+
+
+def test_pdf_press_releases_against_their_reference_text():
+    """Word recall/precision (bag of words) and sentence recall (each reference sentence's
+    words appear in order, so rejoined lines and hyphenation are measured too)."""
+    ref_words = out_words = common = sentences = found = 0
+    lines = []
+    for pdf in sorted(DATA.glob("pdf/*.pdf")):
+        reference_file = pdf.with_suffix(".reference.md")
+        if not reference_file.exists():
+            continue
+        reference = reference_file.read_text("utf-8")
+        doc = extract_pdf(pdf.read_bytes(), pdf.as_uri())
+        ours = re.findall(r"\w+", " ".join(doc.paragraphs).casefold())
+        overlap = sum((Counter(_reference_words(reference)) & Counter(ours)).values())
+        ref_words += len(_reference_words(reference))
+        out_words += len(ours)
+        common += overlap
+        flat = f" {' '.join(ours)} "
+        wanted = _reference_sentences(reference)
+        hit = sum(f" {' '.join(_reference_words(s))} " in flat for s in wanted)
+        sentences, found = sentences + len(wanted), found + hit
+        lines.append(
+            f"{pdf.name}: word recall {overlap / len(_reference_words(reference)):.3f}, "
+            f"sentences {hit}/{len(wanted)}"
+        )
+        assert overlap / len(_reference_words(reference)) >= 0.93, lines[-1]
+    report = (
+        f"PDF extraction: word recall {common / ref_words:.3f}, word precision "
+        f"{common / out_words:.3f}, sentence recall {found / sentences:.3f}\n  "
+        + "\n  ".join(lines)
+    )
+    print("\n" + report)
+    assert common / ref_words >= 0.97 and common / out_words >= 0.97, report
+    assert found / sentences >= 0.95, report
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "date"),
+    [
+        ("central_bank_of_egypt_21-09-2023.pdf", "MPC decided to keep key policy rates unchanged",
+         "2023-09-21"),
+        ("central_bank_of_egypt_29-07-2010.pdf", "Central Bank of Egypt", "2010-07-29"),
+        ("central_bank_of_egypt_01-12-2005.pdf", "Central Bank of Egypt", "2005-12-01"),
+        ("bank_of_thailand_01-06-2011.pdf",
+         "Minutes of the Monetary Policy Meeting of the Monetary Policy Committee",
+         "2011-06-15"),  # "Publication date: 15 June 2011", below the meeting date
+    ],
+)  # fmt: skip
+def test_pdf_title_and_date(name, title, date):
+    doc = extract_pdf((DATA / "pdf" / name).read_bytes(), f"https://example.org/{name}")
+    assert (doc.title, doc.date, doc.language) == (title, date, "en")
+
+
+def _pdf(pages: list[list[tuple[int, int, str]]]) -> bytes:
+    """A minimal PDF: each page a list of (x, y, text) lines in 11 pt Helvetica."""
+
+    def escape(text: str) -> str:
+        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    objects = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    }
+    kids = []
+    for i, lines in enumerate(pages):
+        page_id, content_id = 4 + 2 * i, 5 + 2 * i
+        kids.append(f"{page_id} 0 R")
+        stream = "".join(
+            f"BT /F1 11 Tf 1 0 0 1 {x} {y} Tm ({escape(t)}) Tj ET\n" for x, y, t in lines
+        ).encode("cp1252")
+        objects[page_id] = (
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            f"/Resources << /Font << /F1 3 0 R >> >> /Contents {content_id} 0 R >>"
+        ).encode()
+        objects[content_id] = b"<< /Length %d >>\nstream\n%sendstream" % (len(stream), stream)
+    objects[2] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(pages)} >>".encode()
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = {}
+    for number in sorted(objects):
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, objects[number])
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offsets[n] for n in sorted(objects))
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def _column(lines: list[str | None], top: int = 760) -> list[tuple[int, int, str]]:
+    """Lines 14 pt apart from the top; None leaves an empty line."""
+    return [(72, top - 14 * i, line) for i, line in enumerate(lines) if line is not None]
+
+
+def test_pdf_lines_are_rejoined_into_paragraphs():
+    letterhead = "MINISTRY OF FOREIGN AFFAIRS AND INTERNATIONAL COOPERATION"
+    first = [*_column([
+        letterhead, None, "PRESS RELEASE", None, "Mine action statement", None,
+        "Phnom Penh, 21 October 2020", None,
+        "The Royal Government of Cambodia reaffirms its commitment to a mine-free Cambodia",
+        "and thanks all partners for their support. Since 1992, more than 2,500 square kilo-",
+        "metres of land contaminated by landmines have been released to communities for",
+        "farming, schools and roads.", None,
+        "Cambodia will continue to share its experience in mine clearance with the affected",
+        "countries and stands ready to host the next meeting on a mine-free world, a mine-",
+        "free world being the goal of the Ottawa Convention, which Cambodia signed in",
+    ]), (290, 60, "1")]  # fmt: skip
+    second = [*_column([
+        letterhead, None, "1997 and ratified in 1999.", None,
+        "The Ministry thanks the United Nations for its support.",
+    ]), (260, 60, "Page 2 of 2")]  # fmt: skip
+    doc = extract_pdf(_pdf([first, second]), "https://www.mfaic.gov.kh/files/statement.pdf")
+    assert doc.title == "Mine action statement"
+    assert doc.date == "2020-10-21"
+    assert doc.paragraphs[-3:] == (
+        "The Royal Government of Cambodia reaffirms its commitment to a mine-free Cambodia and "
+        "thanks all partners for their support. Since 1992, more than 2,500 square kilometres "
+        "of land contaminated by landmines have been released to communities for farming, "
+        "schools and roads.",
+        # "mine-free" keeps its hyphen (the document writes it so), the page break is joined
+        "Cambodia will continue to share its experience in mine clearance with the affected "
+        "countries and stands ready to host the next meeting on a mine-free world, a mine-free "
+        "world being the goal of the Ottawa Convention, which Cambodia signed in 1997 and "
+        "ratified in 1999.",
+        "The Ministry thanks the United Nations for its support.",
+    )
+    assert not any(p in ("1", "Page 2 of 2", letterhead) for p in doc.paragraphs)
+
+
+def test_pdf_without_readable_text_is_an_extraction_error():
+    garbled = (DATA / "pdf" / "central_bank_of_the_philippines_04-05-2011.pdf").read_bytes()
+    with pytest.raises(ExtractionError, match="unreadable"):
+        extract_pdf(garbled, "https://example.org/minutes.pdf")
+    with pytest.raises(ExtractionError, match="no text"):
+        extract_pdf(_pdf([[]]), "https://example.org/blank.pdf")
+
+
+@pytest.mark.parametrize("body", [b"", b"\x89PNG\r\n\x1a\n\x00\x00", b"%PDF-1.4\n garbage"])
+def test_non_pdf_or_broken_pdf_is_an_extraction_error(body):
+    with pytest.raises(ExtractionError):
+        extract_pdf(body, "https://example.org/file.pdf")
+
+
+# --- dispatch ------------------------------------------------------------------------------
+
+
+def _page(body: bytes, content_type: str, text: str | None = None) -> Page:
+    url = "https://www.mfaic.gov.kh/posts/1"
+    return Page(url=url, final_url=url, status=200, content_type=content_type, body=body, text=text)
+
+
+def test_extract_page_dispatches_on_the_kind_of_body():
+    pdf = (DATA / "pdf" / "central_bank_of_egypt_29-07-2010.pdf").read_bytes()
+    as_pdf = extract_page(_page(pdf, "application/octet-stream"))  # sniffed from %PDF-
+    assert as_pdf == extract_pdf(pdf, "https://www.mfaic.gov.kh/posts/1")
+    html = ministry_page()
+    as_html = extract_page(_page(html.encode(), "text/html", html), **MFAIC)
+    assert as_html == extract_html(html, "https://www.mfaic.gov.kh/posts/1", **MFAIC)
+
+
+def test_extract_page_reads_plain_text_bodies():
+    text = "\n".join([KHMER_TITLE, "", *KHMER_STATEMENT]).replace("មីន", "មី\u200bន")
+    doc = extract_page(_page(text.encode(), "text/plain", text))
+    assert doc.title == KHMER_TITLE
+    assert doc.paragraphs[1:] == tuple(KHMER_STATEMENT)
+    assert (doc.language, doc.date) == ("km", "2026-04-24")
+
+
+def test_extract_page_refuses_binary_and_not_modified_pages():
+    with pytest.raises(ExtractionError, match="neither HTML nor PDF"):
+        extract_page(_page(b"\x89PNG\r\n", "image/png"))
+    url = "https://www.mfaic.gov.kh/posts/1"
+    not_modified = Page(url=url, final_url=url, status=304, content_type="", not_modified=True)
+    with pytest.raises(ExtractionError, match="Not Modified"):
+        extract_page(not_modified)
