@@ -23,7 +23,6 @@ import math
 import os
 import platform
 import resource
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -57,9 +56,13 @@ def serve(args: argparse.Namespace) -> None:
             mine = releases[i :: args.sources]
             routes.update(
                 build_site(
-                    mine, style=style, per_page=args.per_page, base_path=layout.base_path,
-                    origin=server.origin, archives=False,
-                )  # fmt: skip
+                    mine,
+                    style=style,
+                    per_page=args.per_page,
+                    base_path=layout.base_path,
+                    origin=server.origin,
+                    archives=False,
+                )
             )
             sources.append({"name": f"s{i + 1:02d}-{style}", "url": server.url(layout.listing(1))})
             listings.append(server.url(layout.listing(1)))
@@ -70,6 +73,7 @@ def serve(args: argparse.Namespace) -> None:
             json.dumps({"sources": sources, "listings": listings, "articles": articles})
         )
         print(json.dumps({"origin": server.origin, "routes": len(routes)}), flush=True)
+        cpu = time.process_time()
         for line in sys.stdin:
             if line.strip() == "count":
                 served = server.requests
@@ -77,7 +81,9 @@ def serve(args: argparse.Namespace) -> None:
                 by_status: dict[str, int] = {}
                 for record in served:
                     by_status[str(record.status)] = by_status.get(str(record.status), 0) + 1
-                print(json.dumps({"requests": len(served), "status": by_status}), flush=True)
+                used, cpu = time.process_time() - cpu, time.process_time()
+                answer = {"requests": len(served), "status": by_status, "server_cpu": used}
+                print(json.dumps(answer), flush=True)
 
 
 # --- the phases, each in its own process ---------------------------------------------------
@@ -99,18 +105,19 @@ def phase_check(workdir: Path, refetch: bool) -> dict[str, Any]:
 
     config = load_config(workdir / "config.yaml")
     rss_start = _rss_now_mb()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     store = Store.open(config.snapshots_dir, wait=0)
     try:
         report = asyncio.run(run_check(config, store, CheckOptions(refetch_all=refetch)))
     finally:
         store.close()
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     kinds: dict[str, int] = {}
     for event in report.events:
         kinds[event.kind] = kinds.get(event.kind, 0) + 1
     return {
         "seconds": seconds,
+        "cpu": cpu,
         "rss_start": rss_start,
         "peak_rss": _peak_rss_mb(),
         "fetched": sum(s.fetched for s in report.sources),
@@ -143,11 +150,12 @@ def phase_floor(workdir: Path, concurrency: int) -> dict[str, Any]:
             sizes = await asyncio.gather(*(get(u) for u in urls))
         return sum(1 for s in sizes if s)
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     ok = asyncio.run(run())
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     return {
         "seconds": seconds,
+        "cpu": cpu,
         "rss_start": rss_start,
         "peak_rss": _peak_rss_mb(),
         "fetched": ok,
@@ -230,8 +238,9 @@ def _median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
 
 def _notes(r: dict[str, Any]) -> str:
     if r["phase"] == "floor":
-        return f"{r['fetched']} pages 200"
-    parts = [f"listed {r['listed']}", f"fetched {r['fetched']}"]
+        return f"{r['fetched']} pages read"
+    parts = [f"listed {r['listed']}"] if r["listed"] else ["listings unchanged (304)"]
+    parts.append(f"releases fetched {r['fetched']}")
     if r["not_modified"]:
         parts.append(f"304 {r['not_modified']}")
     if r["unchanged"]:
@@ -243,14 +252,16 @@ def _notes(r: dict[str, Any]) -> str:
 
 
 def table(rows: list[dict[str, Any]]) -> str:
-    head = ("phase", "seconds", "requests", "pages/s", "peak RSS MB", "RSS start MB", "notes")
+    head = ("phase", "seconds", "client CPU s", "server CPU s", "requests", "pages/s",
+            "peak RSS MB", "RSS at start MB", "what happened")  # fmt: skip
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in rows:
         rate = r["requests"] / r["seconds"] if r["seconds"] else 0.0
         statuses = ", ".join(f"{k}: {v}" for k, v in sorted(r["status"].items()))
         cells = (
-            r["label"], f"{r['seconds']:.2f}", f"{r['requests']} ({statuses})", f"{rate:.0f}",
-            f"{r['peak_rss']:.0f}", f"{r['rss_start']:.0f}", _notes(r),
+            r["label"], f"{r['seconds']:.2f}", f"{r['cpu']:.2f}", f"{r['server_cpu']:.2f}",
+            f"{r['requests']} ({statuses})", f"{rate:.0f}", f"{r['peak_rss']:.0f}",
+            f"{r['rss_start']:.0f}", _notes(r),
         )  # fmt: skip
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
@@ -295,6 +306,7 @@ def drive(args: argparse.Namespace) -> int:
     refetch["label"], floor["label"] = "refetch" + suffix, "floor" + suffix
     rows += [refetch, floor]
     ratio = refetch["seconds"] / floor["seconds"]
+    cpu_ratio = refetch["cpu"] / floor["cpu"]
     peak = max(r["peak_rss"] for r in rows if r["phase"] != "floor")
     ratio_ok, rss_ok = ratio <= TARGET_RATIO, peak < TARGET_RSS_MB
     print(
@@ -309,7 +321,8 @@ def drive(args: argparse.Namespace) -> int:
         )
     print(
         f"refetch / floor = {ratio:.2f} (target <= {TARGET_RATIO}: "
-        f"{'met' if ratio_ok else 'MISSED'}); peak RSS of a check {peak:.0f} MB "
+        f"{'met' if ratio_ok else 'MISSED'}; in client CPU time {cpu_ratio:.2f}); "
+        f"peak RSS of a check {peak:.0f} MB "
         f"(target < {TARGET_RSS_MB:.0f}: {'met' if rss_ok else 'MISSED'})"
     )
     for r in rows:

@@ -23,11 +23,11 @@ from .diff import diff_paragraphs
 from .discover import discover, parse_feed, sniff_kind
 from .extract import EXTRACTOR_VERSION, ExtractionError, extract_page
 from .fetch import Fetcher
+from .matching import Matcher, import_corpus
 from .models import CheckError, CheckReport, Document, Event, FetchError, Link, Page, SourceResult
 from .store import ReleaseState, SourceState, Store
 
 ProgressFn = Callable[[str, int, int], None]  # (source, done, total)
-EnrichFn = Callable[[Event, Document], None]  # themes and related releases, added by matching
 
 
 @dataclass
@@ -35,7 +35,7 @@ class CheckOptions:
     sources: Sequence[str] | None = None  # names; None = all
     refetch_all: bool = False  # re-download every known release, ignoring the revisit policy
     progress: ProgressFn | None = None
-    enrich: EnrichFn | None = None
+    matcher: Matcher | None = None  # themes and related releases; made from the config if None
 
 
 def extract_signature(src: SourceConfig) -> str:
@@ -329,9 +329,10 @@ class SourceCheck:
             event.diff = changes.render_text()
             event.diff_html = changes.render_html()
             event.previous_version_id = previous.id
-        if self.options.enrich is not None and not event.baseline:
-            self.options.enrich(event, doc)
-        self.store.record_version(
+        matcher = self.options.matcher
+        if matcher is not None:
+            matcher.annotate(event, doc, rel.id if rel else None)
+        release_id, _ = self.store.record_version(
             source_id=self.state.id,
             source_name=self.src.name,
             release=rel,
@@ -341,6 +342,8 @@ class SourceCheck:
             check_id=self.report.check_id,
             event=event,
         )
+        if matcher is not None:
+            matcher.remember(release_id, doc)
         self.report.add(event)
 
 
@@ -351,6 +354,9 @@ async def run_check(
     selected = config.sources
     if options.sources:
         selected = [config.source(name) for name in options.sources]
+    if options.matcher is None:
+        options.matcher = Matcher(config, store)
+    import_corpus(config, store, options.matcher)
     report = CheckReport(check_id=store.begin_check())
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="extract") as pool:
         async with Fetcher(config.fetch) as fetcher:

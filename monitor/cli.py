@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from .config import Config, ConfigError, FetchConfig, load_config
 
@@ -185,6 +186,85 @@ def demo(folder: Path) -> None:
 
 
 @cli.command()
+@click.argument("query")
+@config_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.option("-n", "--limit", default=10, show_default=True, help="How many matches.")
+def search(query: str, config_path: str | None, as_json: bool, limit: int) -> None:
+    """Fuzzy search over every stored release; best matches with a snippet."""
+    from .search import search as run_search
+    from .store import Store, StoreError
+
+    config = _load(config_path)
+    try:
+        with Store.open(config.snapshots_dir, readonly=True) as store:
+            hits = run_search(store, query, limit=limit)
+    except StoreError as exc:
+        _fail(str(exc), EXIT_STORE)
+    out = Console()
+    for hit in hits:
+        if as_json:
+            _print_json(hit.to_json())
+            continue
+        out.print(f"[bold]{hit.score:5.1f}[/bold]  {escape(f'[{hit.source}]')} {escape(hit.title)}",
+                  highlight=False)  # fmt: skip
+        out.print(f"       {hit.url}", style="blue", highlight=False)
+        out.print(f"       {hit.snippet}", style="dim", highlight=False, markup=False)
+    if not hits and not as_json:
+        err_console.print("no matches")
+
+
+@cli.command()
+@click.argument("target")
+@config_option
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON object.")
+def related(target: str, config_path: str | None, as_json: bool) -> None:
+    """The releases most similar to one release (a stored URL, or a file), across sources."""
+    from .corpus import load_document
+    from .matching import Matcher
+    from .store import Store, StoreError
+
+    config = _load(config_path)
+    try:
+        with Store.open(config.snapshots_dir, readonly=True) as store:
+            row = store.conn.execute(
+                "SELECT r.id, v.title, v.body FROM releases r JOIN versions v "
+                "ON v.id = r.latest_version_id WHERE r.url = ? ORDER BY r.id LIMIT 1",
+                (target,),
+            ).fetchone()
+            if row is not None:
+                title, text, exclude = row["title"], row["body"], row["id"]
+            elif Path(target).is_file():
+                doc = load_document(Path(target))
+                title, text, exclude = doc.title, doc.text, None
+            else:
+                _fail(f"{target} is not a stored release URL nor a file; "
+                      "`monitor search` finds stored releases", EXIT_USAGE)  # fmt: skip
+                return
+            found = Matcher(config, store).related(title, text, exclude=exclude, url=target)
+    except StoreError as exc:
+        _fail(str(exc), EXIT_STORE)
+        return
+    if as_json:
+        _print_json(
+            {
+                "url": target,
+                "title": title,
+                "related": [
+                    {"url": r.url, "title": r.title, "score": round(r.score, 1)} for r in found
+                ],
+            }
+        )
+        return
+    out = Console()
+    out.print(f"[bold]Related to:[/bold] {title}", highlight=False)
+    for r in found:
+        out.print(f"  {r.score:5.1f}  {r.title}\n         {r.url}", highlight=False, markup=False)
+    if not found:
+        err_console.print("no related releases above the threshold")
+
+
+@cli.command()
 @config_option
 @click.option("--preview", is_flag=True, help="Render the pending digest without sending it.")
 @click.option("--send", is_flag=True, help="Send (or write to the outbox) what is pending.")
@@ -224,6 +304,46 @@ def digest(config_path: str | None, preview: bool, send: bool, out: Path) -> Non
                 err_console.print("nothing is waiting to be sent")
     except StoreError as exc:
         _fail(str(exc), EXIT_STORE)
+
+
+@cli.command()
+@config_option
+@click.option("--log-json", is_flag=True, help="Log one JSON object per line on stderr.")
+def run(config_path: str | None, log_json: bool) -> None:
+    """Keep watching: check each source on its schedule and send digests, until stopped.
+
+    Stops cleanly on SIGTERM or Ctrl-C (exit 0). `monitor check` may run beside it.
+    """
+    from .service import run_service
+    from .store import StoreError
+
+    config = _load(config_path)
+    if not config.sources:
+        _fail("no sources in the config: add some under `sources:` (the README shows how)",
+              EXIT_USAGE)  # fmt: skip
+    try:
+        run_service(config, log_json=log_json)
+    except StoreError as exc:
+        _fail(str(exc), EXIT_STORE)
+
+
+@cli.command()
+@config_option
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object on stdout.")
+def status(config_path: str | None, as_json: bool) -> None:
+    """Show each source's last check, result and next due time, and the pending digest."""
+    from .status import collect_status, print_status
+    from .store import StoreError
+
+    config = _load(config_path)
+    try:
+        report = collect_status(config)
+    except StoreError as exc:
+        _fail(str(exc), EXIT_STORE)
+    if as_json:
+        _print_json(report.to_json())
+    else:
+        print_status(report, Console())
 
 
 def main() -> None:

@@ -138,8 +138,9 @@ class SourceConfig(_Model):
 
 
 class ThemeConfig(_Model):
-    terms: list[str] = Field(min_length=1)
-    exemplars: list[str] = Field(default_factory=list)
+    terms: list[str] = Field(min_length=1)  # phrases that tag a release on their own
+    support: list[str] = Field(default_factory=list)  # raise the score; never tag alone
+    exemplars: list[str] = Field(default_factory=list)  # paths or URLs of typical releases
     min_score: float | None = Field(None, ge=0)
 
 
@@ -209,7 +210,8 @@ class Config(_Model):
     fetch: FetchConfig = Field(default_factory=FetchConfig)
     revisit: RevisitConfig = Field(default_factory=RevisitConfig)
     sources: list[SourceConfig] = Field(default_factory=list)
-    themes: dict[str, ThemeConfig] = Field(default_factory=dict)
+    # None (the key absent) means the two built-in themes; `themes: {}` means none.
+    themes: dict[str, ThemeConfig] | None = None
     corpus: Annotated[list[str], BeforeValidator(_as_list)] = Field(default_factory=list)
     email: EmailConfig | None = None
     schedule: ScheduleConfig = Field(default_factory=ScheduleConfig)

@@ -58,11 +58,15 @@ def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]
         declared = _valid(match.group(1).decode("ascii", "ignore")) if match else None
     if declared:
         if declared == "utf-8" or declared.startswith("utf-16"):
-            # A page that says UTF-8 but is not valid UTF-8 is usually cp1252 in disguise.
             try:
                 return body.decode(declared), declared
             except UnicodeDecodeError:
                 pass
+            # A few stray bytes in a UTF-8 page are damage, not another charset; a page that
+            # says UTF-8 but is mostly invalid is usually cp1252 in disguise.
+            text = body.decode(declared, errors="replace")
+            if text.count("\ufffd") <= max(3, len(text) // 1000):
+                return text, declared
         else:
             return body.decode(declared, errors="replace"), declared
     try:

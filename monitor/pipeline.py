@@ -6,6 +6,10 @@ Shared by the CLI and the service so both go through the same lock and the same 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import threading
+from collections.abc import Awaitable
+from typing import TypeVar
 
 from rich.console import Console
 
@@ -14,6 +18,17 @@ from .config import Config
 from .models import CheckReport
 from .report import CheckProgress
 from .store import Store, StoreBusy
+
+T = TypeVar("T")
+
+
+class CheckInterrupted(Exception):
+    """The check was abandoned on request (the service is stopping).
+
+    Abandoning happens only between two awaits, never inside a store transaction: what the
+    check committed stands, its events wait for the next digest, and the sources it did not
+    finish stay due, so the next run checks them first.
+    """
 
 
 def deliver_digests(config: Config, store: Store, console: Console | None) -> list[str]:
@@ -58,13 +73,15 @@ def run_check_command(
     send_email: bool = True,
     progress: bool = False,
     console: Console | None = None,
+    stop: threading.Event | None = None,
 ) -> CheckReport:
+    """`stop`, when given and set while the check runs, abandons it (CheckInterrupted)."""
     console = console or Console(stderr=True)
     store = open_store_for_writing(config, wait, console)
     try:
         with CheckProgress(console, enabled=progress) as bar:
             options = CheckOptions(sources=sources, refetch_all=refetch_all, progress=bar)
-            report = asyncio.run(run_check(config, store, options))
+            report = asyncio.run(_until_stopped(run_check(config, store, options), stop))
         if send_email and config.email is not None:
             if config.email.digest.immediate:
                 deliver_digests(config, store, console)
@@ -77,3 +94,17 @@ def run_check_command(
         return report
     finally:
         store.close()
+
+
+async def _until_stopped(work: Awaitable[T], stop: threading.Event | None) -> T:
+    if stop is None:
+        return await work
+    task = asyncio.ensure_future(work)
+    while not task.done():
+        if stop.is_set():
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+            raise CheckInterrupted("check abandoned: the monitor is stopping")
+        await asyncio.wait({task}, timeout=0.1)
+    return task.result()

@@ -81,26 +81,26 @@ def print_summary(report: CheckReport, console: Console) -> None:
     if new:
         console.rule(f"[green]New releases ({len(new)})")
         for e in new:
-            console.print(f"[green]+[/green] [{escape(e.source)}] {_line(e)}")
+            console.print(f"[green]+[/green] {escape(f'[{e.source}]')} {_line(e)}")
             for r in e.related[:3]:
                 console.print(f"    related ({r.score:.0f}): {escape(r.title)}")
     if report.changed:
         console.rule(f"[yellow]Edited releases ({len(report.changed)})")
         for e in report.changed:
-            console.print(f"[yellow]~[/yellow] [{escape(e.source)}] {_line(e)}")
+            console.print(f"[yellow]~[/yellow] {escape(f'[{e.source}]')} {_line(e)}")
             console.print(diff_text(e.diff or ""), soft_wrap=False)
             console.print()
     if report.removed:
         console.rule(f"[red]Removed releases ({len(report.removed)})")
         for e in report.removed:
-            console.print(f"[red]-[/red] [{escape(e.source)}] {_line(e)}")
+            console.print(f"[red]-[/red] {escape(f'[{e.source}]')} {_line(e)}")
             console.print(f"    {escape(e.reason or '')}")
             if e.archived:
                 console.print(f"    last version kept at {escape(e.archived)}")
     if report.errors:
         console.rule(f"[red]Errors ({len(report.errors)})")
         for err in report.errors:
-            console.print(f"[red]![/red] [{escape(err.source)}] {escape(err.url)}")
+            console.print(f"[red]![/red] {escape(f'[{err.source}]')} {escape(err.url)}")
             console.print(f"    {escape(err.error)}")
     table = Table(title="Sources", title_justify="left", show_edge=False)
     for col in ("source", "listed", "fetched", "304", "unchanged", "seconds", "status"):

@@ -333,6 +333,12 @@ class Store:
             row = db.execute("SELECT * FROM sources WHERE name=?", (name,)).fetchone()
         return SourceState(row["id"], name, bool(row["baselined_at"]), row["consecutive_failures"])
 
+    def find_source(self, name: str) -> SourceState | None:
+        row = self.conn.execute("SELECT * FROM sources WHERE name=?", (name,)).fetchone()
+        if row is None:
+            return None
+        return SourceState(row["id"], name, bool(row["baselined_at"]), row["consecutive_failures"])
+
     def source_checked(self, source_id: int, *, error: str | None, baselined: bool) -> None:
         ts = now_iso()
         with self.transaction() as db:

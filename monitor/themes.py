@@ -65,6 +65,16 @@ class Theme:
     exemplars: tuple[str, ...] = ()
     support: tuple[str, ...] = ()
 
+    def __post_init__(self) -> None:
+        if not self.terms:
+            raise ValueError(f"theme {self.name!r} has no terms: give it at least one")
+        for term in (*self.terms, *self.support):
+            if _compile_term(term, support=False) is None:
+                raise ValueError(
+                    f"theme {self.name!r}: the term {term!r} has nothing to match (no letters or "
+                    "digits besides 'the', 'a', 'an'); write the phrase out or remove it"
+                )
+
 
 # --- normalisation -------------------------------------------------------------------------
 
@@ -158,7 +168,7 @@ def _compile_atom(phrase: str) -> _Atom | None:
         key, _ = _char_form(phrase)
         cutoff = 90.0 if len(key) >= 10 else None
         return _Atom("char", key, fuzzy_cutoff=cutoff) if key else None
-    raw = [t for t in _WORD.findall(unicodedata.normalize("NFC", phrase))]
+    raw = _WORD.findall(unicodedata.normalize("NFC", phrase))
     raw = [t for t in raw if t.casefold() not in _ARTICLES]
     if not raw:
         return None
@@ -299,9 +309,8 @@ def _prepare(sentence: str, in_title: bool) -> _Sentence:
         if previous_end is not None:
             gap = sentence[previous_end : m.start()]
             # An article in between is skipped: "ASEAN and the UN" joins like "ASEAN and UN".
-            gap_words = [w for w in _WORD.findall(gap)]
             joins.append(
-                all(_word_form(w) in _ARTICLES for w in gap_words)
+                all(_word_form(w) in _ARTICLES for w in _WORD.findall(gap))
                 and all(ch in _JOINERS or ch.isalpha() for ch in gap)
             )
         words.append((m.start(), m.end(), form, m.group()))

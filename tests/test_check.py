@@ -221,7 +221,8 @@ def test_every_version_is_kept_as_readable_text(ministry):
     ministry.check()
     config = ministry.config()
     with Store.open(config.snapshots_dir, readonly=True) as store:
-        rel = next(r for r in store.releases(1).values() if MINISTERIAL in r.url)
+        source = store.find_source("ministry")
+        rel = next(r for r in store.releases(source.id).values() if MINISTERIAL in r.url)
         versions = store.versions(rel.id)
         assert [v.seq for v in versions] == [1, 2]
         texts = [(config.snapshots_dir / v.text_path).read_text(encoding="utf-8") for v in versions]

@@ -101,13 +101,19 @@ def _slow_site(ministry, delay: float) -> None:
                                              content_type=route.content_type, delay=delay)  # fmt: skip
 
 
+_MINISTRY_VERSIONS = (
+    "SELECT COUNT(*) FROM versions v JOIN releases r ON r.id = v.release_id "
+    "JOIN sources s ON s.id = r.source_id WHERE s.name = 'ministry'"
+)
+
+
 def _versions(config: Path) -> int:
     db = config.parent / "snapshots" / "catalogue.sqlite"
     if not db.exists():
         return 0
     try:
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
-            return conn.execute("SELECT COUNT(*) FROM versions").fetchone()[0]
+            return conn.execute(_MINISTRY_VERSIONS).fetchone()[0]
     except sqlite3.OperationalError:
         return 0
 
@@ -136,14 +142,15 @@ def test_kill_9_during_a_check_then_a_clean_second_check(ministry):
     db = config.parent / "snapshots" / "catalogue.sqlite"
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert conn.execute("SELECT COUNT(*) FROM versions").fetchone()[0] == len(ministry.releases)
+        assert conn.execute(_MINISTRY_VERSIONS).fetchone()[0] == len(ministry.releases)
         per_release = conn.execute(
             "SELECT COUNT(*) FROM events GROUP BY release_id HAVING COUNT(*) > 1"
         ).fetchall()
         assert per_release == []  # every release reported exactly once
         orphans = conn.execute(
-            "SELECT COUNT(*) FROM versions v LEFT JOIN events e "
-            "ON e.version_id = v.id WHERE e.id IS NULL"
+            "SELECT COUNT(*) FROM versions v JOIN releases r ON r.id = v.release_id "
+            "JOIN sources s ON s.id = r.source_id LEFT JOIN events e ON e.version_id = v.id "
+            "WHERE e.id IS NULL AND s.name = 'ministry'"
         ).fetchone()[0]
         assert orphans == 0  # no version without its event
     assert json.loads(run("check", "--json", "--config", str(config)).stdout)["new"] == []

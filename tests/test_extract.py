@@ -641,6 +641,15 @@ def test_pdf_lines_are_rejoined_into_paragraphs():
     assert not any(p in ("1", "Page 2 of 2", letterhead) for p in doc.paragraphs)
 
 
+def test_pdf_in_two_columns_is_read_column_by_column():
+    left = [f"The left column has sentence {i}," for i in range(1, 21)]
+    right = [f"the right column sentence {i}." for i in range(1, 21)]
+    page = [(72, 760 - 14 * i, line) for i, line in enumerate(left)]
+    page += [(320, 760 - 14 * i, line) for i, line in enumerate(right)]
+    text = " ".join(extract_pdf(_pdf([page]), "https://example.org/two-columns.pdf").paragraphs)
+    assert text == " ".join(left + right)
+
+
 def test_pdf_without_readable_text_is_an_extraction_error():
     garbled = (DATA / "pdf" / "central_bank_of_the_philippines_04-05-2011.pdf").read_bytes()
     with pytest.raises(ExtractionError, match="unreadable"):

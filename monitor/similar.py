@@ -1,0 +1,357 @@
+"""Related releases: earlier releases that say the same or nearly the same thing.
+
+Every release is reduced to features of its title and opening (`LEAD_CHARS`, where press
+releases put the event): content words for word scripts, and character 4-grams (one in three,
+chosen by hash) for Khmer and Thai, which have no spaces. Numbers are written in ASCII digits
+first, so "២០២៥" and "2025" are one feature.
+
+Lookup has two stages so it stays fast as the corpus grows. An inverted index in SQLite
+(`sim_postings`: feature -> releases) holds each release's title features and a bottom-k sketch
+of its other features (the `SKETCH` features with the smallest hashes: releases sharing much
+text share most of their sketch). A query looks up its rarest features first, within a budget
+of postings, and ranks releases by the summed rarity (idf) of what they share; only the best
+`CANDIDATES` are scored. The score, 0-100, is the larger of:
+- topical: 75 x idf-weighted cosine of the feature sets (0.05 -> 0, 0.5 or more -> full), plus
+  25 x title similarity (rapidfuzz `token_set_ratio`, or `ratio` for titles without spaces;
+  40 -> 0, 100 -> full);
+- near-duplicate: rapidfuzz `fuzz.ratio` of the two openings, when it is 85 or more.
+
+Across languages only what is written the same is shared: names in Latin letters, acronyms and
+numbers. A Khmer and an English release on one summit will usually share the year, the summit's
+number and an acronym or two, which is rarely enough to pass the threshold: cross-language
+relatedness is found when a release quotes those, not from meaning.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+import sqlite3
+import zlib
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from monitor.themes import normalise
+
+LEAD_CHARS = 3000  # opening of the text that features are taken from
+DUP_CHARS = 600  # opening kept for the near-duplicate comparison
+SKETCH = 48  # non-title features per release in the inverted index
+CANDIDATES = 40  # releases scored per query
+POSTINGS_BUDGET = 20_000  # postings read per query, rarest features first
+DEFAULT_MIN_SCORE = 30.0
+DUP_FLOOR = 85.0
+TEXT_WEIGHT, TITLE_WEIGHT = 75.0, 25.0
+COSINE_LOW, COSINE_HIGH = 0.05, 0.35
+TITLE_LOW = 50.0
+NO_SPACE_SAMPLE = 3  # keep one character 4-gram in three
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS sim_docs (
+    doc_id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,      -- normalised title
+    lead TEXT NOT NULL,       -- normalised opening, for the near-duplicate comparison
+    features BLOB NOT NULL,   -- uint32 feature hashes (CRC-32) of title and opening
+    posted BLOB NOT NULL      -- the subset written to sim_postings
+);
+CREATE TABLE IF NOT EXISTS sim_postings (
+    feature INTEGER NOT NULL,
+    doc_id INTEGER NOT NULL,
+    PRIMARY KEY (feature, doc_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS sim_df (
+    feature INTEGER PRIMARY KEY,
+    df INTEGER NOT NULL       -- releases whose features include it
+);
+CREATE TABLE IF NOT EXISTS sim_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+_SCHEMA_VERSION = "1"
+
+_STOPWORDS_TEXT = """a about above after again against all also am an and any are as at be been
+before being below between both but by can could did do does doing down during each few for from
+further had has have having he her here hers him his how i if in into is it its itself me more
+most my no nor not of off on once only or other our ours out over own same she should so some
+such than that the their theirs them then there these they this those through to too under until
+up very was we were what when where which while who whom why will with would you your shall may
+upon via per within without among"""
+_STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
+_NO_SPACE_RUN = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff]+")
+_NO_SPACE_GAP = re.compile(
+    r"(?<=[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff])[\s-]+"
+    r"(?=[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff])"
+)
+_WORD = re.compile(r"[0-9a-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u1e00-\u1eff]+")
+
+
+def _features(text: str) -> set[int]:
+    """Content words (plural -s dropped) and sampled character 4-grams of no-space scripts."""
+    words = {
+        w[:-1] if len(w) > 3 and w[-1] == "s" and w[-2:] not in ("ss", "us", "is") else w
+        for w in set(_WORD.findall(text)) - _STOPWORDS
+        if len(w) > 1
+    }
+    out = {zlib.crc32(w.encode()) for w in words}
+    if _NO_SPACE_RUN.search(text):
+        runs = _NO_SPACE_RUN.findall(_NO_SPACE_GAP.sub("", text))
+        grams = {run[i : i + 4] for run in runs for i in range(len(run) - 3)}
+        hashes = (zlib.crc32(g.encode()) for g in grams)
+        out.update(h for h in hashes if h % NO_SPACE_SAMPLE == 0)
+    return out
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    title: str
+    lead: str
+    features: frozenset[int]
+    posted: frozenset[int]
+
+
+def _prepare(title: str, text: str) -> _Prepared:
+    title_n = normalise(title)
+    lead_n = normalise(text[: LEAD_CHARS * 2])[:LEAD_CHARS]
+    title_f = _features(title_n)
+    body_f = _features(lead_n)
+    posted = frozenset(title_f) | frozenset(heapq.nsmallest(SKETCH, body_f - title_f))
+    return _Prepared(title_n, lead_n[:DUP_CHARS], frozenset(title_f | body_f), posted)
+
+
+def _pack(features: Iterable[int]) -> bytes:
+    return array("I", features).tobytes()
+
+
+def _unpack(blob: bytes) -> array[int]:
+    out = array("I")
+    out.frombytes(blob)
+    return out
+
+
+class SimilarityIndex:
+    """Related-release index in the caller's SQLite database (tables prefixed `sim_`).
+
+    Writes join the connection's open transaction if there is one, and are otherwise committed
+    per call; `add_many` is the fast path for loading many releases at once.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, *, min_score: float = DEFAULT_MIN_SCORE):
+        self.conn = conn
+        self.min_score = min_score
+        with self._atomic():
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            row = conn.execute("SELECT value FROM sim_meta WHERE key = 'version'").fetchone()
+            if row is None:
+                conn.execute("INSERT INTO sim_meta VALUES ('version', ?)", (_SCHEMA_VERSION,))
+                conn.execute("INSERT INTO sim_meta VALUES ('docs', '0')")
+        if row is not None and row[0] != _SCHEMA_VERSION:
+            raise RuntimeError(
+                f"the related-release index has schema version {row[0]}, this program expects "
+                f"{_SCHEMA_VERSION}: drop the sim_* tables and add the releases again"
+            )
+
+    # --- writes ---------------------------------------------------------------------------
+
+    def add(self, doc_id: int, title: str, text: str) -> None:
+        """Index a release (again: an existing doc_id is replaced)."""
+        self.add_many([(doc_id, title, text)])
+
+    def add_many(self, docs: Iterable[tuple[int, str, str]], batch: int = 5000) -> int:
+        """Index many releases in one transaction; returns how many."""
+        count = 0
+        with self._atomic():
+            for chunk in _chunks(docs, batch):
+                removed = self._remove_ids([d[0] for d in chunk])
+                df: Counter[int] = Counter()
+                postings: list[tuple[int, int]] = []
+                rows = []
+                for doc_id, title, text in chunk:
+                    p = _prepare(title, text)
+                    df.update(p.features)
+                    postings.extend((f, doc_id) for f in p.posted)
+                    rows.append((doc_id, p.title, p.lead, _pack(p.features), _pack(p.posted)))
+                postings.sort()
+                self.conn.executemany("INSERT INTO sim_docs VALUES (?, ?, ?, ?, ?)", rows)
+                self.conn.executemany(
+                    "INSERT OR IGNORE INTO sim_postings (feature, doc_id) VALUES (?, ?)", postings
+                )
+                self.conn.executemany(
+                    "INSERT INTO sim_df (feature, df) VALUES (?, ?) "
+                    "ON CONFLICT (feature) DO UPDATE SET df = df + excluded.df",
+                    sorted(df.items()),
+                )
+                self._count(len(chunk) - removed)
+                count += len(chunk)
+        return count
+
+    def remove(self, doc_id: int) -> None:
+        with self._atomic():
+            self._count(-self._remove_ids([doc_id]))
+
+    def _count(self, change: int) -> None:
+        if change:
+            self.conn.execute(
+                "UPDATE sim_meta SET value = CAST(value AS INTEGER) + ? WHERE key = 'docs'",
+                (change,),
+            )
+
+    def _remove_ids(self, ids: list[int]) -> int:
+        old = []
+        for part in _chunks(ids, 500):
+            marks = ",".join("?" * len(part))
+            old += self.conn.execute(
+                f"SELECT doc_id, features, posted FROM sim_docs WHERE doc_id IN ({marks})", part
+            ).fetchall()
+        if not old:
+            return 0
+        df: Counter[int] = Counter()
+        postings = []
+        for doc_id, features, posted in old:
+            df.update(_unpack(features))
+            postings.extend((f, doc_id) for f in _unpack(posted))
+        self.conn.executemany("DELETE FROM sim_postings WHERE feature = ? AND doc_id = ?", postings)
+        self.conn.executemany(
+            "UPDATE sim_df SET df = df - ? WHERE feature = ?", [(n, f) for f, n in df.items()]
+        )
+        self.conn.executemany(
+            "DELETE FROM sim_df WHERE feature = ? AND df <= 0", [(f,) for f in df]
+        )
+        self.conn.executemany("DELETE FROM sim_docs WHERE doc_id = ?", [(d[0],) for d in old])
+        return len(old)
+
+    def _atomic(self) -> _Savepoint:
+        return _Savepoint(self.conn)
+
+    # --- reads ----------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        row = self.conn.execute("SELECT value FROM sim_meta WHERE key = 'docs'").fetchone()
+        return int(row[0])
+
+    def query(
+        self, title: str, text: str, *, k: int = 5, exclude: set[int] | frozenset[int] = frozenset()
+    ) -> list[tuple[int, float]]:
+        """The k releases most related to this one, as (doc_id, score 0-100), best first,
+        only those scoring at least `min_score`."""
+        q = _prepare(title, text)
+        if not q.features:
+            return []
+        n_docs = max(1, len(self))
+        df = self._df(q.features)
+        candidates = self._candidates(q, df, n_docs, exclude)
+        if not candidates:
+            return []
+        rows = self._rows(candidates)
+        doc_features = {doc_id: _unpack(blob) for doc_id, _, _, blob in rows}
+        unknown = set().union(*doc_features.values()) - df.keys()
+        df.update(self._df(unknown))
+        idf = _Idf(df, n_docs)
+        weight = {f: idf(f) ** 2 for f in df}  # squared idf: the cosine's terms
+        q_norm = math.sqrt(sum(weight.get(f, idf.missing) for f in q.features))
+        scored = []
+        for doc_id, d_title, d_lead, _ in rows:
+            feats = doc_features[doc_id]
+            d_norm = math.sqrt(sum(weight.get(f, idf.missing) for f in feats))
+            shared = sum(weight.get(f, idf.missing) for f in q.features.intersection(feats))
+            cosine = shared / (q_norm * d_norm) if d_norm and q_norm else 0.0
+            score = _score(cosine, q.title, d_title, q.lead, d_lead)
+            if score >= self.min_score:
+                scored.append((doc_id, round(score, 1), cosine))
+        scored.sort(key=lambda s: (-s[1], -s[2], s[0]))
+        return [(doc_id, score) for doc_id, score, _ in scored[:k]]
+
+    def _df(self, features: Iterable[int]) -> dict[int, int]:
+        out: dict[int, int] = {}
+        for part in _chunks(list(features), 900):
+            marks = ",".join("?" * len(part))
+            out.update(
+                self.conn.execute(
+                    f"SELECT feature, df FROM sim_df WHERE feature IN ({marks})", part
+                ).fetchall()
+            )
+        return out
+
+    def _candidates(
+        self, q: _Prepared, df: dict[int, int], n_docs: int, exclude: set[int] | frozenset[int]
+    ) -> list[int]:
+        """Releases sharing the query's rarest features, best first: the rare ones say most
+        about what a release is about, and reading them first bounds the work per query."""
+        chosen: list[tuple[int, float]] = []
+        budget = POSTINGS_BUDGET
+        idf = _Idf(df, n_docs)
+        for feature in sorted((f for f in q.features if f in df), key=df.__getitem__):
+            if df[feature] > budget:
+                break
+            chosen.append((feature, idf(feature)))
+            budget -= df[feature]
+        if not chosen:
+            return []
+        values = ",".join("(?, ?)" for _ in chosen)
+        params = [x for pair in chosen for x in pair]
+        rows = self.conn.execute(
+            f"WITH q(feature, weight) AS (VALUES {values}) "
+            "SELECT p.doc_id FROM q JOIN sim_postings AS p ON p.feature = q.feature "
+            "GROUP BY p.doc_id ORDER BY sum(q.weight) DESC, p.doc_id LIMIT ?",
+            [*params, CANDIDATES + len(exclude)],
+        ).fetchall()
+        return [doc_id for (doc_id,) in rows if doc_id not in exclude][:CANDIDATES]
+
+    def _rows(self, ids: list[int]) -> list[tuple[int, str, str, bytes]]:
+        marks = ",".join("?" * len(ids))
+        return self.conn.execute(
+            f"SELECT doc_id, title, lead, features FROM sim_docs WHERE doc_id IN ({marks})", ids
+        ).fetchall()
+
+
+class _Idf:
+    """Inverse document frequency: ln((N + 1) / (df + 0.5))."""
+
+    def __init__(self, df: dict[int, int], n_docs: int):
+        self.df = df
+        self.n = n_docs
+        self.missing = math.log((n_docs + 1) / 0.5) ** 2  # squared weight of an unseen feature
+
+    def __call__(self, feature: int) -> float:
+        return math.log((self.n + 1) / (self.df.get(feature, 0) + 0.5))
+
+
+def _score(cosine: float, q_title: str, d_title: str, q_lead: str, d_lead: str) -> float:
+    text = min(1.0, max(0.0, (cosine - COSINE_LOW) / (COSINE_HIGH - COSINE_LOW)))
+    if _NO_SPACE_RUN.search(q_title) or _NO_SPACE_RUN.search(d_title):
+        title_sim = fuzz.ratio(q_title.replace(" ", ""), d_title.replace(" ", ""))
+    else:
+        title_sim = fuzz.token_set_ratio(q_title, d_title)
+    title = min(1.0, max(0.0, (title_sim - TITLE_LOW) / (100.0 - TITLE_LOW)))
+    topical = TEXT_WEIGHT * text + TITLE_WEIGHT * title
+    dup = fuzz.ratio(q_lead, d_lead, score_cutoff=DUP_FLOOR) if q_lead and d_lead else 0.0
+    return max(topical, dup)
+
+
+class _Savepoint:
+    """Atomic block that nests inside the caller's transaction, or commits on its own."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def __enter__(self) -> None:
+        self.conn.execute("SAVEPOINT sim_write")
+
+    def __exit__(self, exc_type: object, *_: object) -> None:
+        if exc_type is not None:
+            self.conn.execute("ROLLBACK TO sim_write")
+        self.conn.execute("RELEASE sim_write")
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

@@ -1,0 +1,168 @@
+"""Related releases: same-event coverage across sources, near-duplicates, Khmer, persistence."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from monitor.similar import DEFAULT_MIN_SCORE, SimilarityIndex
+
+DATA = Path(__file__).parent / "data" / "themes"
+LABELS = json.loads((DATA / "labels.json").read_text(encoding="utf-8"))
+FILES = sorted(e["file"] for e in LABELS["releases"])
+TITLES = {e["file"]: e["title"] for e in LABELS["releases"] if e.get("title")}
+
+AKP = "seeds/akp-2020-11-15-asean-un-summit-pko.txt"
+MINISTERIAL = "seeds/mfaic-2020-10-21-asean-un-ministerial.txt"
+BILATERAL = "seeds/mfaic-2022-11-13-pm-guterres-bilateral.txt"
+SUMMIT = "written/pos-mfaic-11th-asean-un-summit.txt"
+KHMER = "written/pos-khmer-cmac-clearance.txt"
+
+
+def release(name: str) -> tuple[str, str]:
+    lines = [ln.strip().strip("*").strip() for ln in (DATA / name).read_text("utf-8").splitlines()]
+    lines = [ln for ln in lines if ln]
+    if name in TITLES:
+        return TITLES[name], "\n\n".join(lines)
+    return lines[0], "\n\n".join(lines[1:])
+
+
+def doc_id(name: str) -> int:
+    return FILES.index(name) + 1
+
+
+def name_of(found: list[tuple[int, float]]) -> list[str]:
+    return [FILES[i - 1] for i, _ in found]
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory) -> SimilarityIndex:
+    conn = sqlite3.connect(tmp_path_factory.mktemp("sim") / "store.db")
+    idx = SimilarityIndex(conn)
+    assert idx.add_many((doc_id(f), *release(f)) for f in FILES) == len(FILES)
+    return idx
+
+
+def without(name: str) -> set[int]:
+    return {doc_id(name)}
+
+
+def test_same_summit_across_sources_ranks_first(index):
+    found = index.query(*release(AKP), exclude=without(AKP))
+    assert name_of(found)[0] == SUMMIT  # the ministry's release on the same summit
+    assert found[0][1] >= 50
+    assert MINISTERIAL in name_of(found)  # the ASEAN-UN ministerial a month earlier
+
+
+def test_ministry_releases_find_the_news_agency_article(index):
+    for name in (SUMMIT, MINISTERIAL):
+        assert AKP in name_of(index.query(*release(name), exclude=without(name))), name
+
+
+def test_scores_are_sorted_and_above_the_threshold(index):
+    found = index.query(*release(AKP), k=10, exclude=without(AKP))
+    scores = [s for _, s in found]
+    assert scores == sorted(scores, reverse=True)
+    assert all(DEFAULT_MIN_SCORE <= s <= 100 for s in scores)
+
+
+def test_unrelated_releases_stay_below_the_threshold(index):
+    bank = "centralbank/bank_negara_malaysia_03-03-2020.txt"
+    asean_un = {e["file"] for e in LABELS["releases"] if "asean-un" in e["themes"]}
+    assert not asean_un & set(name_of(index.query(*release(bank), k=20, exclude=without(bank))))
+    found = index.query(*release(AKP), k=20, exclude=without(AKP))
+    assert not [n for n in name_of(found) if n.startswith("centralbank/")]
+    visa = "written/neg-visa-notice.txt"
+    assert index.query(*release(visa), exclude=without(visa)) == []
+
+
+def test_lightly_edited_copy_is_a_near_duplicate(index):
+    title, text = release(BILATERAL)
+    sentences = text.split(". ")
+    del sentences[3]
+    edited = ". ".join(sentences).replace("13 November 2022", "14 November 2022")
+    edited = edited.replace("satisfaction", "pleasure").replace("Samdech Techo", "Samdech")
+    found = index.query(title, edited)
+    assert name_of(found)[0] == BILATERAL
+    assert found[0][1] >= 90
+
+
+def test_khmer_near_duplicate_is_found(index):
+    title, text = release(KHMER)
+    edited = text.replace("១២,៥", "១៣").replace(" និងឧត្តរមានជ័យ", "")
+    found = index.query(title.replace("ជាង ១២", "ជាង ១៣"), edited)
+    assert name_of(found)[0] == KHMER
+    assert found[0][1] >= 90
+
+
+def test_exclude_leaves_out_the_release_itself(index):
+    assert name_of(index.query(*release(SUMMIT)))[0] == SUMMIT
+    found = index.query(*release(SUMMIT), k=20, exclude={doc_id(SUMMIT), doc_id(AKP)})
+    assert SUMMIT not in name_of(found) and AKP not in name_of(found)
+    assert MINISTERIAL in name_of(found)
+
+
+def test_k_limits_the_answer(index):
+    assert len(index.query(*release(SUMMIT), k=1)) == 1
+
+
+def test_persists_across_connections_and_forgets_removed_releases(tmp_path):
+    path = tmp_path / "store.db"
+    conn = sqlite3.connect(path)
+    idx = SimilarityIndex(conn)
+    for name in (AKP, SUMMIT, BILATERAL):
+        idx.add(doc_id(name), *release(name))
+    conn.close()
+
+    conn = sqlite3.connect(path)
+    idx = SimilarityIndex(conn)
+    assert len(idx) == 3
+    assert name_of(idx.query(*release(AKP), exclude=without(AKP)))[0] == SUMMIT
+    idx.remove(doc_id(SUMMIT))
+    conn.close()
+
+    conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row  # the store's connections return rows by name
+    idx = SimilarityIndex(conn)
+    assert len(idx) == 2
+    assert SUMMIT not in name_of(idx.query(*release(AKP), exclude=without(AKP)))
+    left = conn.execute("SELECT count(*) FROM sim_postings WHERE doc_id = ?", (doc_id(SUMMIT),))
+    assert left.fetchone()[0] == 0
+
+
+def test_adding_again_replaces_and_document_frequencies_stay_exact(tmp_path):
+    conn = sqlite3.connect(tmp_path / "store.db")
+    idx = SimilarityIndex(conn)
+    idx.add(1, *release(AKP))
+    idx.add(2, *release(MINISTERIAL))
+    before = conn.execute("SELECT feature, df FROM sim_df ORDER BY feature").fetchall()
+    idx.add(2, *release(BILATERAL))
+    idx.add(2, *release(MINISTERIAL))
+    assert len(idx) == 2
+    assert conn.execute("SELECT feature, df FROM sim_df ORDER BY feature").fetchall() == before
+    idx.remove(1)
+    idx.remove(2)
+    assert len(idx) == 0
+    assert conn.execute("SELECT count(*) FROM sim_df").fetchone()[0] == 0
+
+
+def test_writes_join_the_callers_transaction(tmp_path):
+    conn = sqlite3.connect(tmp_path / "store.db")
+    idx = SimilarityIndex(conn)
+    conn.execute("CREATE TABLE releases (id INTEGER PRIMARY KEY)")
+    conn.commit()
+    conn.execute("INSERT INTO releases VALUES (1)")  # the caller's transaction is open
+    idx.add(1, *release(AKP))
+    conn.rollback()
+    assert len(idx) == 0
+    assert conn.execute("SELECT count(*) FROM sim_docs").fetchone()[0] == 0
+
+
+def test_empty_index_and_empty_text():
+    idx = SimilarityIndex(sqlite3.connect(":memory:"))
+    assert idx.query(*release(AKP)) == []
+    idx.add(1, *release(AKP))
+    assert idx.query("", "") == []
