@@ -36,6 +36,7 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers import SchedulerNotRunningError
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.date import DateTrigger
+from filelock import FileLock, Timeout
 from rich.console import Console
 
 from .config import Config
@@ -52,7 +53,7 @@ from .schedule import (
     local_timezone,
     next_due,
 )
-from .status import source_records
+from .status import service_lock_path, source_records
 from .store import Store, StoreBusy, parse_iso
 
 T = TypeVar("T")
@@ -138,6 +139,7 @@ class Service:
         self._idle.set()
         self._crashes: dict[str, int] = {}  # unexpected job errors in a row (not source failures)
         self._digest_failures = 0
+        self._instance: FileLock | None = None
         self.scheduler = BackgroundScheduler(
             executors={"default": ThreadPoolExecutor(max_workers=1)},
             job_defaults={
@@ -157,6 +159,7 @@ class Service:
 
         Raises StoreError when the store cannot be used at all (the CLI exits 3).
         """
+        self._claim_instance()
         store = self._locked(lambda: Store.open(self.config.snapshots_dir, wait=0))
         try:
             records = source_records(store.conn)
@@ -184,6 +187,23 @@ class Service:
             self._schedule_digest(now, "digest-now")
         self.scheduler.start()
 
+    def _claim_instance(self) -> None:
+        """One service per store: a second one would check every source twice as often."""
+        path = service_lock_path(self.config)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return  # Store.open, next, says what is wrong with the folder
+        lock = FileLock(str(path))
+        try:
+            lock.acquire(timeout=2)  # a `monitor status` probing the lock holds it for a moment
+        except Timeout:
+            raise StoreBusy(
+                f"another `monitor run` is already watching {self.config.snapshots_dir}; "
+                "stop it first (systemctl stop monitor, docker stop …) or use that one"
+            ) from None
+        self._instance = lock
+
     def request_stop(self) -> None:
         """Safe from a signal handler: only sets flags."""
         self._stopping.set()
@@ -194,7 +214,11 @@ class Service:
         self.request_stop()
         with contextlib.suppress(SchedulerNotRunningError):
             self.scheduler.shutdown(wait=False)
-        return self._idle.wait(timeout)
+        stopped = self._idle.wait(timeout)
+        if stopped and self._instance is not None:
+            self._instance.release()
+            self._instance = None
+        return stopped
 
     def _begin(self) -> bool:
         self._idle.clear()
@@ -475,7 +499,8 @@ def run_service(config: Config, *, log_json: bool = False, stream: TextIO | None
         email = config.email
         digest = "off (no email section)" if email is None else (
             "immediate" if email.digest.immediate else f"cron {email.digest.cron}")  # fmt: skip
-        log("started", f"monitor run: watching {len(config.sources)} sources, store "
+        log("started", f"monitor run: watching {len(config.sources)} source"
+            f"{'' if len(config.sources) == 1 else 's'}, store "
             f"{config.snapshots_dir}, digest {digest}, pid {os.getpid()}",
             sources=len(config.sources), store=str(config.snapshots_dir), digest=digest,
             pid=os.getpid())  # fmt: skip

@@ -10,8 +10,10 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
+from pathlib import Path
 from typing import Any
 
+from filelock import FileLock, Timeout
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -91,11 +93,13 @@ class Status:
     now: datetime
     sources: list[SourceStatus]
     digest: DigestStatus
+    service: bool | None = None  # a `monitor run` is watching this store (None: cannot tell)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "store": self.store,
             "now": _iso(self.now),
+            "service": {True: "running", False: "not running", None: "unknown"}[self.service],
             "sources": [s.to_json() for s in self.sources],
             "digest": self.digest.to_json(),
         }
@@ -187,7 +191,7 @@ def collect_status(
     else:
         schedule, next_at = "immediate", None
     digest = DigestStatus(schedule, waiting, unsent, notices, next_at)
-    return Status(str(config.snapshots_dir), now, sources, digest)
+    return Status(str(config.snapshots_dir), now, sources, digest, service_running(config))
 
 
 def _ago(when: datetime | None, now: datetime) -> str:
@@ -242,3 +246,26 @@ def print_status(status: Status, console: Console) -> None:
     if d.next_at is not None:
         line += f", next at {_iso(d.next_at)} ({_ago(d.next_at, now)})"
     console.print(line, highlight=False)
+    service = {True: "running", False: "not running", None: "unknown"}[status.service]
+    console.print(f"service (monitor run): {service}", highlight=False)
+
+
+def service_lock_path(config: Config) -> Path:
+    """Held by `monitor run` for its whole life (the store lock is held only per job)."""
+    return config.snapshots_dir / ".service.lock"
+
+
+def service_running(config: Config) -> bool | None:
+    """Is a `monitor run` watching this store? None when that cannot be told (no permission)."""
+    path = service_lock_path(config)
+    if not path.exists():
+        return False
+    lock = FileLock(str(path))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        return True
+    except OSError:
+        return None
+    lock.release()
+    return False

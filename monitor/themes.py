@@ -597,7 +597,8 @@ DEMINING = Theme(
         "explosive remnants of war", "ERW", "abandoned explosive ordnance",
         "battle area clearance", "suspected hazardous area", "confirmed hazardous area",
         "CMAC", "CMAA", "ARMAC", "NPMEC", "UNMAS", "GICHD", "ICBL", "TMAC", "Landmine Monitor",
-        "Cambodian Mine Action Centre", "ASEAN Regional Mine Action Center",
+        "Cambodian Mine Action Centre", "ASEAN Regional Mine Action Centre",
+        "ASEAN Regional Mine Action Center",
         "Cambodian Mine Action and Victim Assistance Authority", "HALO Trust",
         "Mines Advisory Group", "APOPO", "Norwegian People's Aid",
         # Khmer: landmine; demining; mine clearance (two spellings); mine elimination (two

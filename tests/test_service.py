@@ -5,6 +5,7 @@ real SMTP server (aiosmtpd) and a real store, with one-second intervals so it al
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import os
 import signal
@@ -107,8 +108,12 @@ class Running:
 def service(config: Path, name: str = "run") -> Iterator[Running]:
     log_path = config.parent / f"{name}.log"
     with log_path.open("w") as log:
-        proc = subprocess.Popen([*MONITOR, "run", "--log-json", "--config", str(config)],
-                                stdout=subprocess.DEVNULL, stderr=log, env=ENV)  # fmt: skip
+        proc = subprocess.Popen(
+            [*MONITOR, "run", "--log-json", "--config", str(config)],
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+            env=ENV,
+        )
     running = Running(proc, log_path)
     try:
         yield running
@@ -131,10 +136,12 @@ def wait_for(predicate: Callable[[], Any], timeout: float = 20, what: str = "") 
 def write_config(ministry, smtp_port: int, **top: Any) -> Path:
     data: dict[str, Any] = {
         "schedule": {"every": "1s", "jitter": 0, "max_backoff": "4s"},
-        "email": {"to": "analyst@example.org", "failing_after": 2,
-                  "smtp": {"host": "127.0.0.1", "port": smtp_port, "security": "none",
-                           "timeout": 5}},
-    }  # fmt: skip
+        "email": {
+            "to": "analyst@example.org",
+            "failing_after": 2,
+            "smtp": {"host": "127.0.0.1", "port": smtp_port, "security": "none", "timeout": 5},
+        },
+    }
     data.update(top)
     return ministry.write_config(**data)
 
@@ -151,8 +158,12 @@ def query(config: Path, sql: str, *args: Any) -> list[tuple]:
 
 
 def versions(config: Path, source: str = "ministry") -> int:
-    rows = query(config, "SELECT COUNT(*) FROM versions v JOIN releases r ON v.release_id = r.id "
-                 "JOIN sources s ON r.source_id = s.id WHERE s.name = ?", source)  # fmt: skip
+    rows = query(
+        config,
+        "SELECT COUNT(*) FROM versions v JOIN releases r ON v.release_id = r.id "
+        "JOIN sources s ON r.source_id = s.id WHERE s.name = ?",
+        source,
+    )
     return rows[0][0] if rows else 0
 
 
@@ -160,8 +171,9 @@ def slow_site(ministry, delay: float) -> None:
     for release in ministry.releases:
         path = ministry.layout.article(release)
         route = ministry.server.routes[path]
-        ministry.server.routes[path] = Route(status=route.status, body=route.body,
-                                             content_type=route.content_type, delay=delay)  # fmt: skip
+        ministry.server.routes[path] = Route(
+            status=route.status, body=route.body, content_type=route.content_type, delay=delay
+        )
 
 
 def assert_nothing_lost(config: Path, releases: int, source: str = "ministry") -> None:
@@ -181,8 +193,11 @@ def assert_nothing_lost(config: Path, releases: int, source: str = "ministry") -
 
 def unsent_events(config: Path) -> int:
     """Events no mail server has accepted yet (waiting, or in a digest not sent)."""
-    rows = query(config, "SELECT COUNT(*) FROM events e LEFT JOIN digests d ON e.digest_id = d.id "
-                 "WHERE d.status IS NOT 'sent'")  # fmt: skip
+    rows = query(
+        config,
+        "SELECT COUNT(*) FROM events e LEFT JOIN digests d ON e.digest_id = d.id "
+        "WHERE d.status IS NOT 'sent'",
+    )
     return rows[0][0] if rows else -1
 
 
@@ -201,6 +216,17 @@ def test_run_picks_up_a_new_release_and_emails_it_once(ministry, inbox):
         published = time.monotonic()
         wait_for(lambda: mail.mentioning(FRESH.title), what="an email with the new release")
         assert time.monotonic() - published < 8  # within its 1 s interval plus one check
+        # one service per store: a second one refuses to start (it would double every check)
+        second = subprocess.run(
+            [*MONITOR, "run", "--config", str(config)],
+            capture_output=True, text=True, env=ENV, timeout=30,
+        )  # fmt: skip
+        assert second.returncode == 3 and "already watching" in second.stderr
+        status = subprocess.run(
+            [*MONITOR, "status", "--json", "--config", str(config)],
+            capture_output=True, text=True, env=ENV, timeout=30,
+        )  # fmt: skip
+        assert json.loads(status.stdout)["service"] == "running"
         seen = len(svc.checks("ministry"))
         wait_for(lambda: len(svc.checks("ministry")) >= seen + 3, what="three more checks")
         assert svc.stop() == 0
@@ -218,8 +244,9 @@ def test_run_picks_up_a_new_release_and_emails_it_once(ministry, inbox):
 @pytest.mark.slow
 def test_sigterm_mid_check_exits_0_and_a_restart_loses_nothing(ministry, inbox):
     mail, port = inbox
-    config = write_config(ministry, port, fetch={"per_host_delay": 0, "concurrency": 1,
-                                                 "retries": 0, "timeout": 10})  # fmt: skip
+    config = write_config(
+        ministry, port, fetch={"per_host_delay": 0, "concurrency": 1, "retries": 0, "timeout": 10}
+    )
     slow_site(ministry, 0.4)
     with service(config, "first") as svc:
         wait_for(lambda: versions(config) >= 2, what="a check half way")
@@ -256,10 +283,15 @@ def test_manual_check_beside_the_service(ministry, inbox):
         ministry.publish(releases=add_release(ministry.releases, FRESH))
         slow_site(ministry, 0.1)
         manual = [
-            subprocess.run([*MONITOR, "check", "--json", "--config", str(config)],
-                           capture_output=True, text=True, env=ENV, timeout=60)
+            subprocess.run(
+                [*MONITOR, "check", "--json", "--config", str(config)],
+                capture_output=True,
+                text=True,
+                env=ENV,
+                timeout=60,
+            )
             for _ in range(2)
-        ]  # fmt: skip
+        ]
         wait_for(lambda: mail.mentioning(FRESH.title), what="an email with the new release")
         seen = len(svc.checks("ministry"))
         wait_for(lambda: len(svc.checks("ministry")) >= seen + 2, what="two more checks")
@@ -280,25 +312,33 @@ def test_failing_source_backs_off_and_is_reported_once_then_recovers(ministry, i
     listing = ministry.layout.listing(1)
     server.routes["/down/news"] = Route.error(503)
     config = write_config(
-        ministry, port,
+        ministry,
+        port,
         fetch={"per_host_delay": 0, "retries": 0, "timeout": 5},
-        sources=[{"name": "ministry", "url": server.url(listing), "every": "1h"},
-                 {"name": "down", "url": server.url("/down/news")}],
-    )  # fmt: skip
+        sources=[
+            {"name": "ministry", "url": server.url(listing), "every": "1h"},
+            {"name": "down", "url": server.url("/down/news")},
+        ],
+    )
 
     def hits() -> list[float]:
         return [r.time for r in server.requests if r.path == "/down/news"]
 
     with service(config) as svc:
         wait_for(lambda: len(hits()) >= 3, what="three attempts")
-        status = subprocess.run([*MONITOR, "status", "--json", "--config", str(config)],
-                                capture_output=True, text=True, env=ENV, timeout=30)  # fmt: skip
+        status = subprocess.run(
+            [*MONITOR, "status", "--json", "--config", str(config)],
+            capture_output=True,
+            text=True,
+            env=ENV,
+            timeout=30,
+        )
         wait_for(lambda: mail.mentioning("down: failed"), what="the failing-source notice")
         server.routes["/down/news"] = server.routes[listing]  # the site is back
         wait_for(lambda: mail.mentioning("down: working again"), what="the recovery notice")
         assert svc.stop() == 0
     times = hits()
-    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(times)]
     # every: 1s, doubled after each failure (2 s, 4 s), capped at max_backoff 4 s; the store
     # keeps whole seconds, so a gap may come up to a second short
     assert 1.0 <= gaps[0] <= 3.0 and 3.0 <= gaps[1] <= 5.0, gaps
@@ -324,18 +364,36 @@ def test_failing_source_backs_off_and_is_reported_once_then_recovers(ministry, i
 
 
 def test_status_before_any_check_and_after_one(ministry, tmp_path):
-    config = ministry.write_config(schedule={"every": "2h", "jitter": 0},
-                                   email={"to": "a@example.org", "digest": {"cron": "0 7 * * *"}})  # fmt: skip
-    before = subprocess.run([*MONITOR, "status", "--json", "--config", str(config)],
-                            capture_output=True, text=True, env=ENV, timeout=30)  # fmt: skip
+    config = ministry.write_config(
+        schedule={"every": "2h", "jitter": 0},
+        email={"to": "a@example.org", "digest": {"cron": "0 7 * * *"}},
+    )
+    before = subprocess.run(
+        [*MONITOR, "status", "--json", "--config", str(config)],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=30,
+    )
     assert before.returncode == 0, before.stderr
     [source] = json.loads(before.stdout)["sources"]
     assert source["result"] == "never checked" and source["overdue"] is True
-    check = subprocess.run([*MONITOR, "check", "--json", "--config", str(config)],
-                           capture_output=True, text=True, env=ENV, timeout=60)  # fmt: skip
+    assert json.loads(before.stdout)["service"] == "not running"
+    check = subprocess.run(
+        [*MONITOR, "check", "--json", "--config", str(config)],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=60,
+    )
     assert check.returncode == 0, check.stderr
-    after = subprocess.run([*MONITOR, "status", "--json", "--config", str(config)],
-                           capture_output=True, text=True, env=ENV, timeout=30)  # fmt: skip
+    after = subprocess.run(
+        [*MONITOR, "status", "--json", "--config", str(config)],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=30,
+    )
     data = json.loads(after.stdout)
     [source] = data["sources"]
     assert source["result"] == "ok" and not source["overdue"]
@@ -345,6 +403,11 @@ def test_status_before_any_check_and_after_one(ministry, tmp_path):
     # cron digests: the baseline waits for 07:00
     assert data["digest"]["waiting_events"] == len(ministry.releases)
     assert data["digest"]["schedule"] == "cron 0 7 * * *" and data["digest"]["next_at"]
-    text = subprocess.run([*MONITOR, "status", "--config", str(config)],
-                          capture_output=True, text=True, env=ENV, timeout=30)  # fmt: skip
+    text = subprocess.run(
+        [*MONITOR, "status", "--config", str(config)],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=30,
+    )
     assert text.returncode == 0 and "ministry" in text.stdout and "pending digest" in text.stdout

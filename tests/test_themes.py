@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor.themes import DEFAULT_THEMES, Theme, match_themes, score_themes
+from monitor.themes import DEFAULT_THEMES, Theme, match_themes, normalise, score_themes
 
 DATA = Path(__file__).parent / "data" / "themes"
 LABELS = json.loads((DATA / "labels.json").read_text(encoding="utf-8"))
@@ -15,12 +15,14 @@ THEME_NAMES = [t.name for t in DEFAULT_THEMES]
 
 
 def load(entry: dict) -> tuple[str, list[str]]:
-    """Title and paragraphs of a labelled file: the first line is the title unless the label
-    gives one (the ministry files open with a letterhead)."""
-    lines = [
-        ln.strip().strip("*").strip()
-        for ln in (DATA / entry["file"]).read_text("utf-8").splitlines()
-    ]
+    """Title and paragraphs of a labelled file. Plain files: the first line is the title unless
+    the label gives one (the ministry files open with a letterhead). Demo samples: a `Title:`
+    header, and the text after the first blank line (other headers are metadata, not text)."""
+    raw = (DATA / entry["file"]).read_text("utf-8")
+    if raw.startswith("Title:"):
+        header, _, raw = raw.partition("\n\n")
+        entry = {**entry, "title": header.splitlines()[0].removeprefix("Title:").strip()}
+    lines = [ln.strip().strip("*").strip() for ln in raw.splitlines()]
     lines = [ln for ln in lines if ln]
     if entry.get("title"):
         return entry["title"], lines
@@ -267,3 +269,17 @@ def test_every_default_term_compiles_and_matches_itself():
         for term in theme.terms:
             text = term.replace(" ... ", " and ")
             assert theme.name in tagged("Notice", f"{text} .") or "..." in term, term
+
+
+def test_normalise_unifies_dashes_digits_and_invisible_characters():
+    assert normalise("ASEAN\u2013UN  Plan\u00a0of Action (\u17e2\u17e0\u17e2\u17e1)") == (
+        "asean-un plan of action (2021)"
+    )
+    assert normalise("de\u00admining \u0e52\u0e55\u0e56\u0e58 ក\u200bខ") == "demining 2568 កខ"
+
+
+def test_a_theme_without_anything_to_match_is_refused():
+    with pytest.raises(ValueError, match="has no terms"):
+        Theme("empty", ())
+    with pytest.raises(ValueError, match="nothing to match"):
+        Theme("odd", ("demining", "the"))
