@@ -15,7 +15,6 @@ import re
 import smtplib
 import socket
 import ssl
-import tempfile
 from dataclasses import dataclass, field
 from email import policy
 from email.message import EmailMessage
@@ -25,6 +24,7 @@ from typing import Literal
 
 from .config import EmailConfig
 from .digest import Digest, clean_line
+from .files import atomic_write
 
 DEFAULT_PASSWORD_ENV = "MONITOR_SMTP_PASSWORD"
 
@@ -127,17 +127,7 @@ def write_outbox(
 ) -> DeliveryResult:
     path = Path(outbox_dir) / outbox_name(message)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".eml")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(message.as_bytes())
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic_write(path, message.as_bytes())
     except OSError as exc:
         raise DeliveryError(
             f"cannot write the digest to the outbox folder {outbox_dir}: "

@@ -108,8 +108,12 @@ class _LogBridge(logging.Handler):
             message = record.getMessage()
         except Exception:
             message = str(record.msg)
-        self.log("log", f"{record.levelname.lower()} {record.name}: {message}",
-                 level=record.levelname.lower(), logger=record.name)  # fmt: skip
+        self.log(
+            "log",
+            f"{record.levelname.lower()} {record.name}: {message}",
+            level=record.levelname.lower(),
+            logger=record.name,
+        )
 
 
 class Service:
@@ -174,9 +178,13 @@ class Service:
             when = "now (overdue)" if due.overdue else _iso(due.at)
             if times.last_check_at is None:
                 when = "now (never checked)"
-            self.log("scheduled", f"source {src.name} ({self.cadences[src.name].describe()}): "
-                     f"next check {when}", source=src.name, next_due=_iso(due.at),
-                     overdue=due.overdue)  # fmt: skip
+            self.log(
+                "scheduled",
+                f"source {src.name} ({self.cadences[src.name].describe()}): next check {when}",
+                source=src.name,
+                next_due=_iso(due.at),
+                overdue=due.overdue,
+            )
             self._schedule_check(src.name, due.at)
         email = self.config.email
         if email is not None and email.digest.cron:
@@ -264,9 +272,13 @@ class Service:
         failures = self._failures(name)
         due = due_after_miss(name, self.cadences[name], failures, _utcnow(), self.tz)
         late = _utcnow() - event.scheduled_run_time
-        self.log("missed", f"check {name} skipped: {late.total_seconds():.0f} s late, beyond "
-                 f"misfire_grace; next {_iso(due.at)}", source=name,
-                 next_due=_iso(due.at))  # fmt: skip
+        self.log(
+            "missed",
+            f"check {name} skipped: {late.total_seconds():.0f} s late, beyond "
+            f"misfire_grace; next {_iso(due.at)}",
+            source=name,
+            next_due=_iso(due.at),
+        )
         self._schedule_check(name, due.at)
 
     def _on_error(self, event: JobExecutionEvent) -> None:
@@ -355,8 +367,12 @@ class Service:
                 )
             )
         except CheckInterrupted:
-            self.log("abandoned", f"check {name} abandoned (stopping): what it stored stands; "
-                     "the source is due again at the next start", source=name)  # fmt: skip
+            self.log(
+                "abandoned",
+                f"check {name} abandoned (stopping): what it stored stands; "
+                "the source is due again at the next start",
+                source=name,
+            )
             return
         except StoreBusy as exc:
             at = _utcnow() + timedelta(seconds=BUSY_RETRY)
@@ -379,9 +395,15 @@ class Service:
         """An error no check should raise (a bug, a broken store): log it, back off, go on."""
         crashes = self._crashes[name] = self._crashes.get(name, 0) + 1
         due = due_after_miss(name, self.cadences[name], crashes, _utcnow(), self.tz)
-        self.log("check", f"check {name} ERROR: {exc}; next {_iso(due.at)}", source=name,
-                 ok=False, error=f"{type(exc).__name__}: {exc}", duration=round(duration, 3),
-                 next_due=_iso(due.at))  # fmt: skip
+        self.log(
+            "check",
+            f"check {name} ERROR: {exc}; next {_iso(due.at)}",
+            source=name,
+            ok=False,
+            error=f"{type(exc).__name__}: {exc}",
+            duration=round(duration, 3),
+            next_due=_iso(due.at),
+        )
         self._schedule_check(name, due.at)
 
     def _log_check(
@@ -404,17 +426,30 @@ class Service:
         }
         fetched = result.fetched if result else 0
         if ok:
-            text = (f"check {name} ok: {counts['new']} new, {counts['changed']} changed, "
-                    f"{counts['removed']} removed, {counts['errors']} errors, {fetched} fetched, "
-                    f"{duration:.1f} s; next {_iso(next_at)}")  # fmt: skip
+            text = (
+                f"check {name} ok: {counts['new']} new, {counts['changed']} changed, "
+                f"{counts['removed']} removed, {counts['errors']} errors, {fetched} fetched, "
+                f"{duration:.1f} s; next {_iso(next_at)}"
+            )
         else:
-            text = (f"check {name} FAILED ({times.consecutive_failures} in a row): {last_error}; "
-                    f"{duration:.1f} s; next {_iso(next_at)} (backing off: "
-                    f"{format_duration(interval)})")  # fmt: skip
-        self.log("check", text, source=name, ok=ok, **counts, fetched=fetched,
-                 releases_seen=result.releases_seen if result else 0,
-                 duration=round(duration, 3), consecutive_failures=times.consecutive_failures,
-                 error=None if ok else last_error, next_due=_iso(next_at))  # fmt: skip
+            text = (
+                f"check {name} FAILED ({times.consecutive_failures} in a row): {last_error}; "
+                f"{duration:.1f} s; next {_iso(next_at)} (backing off: "
+                f"{format_duration(interval)})"
+            )
+        self.log(
+            "check",
+            text,
+            source=name,
+            ok=ok,
+            **counts,
+            fetched=fetched,
+            releases_seen=result.releases_seen if result else 0,
+            duration=round(duration, 3),
+            consecutive_failures=times.consecutive_failures,
+            error=None if ok else last_error,
+            next_due=_iso(next_at),
+        )
 
     def _log_console(self, buffer: io.StringIO) -> None:
         for line in buffer.getvalue().splitlines():
@@ -464,8 +499,12 @@ class Service:
             max(self.config.schedule.max_backoff, DIGEST_RETRY_FIRST),
         )
         at = _utcnow() + timedelta(seconds=delay)
-        self.log("digest", f"{unsent} digest(s) wait for the mail server; next attempt "
-                 f"{_iso(at)}", unsent=unsent, next_attempt=_iso(at))  # fmt: skip
+        self.log(
+            "digest",
+            f"{unsent} digest(s) wait for the mail server; next attempt {_iso(at)}",
+            unsent=unsent,
+            next_attempt=_iso(at),
+        )
         self._schedule_digest(at, "digest-retry")
 
 
@@ -479,6 +518,7 @@ def run_service(config: Config, *, log_json: bool = False, stream: TextIO | None
     bridge = _LogBridge(log)
     saved_handlers = root.handlers[:]
     root.handlers = [bridge]
+    logging.captureWarnings(True)  # Python warnings, too, become log lines
     if root.level >= logging.WARNING:
         logging.getLogger("apscheduler").setLevel(logging.ERROR)  # misses are logged by us
     service = Service(config, log)
@@ -489,7 +529,6 @@ def run_service(config: Config, *, log_json: bool = False, stream: TextIO | None
         service.request_stop()
 
     previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
-    clean = True
     try:
         try:
             service.start()
@@ -497,24 +536,37 @@ def run_service(config: Config, *, log_json: bool = False, stream: TextIO | None
             log("stopped", "stopped before starting", clean=True)
             return True
         email = config.email
-        digest = "off (no email section)" if email is None else (
-            "immediate" if email.digest.immediate else f"cron {email.digest.cron}")  # fmt: skip
-        log("started", f"monitor run: watching {len(config.sources)} source"
+        digest = (
+            "off (no email section)"
+            if email is None
+            else ("immediate" if email.digest.immediate else f"cron {email.digest.cron}")
+        )
+        log(
+            "started",
+            f"monitor run: watching {len(config.sources)} source"
             f"{'' if len(config.sources) == 1 else 's'}, store "
             f"{config.snapshots_dir}, digest {digest}, pid {os.getpid()}",
-            sources=len(config.sources), store=str(config.snapshots_dir), digest=digest,
-            pid=os.getpid())  # fmt: skip
+            sources=len(config.sources),
+            store=str(config.snapshots_dir),
+            digest=digest,
+            pid=os.getpid(),
+        )
         while not stop.wait(0.5):
             pass
-        log("stopping", "stop requested: finishing or abandoning the work in flight")
+        log("stopping", "stop requested: the work in flight stops at its next safe point")
     finally:
         clean = service.stop()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
         root.handlers = saved_handlers
+        logging.captureWarnings(False)
     if not clean:
-        log("stopped", "the work in flight did not stop in time; exiting anyway (the store is "
-            "crash-safe: the next start picks it up)", clean=False)  # fmt: skip
+        log(
+            "stopped",
+            "the work in flight did not stop in time; exiting anyway (the store is "
+            "crash-safe: the next start picks it up)",
+            clean=False,
+        )
         sys.stderr.flush()
         os._exit(0)
     log("stopped", "stopped cleanly", clean=True)

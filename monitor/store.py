@@ -19,7 +19,6 @@ import json
 import os
 import re
 import sqlite3
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from urllib.parse import unquote, urlsplit
 
 from filelock import FileLock, Timeout
 
+from .files import atomic_write
 from .models import Document, Event, Page
 
 SCHEMA_VERSION = 1
@@ -187,20 +187,6 @@ class VersionText:
     text_hash: str
     text_path: str
     published: str | None
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class Store:
@@ -404,7 +390,7 @@ class Store:
         digest = hashlib.sha256(body).hexdigest()
         path = self.root / "raw" / digest[:2] / f"{digest}.gz"
         if not path.exists():
-            _atomic_write(path, gzip.compress(body, compresslevel=6, mtime=0))
+            atomic_write(path, gzip.compress(body, compresslevel=6, mtime=0))
         return digest
 
     def read_raw(self, digest: str) -> bytes:
@@ -436,7 +422,7 @@ class Store:
             ).fetchone()
             seq = int(row[0]) + 1
         rel_path = Path("text") / source_name / key / f"v{seq:04d}.txt"
-        _atomic_write(self.root / rel_path, (doc.comparable + "\n").encode("utf-8"))
+        atomic_write(self.root / rel_path, (doc.comparable + "\n").encode("utf-8"))
         with self.transaction() as db:
             if release is None:
                 cur = db.execute(

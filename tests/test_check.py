@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 
@@ -109,7 +110,12 @@ def test_added_paragraph_is_shown(ministry):
 
 def test_removed_sentence_is_shown(ministry):
     ministry.check()
-    sentence = " The Meeting was chaired by His Excellency Deputy Prime Minister and Foreign Minister of Viet Nam, and was attended by ASEAN Foreign Ministers, Secretary-General of ASEAN, the United Nations Secretary-General, and the President of the 75th Session of the United Nations General Assembly (UNGA)."
+    sentence = (
+        " The Meeting was chaired by His Excellency Deputy Prime Minister and Foreign Minister"
+        " of Viet Nam, and was attended by ASEAN Foreign Ministers, Secretary-General of ASEAN,"
+        " the United Nations Secretary-General, and the President of the 75th Session of the"
+        " United Nations General Assembly (UNGA)."
+    )
     ministry.publish(releases=edit_sentence(ministry.releases, MINISTERIAL, sentence, ""))
     report = ministry.check()
     assert len(report.changed) == 1
@@ -146,7 +152,8 @@ def test_removed_release(ministry, status):
     assert [e.url for e in report.removed] == [ministry.url(gone)]
     removed = report.removed[0]
     assert removed.title == gone.title and str(status) in removed.reason
-    assert removed.archived and "Plan of Action" in open(removed.archived, encoding="utf-8").read()
+    assert removed.archived
+    assert "Plan of Action" in Path(removed.archived).read_text(encoding="utf-8")
     assert ministry.server.hits(ministry.layout.article(gone)) >= 2  # confirmed by a second request
     assert not ministry.check().events  # reported once
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import signal
@@ -97,8 +98,7 @@ def _slow_site(ministry, delay: float) -> None:
     for release in ministry.releases:
         path = ministry.layout.article(release)
         route = ministry.server.routes[path]
-        ministry.server.routes[path] = Route(status=route.status, body=route.body,
-                                             content_type=route.content_type, delay=delay)  # fmt: skip
+        ministry.server.routes[path] = dataclasses.replace(route, delay=delay)
 
 
 _MINISTRY_VERSIONS = (

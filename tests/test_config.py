@@ -38,7 +38,10 @@ def test_unknown_key_names_path_and_line():
 
 
 def test_bad_value_in_a_source_names_index_and_line():
-    text = "sources:\n  - name: a\n    url: https://x.org/\n  - name: b\n    url: https://y.org/\n    max_pages: lots\n"
+    text = (
+        "sources:\n  - name: a\n    url: https://x.org/\n"
+        "  - name: b\n    url: https://y.org/\n    max_pages: lots\n"
+    )
     msg = _error(text)
     assert "config.yaml:6" in msg and "sources[1].max_pages" in msg
 

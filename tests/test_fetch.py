@@ -1,5 +1,6 @@
 """The fetcher against a real HTTP server on 127.0.0.1: every failure classified correctly."""
 
+import itertools
 import time
 
 import pytest
@@ -140,7 +141,7 @@ async def test_headers_cookies_user_agent_and_redirects(server):
     server.routes["/new"] = Route.html("moved")
     page = await get(server, "/old", headers={"Accept-Language": "km"}, cookies={"Language": "3"})
     assert page.final_url == server.url("/new") and page.redirects == (server.url("/old"),)
-    sent = [r for r in server.requests if r.path == "/new"][0].headers
+    sent = next(r for r in server.requests if r.path == "/new").headers
     assert sent["cookie"] == "Language=3" and sent["accept-language"] == "km"
     assert sent["user-agent"].startswith("monitor/")
 
@@ -164,4 +165,4 @@ async def test_per_host_delay_spaces_requests(server):
     async with Fetcher(config) as fetcher:
         await asyncio.gather(*(fetcher.get(server.url("/p")) for _ in range(3)))
     times = sorted(r.time for r in server.requests if r.path == "/p")
-    assert all(b - a >= 0.15 for a, b in zip(times, times[1:], strict=False))
+    assert all(b - a >= 0.15 for a, b in itertools.pairwise(times))
