@@ -83,12 +83,17 @@ def print_summary(report: CheckReport, console: Console) -> None:
         for e in new:
             console.print(f"[green]+[/green] {escape(f'[{e.source}]')} {_line(e)}")
             for r in e.related[:3]:
-                console.print(f"    related ({r.score:.0f}): {escape(r.title)}")
+                console.print(
+                    f"    related ({r.score:.0f}): {escape(r.title)} [dim]{escape(r.url)}[/dim]"
+                )
     if report.changed:
         console.rule(f"[yellow]Edited releases ({len(report.changed)})")
         for e in report.changed:
             console.print(f"[yellow]~[/yellow] {escape(f'[{e.source}]')} {_line(e)}")
-            console.print(diff_text(e.diff or ""), soft_wrap=False)
+            if console.color_system is None:  # no colour: keep the [-…-]{+…+} markers
+                console.print(e.diff or "", markup=False, highlight=False)
+            else:
+                console.print(diff_text(e.diff or ""), soft_wrap=False)
             console.print()
     if report.removed:
         console.rule(f"[red]Removed releases ({len(report.removed)})")

@@ -188,4 +188,5 @@ def test_demo_runs_offline_and_reports_exactly_the_edits(tmp_path):
     out = result.stdout
     assert "New releases (1)" in out and "Edited releases (1)" in out
     assert "Removed releases (1)" in out and "2023" in out
+    assert "{+" in out and "review it in 2023" in out  # the edit's words, marked without colour
     assert list((tmp_path / "demo" / "outbox").glob("*.eml"))
