@@ -32,6 +32,7 @@ class Ministry:
     gone: list[SampleRelease] = field(default_factory=list)
     gone_status: int = 404
     per_page: int = 5
+    pdf: bool = False
     source_extra: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -52,6 +53,7 @@ class Ministry:
             origin=self.server.origin,
             gone=self.gone,
             gone_status=self.gone_status,
+            pdf=self.pdf,
         )
         self.server.set_routes(routes)
 

@@ -263,3 +263,18 @@ def test_revisit_policy_skips_old_releases_until_due(ministry):
     ministry.server.clear_requests()
     ministry.check(config, refetch_all=True)
     assert ministry.layout.article(old) in {r.path for r in ministry.server.requests}
+
+
+def test_pdf_release_is_a_release_with_its_text(server, tmp_path):
+    from tests.conftest import Ministry
+
+    site = Ministry(server, tmp_path, pdf=True)
+    release = site.release(MINISTERIAL)
+    url = server.url(site.layout.pdf(release))
+    report = site.check(site.config(sources=[{"name": "pdf", "url": url}]))
+    assert not report.errors and [e.url for e in report.new] == [url]
+    config = site.config()
+    with Store.open(config.snapshots_dir, readonly=True) as store:
+        version = store.latest_version(store.releases(store.find_source("pdf").id)[url].id)
+    text = " ".join(version.paragraphs)
+    assert "ASEAN-UN Plan of Action (2016-2020)" in text and "Viet Nam" in text

@@ -190,3 +190,22 @@ def test_demo_runs_offline_and_reports_exactly_the_edits(tmp_path):
     assert "Removed releases (1)" in out and "2023" in out
     assert "{+" in out and "review it in 2023" in out  # the edit's words, marked without colour
     assert list((tmp_path / "demo" / "outbox").glob("*.eml"))
+
+
+def test_digest_outbox_no_email_preview_and_send(ministry):
+    email = {"to": ["analyst@example.org"], "from": "monitor@example.org", "outbox": "outbox"}
+    config = ministry.write_config(email=email)
+    outbox = config.parent / "outbox"
+    assert run("check", "--no-email", "--config", str(config)).returncode == 0
+    assert not outbox.exists() or not list(outbox.iterdir())  # suppressed, still pending
+    preview = run("digest", "--preview", "--out", str(config.parent / "p.html"), "--config",
+                  str(config))  # fmt: skip
+    assert preview.returncode == 0 and "Subject:" in preview.stdout
+    assert "<html" in (config.parent / "p.html").read_text(encoding="utf-8").lower()
+    sent = run("digest", "--send", "--config", str(config))
+    assert sent.returncode == 0, sent.stderr
+    assert len(list(outbox.glob("*.eml"))) == 1
+    assert "nothing is waiting" in run("digest", "--send", "--config", str(config)).stderr
+    ministry.publish(chrome_version=2)
+    run("check", "--config", str(config))
+    assert len(list(outbox.glob("*.eml"))) == 1  # a check that found nothing sends nothing

@@ -63,7 +63,7 @@ def _stored_text(doc) -> str:
 # --- the extraction score on 197 real pages ------------------------------------------------
 
 
-def test_extraction_f1_on_the_real_page_set(extraction_set):
+def test_extraction_f1_on_the_real_page_set(extraction_set, capsys):
     annotations = json.loads((extraction_set / "annotations.json").read_text("utf-8"))
     tp = fp = fn = tn = 0
     started = time.process_time()
@@ -87,14 +87,15 @@ def test_extraction_f1_on_the_real_page_set(extraction_set):
         f"recall {recall:.3f} F1 {f1:.3f} (tp {tp} fp {fp} fn {fn} tn {tn}), "
         f"{per_page * 1000:.0f} ms CPU per page"
     )
-    print("\n" + report)
+    with capsys.disabled():  # the figure belongs in the CI log
+        print("\n" + report)
     assert f1 >= 0.92, report
 
 
 # --- ministry, parliament and attorney-general releases with expected text and dates --------
 
 
-def test_ministry_pages_text_and_publication_dates(release_pages):
+def test_ministry_pages_text_and_publication_dates(release_pages, capsys):
     folder = release_pages / "gov-ministry-pages"
     annotations = json.loads((folder / "annotations.json").read_text("utf-8"))
     tp = fp = fn = 0
@@ -121,7 +122,8 @@ def test_ministry_pages_text_and_publication_dates(release_pages):
         f"ministry pages: F1 {f1:.3f} (tp {tp} fp {fp} fn {fn}); "
         f"dates right {right}/{dated} = {right / dated:.2f}; wrong: {wrong}"
     )
-    print("\n" + report)
+    with capsys.disabled():  # the figure belongs in the CI log
+        print("\n" + report)
     assert f1 >= 0.85, report
     assert right / dated >= 0.85, report
 
@@ -511,7 +513,7 @@ def _reference_sentences(markdown: str) -> list[str]:
     return sentences
 
 
-def test_pdf_press_releases_against_their_reference_text():
+def test_pdf_press_releases_against_their_reference_text(capsys):
     """Word recall/precision (bag of words) and sentence recall (each reference sentence's
     words appear in order, so rejoined lines and hyphenation are measured too)."""
     ref_words = out_words = common = sentences = found = 0
@@ -541,7 +543,8 @@ def test_pdf_press_releases_against_their_reference_text():
         f"{common / out_words:.3f}, sentence recall {found / sentences:.3f}\n  "
         + "\n  ".join(lines)
     )
-    print("\n" + report)
+    with capsys.disabled():  # the figure belongs in the CI log
+        print("\n" + report)
     assert common / ref_words >= 0.97 and common / out_words >= 0.97, report
     assert found / sentences >= 0.95, report
 
