@@ -239,7 +239,7 @@ def _median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
 def _notes(r: dict[str, Any]) -> str:
     if r["phase"] == "floor":
         return f"{r['fetched']} pages read"
-    parts = [f"listed {r['listed']}"] if r["listed"] else ["listings unchanged (304)"]
+    parts = [f"listed {r['listed']}"] if r["listed"] else ["listings unchanged (304 or same bytes)"]
     parts.append(f"releases fetched {r['fetched']}")
     if r["not_modified"]:
         parts.append(f"304 {r['not_modified']}")

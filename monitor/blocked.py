@@ -23,11 +23,20 @@ _SIGNATURES = [
 ]  # fmt: skip
 _COMPILED = [(who, re.compile(rx, re.IGNORECASE | re.DOTALL)) for who, rx in _SIGNATURES]
 _MAX_BLOCK_PAGE = 64_000  # refusal pages are small; a long article that quotes one is not one
+# Every signature contains one of these words: a page with none of them skips the regexes, which
+# matters because every fetched page passes through here.
+_HINTS = ("reject", "cloudflare", "just a moment", "cf-browser", "challenge-platform",
+          "checking your browser", "access denied", "permission", "incapsula", "sucuri",
+          "not acceptable", "mod_security", "firewall", "request blocked", "forbidden",
+          "captcha")  # fmt: skip
 
 
 def block_reason(text: str | None, status: int) -> str | None:
     """Who blocked us, or None when the page looks like real content."""
     if not text or len(text) > _MAX_BLOCK_PAGE:
+        return None
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _HINTS):
         return None
     for who, rx in _COMPILED:
         if rx.search(text):

@@ -13,7 +13,7 @@ import asyncio
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
 
@@ -143,10 +143,11 @@ class SourceCheck:
         while url and len(seen_pages) < self.src.max_pages and url not in seen_pages:
             seen_pages.add(url)
             watched = known.get(url) if url == self.src.url else None  # a single-page source
+            stored_hash = None
             if watched is not None:
                 etag, modified = watched.etag, watched.last_modified
             else:
-                etag, modified, _ = self.store.page_validators(url)
+                etag, modified, stored_hash = self.store.page_validators(url)
             if self.options.refetch_all:
                 etag = modified = None
             try:
@@ -159,6 +160,10 @@ class SourceCheck:
                     raise
                 self._error(url, f"listing page: {err.message}", err.kind)
                 break
+            if stored_hash and page.body_hash == stored_hash and not page.redirects:
+                # The same bytes as last time: nothing new is listed. Many sites send no
+                # validators, so this is their 304, and it spares parsing the listing again.
+                page = replace(page, not_modified=True)
             if page.not_modified:
                 if watched is not None:
                     found.single = page

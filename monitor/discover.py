@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from itertools import islice
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
@@ -226,6 +227,7 @@ _DATE_CLASS = re.compile(r"date|time|posted|published|meta|datum|day", re.I)
 _SCRIPT_SPACE = re.compile(r"[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u3040-\u30FF\u3400-\u9FFF]")
 
 
+@lru_cache(maxsize=8192)
 def _host(url: str) -> str:
     host = (urlsplit(url).hostname or "").lower()
     return host[4:] if host.startswith("www.") else host
@@ -294,7 +296,15 @@ def _tokens(el: Tag) -> list[str]:
     """Class and id words, camelCase split ("navSecondary" -> "nav-Secondary")."""
     ident = el.get("id")
     words = [*_classes(el), *([str(ident)] if ident else [])]
-    return [re.sub(r"(?<=[a-z])(?=[A-Z])", "-", w) for w in words]
+    return [_camel_split(w) for w in words]
+
+
+@lru_cache(maxsize=4096)
+def _camel_split(word: str) -> str:
+    return _CAMEL.sub("-", word)
+
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 # Class words that only qualify: "has-sidebar", "content-sidebar-wrap" (Genesis), "main-header".
@@ -358,6 +368,7 @@ class _Page:
     sig_cache: dict[int, str] = field(default_factory=dict)
     common_cache: dict[tuple[int, str], set[str] | None] = field(default_factory=dict)
     chrome_cache: dict[int, int] = field(default_factory=dict)
+    pager_cache: dict[int, bool] = field(default_factory=dict)
     url_cache: dict[str, str | None] = field(default_factory=dict)
 
     def resolve(self, href: str) -> str | None:
@@ -405,6 +416,12 @@ class _Page:
     def path_signature(self, a: Tag) -> tuple[str, ...]:
         chain = [a, *(p for p in a.parents if isinstance(p, Tag) and p.name != "[document]")]
         return tuple(self.signature(el) for el in reversed(chain))
+
+    def is_pager(self, el: Tag) -> bool:
+        key = id(el)
+        if key not in self.pager_cache:
+            self.pager_cache[key] = _is_pager(el)
+        return self.pager_cache[key]
 
     def in_chrome(self, el: Tag) -> int:
         """How surely `el` sits in navigation, header, footer...: the strongest ancestor."""
@@ -1008,7 +1025,7 @@ def _next_pages(page: _Page) -> list[str]:
             or arrow in ("»", "›", ">", "→")
         )
         numbered = label.isdigit() and len(label) <= 4
-        in_pager = any(_is_pager(p) for p in islice(a.parents, 6) if isinstance(p, Tag))
+        in_pager = any(page.is_pager(p) for p in islice(a.parents, 6) if isinstance(p, Tag))
         signal = is_next or numbered or in_pager or bool(_LAST_TEXT.match(label))
         info = _page_param(url)
         if info is None:

@@ -212,6 +212,44 @@ def test_not_modified_releases_are_not_refetched(ministry):
     assert all("if-none-match" in r.headers for r in article_requests)
 
 
+def _without_validators(ministry) -> None:
+    for path, route in list(ministry.server.routes.items()):
+        ministry.server.routes[path] = dataclasses.replace(route, validators=False)
+
+
+def test_listing_with_the_same_bytes_is_not_parsed_again(ministry, monkeypatch):
+    """Sites that send no ETag/Last-Modified: identical listing bytes are as good as a 304."""
+    import monitor.check
+
+    parsed: list[str] = []
+    real = monitor.check.discover
+    monkeypatch.setattr(
+        monitor.check,
+        "discover",
+        lambda html, url, **kw: parsed.append(url) or real(html, url, **kw),
+    )
+    _without_validators(ministry)
+    ministry.check()
+    assert parsed, "the baseline reads the listing"
+    parsed.clear()
+    ministry.server.clear_requests()
+    assert not ministry.check().events
+    listing = ministry.server.url(ministry.layout.listing(1))
+    assert [r.status for r in ministry.server.requests if r.path == ministry.layout.listing(1)] == [
+        200
+    ]
+    assert listing not in parsed
+
+    newest = max(r.date for r in ministry.releases) + dt.timedelta(days=1)
+    release = dataclasses.replace(ministry.releases[0], slug="a-newer-statement", date=newest,
+                                  title="A newer statement on mine action")  # fmt: skip
+    ministry.publish(releases=add_release(ministry.releases, release))
+    _without_validators(ministry)
+    report = ministry.check()
+    assert listing in parsed
+    assert [e.title for e in report.new] == [release.title]
+
+
 def test_blocked_listing_is_an_error_never_a_release(ministry):
     ministry.check()
     ministry.server.routes[ministry.layout.listing(1)] = Route.html(
