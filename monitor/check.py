@@ -77,6 +77,8 @@ class SourceCheck:
         self.state: SourceState
         self.baseline = False
         self.failed_new = False
+        self.known: dict[str, ReleaseState] = {}
+        self.removed: dict[str, ReleaseState] = {}
         self._done = 0
         self._total = 0
 
@@ -86,7 +88,8 @@ class SourceCheck:
         started = time.monotonic()
         self.state = self.store.source(self.src.name, self.src.url)
         self.baseline = not self.state.baselined
-        known = self.store.releases(self.state.id)
+        known = self.known = self.store.releases(self.state.id)
+        self.removed = self.store.releases(self.state.id, state="removed")
         try:
             found = await self._discover(known)
         except FetchError as err:
@@ -122,8 +125,13 @@ class SourceCheck:
         if self.options.progress:
             self.options.progress(self.src.name, self._done, self._total)
 
-    def _error(self, url: str, message: str, kind: str) -> None:
-        self.report.errors.append(CheckError(self.src.name, url, message, kind))
+    def _error(self, url: str, message: str, kind: str, title: str | None = None) -> None:
+        if title is None:
+            known = self.known.get(url) or self.removed.get(url)
+            title = known.title if known and known.title else None
+        if title is None and url == self.src.url:
+            title = f"{self.src.name}: the source's page"
+        self.report.errors.append(CheckError(self.src.name, url, message, kind, title or url))
 
     async def _get(self, url: str, **kw: object) -> Page:
         return await self.fetcher.get(
@@ -158,7 +166,8 @@ class SourceCheck:
                         found.unchanged = True  # a watched single page is gone: _plan confirms
                         return found
                     raise
-                self._error(url, f"listing page: {err.message}", err.kind)
+                self._error(url, f"listing page: {err.message}", err.kind,
+                            f"{self.src.name}: listing page")  # fmt: skip
                 break
             if stored_hash and page.body_hash == stored_hash and not page.redirects:
                 # The same bytes as last time: nothing new is listed. Many sites send no
@@ -241,7 +250,7 @@ class SourceCheck:
                     confirm_gone=rel is not None,
                 )
             except FetchError as err:
-                self._fetch_failed(url, rel, err)
+                self._fetch_failed(url, rel, err, link)
                 return
         self.result.fetched += 1
         if rel is not None:
@@ -271,18 +280,40 @@ class SourceCheck:
                 ),
             )
         except ExtractionError as exc:
-            self._error(url, f"no statement text found: {exc}", "bad_response")
+            self._error(url, f"no statement text found: {exc}", "bad_response",
+                        link.title if link else None)  # fmt: skip
             self.failed_new |= rel is None
             return
         if not doc.title and link and link.title:
             doc = Document(doc.url, link.title, doc.paragraphs, doc.date, doc.language)
+        if rel is None and url in self.removed:
+            self._restored(url, self.removed[url], link, page, doc)
+            return
         self._store_document(url, rel, link, page, doc)
 
-    def _fetch_failed(self, url: str, rel: ReleaseState | None, err: FetchError) -> None:
+    def _restored(
+        self, url: str, rel: ReleaseState, link: Link | None, page: Page, doc: Document
+    ) -> None:
+        """A release reported removed answers again: say so, with what changed meanwhile."""
+        previous = self.store.latest_version(rel.id)
+        if previous is not None and detect.verdict(previous, doc) == "changed":
+            self._store_document(url, rel, link, page, doc, restored=True)
+            return
+        event = Event(kind="new", source=self.src.name, url=url, title=doc.title or url,
+                      date=doc.date or (link.date if link else None), restored=True,
+                      reason="back at its address, unchanged since it was removed")  # fmt: skip
+        if self.options.matcher is not None:
+            self.options.matcher.annotate(event, doc, rel.id)
+        self.store.record_restored(rel, page, self.sig, event, self.report.check_id)
+        self.report.add(event)
+
+    def _fetch_failed(
+        self, url: str, rel: ReleaseState | None, err: FetchError, link: Link | None
+    ) -> None:
         if err.kind == "gone" and rel is not None:
             self._removed(rel, f"answers HTTP {err.status} (confirmed by a second request)")
             return
-        self._error(url, err.message, err.kind)
+        self._error(url, err.message, err.kind, None if rel else (link.title if link else None))
         self.failed_new |= rel is None
 
     def _became_listing(self, page: Page) -> str | None:
@@ -309,7 +340,14 @@ class SourceCheck:
         self.report.add(event)
 
     def _store_document(
-        self, url: str, rel: ReleaseState | None, link: Link | None, page: Page, doc: Document
+        self,
+        url: str,
+        rel: ReleaseState | None,
+        link: Link | None,
+        page: Page,
+        doc: Document,
+        *,
+        restored: bool = False,
     ) -> None:
         previous = self.store.latest_version(rel.id) if rel else None
         verdict = detect.verdict(previous, doc)
@@ -334,6 +372,9 @@ class SourceCheck:
             event.diff = changes.render_text()
             event.diff_html = changes.render_html()
             event.previous_version_id = previous.id
+            if restored:
+                event.restored = True
+                event.reason = "back at its address, edited since it was removed"
         matcher = self.options.matcher
         if matcher is not None:
             matcher.annotate(event, doc, rel.id if rel else None)

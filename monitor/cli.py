@@ -21,6 +21,7 @@ from .config import Config, ConfigError, FetchConfig, load_config
 
 EXIT_USAGE = 2
 EXIT_STORE = 3
+EXIT_DELIVERY = 4
 
 err_console = Console(stderr=True)
 
@@ -83,6 +84,9 @@ def check(
     from .pipeline import run_check_command
 
     config = _load(config_path)
+    if not config.sources:
+        _fail("no sources in the config: add some under `sources:` "
+              "(the README shows how)", EXIT_USAGE)  # fmt: skip
     try:
         report = run_check_command(
             config,
@@ -232,16 +236,17 @@ def related(target: str, config_path: str | None, as_json: bool) -> None:
                 "ON v.id = r.latest_version_id WHERE r.url = ? ORDER BY r.id LIMIT 1",
                 (target,),
             ).fetchone()
+            url = target
             if row is not None:
                 title, text, exclude = row["title"], row["body"], row["id"]
             elif Path(target).is_file():
                 doc = load_document(Path(target))
-                title, text, exclude = doc.title, doc.text, None
+                title, text, exclude, url = doc.title, doc.text, None, doc.url
             else:
                 _fail(f"{target} is not a stored release URL nor a file; "
                       "`monitor search` finds stored releases", EXIT_USAGE)  # fmt: skip
                 return
-            found = Matcher(config, store).related(title, text, exclude=exclude, url=target)
+            found = Matcher(config, store).related(title, text, exclude=exclude, url=url)
     except StoreError as exc:
         _fail(str(exc), EXIT_STORE)
         return
@@ -290,20 +295,35 @@ def digest(config_path: str | None, preview: bool, send: bool, out: Path) -> Non
     try:
         if preview:
             with Store.open(config.snapshots_dir, readonly=True) as store:
-                pending = digests.preview(store, config.email)
-            if pending is None:
-                err_console.print("nothing is waiting to be sent")
-                return
-            out.write_text(pending.html, encoding="utf-8")
-            click.echo(f"Subject: {pending.subject}\n")
-            click.echo(pending.text)
-            err_console.print(f"HTML preview written to {out}", highlight=False)
+                waiting = digests.unsent(store)
+                fresh = digests.preview(store, config.email)
+            _show_previews([*waiting, *([fresh] if fresh else [])], len(waiting), out)
             return
         with open_store_for_writing(config, 600.0, err_console) as store:
             if not deliver_digests(config, store, err_console):
                 err_console.print("nothing is waiting to be sent")
+            left = len(digests.unsent(store))
+        if left:
+            _fail(f"{left} digest(s) not accepted by the mail server; they stay queued and "
+                  "go first on the next attempt", EXIT_DELIVERY)  # fmt: skip
     except StoreError as exc:
         _fail(str(exc), EXIT_STORE)
+
+
+def _show_previews(pending: list, unsent: int, out: Path) -> None:
+    """Each digest's text on stdout and its HTML in a file: `out`, then out-2.html, ..."""
+    if not pending:
+        err_console.print("nothing is waiting to be sent")
+        return
+    for n, item in enumerate(pending, 1):
+        path = out if n == 1 else out.with_name(f"{out.stem}-{n}{out.suffix}")
+        path.write_text(item.html, encoding="utf-8")
+        if len(pending) > 1:
+            state = "built, not yet accepted by a server" if n <= unsent else "next digest"
+            click.echo(f"=== digest {n} of {len(pending)} ({state}) ===")
+        click.echo(f"Subject: {item.subject}\n")
+        click.echo(item.text)
+        err_console.print(f"HTML preview written to {path}", highlight=False)
 
 
 @cli.command()

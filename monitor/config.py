@@ -277,11 +277,30 @@ def parse_config(text: str, *, name: str = "config.yaml", base_dir: Path | None 
         data = {}
     if not isinstance(data, dict):
         raise ConfigError(f"{name}: the top level must be a mapping of keys (snapshots, sources…)")
+    _check_unique_names(data, node, name)
     try:
         config = Config.model_validate(data)
     except ValidationError as exc:
         raise ConfigError(_describe(exc, node, name)) from None
     return config.model_copy(update={"base_dir": base_dir or Path(".")})
+
+
+def _check_unique_names(data: dict[str, Any], root: yaml.Node | None, name: str) -> None:
+    """Before validation, so the error can point at the second source's `name` line."""
+    sources = data.get("sources")
+    if not isinstance(sources, list):
+        return
+    seen: set[str] = set()
+    for i, src in enumerate(sources):
+        if not isinstance(src, dict) or not isinstance(src.get("name"), str):
+            continue
+        if src["name"] in seen:
+            loc: list[Any] = ["sources", i, "name"]
+            line = _line_of(root, loc)
+            where = f"{name}:{line}" if line else name
+            raise ConfigError(f"invalid config\n  {where}: {_format_path(loc)}: two sources are "
+                              f"named {src['name']!r}; names must be unique")  # fmt: skip
+        seen.add(src["name"])
 
 
 def _describe(exc: ValidationError, root: yaml.Node | None, name: str) -> str:

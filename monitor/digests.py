@@ -156,6 +156,21 @@ def preview(
     )
 
 
+def unsent(store: Store) -> list[Digest]:
+    """Digests already built that no server has accepted yet, oldest first: they are sent
+    before anything new, exactly as they were rendered."""
+    if not store.conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='digests'"
+    ).fetchone():
+        return []
+    out = []
+    for row in store.conn.execute("SELECT * FROM digests WHERE status='pending' ORDER BY id"):
+        ids = tuple(r[0] for r in store.conn.execute(
+            "SELECT id FROM events WHERE digest_id=? ORDER BY id", (row["id"],)))  # fmt: skip
+        out.append(_stored_digest(row, ids))
+    return out
+
+
 def prepare_digest(
     store: Store,
     email_config: EmailConfig,
@@ -264,13 +279,16 @@ def send_pending(
     *,
     now: datetime | None = None,
     ssl_context: SSLContext | None = None,
+    claim: bool = True,
 ) -> list[SendOutcome]:
     """Claim what is waiting into a new digest, then send every unsent digest, oldest first.
 
     A digest is marked sent only after the server accepted it (or the outbox file is written).
     When the server cannot be reached at all, later digests are not tried this time.
+    `claim=False` only retries digests already built (after a check that found nothing).
     """
-    prepare_digest(store, email_config, now=now)
+    if claim:
+        prepare_digest(store, email_config, now=now)
     outcomes: list[SendOutcome] = []
     rows = store.conn.execute("SELECT * FROM digests WHERE status='pending' ORDER BY id").fetchall()
     for row in rows:

@@ -43,6 +43,9 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
+_CONDITIONAL = frozenset({"If-None-Match", "If-Modified-Since"})
+
+
 class Fetcher:
     """An httpx client with bounded concurrency, a per-host delay, retries and robots.txt."""
 
@@ -168,6 +171,9 @@ class Fetcher:
                 if not (resp.is_redirect and location):
                     break
                 hops.append(target)
+                # Validators belong to the URL they were stored for: a moved release must not
+                # be answered 304 by the page it now redirects to (the home page, say).
+                headers = {k: v for k, v in headers.items() if k not in _CONDITIONAL}
                 if len(hops) > 10:
                     raise FetchError(url, "bad_response", "too many redirects")
                 target = str(resp.url.join(location))

@@ -69,6 +69,8 @@ class Matcher:
         self.store = store
         self.themes = build_themes(config, store)
         self.index = SimilarityIndex(store.conn)
+        if self.index.rebuilt:
+            self.reindex()
 
     def annotate(self, event: Event, doc: Document, release_id: int | None) -> None:
         event.themes = match_themes(doc.title, doc.paragraphs, self.themes)
@@ -93,6 +95,16 @@ class Matcher:
 
     def remember(self, release_id: int, doc: Document) -> None:
         self.index.add(release_id, doc.title, doc.text)
+
+    def reindex(self) -> int:
+        """Index every stored release again (after the index's layout changed)."""
+        rows = self.store.conn.execute(
+            "SELECT r.id, v.title, v.body FROM releases r "
+            "JOIN versions v ON v.id = r.latest_version_id"
+        )
+        count = self.index.add_many((row[0], row[1] or "", row[2]) for row in rows)
+        log.info("related-release index rebuilt: %d releases", count)
+        return count
 
 
 def import_corpus(config: Config, store: Store, matcher: Matcher) -> int:

@@ -152,6 +152,7 @@ class Event:
     themes: list[ThemeMatch] = field(default_factory=list)
     related: list[Related] = field(default_factory=list)
     archived: str | None = None  # path of the last stored text, for "removed"
+    restored: bool = False  # a removed release answering again at its address
     id: int | None = None  # store id once recorded
 
     def to_json(self) -> dict[str, Any]:
@@ -166,6 +167,9 @@ class Event:
             item["reason"] = self.reason or ""
             if self.archived:
                 item["archived"] = self.archived
+        elif self.restored:
+            item["restored"] = True
+            item["reason"] = self.reason or ""
         if self.kind in ("new", "changed"):
             item["themes"] = [t.theme for t in self.themes]
             item["theme_evidence"] = [
@@ -189,9 +193,11 @@ class CheckError:
     url: str
     error: str
     kind: str = "transient"
+    title: str = ""  # the release's known title; the URL when there is none
 
     def to_json(self) -> dict[str, Any]:
-        return {"url": self.url, "error": self.error, "source": self.source, "kind": self.kind}
+        return {"url": self.url, "title": self.title or self.url, "error": self.error,
+                "source": self.source, "kind": self.kind}  # fmt: skip
 
 
 @dataclass

@@ -31,16 +31,20 @@ class CheckInterrupted(Exception):
     """
 
 
-def deliver_digests(config: Config, store: Store, console: Console | None) -> list[str]:
+def deliver_digests(
+    config: Config, store: Store, console: Console | None, *, claim: bool = True
+) -> list[str]:
     """Send (or write to the outbox) every digest that is due; returns what happened, in words.
 
-    Unsent digests from earlier attempts go first, with their original Message-ID.
+    Unsent digests from earlier attempts go first, with their original Message-ID. With
+    `claim=False` nothing new is put in a digest: only those earlier attempts are retried.
     """
     if config.email is None:
         return []
     from .digests import send_pending
 
-    outcomes = send_pending(store, config.email, config.resolve(config.email.outbox))
+    outbox = config.resolve(config.email.outbox)
+    outcomes = send_pending(store, config.email, outbox, claim=claim)
     lines = [o.line for o in outcomes]
     if console is not None:
         for line in lines:
@@ -84,7 +88,14 @@ def run_check_command(
             report = asyncio.run(_until_stopped(run_check(config, store, options), stop))
         if send_email and config.email is not None:
             if config.email.digest.immediate:
-                deliver_digests(config, store, console)
+                # A check that found nothing sends nothing new; events left by `--no-email`
+                # checks go out with the next check that finds something, or `digest --send`.
+                from .digests import source_notices
+
+                news = bool(report.events) or bool(
+                    source_notices(store.conn, config.email.failing_after)
+                )
+                deliver_digests(config, store, console, claim=news)
             else:
                 console.print(
                     f"events wait for the scheduled digest ({config.email.digest.cron}); "

@@ -21,10 +21,13 @@ releases on one subject weeks apart about 30-50, and unrelated ones from other s
 releases of one source that share its boilerplate (cabinet summaries, courtesy calls) can reach
 30-55.
 
-Across languages only what is written the same is shared: names in Latin letters, acronyms and
-numbers. A Khmer and an English release on one summit will usually share the year, the summit's
-number and an acronym or two, which is rarely enough to pass the threshold: cross-language
-relatedness is found when a release quotes those, not from meaning.
+Across languages, releases share a smaller set of *bridge* features: numbers, acronyms and names
+in Latin letters, and for Khmer the English words of the terms in `monitor.glossary` (places,
+institutions, people, months, subjects). A release in a no-space script and one in a word script
+are also scored on those alone: 75 x idf-weighted cosine of the two bridge sets (0.2 -> 0, 0.6 or
+more -> full), when they share at least `BRIDGE_MIN_SHARED` of them. A Khmer and an English
+release on one summit (its date, number, place and the bodies that met) score 45-75 this way;
+releases on other events share a year and a country, and stay under the threshold.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from monitor.glossary import ENGLISH_WORDS, english_words
 from monitor.themes import normalise
 
 LEAD_CHARS = 3000  # opening of the text that features are taken from
@@ -54,6 +58,9 @@ TEXT_WEIGHT, TITLE_WEIGHT = 75.0, 25.0
 COSINE_LOW, COSINE_HIGH = 0.05, 0.35
 TITLE_LOW = 50.0
 NO_SPACE_SAMPLE = 3  # keep one character 4-gram in three
+BRIDGE_POSTED = 32  # bridge features per release in the inverted index
+BRIDGE_MIN_SHARED = 4  # bridge features two releases in different scripts must share
+BRIDGE_LOW, BRIDGE_HIGH = 0.2, 0.6
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sim_docs (
@@ -61,7 +68,9 @@ CREATE TABLE IF NOT EXISTS sim_docs (
     title TEXT NOT NULL,      -- normalised title
     lead TEXT NOT NULL,       -- normalised opening, for the near-duplicate comparison
     features BLOB NOT NULL,   -- uint32 feature hashes (CRC-32) of title and opening
-    posted BLOB NOT NULL      -- the subset written to sim_postings
+    posted BLOB NOT NULL,     -- the subset written to sim_postings
+    bridge BLOB NOT NULL,     -- the features another language can share (numbers, names...)
+    no_space INTEGER NOT NULL -- written in a script without spaces (Khmer, Thai...)
 );
 CREATE TABLE IF NOT EXISTS sim_postings (
     feature INTEGER NOT NULL,
@@ -74,7 +83,8 @@ CREATE TABLE IF NOT EXISTS sim_df (
 );
 CREATE TABLE IF NOT EXISTS sim_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
-_SCHEMA_VERSION = "1"
+_SCHEMA_VERSION = "2"
+_TABLES = ("sim_docs", "sim_postings", "sim_df", "sim_meta")
 
 _STOPWORDS_TEXT = """a about above after again against all also am an and any are as at be been
 before being below between both but by can could did do does doing down during each few for from
@@ -92,14 +102,22 @@ _NO_SPACE_GAP = re.compile(
 _WORD = re.compile(r"[0-9a-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u1e00-\u1eff]+")
 
 
-def _features(text: str) -> set[int]:
-    """Content words (plural -s dropped) and sampled character 4-grams of no-space scripts."""
-    words = {
+def _words(text: str) -> set[str]:
+    """Content words, plural -s dropped."""
+    return {
         w[:-1] if len(w) > 3 and w[-1] == "s" and w[-2:] not in ("ss", "us", "is") else w
         for w in set(_WORD.findall(text)) - _STOPWORDS
         if len(w) > 1
     }
-    out = {zlib.crc32(w.encode()) for w in words}
+
+
+def _hashes(words: Iterable[str]) -> set[int]:
+    return {zlib.crc32(w.encode()) for w in words}
+
+
+def _features(text: str) -> set[int]:
+    """Content words and sampled character 4-grams of no-space scripts."""
+    out = _hashes(_words(text))
     if _NO_SPACE_RUN.search(text):
         runs = _NO_SPACE_RUN.findall(_NO_SPACE_GAP.sub("", text))
         grams = {run[i : i + 4] for run in runs for i in range(len(run) - 3)}
@@ -108,21 +126,49 @@ def _features(text: str) -> set[int]:
     return out
 
 
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,7}\b")
+_LATIN = re.compile(r"[a-z]")
+
+
 @dataclass(frozen=True)
 class _Prepared:
     title: str
     lead: str
     features: frozenset[int]
     posted: frozenset[int]
+    bridge: frozenset[int]
+    no_space: bool
+
+
+def _is_no_space(text: str) -> bool:
+    """Mostly written in a script without spaces: its own words are not comparable."""
+    return len("".join(_NO_SPACE_RUN.findall(text))) > len(_LATIN.findall(text))
+
+
+def _bridge(raw: str, normalised: str, no_space: bool) -> set[int]:
+    """What a release in another script can share with this one."""
+    words = _words(normalised)
+    acronyms = {a.lower() for a in _ACRONYM.findall(raw)}
+    if no_space:  # every word in Latin letters or digits is a name, an acronym or a number
+        return _hashes(words | _words(" ".join(english_words(raw))))
+    return _hashes(w for w in words if w.isdigit() or w in ENGLISH_WORDS or w in acronyms)
 
 
 def _prepare(title: str, text: str) -> _Prepared:
     title_n = normalise(title)
     lead_n = normalise(text[: LEAD_CHARS * 2])[:LEAD_CHARS]
+    raw = title + "\n" + text[:LEAD_CHARS]
+    no_space = _is_no_space(title_n + " " + lead_n)
     title_f = _features(title_n)
     body_f = _features(lead_n)
-    posted = frozenset(title_f) | frozenset(heapq.nsmallest(SKETCH, body_f - title_f))
-    return _Prepared(title_n, lead_n[:DUP_CHARS], frozenset(title_f | body_f), posted)
+    bridge = _bridge(raw, title_n + " " + lead_n, no_space)
+    posted = (
+        frozenset(title_f)
+        | frozenset(heapq.nsmallest(SKETCH, body_f - title_f))
+        | frozenset(heapq.nsmallest(BRIDGE_POSTED, bridge))
+    )
+    features = frozenset(title_f | body_f | bridge)
+    return _Prepared(title_n, lead_n[:DUP_CHARS], features, posted, frozenset(bridge), no_space)
 
 
 def _pack(features: Iterable[int]) -> bytes:
@@ -145,19 +191,27 @@ class SimilarityIndex:
     def __init__(self, conn: sqlite3.Connection, *, min_score: float = DEFAULT_MIN_SCORE):
         self.conn = conn
         self.min_score = min_score
+        self.rebuilt = False  # True when an index of an older layout was dropped: re-add all
         with self._atomic():
+            if self._version() not in (None, _SCHEMA_VERSION):
+                for table in _TABLES:
+                    conn.execute(f"DROP TABLE IF EXISTS {table}")
+                self.rebuilt = True
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
                     conn.execute(statement)
-            row = conn.execute("SELECT value FROM sim_meta WHERE key = 'version'").fetchone()
-            if row is None:
+            if self._version() is None:
                 conn.execute("INSERT INTO sim_meta VALUES ('version', ?)", (_SCHEMA_VERSION,))
                 conn.execute("INSERT INTO sim_meta VALUES ('docs', '0')")
-        if row is not None and row[0] != _SCHEMA_VERSION:
-            raise RuntimeError(
-                f"the related-release index has schema version {row[0]}, this program expects "
-                f"{_SCHEMA_VERSION}: drop the sim_* tables and add the releases again"
-            )
+
+    def _version(self) -> str | None:
+        exists = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sim_meta'"
+        ).fetchone()
+        if not exists:
+            return None
+        row = self.conn.execute("SELECT value FROM sim_meta WHERE key = 'version'").fetchone()
+        return row[0] if row else None
 
     # --- writes ---------------------------------------------------------------------------
 
@@ -179,9 +233,10 @@ class SimilarityIndex:
                     p = _prepare(title, text)
                     df.update(p.features)
                     postings.extend((f, doc_id) for f in p.posted)
-                    rows.append((doc_id, p.title, p.lead, _pack(p.features), _pack(p.posted)))
+                    rows.append((doc_id, p.title, p.lead, _pack(p.features), _pack(p.posted),
+                                 _pack(p.bridge), int(p.no_space)))  # fmt: skip
                 postings.sort()
-                self.conn.executemany("INSERT INTO sim_docs VALUES (?, ?, ?, ?, ?)", rows)
+                self.conn.executemany("INSERT INTO sim_docs VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
                 self.conn.executemany(
                     "INSERT OR IGNORE INTO sim_postings (feature, doc_id) VALUES (?, ?)", postings
                 )
@@ -253,21 +308,30 @@ class SimilarityIndex:
         if not candidates:
             return []
         rows = self._rows(candidates)
-        doc_features = {doc_id: _unpack(blob) for doc_id, _, _, blob in rows}
+        doc_features = {row[0]: _unpack(row[3]) for row in rows}
         unknown = set().union(*doc_features.values()) - df.keys()
         df.update(self._df(unknown))
         idf = _Idf(df, n_docs)
         weight = {f: idf(f) ** 2 for f in df}  # squared idf: the cosine's terms
-        q_norm = math.sqrt(sum(weight.get(f, idf.missing) for f in q.features))
+
+        def cosine(a: frozenset[int], b: Iterable[int]) -> float:
+            b = frozenset(b)
+            norms = math.sqrt(
+                sum(weight.get(f, idf.missing) for f in a)
+                * sum(weight.get(f, idf.missing) for f in b)
+            )
+            return sum(weight.get(f, idf.missing) for f in a & b) / norms if norms else 0.0
+
         scored = []
-        for doc_id, d_title, d_lead, _ in rows:
-            feats = doc_features[doc_id]
-            d_norm = math.sqrt(sum(weight.get(f, idf.missing) for f in feats))
-            shared = sum(weight.get(f, idf.missing) for f in q.features.intersection(feats))
-            cosine = shared / (q_norm * d_norm) if d_norm and q_norm else 0.0
-            score = _score(cosine, q.title, d_title, q.lead, d_lead)
+        for doc_id, d_title, d_lead, _, d_bridge, d_no_space in rows:
+            text_cosine = cosine(q.features, doc_features[doc_id])
+            score = _score(text_cosine, q.title, d_title, q.lead, d_lead)
+            if q.no_space != bool(d_no_space):
+                bridge = frozenset(_unpack(d_bridge))
+                if len(q.bridge & bridge) >= BRIDGE_MIN_SHARED:
+                    score = max(score, _bridge_score(cosine(q.bridge, bridge)))
             if score >= self.min_score:
-                scored.append((doc_id, round(score, 1), cosine))
+                scored.append((doc_id, round(score, 1), text_cosine))
         scored.sort(key=lambda s: (-s[1], -s[2], s[0]))
         return [(doc_id, score) for doc_id, score, _ in scored[:k]]
 
@@ -295,6 +359,19 @@ class SimilarityIndex:
                 break
             chosen.append((feature, idf(feature)))
             budget -= df[feature]
+        found = self._best_sharing(chosen, CANDIDATES, exclude)
+        # Releases in another script share only bridge features, and would lose every place
+        # to releases sharing the query's own words: they get places of their own.
+        bridged = [(f, w) for f, w in chosen if f in q.bridge]
+        if bridged:
+            taken = set(found)
+            extra = self._best_sharing(bridged, CANDIDATES // 2, exclude | taken)
+            found += extra
+        return found
+
+    def _best_sharing(
+        self, chosen: list[tuple[int, float]], limit: int, exclude: set[int] | frozenset[int]
+    ) -> list[int]:
         if not chosen:
             return []
         values = ",".join("(?, ?)" for _ in chosen)
@@ -303,14 +380,16 @@ class SimilarityIndex:
             f"WITH q(feature, weight) AS (VALUES {values}) "
             "SELECT p.doc_id FROM q JOIN sim_postings AS p ON p.feature = q.feature "
             "GROUP BY p.doc_id ORDER BY sum(q.weight) DESC, p.doc_id LIMIT ?",
-            [*params, CANDIDATES + len(exclude)],
+            [*params, limit + len(exclude)],
         ).fetchall()
-        return [doc_id for (doc_id,) in rows if doc_id not in exclude][:CANDIDATES]
+        return [doc_id for (doc_id,) in rows if doc_id not in exclude][:limit]
 
-    def _rows(self, ids: list[int]) -> list[tuple[int, str, str, bytes]]:
+    def _rows(self, ids: list[int]) -> list[tuple[int, str, str, bytes, bytes, int]]:
         marks = ",".join("?" * len(ids))
         return self.conn.execute(
-            f"SELECT doc_id, title, lead, features FROM sim_docs WHERE doc_id IN ({marks})", ids
+            "SELECT doc_id, title, lead, features, bridge, no_space FROM sim_docs "
+            f"WHERE doc_id IN ({marks})",
+            ids,
         ).fetchall()
 
 
@@ -336,6 +415,10 @@ def _score(cosine: float, q_title: str, d_title: str, q_lead: str, d_lead: str) 
     topical = TEXT_WEIGHT * text + TITLE_WEIGHT * title
     dup = fuzz.ratio(q_lead, d_lead, score_cutoff=DUP_FLOOR) if q_lead and d_lead else 0.0
     return max(topical, dup)
+
+
+def _bridge_score(cosine: float) -> float:
+    return TEXT_WEIGHT * min(1.0, max(0.0, (cosine - BRIDGE_LOW) / (BRIDGE_HIGH - BRIDGE_LOW)))
 
 
 class _Savepoint:

@@ -482,6 +482,22 @@ class Store:
                 "UPDATE releases SET last_seen_at=? WHERE id=?", [(ts, i) for i in release_ids]
             )
 
+    def record_restored(
+        self, release: ReleaseState, page: Page, extract_sig: str, event: Event,
+        check_id: int | None,
+    ) -> None:  # fmt: skip
+        """A removed release answers again with the text it had: active again, no new version."""
+        ts = now_iso()
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE releases SET state='active', removed_at=NULL, last_seen_at=?, "
+                "last_fetched_at=?, etag=?, last_modified=?, body_hash=?, extract_sig=? "
+                "WHERE id=?",
+                (ts, ts, page.etag, page.last_modified, page.body_hash, extract_sig, release.id),
+            )
+            event.version_id = event.previous_version_id = release.latest_version_id
+            self._insert_event(db, event, release.id, check_id)
+
     def record_removed(self, release: ReleaseState, event: Event, check_id: int | None) -> None:
         ts = now_iso()
         with self.transaction() as db:

@@ -178,6 +178,42 @@ def test_redirect_to_home_page_is_a_removal(ministry):
     assert "home page" in report.removed[0].reason
 
 
+def test_removed_release_that_comes_back_is_reported_once_and_checked_again(ministry):
+    ministry.publish(per_page=50)  # the release comes back where the next check reads
+    ministry.check()
+    gone = ministry.release(MINISTERIAL)
+    ministry.publish(releases=remove_release(ministry.releases, MINISTERIAL), gone=[gone])
+    assert [e.url for e in ministry.check().removed] == [ministry.url(gone)]
+
+    ministry.publish(releases=[*ministry.releases, gone], gone=[])
+    report = ministry.check()
+    assert not report.errors and not report.changed and not report.removed
+    assert [(e.url, e.restored, e.baseline) for e in report.new] == [
+        (ministry.url(gone), True, False)
+    ]
+    assert report.new[0].to_json()["restored"] is True
+    assert not ministry.check().events  # active again: no second report
+
+    ministry.publish(releases=remove_release(ministry.releases, MINISTERIAL), gone=[gone])
+    assert [e.url for e in ministry.check().removed] == [ministry.url(gone)]
+    ministry.publish(releases=edit_sentence([*ministry.releases, gone], MINISTERIAL, OLD, NEW))
+    back = ministry.check()
+    assert [e.url for e in back.changed] == [ministry.url(gone)] and not back.new
+    assert back.changed[0].restored and "[-2025-]{+2030+}" in back.changed[0].diff
+
+
+def test_redirect_to_home_page_is_a_removal_with_validators_stored(ministry):
+    """Conditional GET of a release that now redirects: the home page must not answer 304."""
+    ministry.check()
+    path = ministry.layout.article(ministry.release(MINISTERIAL))
+    ministry.server.routes[path] = Route.redirect(ministry.server.url(ministry.layout.home))
+    ministry.server.clear_requests()
+    report = ministry.check()
+    assert [e.url for e in report.removed] == [ministry.server.url(path)]
+    home = [r for r in ministry.server.requests if r.path == ministry.layout.home]
+    assert home and all("if-modified-since" not in r.headers for r in home)
+
+
 def test_dropping_off_page_one_is_not_a_removal(ministry):
     ministry.check()
     burst = [

@@ -41,6 +41,7 @@ def test_check_json_contract(ministry):
     assert second["new"] == [] and second["changed"] == [] and second["removed"] == []
     assert [e["url"] for e in second["errors"]] == [ministry.url(ministry.releases[0])]
     assert second["errors"][0]["error"]
+    assert second["errors"][0]["title"] == ministry.releases[0].title
 
 
 def test_config_from_environment_and_cwd(ministry, tmp_path):
@@ -63,6 +64,13 @@ def test_bad_config_exits_2_with_line(tmp_path):
     assert result.stdout == ""
 
 
+def test_config_without_sources_is_an_error(tmp_path):
+    empty = tmp_path / "config.yaml"
+    empty.write_text("snapshots: snap\n")
+    result = run("check", "--json", "--config", str(empty))
+    assert result.returncode == 2 and "no sources" in result.stderr and result.stdout == ""
+
+
 def test_missing_config_says_what_to_do(tmp_path):
     result = run("check", cwd=tmp_path)
     assert result.returncode == 2 and "--config" in result.stderr
@@ -70,7 +78,9 @@ def test_missing_config_says_what_to_do(tmp_path):
 
 def test_unwritable_store_exits_3(tmp_path):
     (tmp_path / "blocker").write_text("a file where the store folder should be")
-    (tmp_path / "config.yaml").write_text("snapshots: blocker/store\nsources: []\n")
+    (tmp_path / "config.yaml").write_text(
+        "snapshots: blocker/store\nsources: [{name: a, url: 'http://127.0.0.1:9/news'}]\n"
+    )
     result = run("check", cwd=tmp_path)
     assert result.returncode == 3 and "store" in result.stderr
 
@@ -209,3 +219,36 @@ def test_digest_outbox_no_email_preview_and_send(ministry):
     ministry.publish(chrome_version=2)
     run("check", "--config", str(config))
     assert len(list(outbox.glob("*.eml"))) == 1  # a check that found nothing sends nothing
+
+    # events of a --no-email check wait: the next check that finds nothing still sends nothing
+    ministry.publish(releases=ministry.releases[1:], gone=ministry.releases[:1])
+    assert run("check", "--no-email", "--config", str(config)).returncode == 0
+    ministry.publish(chrome_version=3)
+    quiet = run("check", "--json", "--config", str(config))
+    assert json.loads(quiet.stdout)["removed"] == [] and "sent" not in quiet.stderr
+    assert len(list(outbox.glob("*.eml"))) == 1
+    assert run("digest", "--send", "--config", str(config)).returncode == 0
+    assert len(list(outbox.glob("*.eml"))) == 2
+
+
+def test_undelivered_digest_is_previewed_and_send_fails_with_exit_4(ministry):
+    email = {"to": ["analyst@example.org"], "from": "monitor@example.org",
+             "smtp": {"host": "127.0.0.1", "port": _closed_port(), "security": "none"}}  # fmt: skip
+    config = ministry.write_config(email=email)
+    check = run("check", "--json", "--config", str(config))
+    assert check.returncode == 0 and "not sent" in check.stderr.lower()
+    out = config.parent / "pending.html"
+    preview = run("digest", "--preview", "--out", str(out), "--config", str(config))
+    assert preview.returncode == 0, preview.stderr
+    assert "Subject: monitor:" in preview.stdout and out.exists()
+    assert f"{len(ministry.releases)} releases" in preview.stdout  # the baseline's line
+    send = run("digest", "--send", "--config", str(config))
+    assert send.returncode == 4 and "not accepted" in send.stderr
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

@@ -55,7 +55,7 @@ def test_duplicate_source_names():
     msg = _error(
         "sources:\n  - {name: a, url: 'https://x.org/'}\n  - {name: a, url: 'https://y.org/'}\n"
     )
-    assert "unique" in msg
+    assert "unique" in msg and ":3: sources[1].name:" in msg
 
 
 def test_missing_required_key():

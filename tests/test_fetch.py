@@ -35,6 +35,19 @@ async def test_conditional_get_answers_not_modified(server):
     assert sent["if-none-match"] == first.etag
 
 
+async def test_validators_are_not_sent_on_to_a_redirect_target(server):
+    """The home page a moved release now redirects to must not answer 304 for it."""
+    server.routes["/"] = Route.html("<p>home</p>")
+    home = await get(server, "/")
+    server.routes["/moved"] = Route.redirect(server.url("/"))
+    page = await get(server, "/moved", etag=home.etag, last_modified=home.last_modified)
+    assert not page.not_modified and page.text == "<p>home</p>"
+    assert page.redirects == (server.url("/moved"),)
+    hop, target = server.requests[-2:]
+    assert hop.headers["if-none-match"] == home.etag
+    assert "if-none-match" not in target.headers and "if-modified-since" not in target.headers
+
+
 async def test_retries_a_503_then_succeeds(server):
     server.routes["/r"] = Route.series(Route.error(503), Route.html("ok"))
     page = await get(server, "/r")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+import monitor
 from monitor.store import Store
 from tests.test_cli import run
 
@@ -99,3 +101,31 @@ def test_search_and_related_commands(ministry):
     assert data["url"] == url and data["related"] and data["related"][0]["url"] != url
     missing = run("related", "https://nowhere.example/x", "--config", str(config))
     assert missing.returncode == 2 and "search" in missing.stderr
+    seed = Path(monitor.__file__).parent / "corpus" / "akp-2020-11-15-asean-un-summit-pko.txt"
+    by_file = json.loads(run("related", str(seed), "--json", "--config", str(config)).stdout)
+    assert by_file["related"] and seed.resolve().as_uri() not in {
+        r["url"] for r in by_file["related"]
+    }  # the starter corpus holds this very file: it is not related to itself
+
+
+def test_an_index_of_an_older_layout_is_rebuilt_from_the_store(ministry):
+    """A new release of the monitor may change the index layout: no release may drop out."""
+    from monitor.matching import Matcher
+    from monitor.similar import SimilarityIndex
+
+    _new(ministry)
+    config = ministry.config()
+    with Store.open(config.snapshots_dir) as store:
+        stored = store.conn.execute("SELECT COUNT(*) FROM releases").fetchone()[0]
+        assert len(SimilarityIndex(store.conn)) == stored
+        store.conn.execute("UPDATE sim_meta SET value = '0' WHERE key = 'version'")
+        matcher = Matcher(config, store)
+        assert matcher.index.rebuilt and len(matcher.index) == stored
+    khmer = next(r for r in ministry.releases if r.lang == "km")
+    events = {e.url: e for e in ministry.check().new}
+    assert not events  # nothing new, and the rebuilt index still answers
+    with Store.open(config.snapshots_dir, readonly=True) as store:
+        found = Matcher(config, store).related(
+            khmer.title, "\n\n".join(khmer.paragraphs), url=ministry.url(khmer)
+        )
+    assert found and "Mine Clearance" in found[0].title  # the English release on it

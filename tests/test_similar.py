@@ -106,6 +106,45 @@ def test_khmer_near_duplicate_is_found(index):
     assert found[0][1] >= 90
 
 
+KHMER_PROGRESS = "samples/khmer-press-release-mine-clearance-progress-2024.txt"
+ENGLISH_PROGRESS = "samples/cmaa-and-cmac-report-progress-in-mine-clearance-for-2023.txt"
+KHMER_GOLD = "written/neg-khmer-gold-exploration.txt"
+ENGLISH_GOLD = "written/neg-mining-concession.txt"
+KHMER_SUMMIT = "written/pos-khmer-asean-un-summit.txt"
+
+
+@pytest.mark.parametrize(
+    ("khmer", "english"),
+    [(KHMER_PROGRESS, ENGLISH_PROGRESS), (KHMER_GOLD, ENGLISH_GOLD)],
+)
+def test_khmer_and_english_releases_on_one_event_are_related(index, khmer, english):
+    """Across scripts only bridge features are shared: places, bodies, names, dates, numbers
+    (the Khmer ones through the glossary)."""
+    found = index.query(*release(khmer), exclude=without(khmer))
+    assert name_of(found)[0] == english and found[0][1] >= DEFAULT_MIN_SCORE
+    back = index.query(*release(english), exclude=without(english))
+    assert khmer in name_of(back)
+
+
+def test_cross_language_links_need_more_than_a_year_and_a_country(index):
+    gold = name_of(index.query(*release(KHMER_GOLD), exclude=without(KHMER_GOLD)))
+    assert not set(gold) & {ENGLISH_PROGRESS, "written/pos-cmaa-mine-awareness-day.txt"}
+    summit = name_of(index.query(*release(KHMER_SUMMIT), k=10, exclude=without(KHMER_SUMMIT)))
+    assert summit and all("asean" in f or "summit" in f or "un-" in f for f in summit), summit
+    assert not any(f.startswith(("thaigov/", "centralbank/")) for f in summit)
+
+
+def test_glossary_reads_khmer_compounds_not_their_parts():
+    from monitor.glossary import english_words
+
+    assert english_words("ថ្ងៃទី១៥ ខែមីនា ឆ្នាំ២០២៤") == ["march"]  # មីនា: March, not a mine
+    assert "demining mine clearance" in english_words("ការងារបោសសម្អាតមីន")
+    assert english_words("តុលាការកំពូល") == []  # the Supreme Court: no October, no summit
+    assert english_words("Only English here") == []
+    spaced = english_words("សម្តេច ហ៊ុន សែន និង លោក ហ្គូតេរ៉េស")
+    assert "hun sen" in spaced and "guterres" in spaced
+
+
 def test_exclude_leaves_out_the_release_itself(index):
     assert name_of(index.query(*release(SUMMIT)))[0] == SUMMIT
     found = index.query(*release(SUMMIT), k=20, exclude={doc_id(SUMMIT), doc_id(AKP)})
