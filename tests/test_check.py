@@ -5,6 +5,7 @@ Each test edits the site the way ministries do and expects exactly that edit rep
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import datetime as dt
 import re
@@ -286,6 +287,22 @@ def test_listing_with_the_same_bytes_is_not_parsed_again(ministry, monkeypatch):
     assert [e.title for e in report.new] == [release.title]
 
 
+def test_a_new_reading_of_the_same_bytes_is_kept_but_not_reported(ministry):
+    """New content selectors (or a newer extractor) read unchanged pages differently: the
+    ministry edited nothing, so nothing is reported; the new reading is still kept."""
+    ministry.check()
+    ministry.source_extra = {"content": ".entry-content p:first-of-type"}
+    report = ministry.check()
+    assert not report.events and not report.errors
+    with Store.open(ministry.config().snapshots_dir, readonly=True) as store:
+        source = store.find_source("ministry")
+        rel = next(r for r in store.releases(source.id).values() if MINISTERIAL in r.url)
+        versions = store.versions(rel.id)
+    assert len(versions) == 2 and len(versions[1].paragraphs) == 1
+    ministry.publish(releases=edit_sentence(ministry.releases, MINISTERIAL, OLD, NEW))
+    assert not ministry.check().changed  # the edit is outside the first paragraph read now
+
+
 def test_blocked_listing_is_an_error_never_a_release(ministry):
     ministry.check()
     ministry.server.routes[ministry.layout.listing(1)] = Route.html(
@@ -352,3 +369,62 @@ def test_pdf_release_is_a_release_with_its_text(server, tmp_path):
         version = store.latest_version(store.releases(store.find_source("pdf").id)[url].id)
     text = " ".join(version.paragraphs)
     assert "ASEAN-UN Plan of Action (2016-2020)" in text and "Viet Nam" in text
+
+
+_SITE = "Ministry of Foreign Affairs and International Cooperation"
+_LISTED = [
+    ("/Posts/101", "Cambodia and Oman Agree to Expand Cooperation in Tourism", "3 March 2025"),
+    ("/Posts/102", "Minister Receives the New Ambassador of Brazil", "28 February 2025"),
+    ("/Posts/103", "Press Release on the Return of Workers from Malaysia", "25 February 2025"),
+]
+
+
+def _headless_article(body: str, today: str) -> str:
+    """An article page with no headline of its own: the site name, a clock, the text."""
+    return (
+        f"<html><head><title>{_SITE}</title></head><body>"
+        f'<div class="top-bar"><span class="clock">{today}</span></div>'
+        f'<div class="header-wrap"><a href="/"><img src="/logo.png" alt="{_SITE}"></a></div>'
+        '<ul class="menu"><li><a href="/">Home</a></li><li><a href="/Media/News">News</a></li></ul>'
+        f'<div class="content">{body}</div>'
+        f"<footer>Copyright {_SITE}</footer></body></html>"
+    )
+
+
+def test_listing_title_and_date_replace_a_site_name_title_and_a_clock(server, tmp_path):
+    from monitor.check import run_check
+    from monitor.config import parse_config
+
+    today = dt.date.today().strftime("%A, %d %B %Y")
+    items = "".join(
+        f'<div class="news-item"><h3><a href="{path}">{title}</a></h3><span>{date}</span></div>'
+        for path, title, date in _LISTED
+    )
+    routes = {
+        "/Media/News": Route.html(
+            f"<html><head><title>News | {_SITE}</title></head><body>"
+            f'<div class="header-wrap"><a href="/"><img src="/logo.png" alt="{_SITE}"></a></div>'
+            f'<div class="news-list">{items}</div></body></html>'
+        )
+    }
+    for path, title, _ in _LISTED:
+        text = "".join(
+            f"<p>The Ministry informs the public that the talks on {title.lower()} went well, "
+            f"and that both sides agreed on the next steps in item {n} of the agenda.</p>"
+            for n in range(4)
+        )
+        routes[path] = Route.html(_headless_article(text, today))
+    server.set_routes(routes)
+    config = parse_config(
+        f"snapshots: {tmp_path / 'snap'}\nfetch: {{per_host_delay: 0, robots: false}}\n"
+        f"sources: [{{name: mfa, url: '{server.url('/Media/News')}'}}]\n"
+    )
+    with Store.open(config.snapshots_dir) as store:
+        report = asyncio.run(run_check(config, store))
+    assert not report.errors
+    got = {e.url: (e.title, e.date) for e in report.new}
+    expected = {
+        server.url(path): (title, dt.datetime.strptime(date, "%d %B %Y").date().isoformat())
+        for path, title, date in _LISTED
+    }
+    assert got == expected
