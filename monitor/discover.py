@@ -564,7 +564,23 @@ def _title(c: _Cand, item: Tag) -> str:
     ):
         if source and not _is_generic(source):
             return source
-    return _loose_title(item, c.a) or c.text
+    return _loose_title(item, c.a) or _preceding_heading(item) or c.text
+
+
+def _preceding_heading(item: Tag) -> str:
+    """The heading just before an item that has no words of its own: flat lists of
+    "<h2>Title</h2><p>Teaser</p><a>Read more</a>", one after another in one container."""
+    steps = 0
+    for sib in item.previous_siblings:
+        if not isinstance(sib, Tag):
+            continue
+        if sib.name in _HEADINGS:
+            t = _text(sib)
+            return "" if _is_generic(t) else t
+        if sib.name == "a" or sib.find("a", href=True) is not None or steps >= 4:
+            return ""  # the previous item's link: its heading is not ours
+        steps += 1
+    return ""
 
 
 def _loose_title(item: Tag, link: Tag) -> str:
@@ -756,7 +772,13 @@ _INLINE_TAGS = {"a", "b", "strong", "em", "i", "u", "span", "small", "mark", "ab
 
 
 def _in_running_text(a: Tag) -> bool:
-    """True for a link in the middle of a sentence (text before it in the same paragraph)."""
+    """True for a link in the middle of a sentence (text before it in the same paragraph).
+
+    Only text since the last block counts: in "<h2>Title</h2><p>Teaser</p><a>Read more</a>"
+    the heading and the teaser are blocks of their own, and the link follows no sentence. A
+    "Read more" closing a teaser that a heading titles ("<h2>T</h2>teaser <a>more</a>") is
+    an item's link too, not a reference in a body text.
+    """
     node: Tag = a
     while isinstance(node.parent, Tag) and node.parent.name in _INLINE_TAGS:
         node = node.parent
@@ -764,9 +786,28 @@ def _in_running_text(a: Tag) -> bool:
     if not isinstance(block, Tag) or block.name not in ("p", "li", "td", "dd", "div"):
         return False
     before = []
+    stop: Tag | None = None
     for sib in node.previous_siblings:
+        if isinstance(sib, Tag) and sib.name in _BLOCK_TAGS and sib.name != "br":
+            stop = sib
+            break
         before.append(sib.get_text(" ") if isinstance(sib, Tag) else str(sib))
-    return len(clean_text("".join(before))) >= 20
+    if len(clean_text("".join(before))) < 20:
+        return False
+    titled = stop is not None and (
+        stop.name in _HEADINGS or any(_TITLE_CLASS.search(t) for t in _tokens(stop))
+    )
+    return not (titled and _is_generic(_text(a)) and _ends_block(node))
+
+
+def _ends_block(node: Tag) -> bool:
+    """Nothing but punctuation follows `node` in its block: it closes the text."""
+    after = []
+    for sib in node.next_siblings:
+        if isinstance(sib, Tag) and sib.name in _BLOCK_TAGS and sib.name != "br":
+            break
+        after.append(sib.get_text(" ") if isinstance(sib, Tag) else str(sib))
+    return not clean_text("".join(after)).strip(_ARROWS + " )]")
 
 
 @dataclass
@@ -918,6 +959,8 @@ def _heuristic_releases(
         ]
         if 2 * len(fits) >= len(g.items):
             pool.extend(fits)
+    if like is None and not best.chrome:  # featured posts lead a listing's first page only
+        pool.extend(_lead_items(best, groups, page))
     # Odd ones out of the list ("News 2025" archive links after the items) go, unless they
     # look like releases themselves.
     chosen = [
@@ -933,6 +976,74 @@ def _heuristic_releases(
     if not same_shape and _article_like(page, items):
         return [], None
     return items, _shape(best)
+
+
+_LEAD_LEVELS = 3  # how far above the list a lead item's wrapper may branch off
+_LEAD_MAX_URLS = 3  # a featured item or two, not a "latest news" box
+
+
+def _lead_items(best: _Group, groups: list[_Group], page: _Page) -> list[_Item]:
+    """Featured items above the list: a lead release styled apart from the grid ("<h2 class=
+    featured-title>" over "<h3>" items, in a wrapper of its own), so in no group of the list.
+
+    A lead sits before the list, close to it (its wrapper branches off the list's container
+    or one of its nearest ancestors, outside chrome), is titled by a heading and links to the
+    list's URL pattern. A wrapper with more than a few such URLs, or repeating the list's
+    URLs, is a "latest news" box, not a lead.
+    """
+    container = _lca([it.node for it in best.items])
+    if container is None:
+        return []
+    region: set[int] = set()
+    node: Tag | None = container
+    for _ in range(_LEAD_LEVELS + 1):
+        if node is None or node.name in ("body", "html", "[document]"):
+            break
+        region.add(id(node))
+        node = node.parent
+    first = min(it.cand.pos for it in best.items)
+    listed = set(best.urls)
+    blocks: dict[int, list[_Item]] = defaultdict(list)
+    for g in groups:
+        if g is best or g.chrome:
+            continue
+        for it in g.items:
+            if it.cand.pos < first and _url_pattern(it.cand.url) == best.pattern:
+                block = _branch_below(it.cand.a, region)
+                if block is not None and not page.in_chrome(it.cand.a):
+                    blocks[id(block)].append(it)
+    leads: list[_Item] = []
+    for members in blocks.values():
+        urls = {it.cand.url for it in members}
+        if (
+            len(urls) <= _LEAD_MAX_URLS
+            and not urls & listed
+            and any(_titled_link(it.cand.a) for it in members)
+        ):
+            leads.extend(it for it in members if not _is_generic(it.title))
+    return leads
+
+
+def _branch_below(a: Tag, region: set[int]) -> Tag | None:
+    """The ancestor of `a` just below the first `region` node it meets (None if none)."""
+    below: Tag = a
+    for parent in a.parents:
+        if id(parent) in region:
+            return below
+        if parent.name in ("body", "html", "[document]"):
+            return None
+        below = parent
+    return None
+
+
+def _titled_link(a: Tag) -> bool:
+    """A link that is an item's title: inside or around a heading, or classed as a title."""
+    if a.find(_HEADINGS) is not None:
+        return True
+    for el in islice((a, *a.parents), 3):
+        if el.name in _HEADINGS or any(_TITLE_CLASS.search(t) for t in _tokens(el)):
+            return True
+    return False
 
 
 def _pager_text(text: str) -> bool:
@@ -997,8 +1108,12 @@ def _selected_releases(page: _Page, selector: str, excluded: set[str]) -> list[_
 # --- pagination --------------------------------------------------------------------------
 
 
-def _next_pages(page: _Page) -> list[str]:
-    """Following pages of the listing, nearest first; never the current or earlier ones."""
+def _next_pages(page: _Page, listing: bool = False) -> list[str]:
+    """Following pages of the listing, nearest first; never the current or earlier ones.
+
+    `listing`: the page is known to be a listing (a later page of one, or a source with a
+    configured selector), so a worded "Next" to the following number may be trusted.
+    """
     here = _page_param(page.url)
     here_host, here_path = _strip_page(page.url)
     found: dict[str, float] = {}
@@ -1029,13 +1144,20 @@ def _next_pages(page: _Page) -> list[str]:
         signal = is_next or numbered or in_pager or bool(_LAST_TEXT.match(label))
         info = _page_param(url)
         if info is None:
-            # A pager whose URLs we cannot read (/news/2, index_2.html): trust its words, but
-            # only inside a pager: "Next" alone (rel=next too) also leads to the next *post*.
+            # A pager whose URLs we cannot read (/news/2, index_2.html): trust its words
+            # inside a pager; outside one, only for this URL with another page number, as
+            # "Next" alone (rel=next too) also leads to the next *post*.
             worded = bool(_NEXT_TEXT.match(label)) or arrow in ("»", "›", ">", "→")
             if in_pager and worded and not backwards:
                 found.setdefault(url, 0.0)
             elif numbered and in_pager and int(label) > 1:
                 found.setdefault(url, float(label))
+            elif (
+                (worded or numbered)
+                and not backwards
+                and (nth := _numbered_next(a, url, page.url, worded, listing))
+            ):
+                found.setdefault(url, float(nth))
             continue
         name, value = info
         if _strip_page(url) != (here_host, here_path):
@@ -1051,6 +1173,74 @@ def _next_pages(page: _Page) -> list[str]:
         if value > current:
             found[url] = min(found.get(url, value), value)
     return [u for u, _ in sorted(found.items(), key=lambda kv: kv[1])]
+
+
+# The last number of a path, after a separator and before an extension or a final slash:
+# statements-2.html, news_2.htm, /news/2, index_2.html. Up to three digits: a year or a
+# post id (/news/2026, /posts/2301) is not a page number.
+_NUMBERED_PATH = re.compile(r"^(.*?)(?:([-_/])(\d{1,3}))?(\.[A-Za-z0-9]{2,5})?/?$")
+
+
+def _path_number(url: str, here: str) -> tuple[int, int | None] | None:
+    """(number of `url`, number of `here` or None) when the two URLs differ only by that
+    number in the path: the pages of a hand-made listing. None for any other pair."""
+    a, b = urlsplit(url), urlsplit(here)
+    if _host(url) != _host(here) or a.query != b.query:
+        return None
+    mine, own = _NUMBERED_PATH.match(a.path), _NUMBERED_PATH.match(b.path)
+    if mine is None or own is None or mine[3] is None:
+        return None
+    if (mine[1], mine[4]) != (own[1], own[4]) or (own[3] is not None and own[2] != mine[2]):
+        return None
+    return int(mine[3]), (int(own[3]) if own[3] is not None else None)
+
+
+def _numbered_next(a: Tag, url: str, here: str, worded: bool, listing: bool) -> int | None:
+    """The page number of a link to a later page of a listing whose pager has no class and
+    whose URLs carry no page parameter ("Page <b>1</b> <a href=list-2.html>2</a>
+    <a href=list-2.html>Next</a>"), None for other links.
+
+    A number link counts among other page numbers; a "Next" from an unnumbered first page
+    counts when it leads to page 1 or 2 (index_1.html is page two on some CMSs), and from a
+    numbered page only on a known listing: on a release, "Next" to /posts/46 from /posts/45
+    is the next post.
+    """
+    numbers = _path_number(url, here)
+    if numbers is None:
+        return None
+    value, current = numbers
+    if value <= (current or 0):
+        return None
+    label = _strip_arrows(_text(a))
+    if label.isdigit():
+        ok = int(label) in (value, value + 1) and _among_page_numbers(a)
+    elif worded:
+        ok = value <= 2 if current is None else listing and value == current + 1
+    else:
+        ok = False
+    return value if ok else None
+
+
+_BARE_NUMBER = re.compile(r"(?<!\S)\d{1,3}(?!\S)")  # a page number, not a year
+
+
+def _among_page_numbers(a: Tag) -> bool:
+    """A number link with another page number beside it ("Page <b>1</b> <a>2</a>"), not a
+    lone figure (a footnote, a count)."""
+    node: Tag = a
+    parent = a.parent
+    if (
+        isinstance(parent, Tag)
+        and parent.name in ("li", "span", "td", "strong", "b")
+        and len(parent.find_all(True, recursive=False)) == 1
+    ):
+        node = parent  # <li><a>2</a></li>: the numbers are in the sibling items
+    for siblings in (node.previous_siblings, node.next_siblings):
+        for sib in islice(siblings, 4):
+            text = _text(sib) if isinstance(sib, Tag) else str(sib)
+            if _BARE_NUMBER.search(text.strip(_ARROWS + " \u00a0|")):
+                return True
+    return False
 
 
 # --- entry point -------------------------------------------------------------------------
@@ -1120,7 +1310,7 @@ def discover(
     comes back as `Listing(kind="page")`: the caller then watches the URL itself as one release.
     """
     page = _listing_page(html, base_url)
-    next_pages = _next_pages(page)
+    next_pages = _next_pages(page, listing=like is not None or bool(links))
     excluded = set(next_pages)
     shape = None
     if links:

@@ -28,7 +28,7 @@ from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 
 from .models import Document, Page
-from .textnorm import normalize, paragraphs
+from .textnorm import normalize, paragraphs, word_count
 
 # The store skips extraction while a body and this value are unchanged. Bump the leading
 # number whenever a change here can change a Document for the same body; the libraries'
@@ -73,9 +73,39 @@ _DATE_PATTERNS = [
     re.compile(rf"{_D}[\s,/.-]*(?:of\s+|ខែ\s*)?{_M}[\s,/.-]*(?:ឆ្នាំ\s*)?{_Y}", re.I),
     # April 24, 2026
     re.compile(rf"(?<![^\W\d_]){_M}[\s-]*{_D},?[\s-]*{_Y}", re.I),
-    # 24/04/2026, 24.04.2026 (day first unless that cannot be)
-    re.compile(rf"(?<!\d)(?P<d>[0-3]?\d)[./-](?P<m>[01]?\d)[./-]{_Y}"),
+    # 24/04/2026, 24.04.2026, 11/26/2026 (day first unless that cannot be)
+    re.compile(rf"(?<!\d)(?P<d>[0-3]?\d)[./-](?P<m>[0-3]?\d)[./-]{_Y}"),
 ]
+_NUMERIC = _DATE_PATTERNS[3]
+_WEEKDAY_NUMBERS = {
+    **dict.fromkeys(["monday", "mon", "lundi", "montag"], 0),
+    **dict.fromkeys(["tuesday", "tue", "tues", "mardi", "dienstag"], 1),
+    **dict.fromkeys(["wednesday", "wed", "mercredi", "mittwoch"], 2),
+    **dict.fromkeys(["thursday", "thu", "thur", "thurs", "jeudi", "donnerstag"], 3),
+    **dict.fromkeys(["friday", "fri", "vendredi", "freitag"], 4),
+    **dict.fromkeys(["saturday", "sat", "samedi", "samstag"], 5),
+    **dict.fromkeys(["sunday", "sun", "dimanche", "sonntag"], 6),
+}
+# "Tue, 11/10/2026": the weekday written before a date tells which number is the month
+_WEEKDAY_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?P<w>{})\.?,?\s*$".format("|".join(sorted(_WEEKDAY_NUMBERS, key=len)[::-1])),
+    re.I,
+)
+
+
+def _weekday_order(text: str, start: int, d: int, m: int, y: int) -> bool | None:
+    """For an ambiguous 11/10/2026 after a weekday name: True when only the month-first
+    reading falls on that weekday, False when only the day-first one does, else None."""
+    named = _WEEKDAY_BEFORE.search(text[max(0, start - 12) : start])
+    if not named:
+        return None
+    weekday = _WEEKDAY_NUMBERS[named["w"].lower()]
+    try:
+        day_first = Date(y, m, d).weekday() == weekday
+        month_first = Date(y, d, m).weekday() == weekday
+    except ValueError:
+        return None
+    return month_first if day_first != month_first else None
 
 
 def _date_matches(text: str, month_first: bool = False) -> Iterator[tuple[int, str]]:
@@ -86,12 +116,32 @@ def _date_matches(text: str, month_first: bool = False) -> Iterator[tuple[int, s
             month = match["m"]
             m = int(month) if month.isdigit() else _MONTHS[month.lower().rstrip(".")]
             d, y = int(match["d"]), int(match["y"])
-            if pattern is _DATE_PATTERNS[3] and (m > 12 >= d or (month_first and d <= 12)):
-                d, m = m, d  # 04/24/2026, or 2/11/2026 on a US page: month first
+            if pattern is _NUMERIC and m <= 12 and d <= 12 and d != m:
+                by_weekday = _weekday_order(text, match.start(), d, m, y)
+                if by_weekday if by_weekday is not None else month_first:
+                    d, m = m, d  # "Tue, 11/10/2026", or 2/11/2026 on a US page: month first
+            elif pattern is _NUMERIC and m > 12 >= d:
+                d, m = m, d  # 04/24/2026 cannot be day first
             try:
                 yield match.start(), Date(y, m, d).isoformat()
             except ValueError:
                 continue
+
+
+def _numeric_order(text: str) -> bool | None:
+    """Whether the page writes numeric dates month first (True), day first (False), or
+    gives no sign: counted on the dates only one reading allows (25/11/2026, 11/26/2026)."""
+    text = normalize(text).translate(_KHMER_DIGITS)
+    votes = Counter()
+    for match in _NUMERIC.finditer(text):
+        first, second = int(match["d"]), int(match["m"])
+        if first > 12 >= second >= 1:
+            votes["day"] += 1
+        elif second > 12 >= first >= 1:
+            votes["month"] += 1
+    if votes["month"] != votes["day"]:
+        return votes["month"] > votes["day"]
+    return None
 
 
 def parse_date(text: str, *, month_first: bool = False) -> str | None:
@@ -105,9 +155,17 @@ def parse_date(text: str, *, month_first: bool = False) -> str | None:
     return found[0][1] if found else None
 
 
+# Embargoed releases and time zones put a publication date a few days ahead of our clock
+_DAYS_AHEAD = 3
+
+
+def _latest_date() -> str:
+    return (datetime.now() + timedelta(days=_DAYS_AHEAD)).date().isoformat()
+
+
 def _plausible(iso: str | None) -> str | None:
-    """Publication dates are not in the future (allowing a day for time zones)."""
-    if iso and iso <= (datetime.now() + timedelta(days=1)).date().isoformat():
+    """Publication dates are not further in the future than a few days."""
+    if iso and iso <= _latest_date():
         return iso
     return None
 
@@ -174,8 +232,58 @@ def _is_chrome(paragraph: str) -> bool:
     return bool(len(text) <= 400 and _COOKIE.search(text) and _COOKIE_ASK.search(text))
 
 
+_NUMBER = r"\d(?:[\d.,]*\d)?(?![.,]?\d)"
+_VIEWS_LABEL = (
+    r"page ?views?|views?|viewed|view count|hits|visits?|visitors?|reads|read count|clicks"
+    r"|ចំនួនអ្នកទស្សនា|អ្នកទស្សនា|ចំនួនអ្នកមើល|អ្នកមើល|ចំនួនអ្នកចូលមើល|អ្នកចូលមើល|ចំនួនចូលមើល"
+    r"|ចំនួនមើល"
+)
+# One counter in a byline: "Views: 505", "Hits 1234", "1,234 views", "Read 52 times",
+# "ចំនួនអ្នកមើល ១០១៥". ("1,234 visitors" without a label first is prose, not a counter.)
+_VIEWS = re.compile(
+    rf"(?:^|(?<=[\s|·•/;,(\[]))[(\[]?\s*(?:"
+    rf"(?:{_VIEWS_LABEL})\s*[:：=]?\s*{_NUMBER}(?:\s*(?:times|ដង))?"
+    rf"|{_NUMBER}\s*(?:page ?views|views|hits|reads|clicks)"
+    rf"|(?:read|viewed|seen|មើល|ចូលមើល)\s*[:：]?\s*{_NUMBER}\s*(?:times|ដង)"
+    rf")\s*[)\]]?(?=\s*(?:\.?$|[|·•/;,]|\s[-–—]\s))",
+    re.I,
+)
+_META_SEPARATORS = re.compile(r"(?:\s*[|·•/;,–—-]\s*)+$|^(?:\s*[|·•/;,–—-]\s*)+")
+_SEPARATED = re.compile(r"\s[|·•]\s|\s[|·•]$|\s[-–—]\s")
+_BYLINE_WORDS = re.compile(
+    rf"\b(?:{_WEEKDAYS}|by|posted|published|written|author|date|dated|updated|source"
+    r"|category|categories|filed under)\b|ដោយ|ចុះផ្សាយ|ផ្សាយ|កាលបរិច្ឆេទ",
+    re.I,
+)
+
+
+def _without_counters(paragraph: str) -> str:
+    """A byline or date line without its view counter: "Date: 25/11/2026 | Views: 505" keeps
+    "Date: 25/11/2026", as a counter that changes must not look like an edit. Only short
+    meta lines lose a counter: what is left must be a date, a byline or a line the counter
+    was set apart from by a separator, never a sentence."""
+    if len(paragraph) > 160 or not _VIEWS.search(paragraph):
+        return paragraph
+    rest = _VIEWS.sub(" ", paragraph)
+    rest = _META_SEPARATORS.sub("", normalize(rest))
+    rest = re.sub(r"(?:\s*[|·•]\s*){2,}", " | ", rest)
+    if not rest or not _HAS_LETTER.search(rest):
+        return rest
+    words = len(rest.split())
+    if words > 14 or (words > 4 and rest[-1] in ".!?។៕"):
+        return paragraph  # a sentence that mentions visitors
+    meta = (
+        parse_date(rest) is not None
+        or _TIME.search(rest) is not None
+        or _BYLINE_WORDS.search(rest) is not None
+        or _SEPARATED.search(paragraph) is not None
+    )
+    return rest if meta else paragraph
+
+
 def _clean(paras: Iterable[str]) -> tuple[str, ...]:
-    return tuple(p for p in paras if p and not _is_chrome(p))
+    kept = (_without_counters(p) for p in paras if p)
+    return tuple(p for p in kept if p and not _is_chrome(p))
 
 
 # --- walking HTML -------------------------------------------------------------------------
@@ -366,34 +474,138 @@ def _not_headline(el: etree._Element) -> bool:
 
 def _agrees(heading: str, reference: str) -> bool:
     """A heading is the headline when the page's <title> or og:title contains it (or it
-    contains them: a kicker before the headline)."""
+    contains them: a kicker before the headline). Words are counted as `word_count` does, so
+    a Khmer or Thai headline without spaces counts by its length."""
     heading, reference = heading.casefold(), reference.casefold()
     if not reference or len(heading) > 300:
         return False
     if heading in reference:
-        return len(heading) >= 8 and " " in heading
-    return reference in heading and len(reference.split()) >= 3
+        return len(heading) >= 8 and word_count(heading) >= 2
+    return reference in heading and word_count(reference) >= 3
 
 
 def _says_something(heading: str) -> bool:
     """More than a section name like "News Releases" (scripts without spaces: by length)."""
-    return len(heading.split()) >= 3 or (" " not in heading and len(heading) >= 15)
+    return word_count(heading) >= 3 or (" " not in heading and len(heading) >= 15)
 
 
-def _choose_title(tree: etree._Element, lines: list[str], meta_title: str) -> str:
+# where sites put their name: the logo, the banner, the branding block
+_BRAND_NAME = re.compile(r"logo|brand|banner|masthead|site-?name|site-?title|sitename")
+_PAGE_HEADER = re.compile(r"(?:^|[\s_-])header(?:$|[\s_-])")
+# elements that hold a headline by their class or id: .viewpost-title, h2.newsDetailsTitle
+_TITLE_NAME = re.compile(r"title|headline|heading")
+_NOT_TITLE_NAME = re.compile(
+    r"sub-?title|subheading|widget|box|panel|block__title|block-title|section|label|site"
+    r"|brand|logo|menu|nav|sidebar|footer|caption|card|teaser|list|item"
+)
+_HOME_PATH = re.compile(r"(?:[a-z]{2}(?:-[a-z]{2})?/?)?(?:(?:index|default|home)(?:\.\w+)?)?")
+
+
+def _names(el: etree._Element) -> str:
+    return f"{el.get('class', '')} {el.get('id', '')}".lower()
+
+
+def _home_link(el: etree._Element, host: str) -> bool:
+    """A link to the site's front page ("/", "/en", "index.php"), as logos are."""
+    if el.tag != "a":
+        return False
+    if el.get("rel") == "home":
+        return True
+    href = urlsplit((el.get("href") or "").strip())
+    if href.scheme not in ("", "http", "https") or href.query or not (href.path or href.netloc):
+        return False  # "#", "?lang=km", "javascript:" are not the front page
+    if href.netloc and href.netloc.lower().removeprefix("www.") != host:
+        return False  # another site's front page
+    path = href.path.lower().strip("/").removesuffix("pages/default.aspx").strip("/")
+    return bool(_HOME_PATH.fullmatch(path))
+
+
+def _in_article(el: etree._Element) -> bool:
+    return bool(el.xpath("ancestor-or-self::article|ancestor-or-self::main"))
+
+
+def _site_names(tree: etree._Element, url: str) -> set[str]:
+    """The site's own name as the page shows it: og:site_name, the logo's alt text (a logo
+    image, or any image in the home link or branding block), the branding block's or home
+    link's text. A <title> that is only this names no release."""
+    og_title = normalize(" ".join(tree.xpath("//meta[@property='og:title']/@content")[:1]))
+    names = {
+        name  # some sites fill og:site_name with the page's title
+        for name in tree.xpath(
+            "//meta[@property='og:site_name' or @name='application-name']/@content")
+        if not og_title or og_title.casefold() not in normalize(name).casefold()
+    }  # fmt: skip
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    for el in tree.iter("img", "a", "div", "span", "p"):
+        if _in_article(el):
+            continue
+        if el.tag == "img":
+            own = f"{el.get('src', '')} {_names(el)}".lower()
+            branded = any(
+                _home_link(a, host) or _BRAND_NAME.search(_names(a))
+                or (_PAGE_HEADER.search(_names(a)) or a.tag == "header") and "logo" in own
+                for a in el.iterancestors() if a.tag not in ("html", "body")
+            )  # fmt: skip
+            if branded or _BRAND_NAME.search(own):
+                names.add(el.get("alt") or "")
+        elif _home_link(el, host) or _BRAND_NAME.search(_names(el)):
+            if len(el.text_content()) <= 300:
+                names.update(_lines(el, skip_chrome=False))
+    return {n.casefold() for n in map(normalize, names) if n and len(n) <= 150}
+
+
+def _heading_at_text(
+    tree: etree._Element, lines: list[str], paras: Iterable[str], site_names: set[str]
+) -> str:
+    """A heading set right above the statement (or as its first line): an <h1>-<h3> or an
+    element classed as a title, as pages whose <title> names only the site show the
+    headline."""
+    candidates = set()
+    for el in tree.iter("h1", "h2", "h3", "div", "span", "p", "td", "strong"):
+        if el.tag not in ("h1", "h2", "h3"):
+            names = _names(el)
+            if not _TITLE_NAME.search(names) or _NOT_TITLE_NAME.search(names):
+                continue
+        if _in_chrome(el) or _not_headline(el):
+            continue
+        text = " ".join(_lines(el, skip_chrome=False))
+        if _says_something(text) and len(text) <= 300 and text.casefold() not in site_names:
+            candidates.add(text)
+    if not candidates:
+        return ""
+    positions = {line: i for i, line in reversed(list(enumerate(lines)))}
+    body = [positions[p] for p in paras if len(p) >= 80 and p in positions]
+    if not body:
+        return ""
+    start = body[0]
+    for line in reversed(lines[max(0, start - 8) : start]):
+        if line in candidates:
+            return line
+    return ""
+
+
+_ENDS_SENTENCE = re.compile(r"[.。។៕]$").search
+
+
+def _choose_title(
+    tree: etree._Element, url: str, lines: list[str], meta_title: str, paras: Iterable[str]
+) -> str:
     """The headline: a <h1>/<h2> (or else a line of the page) that <title> or og:title
-    confirms, else the only <h1>, else og:title when <title> confirms it, else <title>."""
-    page_title = normalize(" ".join(tree.xpath("//head/title//text()")))
+    confirms, else the only <h1>, else a heading right above the statement, else og:title
+    when <title> confirms it, else <title>. A <title> that is only the site's name (as the
+    logo, banner or og:site_name give it) confirms nothing."""
+    site_names = _site_names(tree, url)
+    raw_title = normalize(" ".join(tree.xpath("//head/title//text()")))
+    page_title = "" if raw_title.casefold() in site_names else raw_title
     og_title = normalize(" ".join(tree.xpath(
         "//meta[@property='og:title' or @name='twitter:title' or @property='twitter:title']"
         "/@content")[:1]))  # fmt: skip
-    site_name = normalize(" ".join(tree.xpath(
-        "//meta[@property='og:site_name' or @name='application-name']/@content")[:1]))  # fmt: skip
+    og_title = "" if og_title.casefold() in site_names else og_title
     headings: dict[str, list[str]] = {"h1": [], "h2": []}
     for el in tree.iter("h1", "h2"):
         if not _in_chrome(el) and not _not_headline(el):
             text = " ".join(_lines(el, skip_chrome=False))
-            if text and text.casefold() != site_name.casefold():
+            if text and text.casefold() not in site_names:
                 headings[el.tag].append(text)
     for level in ("h1", "h2"):
         for heading in headings[level]:
@@ -401,13 +613,19 @@ def _choose_title(tree: etree._Element, lines: list[str], meta_title: str) -> st
                 return heading
     # the headline in some other element (<h3>, <strong>, div.title) that <title> confirms
     for line in lines:
+        if line.casefold() in site_names or (len(line) > len(page_title) and _ENDS_SENTENCE(line)):
+            continue  # the site's name, or a sentence that names the site
         if len(line) >= 0.5 * len(page_title) and _agrees(line, page_title):
             return line
     if len(set(headings["h1"])) == 1 and _says_something(headings["h1"][0]):
         return headings["h1"][0]
+    at_text = _heading_at_text(tree, lines, paras, site_names)
+    if at_text:
+        return at_text
     if og_title and page_title and (_agrees(og_title, page_title) or og_title == page_title):
         return og_title
-    return page_title or og_title or meta_title
+    meta_title = "" if meta_title.casefold() in site_names else meta_title
+    return page_title or og_title or meta_title or raw_title
 
 
 def _without_leading_date(title: str) -> str:
@@ -423,7 +641,14 @@ _NOT_PUBLICATION = re.compile(r"today|now|updated|modified|aktualisiert|ថ្�
 
 
 def _month_first(tree: etree._Element, url: str) -> bool:
-    """US pages write 2/11/2026 for 11 February; everyone else writes the day first."""
+    """US pages write 2/11/2026 for 11 February; everyone else writes the day first. The
+    page's own dates that only one reading allows (11/26/2026, 25/11/2026) decide first;
+    then US English or a US government host (SharePoint and others say en-US by default,
+    so the markup alone is the weaker sign)."""
+    body = tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]")
+    by_dates = _numeric_order(" ".join(body))
+    if by_dates is not None:
+        return by_dates
     lang = (tree.get("lang") or "").lower().replace("_", "-")
     host = urlsplit(url).hostname or ""
     return lang.endswith("-us") or host.endswith((".gov", ".mil", ".us"))
@@ -449,12 +674,15 @@ def _date_near(lines: list[str], title: str, month_first: bool, *, above: bool) 
     return _first_date(window, month_first)
 
 
-def _metadata_date(found: str | None, html: str, month_first: bool) -> str | None:
-    """htmldate's date, unless it is a 1 January made from a bare year (a copyright line)."""
+def _metadata_date(found: str | None, html: str, url: str, month_first: bool) -> str | None:
+    """htmldate's date, unless its day is made up: htmldate turns a bare year (a copyright
+    line) into 1 January, and a month ("November 2026", or a date it rejects) into the
+    first of the month. A first of the month must be written in the page or its URL."""
     found = _plausible(found)
-    made_up = found and found.endswith("-01-01")
-    if made_up and found not in {iso for _, iso in _date_matches(html, month_first)}:
-        return None
+    if found and found.endswith("-01"):
+        written = {iso for _, iso in _date_matches(f"{url} {html}", month_first)}
+        if found not in written:
+            return None
     return found
 
 
@@ -494,8 +722,9 @@ def _selected_date(soup: BeautifulSoup, selector: str, month_first: bool) -> str
 
 
 def _date_params(extensive: bool) -> dict[str, object]:
-    today = datetime.now().date().isoformat()
-    return {"original_date": True, "extensive_search": extensive, "max_date": today}
+    # htmldate turns a date past max_date into the first of its month: let it see the few
+    # days ahead that _plausible allows
+    return {"original_date": True, "extensive_search": extensive, "max_date": _latest_date()}
 
 
 def _trafilatura(tree: etree._Element, url: str, **options: bool) -> trafilatura.settings.Document:
@@ -562,7 +791,7 @@ def extract_html(
     if soup is not None and title:
         doc_title = " ".join(_selected_lines(soup, title, skip_chrome=False))
     doc_title = doc_title or _without_leading_date(
-        _choose_title(tree, page_lines, normalize(meta.title or ""))
+        _choose_title(tree, url, page_lines, normalize(meta.title or ""), paras)
     )
 
     # Most trusted first: the configured selector, the byline under the headline, page
@@ -574,9 +803,9 @@ def extract_html(
     doc_date = (
         doc_date
         or _date_near(page_lines, doc_title, month_first, above=False)
-        or _metadata_date(meta.date, html, month_first)
+        or _metadata_date(meta.date, html, url, month_first)
         or _date_near(page_lines, doc_title, month_first, above=True)
-        or _metadata_date(_searched_date(tree, url), html, month_first)
+        or _metadata_date(_searched_date(tree, url), html, url, month_first)
         or _first_date((*paras[:2], *reversed(paras[-3:])), month_first)
     )
 

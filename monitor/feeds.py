@@ -94,11 +94,32 @@ def clean_text(text: str | None) -> str:
 
 
 _UNSAFE = re.compile(r'[\s"<>`{}|\\^]')
+# Campaign and click tracking that feeds, newsletters and share buttons add to a release's
+# URL (WordPress feeds: ?utm_source=rss&utm_medium=rss&utm_campaign=slug). They name the
+# channel, not the document.
+_TRACKING_PARAM = re.compile(
+    r"^(?:utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|twclid|igshid|mc_cid|mc_eid|"
+    r"_ga|_gl|_hsenc|_hsmi|mkt_tok)$",
+    re.I,
+)
+
+
+def _strip_tracking(url: str) -> str:
+    """The URL without tracking parameters; other parameters keep their order and spelling."""
+    base, sep, query = url.partition("?")
+    if not sep:
+        return url
+    params = query.split("&")
+    kept = [p for p in params if not _TRACKING_PARAM.match(p.split("=", 1)[0])]
+    if len(kept) == len(params):
+        return url
+    return base + ("?" + "&".join(kept) if any(kept) else "")
 
 
 def clean_url(url: str) -> str:
-    """Fragment dropped and stray spaces/quotes escaped, so one release has one spelling."""
-    url = url.strip().split("#", 1)[0]
+    """Fragment and tracking parameters dropped and stray spaces/quotes escaped, so one
+    release has one spelling whether it is reached from the listing, the feed or a newsletter."""
+    url = _strip_tracking(url.strip().split("#", 1)[0])
     return _UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", url)
 
 

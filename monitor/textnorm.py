@@ -27,3 +27,25 @@ def normalize(text: str) -> str:
 def paragraphs(text: str) -> tuple[str, ...]:
     """Split text on line breaks into normalised, non-empty paragraphs (one per line)."""
     return tuple(p for p in map(normalize, text.splitlines()) if p)
+
+
+# Khmer, Thai, Lao and Myanmar write words without spaces between them (a space there ends a
+# phrase): their text is measured by characters, about five code points to a word.
+_UNSPACED = ((0x1780, 0x17FF), (0x19E0, 0x19FF), (0x0E00, 0x0E7F), (0x0E80, 0x0EFF),
+             (0x1000, 0x109F), (0xAA60, 0xAA7F))  # fmt: skip
+_CHARS_PER_WORD = 5
+
+
+def _unspaced(char: str) -> bool:
+    code = ord(char)
+    return any(low <= code <= high for low, high in _UNSPACED)
+
+
+def word_count(text: str) -> int:
+    """About how many words `text` holds, in any script: spaced scripts by their words, Khmer,
+    Thai, Lao and Myanmar runs by their length ("សារអបអរសាទរទិវាជាតិ" is several words)."""
+    count = 0
+    for token in text.split():
+        unspaced = sum(map(_unspaced, token))
+        count += max(1, round(unspaced / _CHARS_PER_WORD)) if unspaced else 1
+    return count

@@ -326,6 +326,182 @@ def test_no_list_means_a_single_page() -> None:
     assert discover("", "https://x.gov.kh/").kind == "page"
 
 
+def _wp_post(i: int, day: int, heading: str = "h3", cls: str = "entry-title") -> str:
+    slug = f"/2026/11/{day}/statement-{i}-on-bilateral-cooperation/"
+    return (
+        f'<article class="post-{i} post hentry"><a class="post-thumbnail" href="{slug}">'
+        f'<img src="/up/{i}.jpg" alt=""></a><header class="entry-header"><{heading} '
+        f'class="{cls}"><a href="{slug}" rel="bookmark">Statement {i} on Bilateral '
+        f"Cooperation with Partners</a></{heading}><time datetime='2026-11-{day}'>"
+        f"November {day}, 2026</time></header><p>The Ministry welcomes the talks.</p>"
+        f'<a class="more-link" href="{slug}">Continue reading</a></article>'
+    )
+
+
+def test_featured_lead_post_above_the_grid_belongs_to_the_listing() -> None:
+    """A WordPress theme shows the newest post big (<h2 class="featured-title">, a wrapper of
+    its own) above a grid of <h3> posts. It is a release; a "Latest news" column of the same
+    URL pattern, even unmarked as chrome and before the list, is not."""
+    featured = (
+        '<article class="post-9 post sticky featured-post"><div class="featured-content">'
+        '<h2 class="entry-title featured-title"><a href="/2026/11/27/statement-9-on-bilateral-'
+        'cooperation/">Statement 9 on Bilateral Cooperation with Partners</a></h2><time '
+        'datetime="2026-11-27">November 27, 2026</time><p>The Ministry welcomes the talks.</p>'
+        '<a class="more-link" href="/2026/11/27/statement-9-on-bilateral-cooperation/">Continue'
+        " reading</a></div></article>"
+    )
+    latest = "".join(
+        f'<li><h4><a href="/2026/11/{d}/older-statement-{d}-on-trade-policy/">Older Statement '
+        f"{d} on Trade Policy</a></h4></li>"
+        for d in (10, 11, 12, 13)
+    )
+    grid = "".join(_wp_post(i, 18 + i) for i in range(8, 0, -1))
+    recent = "".join(
+        f'<li><a href="/2026/11/{18 + i}/statement-{i}-on-bilateral-cooperation/">Statement {i}'
+        "</a></li>"
+        for i in (9, 8, 7)
+    )
+    html = (
+        "<html><body><header><nav><a href='/'>Home</a></nav></header>"
+        f'<div class="row"><div class="col-md-3"><div class="panel"><h3>Latest news</h3><ul>'
+        f"{latest}</ul></div></div>"
+        f'<div class="col-md-9"><main class="site-main">{featured}<div class="posts-grid">{grid}'
+        f'</div></main></div></div><aside class="widget-area"><ul>{recent}</ul></aside>'
+        "</body></html>"
+    )
+    listing = discover(html, "https://tourism.example.gov.kh/news/")
+    urls = [r.url.split("/", 3)[3] for r in listing.releases]
+    assert urls == [f"2026/11/{18 + i}/statement-{i}-on-bilateral-cooperation/"
+                    for i in range(9, 0, -1)]  # fmt: skip
+    first = listing.releases[0]
+    assert (first.title, first.date) == ("Statement 9 on Bilateral Cooperation with Partners",
+                                         "2026-11-27")  # fmt: skip
+
+
+TEASER = "The Ministry informs the public about the measures taken this week in the provinces."
+SIDEBAR = (
+    '<div class="col-md-4"><div class="panel"><div class="panel-heading">Health Alerts</div>'
+    '<ul><li><a href="/health_alerts.php?id=31">Dengue fever prevention during the rainy '
+    'season</a></li><li><a href="/health_alerts.php?id=30">Avian influenza: advice for poultry '
+    'handlers</a></li><li><a href="/health_alerts.php?id=29">Heat wave: how to protect '
+    "children and the elderly</a></li></ul></div></div>"
+)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        # one wrapper per item, the teaser in a paragraph
+        '<div class="news-entry"><img src="/t/{i}.jpg" alt=""><h2>{title}</h2><span>Posted '
+        'on {day} November 2026</span><p>{teaser}</p><a href="news_detail.php?id={i}" '
+        'class="readmore">Read more</a></div>',
+        # one wrapper per item, the teaser as bare text
+        '<div class="news-entry"><h3>{title}</h3><small>{day}.11.2026</small><br>{teaser} '
+        '<a href="news_detail.php?id={i}">Read more »</a></div>',
+        # no wrappers: heading, date, teaser, link, then the next heading
+        "<h2>{title}</h2><span>{day} November 2026</span><p>{teaser}</p><p><a "
+        'href="news_detail.php?id={i}">Read more</a></p>',
+    ],
+)
+def test_read_more_items_titled_by_headings_beat_a_sidebar_box(item: str) -> None:
+    """Items whose heading is no link and whose only link is "Read more" after a teaser are
+    the list; the links are not "inside running text", and the headings are the titles."""
+    titles = [f"Minister Opens Provincial Referral Hospital Number {i}" for i in range(7)]
+    items = "".join(
+        item.format(i=650 + i, title=t, day=26 - i, teaser=TEASER) for i, t in enumerate(titles)
+    )
+    html = (
+        '<html><body><div class="container"><div class="row"><div class="col-md-8"><h1>News'
+        f'</h1><div class="news-list">{items}</div></div>{SIDEBAR}</div></div></body></html>'
+    )
+    listing = discover(html, "https://moh.example.gov.kh/news.php")
+    assert [(r.url, r.title, r.date) for r in listing.releases] == [
+        (f"https://moh.example.gov.kh/news_detail.php?id={650 + i}", t, f"2026-11-{26 - i}")
+        for i, t in enumerate(titles)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("url", "pager", "later", "expected"),
+    [
+        # hand-made: "Page <b>1</b> 2 Next", no pager class, no page parameter
+        (
+            "https://x.gov.kh/press/statements.html",
+            '<p class="small">Page <strong>1</strong> <a href="statements-2.html">2</a> '
+            '<a href="statements-2.html">Next &raquo;</a></p>',
+            False,
+            ["https://x.gov.kh/press/statements-2.html"],
+        ),
+        # the second page: back to the first is no next page; 3 is
+        (
+            "https://x.gov.kh/press/statements-2.html",
+            '<p><a href="statements.html">&laquo; Previous</a> Page <a href="statements.html">1'
+            '</a> <strong>2</strong> <a href="statements-3.html">3</a></p>',
+            False,
+            ["https://x.gov.kh/press/statements-3.html"],
+        ),
+        # numbers in a list of their own, underscore pages
+        (
+            "https://x.gov.kh/news.htm",
+            '<ul class="pg"><li><b>1</b></li><li><a href="news_2.htm">2</a></li><li>'
+            '<a href="news_3.htm">3</a></li></ul>',
+            False,
+            ["https://x.gov.kh/news_2.htm", "https://x.gov.kh/news_3.htm"],
+        ),
+        # a path segment; index_2.html
+        (
+            "https://x.gov.kh/news",
+            '<div class="bottom"><a href="/news/2">Next ›</a></div>',
+            False,
+            ["https://x.gov.kh/news/2"],
+        ),
+        (
+            "https://x.gov.kh/zwgk/index.html",
+            '<div>1 <a href="index_2.html">2</a> <a href="index_3.html">3</a></div>',
+            False,
+            ["https://x.gov.kh/zwgk/index_2.html", "https://x.gov.kh/zwgk/index_3.html"],
+        ),
+        # a later page of a listing known from page one: its "Next" leads on
+        (
+            "https://x.gov.kh/news/2",
+            '<div class="bottom"><a href="/news">Previous</a> <a href="/news/3">Next</a></div>',
+            True,
+            ["https://x.gov.kh/news/3"],
+        ),
+        # a lone number is no page number; a year is no page
+        (
+            "https://x.gov.kh/news",
+            '<p>See note <a href="/news/2">2</a>. Archive: <a href="/news/2025">2025</a> '
+            '<a href="/news/2024">2024</a></p>',
+            False,
+            [],
+        ),
+    ],
+)
+def test_hand_made_pagination_by_numbered_urls(
+    url: str, pager: str, later: bool, expected: list[str]
+) -> None:
+    """Pages that differ from the listing's URL by a number only, reached by a "Next" or by
+    a number among page numbers, outside any pager class."""
+    like = discover(_page(), "https://x.gov.kh/news").signature if later else None
+    listing = discover(_page(pager), url, like=like)
+    assert list(listing.next_pages) == expected
+    assert len(listing.releases) == 5
+
+
+def test_next_post_with_a_numbered_url_is_not_a_next_page() -> None:
+    """/posts/46 differs from /posts/45 by a number only, but "Next" on a release leads to the
+    next post: no next page of a listing (nor the short list a next page would allow)."""
+    body = "<p>" + "The Ministry welcomes the agreement reached today. " * 12 + "</p>"
+    nav = (
+        '<div class="post-links"><a href="/posts/44">« Previous</a> <a href="/posts/46">Next »'
+        '</a></div><div class="box"><h4>See also</h4><a href="/posts/12">Statement on the '
+        "landmine clearance programme in the northern provinces</a></div>"
+    )
+    html = f"<html><body><article><h1>Statement</h1>{body * 4}{nav}</article></body></html>"
+    assert discover(html, "https://x.gov.kh/posts/45") == Listing(kind="page")
+
+
 # --- dates ---------------------------------------------------------------------------------
 
 
@@ -421,6 +597,24 @@ def test_atom_with_xml_base() -> None:
         ),
     ]
     assert listing.next_pages == ("https://www.mfaic.gov.kh/en/feed/press.atom?page=2",)
+
+
+def test_tracking_parameters_are_stripped_from_release_urls() -> None:
+    """WordPress feeds (and newsletters, share buttons) add utm_*/fbclid... to a release's
+    URL; the listing links it without. One release, one URL; real parameters stay."""
+    post = "https://x.gov.kh/2026/11/26/cambodia-contributes-peacekeepers/"
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>MoT</title><item><title>'
+        f"Cambodia Contributes Peacekeepers</title><link>{post}?utm_source=rss&amp;"
+        "utm_medium=rss&amp;utm_campaign=cambodia-contributes-peacekeepers</link></item><item>"
+        "<title>Statement</title><link>https://x.gov.kh/news.php?id=12&amp;fbclid=IwAR0x&amp;"
+        "lang=en&amp;gclid=abc&amp;mc_cid=9f&amp;mc_eid=77</link></item></channel></rss>"
+    )
+    urls = [r.url for r in parse_feed(feed.encode(), "https://x.gov.kh/feed/").releases]
+    assert urls == [post, "https://x.gov.kh/news.php?id=12&lang=en"]
+    items = ITEMS.replace('-asean"', '-asean?utm_source=newsletter&amp;utm_medium=email"')
+    listing = discover(_page(items=items), "https://x.gov.kh/news")
+    assert all("?" not in r.url for r in listing.releases) and len(listing.releases) == 5
 
 
 def test_broken_feed_gives_no_releases() -> None:
