@@ -33,7 +33,7 @@ from .textnorm import normalize, paragraphs, word_count
 # The store skips extraction while a body and this value are unchanged. Bump the leading
 # number whenever a change here can change a Document for the same body; the libraries'
 # versions are part of it because their upgrades can change it too.
-EXTRACTOR_VERSION = "1+" + "+".join(
+EXTRACTOR_VERSION = "2+" + "+".join(
     f"{name}-{version(name)}" for name in ("trafilatura", "htmldate", "pypdf", "beautifulsoup4")
 )
 
@@ -62,6 +62,7 @@ _MONTHS = {
     "កក្កដា": 7, "សីហា": 8, "កញ្ញា": 9, "តុលា": 10, "វិច្ឆិកា": 11, "ធ្នូ": 12,
 }  # fmt: skip
 _KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
+_HAS_KHMER_DIGIT = re.compile("[០-៩]").search
 _MONTH = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
 # A month name must not continue into a longer word ("mar" in "market", "may" in "mayor").
 _M = rf"(?P<m>{_MONTH})(?![^\W\d_])\.?"
@@ -131,13 +132,14 @@ def _date_matches(text: str, month_first: bool = False) -> Iterator[tuple[int, s
 def _numeric_order(text: str) -> bool | None:
     """Whether the page writes numeric dates month first (True), day first (False), or
     gives no sign: counted on the dates only one reading allows (25/11/2026, 11/26/2026)."""
-    text = normalize(text).translate(_KHMER_DIGITS)
-    votes = Counter()
+    if _HAS_KHMER_DIGIT(text):
+        text = text.translate(_KHMER_DIGITS)
+    votes: Counter[str] = Counter()
     for match in _NUMERIC.finditer(text):
         first, second = int(match["d"]), int(match["m"])
-        if first > 12 >= second >= 1:
+        if 31 >= first > 12 >= second >= 1:
             votes["day"] += 1
-        elif second > 12 >= first >= 1:
+        elif 31 >= second > 12 >= first >= 1:
             votes["month"] += 1
     if votes["month"] != votes["day"]:
         return votes["month"] > votes["day"]
@@ -161,6 +163,12 @@ _DAYS_AHEAD = 3
 
 def _latest_date() -> str:
     return (datetime.now() + timedelta(days=_DAYS_AHEAD)).date().isoformat()
+
+
+def _around_today(iso: str) -> bool:
+    """The date a "today is" clock shows, in any time zone."""
+    today = datetime.now().date()
+    return abs((Date.fromisoformat(iso) - today).days) <= 1
 
 
 def _plausible(iso: str | None) -> str | None:
@@ -242,7 +250,8 @@ _VIEWS_LABEL = (
 # "ចំនួនអ្នកមើល ១០១៥". ("1,234 visitors" without a label first is prose, not a counter.)
 _VIEWS = re.compile(
     rf"(?:^|(?<=[\s|·•/;,(\[]))[(\[]?\s*(?:"
-    rf"(?:{_VIEWS_LABEL})\s*[:：=]?\s*{_NUMBER}(?:\s*(?:times|ដង))?"
+    rf"(?:{_VIEWS_LABEL})(?:\s*[:：=]\s*|\s*(?!(?:19|20)\d\d(?!\d)))"  # not "views 2026"
+    rf"{_NUMBER}(?:\s*(?:times|ដង))?"
     rf"|{_NUMBER}\s*(?:page ?views|views|hits|reads|clicks)"
     rf"|(?:read|viewed|seen|មើល|ចូលមើល)\s*[:：]?\s*{_NUMBER}\s*(?:times|ដង)"
     rf")\s*[)\]]?(?=\s*(?:\.?$|[|·•/;,]|\s[-–—]\s))",
@@ -304,7 +313,8 @@ _LAYOUT_CHROME = frozenset({"nav", "aside", "footer", "menu"})
 _CHROME_NAME = re.compile(
     r"(?:^|[-_\s])(?:nav|navbar|navigation|menu|sidebar|side-bar|widget|breadcrumbs?|footer"
     r"|share|sharing|social|cookies?|consent|counter|visitors?|clock|today|weather|related"
-    r"|latest|recent|popular|comments?|tags|pagination|pager|advert|ads)(?=$|[-_\s\d])"
+    r"|latest|recent|popular|comments?|tags|pagination|pager|advert|ads|topbar|top-bar"
+    r"|top-date|current-date)(?=$|[-_\s\d])"
 )
 
 
@@ -388,6 +398,45 @@ def _owner_table(el: etree._Element) -> etree._Element | None:
     if el.tag == "table":
         return el
     return next(el.iterancestors("table"), None)
+
+
+# Bootstrap, Foundation and 960-grid columns: "col-md-8", "col-4", "large-9", "span3", "grid_8"
+_GRID_COLUMN = re.compile(
+    r"(?:^|\s)(?:col(?:-(?:xs|sm|md|lg|xl|xxl))?-|span|(?:small|medium|large)-|grid_)(\d{1,2})(?=$|\s)"
+)
+
+
+def _column_width(el: etree._Element) -> int:
+    """The widest grid width the element's classes give it, 0 for no grid column."""
+    return max(map(int, _GRID_COLUMN.findall(el.get("class") or "")), default=0)
+
+
+def _side_column_lines(tree: etree._Element) -> set[str]:
+    """Lines found only in the narrow grid columns beside the column that holds the prose: a
+    sidebar of hotline, links and counter boxes next to the statement."""
+    side: set[str] = set()
+    main_lines: set[str] = set()
+    rows: dict[etree._Element, list[etree._Element]] = {}
+    for el in tree.xpath("//*[@class]"):
+        if _column_width(el):
+            rows.setdefault(el.getparent(), []).append(el)
+    for columns in rows.values():
+        if len(columns) < 2:
+            continue
+        prose = [
+            sum(len(t) for t in c.xpath(".//p//text()|.//div/text()") if len(t.strip()) >= 80)
+            for c in columns
+        ]
+        main = max(range(len(columns)), key=prose.__getitem__)
+        if not prose[main]:
+            continue
+        for i, column in enumerate(columns):
+            narrower = _column_width(column) < _column_width(columns[main])
+            if i != main and narrower and prose[i] * 4 < prose[main] and not column.xpath(".//h1"):
+                side.update(_lines(column, skip_chrome=False))
+                main_lines.update(_lines(columns[main], skip_chrome=False))
+    main_text = "\n".join(main_lines)
+    return {line for line in side if line not in main_text}
 
 
 def _main_element(tree: etree._Element) -> etree._Element:
@@ -490,7 +539,12 @@ def _says_something(heading: str) -> bool:
 
 
 # where sites put their name: the logo, the banner, the branding block
-_BRAND_NAME = re.compile(r"logo|brand|banner|masthead|site-?name|site-?title|sitename")
+_BRAND_NAME = re.compile(
+    r"(?:^|\s)(?:[\w-]*[-_])?(?:logo|brand|branding|masthead|banner|site-?name|site-?title"
+    r"|sitename)(?:[-_](?:text|name|title|wrap|wrapper|container|inner|area|box|link|img|image))?"
+    r"(?=$|\s)"
+)
+_LOGO_FILE = re.compile(r"logo|banner|masthead")
 _PAGE_HEADER = re.compile(r"(?:^|[\s_-])header(?:$|[\s_-])")
 # elements that hold a headline by their class or id: .viewpost-title, h2.newsDetailsTitle
 _TITLE_NAME = re.compile(r"title|headline|heading")
@@ -520,10 +574,6 @@ def _home_link(el: etree._Element, host: str) -> bool:
     return bool(_HOME_PATH.fullmatch(path))
 
 
-def _in_article(el: etree._Element) -> bool:
-    return bool(el.xpath("ancestor-or-self::article|ancestor-or-self::main"))
-
-
 def _site_names(tree: etree._Element, url: str) -> set[str]:
     """The site's own name as the page shows it: og:site_name, the logo's alt text (a logo
     image, or any image in the home link or branding block), the branding block's or home
@@ -536,21 +586,29 @@ def _site_names(tree: etree._Element, url: str) -> set[str]:
         if not og_title or og_title.casefold() not in normalize(name).casefold()
     }  # fmt: skip
     host = (urlsplit(url).hostname or "").removeprefix("www.")
-    for el in tree.iter("img", "a", "div", "span", "p"):
-        if _in_article(el):
+    article = set(tree.xpath("//article|//main|//article//*|//main//*"))
+    brands: dict[etree._Element, bool] = {}
+
+    def branding(el: etree._Element) -> bool:
+        if el not in brands:
+            brands[el] = _home_link(el, host) or bool(_BRAND_NAME.search(_names(el)))
+        return brands[el]
+
+    for el in tree.xpath("//img[@alt]|//a[@href or @rel]|//div[@class or @id]"
+                         "|//span[@class or @id]|//p[@class or @id]"):  # fmt: skip
+        if el in article:
             continue
         if el.tag == "img":
             own = f"{el.get('src', '')} {_names(el)}".lower()
-            branded = any(
-                _home_link(a, host) or _BRAND_NAME.search(_names(a))
-                or (_PAGE_HEADER.search(_names(a)) or a.tag == "header") and "logo" in own
+            branded = _LOGO_FILE.search(own) or any(
+                branding(a)
+                or ((a.tag == "header" or _PAGE_HEADER.search(_names(a))) and "logo" in own)
                 for a in el.iterancestors() if a.tag not in ("html", "body")
             )  # fmt: skip
-            if branded or _BRAND_NAME.search(own):
+            if branded:
                 names.add(el.get("alt") or "")
-        elif _home_link(el, host) or _BRAND_NAME.search(_names(el)):
-            if len(el.text_content()) <= 300:
-                names.update(_lines(el, skip_chrome=False))
+        elif branding(el) and len(el.text_content()) <= 300:
+            names.update(_lines(el, skip_chrome=False))
     return {n.casefold() for n in map(normalize, names) if n and len(n) <= 150}
 
 
@@ -569,7 +627,9 @@ def _heading_at_text(
         if _in_chrome(el) or _not_headline(el):
             continue
         text = " ".join(_lines(el, skip_chrome=False))
-        if _says_something(text) and len(text) <= 300 and text.casefold() not in site_names:
+        if word_count(text) < 3 or len(text) > 300 or text[-1] in ".:;,។":
+            continue  # a section name ("Contact"), a sentence, a label ("Summary:")
+        if text.casefold() not in site_names:
             candidates.add(text)
     if not candidates:
         return ""
@@ -585,6 +645,21 @@ def _heading_at_text(
 
 
 _ENDS_SENTENCE = re.compile(r"[.。។៕]$").search
+_TITLE_PARTS = re.compile(r"\s+(?:[|–—»«·/:]+|-|::)\s+")
+# what a CMS calls the page when the editor gave it no title: "Pages - NewsDetail"
+_TEMPLATE_WORDS = re.compile(
+    r"(?i:pages?|home|homepage|news|detail|details|article|articles|posts?|view|default|index"
+    r"|untitled(?: document)?|document|content|item|display|show|media|press releases?"
+    r"|[\w-]+\.(?:aspx?|php|html?|jsp))|(?:[A-Z][a-z]+){2,}"
+)
+
+
+def _names_the_page(title: str, site_names: set[str]) -> bool:
+    """A <title> that says more than the site's name and the CMS's template name."""
+    parts = [p for p in _TITLE_PARTS.split(title) if p.strip()]
+    return any(
+        p.casefold() not in site_names and not _TEMPLATE_WORDS.fullmatch(p.strip()) for p in parts
+    )
 
 
 def _choose_title(
@@ -619,9 +694,10 @@ def _choose_title(
             return line
     if len(set(headings["h1"])) == 1 and _says_something(headings["h1"][0]):
         return headings["h1"][0]
-    at_text = _heading_at_text(tree, lines, paras, site_names)
-    if at_text:
-        return at_text
+    if not (_names_the_page(page_title, site_names) or _names_the_page(og_title, site_names)):
+        at_text = _heading_at_text(tree, lines, paras, site_names)
+        if at_text:
+            return at_text
     if og_title and page_title and (_agrees(og_title, page_title) or og_title == page_title):
         return og_title
     meta_title = "" if meta_title.casefold() in site_names else meta_title
@@ -645,8 +721,7 @@ def _month_first(tree: etree._Element, url: str) -> bool:
     page's own dates that only one reading allows (11/26/2026, 25/11/2026) decide first;
     then US English or a US government host (SharePoint and others say en-US by default,
     so the markup alone is the weaker sign)."""
-    body = tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]")
-    by_dates = _numeric_order(" ".join(body))
+    by_dates = _numeric_order(tree.xpath("string(//body)"))
     if by_dates is not None:
         return by_dates
     lang = (tree.get("lang") or "").lower().replace("_", "-")
@@ -672,6 +747,26 @@ def _date_near(lines: list[str], title: str, month_first: bool, *, above: bool) 
         return None
     window = reversed(lines[max(0, at - 3) : at]) if above else lines[at + 1 : at + 8]
     return _first_date(window, month_first)
+
+
+def _only_in_chrome(
+    found: str, tree: etree._Element, lines: list[str], url: str, month_first: bool
+) -> bool:
+    """The date is written in the page's chrome (a header clock, a sidebar list), and neither
+    in the text around the statement nor in markup (meta tags, <time>, JSON-LD) or the URL:
+    htmldate read it from a widget."""
+
+    def dates(text: str) -> set[str]:
+        return {iso for _, iso in _date_matches(text, month_first)}
+
+    chrome = Counter(_lines(tree, skip_chrome=False))
+    chrome.subtract(lines)
+    if found not in dates("\n".join(line for line, n in chrome.items() if n > 0)):
+        return False
+    if found in dates("\n".join(lines)):
+        return False
+    markup = tree.xpath("//@content|//@datetime|//@title|//script/text()")
+    return found not in dates(" ".join([url, *markup]))
 
 
 def _metadata_date(found: str | None, html: str, url: str, month_first: bool) -> str | None:
@@ -784,6 +879,8 @@ def extract_html(
             paras = _clean(paragraphs(_trafilatura(tree, url, favor_recall=True).text or ""))
         if not paras:
             paras = _clean(_lines(_main_element(tree), skip_chrome=True))
+        sidebar = _side_column_lines(tree)
+        paras = tuple(p for p in paras if p not in sidebar) or paras
     if not paras:
         raise ExtractionError(f"{url}: the page has no text; is it a script-only page?")
 
@@ -797,16 +894,32 @@ def extract_html(
     # Most trusted first: the configured selector, the byline under the headline, page
     # markup and metadata (htmldate), a date just above the headline (where site headers also
     # put "today" widgets), htmldate's full-text search, a dateline ("Phnom Penh, 24 April
-    # 2026") at the top or foot of the statement.
+    # 2026") at the top or foot of the statement; last, a date htmldate found only in the
+    # page's chrome (a sidebar list; never a header clock's today).
     month_first = _month_first(tree, url)
+
+    widget_dates: list[str] = []  # htmldate's dates that only a sidebar list shows
+
+    def from_htmldate(found: str | None) -> str | None:
+        found = _metadata_date(found, html, url, month_first)
+        if found and _only_in_chrome(found, tree, page_lines, url, month_first):
+            if not _around_today(found):  # a header clock shows today: never a date
+                widget_dates.append(found)
+            return None
+        return found
+
+    def searched() -> str | None:  # slow: not when the quick search found a sidebar's date
+        return None if widget_dates else from_htmldate(_searched_date(tree, url))
+
     doc_date = _selected_date(soup, date, month_first) if soup is not None and date else None
     doc_date = (
         doc_date
         or _date_near(page_lines, doc_title, month_first, above=False)
-        or _metadata_date(meta.date, html, url, month_first)
+        or from_htmldate(meta.date)
         or _date_near(page_lines, doc_title, month_first, above=True)
-        or _metadata_date(_searched_date(tree, url), html, url, month_first)
+        or searched()
         or _first_date((*paras[:2], *reversed(paras[-3:])), month_first)
+        or next(iter(widget_dates), None)
     )
 
     text = "\n".join(paras)
@@ -938,18 +1051,72 @@ def _words(text: str) -> str:
     return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
 
 
+# The letterhead above a release: the state and its motto, the issuing body in capitals, the
+# reference number. It names the sender, never the release.
+_LETTERHEAD = re.compile(
+    r"(?i:(?:the\s+)?kingdom of \w+|nation\W+religion\W+king"
+    r"|(?:royal\s+)?government of(?: the)?(?: \w+){1,3})"
+    # "No. 123/26 MFAIC", "Ref: MLVT/2026/45", "លេខ ១២៣ ក.ប"
+    r"|(?i:no|ref|reference|our ref|លេខ)\.?\s*[:.៖]?\s*\S*\d\S*"
+    r"(?:\s+[A-Z\u1780-\u17ff][A-Z.\u1780-\u17ff/-]*)*"
+    r"|ព្រះរាជាណាចក្រកម្ពុជា|ជាតិ\s*សាសនា\s*ព្រះមហាក្សត្រ"
+)
+_INSTITUTION = re.compile(
+    r"(?:royal |permanent |general |national )?(?:ministry|embassy|consulate(?: general)?|mission"
+    r"|office|department|secretariat|council|directorate|agency|authority|commission|bank"
+    r"|ក្រសួង|ស្ថានទូត|ទីស្តីការ)\b.*",
+    re.I,
+)
+
+
+def _letterhead(para: str) -> bool:
+    if _LETTERHEAD.fullmatch(para):
+        return True
+    # "MINISTRY OF LABOUR AND VOCATIONAL TRAINING": the sender's name in capitals
+    return len(para) <= 120 and para.upper() == para and bool(_INSTITUTION.fullmatch(para))
+
+
+def _title_residue(para: str) -> str:
+    residue = _GENERIC_TITLE.sub(" ", para)
+    for pattern in _DATE_PATTERNS:
+        residue = pattern.sub(" ", residue)
+    return residue
+
+
+def _headline_like(para: str) -> bool:
+    """A line set as a title: a few words, not a sentence, not a dateline."""
+    words = re.findall(r"[^\W\d_]{2,}", _title_residue(para))
+    if len(words) < 2 or len(para) > 200 or para[-1] in ".,;:":
+        return False
+    return not (parse_date(para) and len(words) <= 4)  # "Phnom Penh, 26 November 2026"
+
+
 def _pdf_title(metadata_title: str, paras: list[str]) -> str:
     """The document's title property when the first page really shows it (Word fills it with
-    file names like "Microsoft Word - PR_July.doc"), else the first line that says more
-    than "Press release" and a date."""
+    file names like "Microsoft Word - PR_July.doc"); else the headline under "Press release"
+    when the page has one; else the first line that says more than "Press release" and a
+    date. Letterhead lines (the issuing ministry in capitals, "Kingdom of Cambodia", "Nation
+    Religion King", a reference number) are never the title."""
     title = normalize(metadata_title)
     if len(title) >= 8 and _words(title) in _words(" ".join(paras[:10])):
         return title
-    for para in paras[:8]:
-        residue = _GENERIC_TITLE.sub(" ", para)
-        for pattern in _DATE_PATTERNS:
-            residue = pattern.sub(" ", residue)
-        if len(re.findall(r"[^\W\d_]{2,}", residue)) >= 2:
+    head = paras[:8]
+
+    def says_more(para: str) -> bool:  # than a letterhead, "Press release" or a dateline
+        residue = _title_residue(para)
+        dateline = parse_date(para) and len(para) <= 60
+        return not (_letterhead(para) or dateline or not re.search(r"[^\W\d_]{2,}", residue))
+
+    # the first line that says more, after "Press release" if the page has it (what comes
+    # before it is letterhead), when it is set as a title
+    marker = next((i for i, p in enumerate(head) if _GENERIC_TITLE.search(p) and not
+                   re.search(r"[^\W\d_]{2,}", _title_residue(p))), None)  # fmt: skip
+    for start in ([marker + 1] if marker is not None else []) + [0]:
+        first = next((p for p in head[start:] if says_more(p)), None)
+        if first and _headline_like(first):
+            return first
+    for para in head:
+        if len(re.findall(r"[^\W\d_]{2,}", _title_residue(para))) >= 2:
             return para if len(para) <= 250 else para[:250].rsplit(" ", 1)[0]
     return paras[0][:250] if paras else ""
 

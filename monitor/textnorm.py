@@ -42,10 +42,14 @@ def _unspaced(char: str) -> bool:
 
 
 def word_count(text: str) -> int:
-    """About how many words `text` holds, in any script: spaced scripts by their words, Khmer,
-    Thai, Lao and Myanmar runs by their length ("សារអបអរសាទរទិវាជាតិ" is several words)."""
+    """About how many words `text` holds, in any script: spaced scripts by their words (not
+    counting a lone "-" or "|"), Khmer, Thai, Lao and Myanmar runs by their length
+    ("សារអបអរសាទរទិវាជាតិ" is several words, not one)."""
     count = 0
     for token in text.split():
         unspaced = sum(map(_unspaced, token))
-        count += max(1, round(unspaced / _CHARS_PER_WORD)) if unspaced else 1
+        if unspaced:
+            count += max(1, round(unspaced / _CHARS_PER_WORD))
+        elif any(c.isalnum() for c in token):  # not "-" or "|"
+            count += 1
     return count

@@ -15,6 +15,7 @@ import tarfile
 import time
 import unicodedata
 from collections import Counter
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -699,3 +700,266 @@ def test_extract_page_refuses_binary_and_not_modified_pages():
     not_modified = Page(url=url, final_url=url, status=304, content_type="", not_modified=True)
     with pytest.raises(ExtractionError, match="Not Modified"):
         extract_page(not_modified)
+
+
+# --- audit: counters in bylines, sidebars, site-name titles, clocks, numeric dates ---------------
+
+AUDIT = Path(__file__).parent / "data" / "extract-audit"
+BODY = [
+    "The two sides reviewed the progress of bilateral cooperation in trade, investment, tourism "
+    "and people-to-people exchanges, and agreed to hold the next consultations in Phnom Penh.",
+    "Both ministers welcomed the steady growth of bilateral trade, which reached more than 1.2 "
+    "billion US dollars last year, and pledged to remove the remaining barriers to investment.",
+    "The Ministry thanks all development partners for their contributions to the programme and "
+    "stands ready to share its experience with the other countries of the region.",
+]
+HEADLINE = "Ministers Review Bilateral Cooperation in Trade and Investment"
+
+
+def _news_page(meta_line: str, *, sidebar: str = "") -> str:
+    """A Bootstrap news page: headline, a byline under it, the statement, a side column."""
+    body = "".join(f"<p>{_plain(p)}</p>" for p in BODY)
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>{HEADLINE} | Ministry of Commerce</title></head><body><div class="container">
+<div class="navbar"><ul class="nav"><li><a href="/">Home</a></li><li><a href="/news">News</a></li>
+</ul></div><div class="row"><div class="col-md-8">
+<h1 class="news-title">{HEADLINE}</h1>
+<p class="text-muted">{meta_line}</p>
+<div class="news-body">{body}</div></div>
+<div class="col-md-4"><div class="panel"><div class="panel-heading">Hotline</div>
+<div class="panel-body"><p>1280 (free of charge, 24/7)</p></div></div>{sidebar}</div>
+</div></div></body></html>"""
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Date: 24/04/2025 | Views: {n}",
+        "Posted on 24 April 2025 | Views: {n}",
+        "Posted on 24 April 2025 Hits: {n}",
+        "By Press Office · 24 April 2025 · Read {n} times",
+        "24.04.2025 | Visits: {n}",
+        "Thursday, 24 April 2025 - {n} views",
+        "By Press Office | {n} views | Category: Trade",
+        "ថ្ងៃព្រហស្បតិ៍ ទី២៤ ខែមេសា ឆ្នាំ២០២៥ ចំនួនអ្នកមើល {n}",
+    ],
+)
+def test_a_view_counter_on_the_byline_never_changes_the_text(byline):
+    url = "https://www.moc.gov.kh/news/2025-04-24-bilateral"
+    khmer = "ចំនួនអ្នកមើល" in byline
+    first = extract_html(_news_page(byline.format(n="៥០៥" if khmer else "505")), url)
+    later = extract_html(_news_page(byline.format(n="១,២០៧" if khmer else "1,207")), url)
+    assert first.comparable == later.comparable
+    assert first.date == later.date == "2025-04-24"
+    assert [p for p in first.paragraphs if p in BODY] == BODY
+    for counter in ("505", "Views", "Hits", "Read 5", "Visits", "views", "អ្នកមើល"):
+        assert counter not in first.text, counter
+    if "Press Office" in byline:  # the rest of the byline is kept
+        assert any(p.startswith("By Press Office") for p in first.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The exhibition welcomed 1,234 visitors on 24 April 2025.",
+        "Visitors: 1,234 people attended the opening of the fair.",
+        "The campaign video reached 50,000 views, a record for the Ministry.",
+        "The page was viewed 52 times before the correction was published.",
+    ],
+)
+def test_sentences_that_count_visitors_are_kept(sentence):
+    url = "https://www.moc.gov.kh/news/2025-04-24-bilateral"
+    page = _news_page("Posted on 24 April 2025").replace(
+        '<div class="news-body">', f'<div class="news-body"><p>{sentence}</p>'
+    )
+    assert sentence in extract_html(page, url).paragraphs
+
+
+def test_a_side_column_next_to_the_statement_is_not_text():
+    """A hotline box in the narrow column beside the statement: not the statement, and a new
+    box there is no edit."""
+    url = "https://www.moc.gov.kh/news/2025-04-24-bilateral"
+    doc = extract_html(_news_page("Posted on 24 April 2025"), url)
+    assert not any("free of charge" in p for p in doc.paragraphs)
+    assert [p for p in doc.paragraphs if p in BODY] == BODY
+    more = (
+        '<div class="panel"><div class="panel-body">'
+        "<p>Hotline for workers abroad: 1297 (free of charge)</p></div></div>"
+    )
+    assert extract_html(_news_page("Posted on 24 April 2025", sidebar=more), url) == doc
+
+
+SITE = "Ministry of Foreign Affairs and International Cooperation"
+TOP_BAR = '<div class="top-bar"><span class="top-date">{today}</span></div>'
+
+
+def _site_page(
+    article: str, *, title: str = SITE, head: str = "", lang: str = "en", today: str = ""
+) -> str:
+    """A page whose <title> gives the site's name, with the logo in the home link."""
+    body = "".join(f"<p>{_plain(p)}</p>" for p in BODY)
+    return f"""<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">
+<title>{title}</title>{head}</head><body>{TOP_BAR.format(today=today) if today else ""}
+<div class="header-wrap"><a href="/"><img src="/images/logo.png" alt="{SITE}"></a></div>
+<ul class="nav"><li><a href="/">Home</a></li><li><a href="/Media/News">News</a></li></ul>
+<div class="container"><div class="row"><div class="col-md-9">{article.format(body=body)}</div>
+<div class="col-md-3"><div class="box-title">Latest News</div><ul><li><a href="/p/1">
+Signing Ceremony of the Agreement on Visa Exemption</a></li></ul></div></div></div>
+<div class="footer-wrap"><p>Copyright © 2025 {SITE}.</p></div></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("article", "title"),
+    [
+        (  # ASP.NET: the headline in a classed <div>, no heading element at all
+            '<div class="viewpost"><div class="viewpost-title">{headline}</div>'
+            '<div class="viewpost-date">24 April 2025</div><div class="viewpost-content">{body}'
+            "</div></div>",
+            SITE,
+        ),
+        (  # SharePoint: the page's name in <title> and <h1>, the headline in an <h2>
+            '<h1 class="ms-core-pageTitle"><a href="/Pages/NewsDetail.aspx">NewsDetail</a></h1>'
+            '<div class="newsDetails"><h2 class="newsDetailsTitle">{headline}</h2>'
+            '<div class="newsDetailsDate">24/04/2025</div><div class="newsDetailsBody">{body}'
+            "</div></div>",
+            "Pages - NewsDetail",
+        ),
+        (  # an old template: the headline in an <h3>
+            '<h3 class="title">{headline}</h3><p class="date">Date: 24/04/2025</p>'
+            '<div class="detail">{body}</div>',
+            SITE,
+        ),
+        (  # the <h1> headline, and a first sentence that names the site
+            '<h1 class="news-title">{headline}</h1><p class="text-muted">24 April 2025</p>'
+            '<div class="news-body"><p>The ' + SITE + " informs the public of the following."
+            "</p>{body}</div>",
+            SITE,
+        ),
+    ],
+    ids=["div-title", "sharepoint-h2", "h3", "site-name-in-a-sentence"],
+)
+def test_title_when_the_title_tag_names_only_the_site(article, title):
+    headline = "Congratulatory Message on the National Day of the Sultanate of Oman"
+    page = _site_page(article.replace("{headline}", headline), title=title)
+    doc = extract_html(page, "https://www.mfaic.gov.kh/Posts/2316")
+    assert doc.title == headline
+    assert doc.date == "2025-04-24"
+
+
+def test_an_unspaced_khmer_headline_is_the_title_not_the_banner():
+    headline = "សារអបអរសាទរទិវាជាតិនៃរដ្ឋស៊ុលតង់អូម៉ង់"
+    site = "ក្រសួងការបរទេស និងសហប្រតិបត្តិការអន្តរជាតិ"
+    page = f"""<html lang="km"><head><meta charset="utf-8"><title>{headline} | {site}</title>
+    </head><body><div class="banner"><a href="/km"><img src="/img/logo.png" alt="{site}"></a>
+    <div class="banner-text">{site}</div></div><div class="article">
+    <h1 class="article-title">{headline}</h1><div class="article-body">
+    {"".join(f"<p>{p}</p>" for p in KHMER_STATEMENT)}</div></div></body></html>"""
+    doc = extract_html(page, "https://www.mfaic.gov.kh/km/article/1215.html")
+    assert doc.title == headline
+    assert doc.language == "km"
+
+
+def test_a_header_clock_is_not_the_publication_date():
+    """The top bar shows today's date; the release's date is the one by its headline, and a
+    page without one has no date rather than today's."""
+    today = datetime.now().strftime("%A, %d %B %Y")
+    article = (
+        '<div class="viewpost"><div class="viewpost-title">Statement on the Mine Action Day'
+        '</div>{date}<div class="viewpost-content">{body}</div></div>'
+    )
+    dated = article.replace("{date}", '<div class="viewpost-date">24 April 2025</div>')
+    doc = extract_html(_site_page(dated, today=today), "https://www.mfaic.gov.kh/Posts/7")
+    assert (doc.title, doc.date) == ("Statement on the Mine Action Day", "2025-04-24")
+    undated = article.replace("{date}", "")
+    doc = extract_html(_site_page(undated, today=today), "https://www.mfaic.gov.kh/Posts/7")
+    assert doc.date is None
+
+
+def _weekday(iso: str) -> str:
+    return datetime.strptime(iso, "%Y-%m-%d").strftime("%a")
+
+
+@pytest.mark.parametrize(
+    "iso", ["2025-11-26", "2025-11-10", "2025-10-11", "2025-03-04", "2025-04-03"]
+)
+def test_drupal_default_byline_dates(iso):
+    """Drupal writes "Thu, 11/26/2025 - 09:30": month first, and the weekday says so even
+    when both numbers could be a month."""
+    y, m, d = iso.split("-")
+    byline = f"{_weekday(iso)}, {m}/{d}/{y} - 09:30"
+    assert parse_date(byline) == iso
+    page = f"""<html lang="en"><head><title>Outcome of the Consultations | Ministry of
+    Environment</title></head><body><main><article><header>
+    <h1 class="title page-title"><span>Outcome of the Consultations</span></h1>
+    <div class="node__meta"><span>By press_office</span> <span>{byline}</span></div></header>
+    <div class="node__content">{"".join(f"<p>{p}</p>" for p in BODY)}</div></article>
+    </main></body></html>"""
+    assert extract_html(page, "https://www.moe.gov.kh/en/news/outcome").date == iso
+
+
+@pytest.mark.parametrize(
+    ("lang", "latest", "iso"),
+    [
+        ("en", ["04/22/2025", "04/18/2025", "04/15/2025"], "2025-04-03"),
+        # SharePoint says en-US whatever the site writes: its own 22/04/2025 says day first
+        ("en-US", ["22/04/2025", "18/04/2025", "15/04/2025"], "2025-03-04"),
+    ],
+)
+def test_the_pages_own_unambiguous_dates_set_the_order_of_numeric_dates(lang, latest, iso):
+    items = "".join(f"<li><a href='/n/{i}'>Item {i}</a> {d}</li>" for i, d in enumerate(latest))
+    page = _news_page("Posted 04/03/2025", sidebar=f"<ul>{items}</ul>")
+    page = page.replace('lang="en"', f'lang="{lang}"')
+    assert extract_html(page, "https://www.moc.gov.kh/news/7").date == iso
+
+
+@pytest.mark.parametrize("ahead", [1, 2, 3])
+def test_a_date_a_few_days_ahead_is_kept_as_written(ahead):
+    """Embargoed releases and time zones: the date as written, never the first of the month."""
+    when = (datetime.now() + timedelta(days=ahead)).date().isoformat()
+    page = f"""<html lang="en"><head><title>Condolence message</title></head><body><main>
+    <article><h1>Condolence message on the passing of a former minister</h1>
+    <p class="date">Published {when}</p>{"".join(f"<p>{p}</p>" for p in BODY)}</article></main>
+    <footer>© 2026 Ministry of Foreign Affairs.</footer></body></html>"""
+    assert extract_html(page, "https://www.mfaic.gov.kh/posts/condolence").date == when
+    far = (datetime.now() + timedelta(days=40)).date()
+    page = page.replace(when, far.isoformat())
+    assert extract_html(page, "https://www.mfaic.gov.kh/posts/condolence").date is None
+
+
+def test_no_first_of_the_month_made_from_a_month():
+    """htmldate turns "/uploads/2022/10/" into 1 October 2022: no day is written anywhere."""
+    page = f"""<html lang="en"><head><title>The glass house</title></head><body><main>
+    <article><h1>The glass house in the Uckermark</h1>
+    <img src="https://example.org/wp-content/uploads/2022/10/glashaus-000.jpg" alt="">
+    {"".join(f"<p>{p}</p>" for p in BODY)}</article></main></body></html>"""
+    assert extract_html(page, "https://example.org/glashaus/").date is None
+
+
+@pytest.mark.parametrize("marker", ["PRESS RELEASE", None])
+def test_pdf_letterhead_is_not_the_title(marker):
+    letterhead = [
+        "KINGDOM OF CAMBODIA", "NATION RELIGION KING", None,
+        "MINISTRY OF LABOUR AND VOCATIONAL TRAINING", "No. 123/25 MLVT", None,
+    ]  # fmt: skip
+    lines = [*letterhead, marker, None, "Launch of the Online Job Matching Service", None,
+             "Phnom Penh, 24 April 2025", None, *BODY]  # fmt: skip
+    doc = extract_pdf(_pdf([_column(lines)]), "https://www.mlvt.gov.kh/files/pr-106.pdf")
+    assert doc.title == "Launch of the Online Job Matching Service"
+    assert doc.date == "2025-04-24"
+
+
+def test_audit_pages():
+    """The audit's pages (tests/data/extract-audit): title and date as a reader sees them, and
+    pages that differ only in a counter, a clock or a sidebar give the same text."""
+    expected = json.loads((AUDIT / "expected.json").read_text("utf-8"))
+    docs = {}
+    for name, item in expected.items():
+        body = (AUDIT / name).read_bytes()
+        if name.endswith(".pdf"):
+            docs[name] = extract_pdf(body, f"https://example.gov.kh/{name}")
+        else:
+            docs[name] = extract_html(_read_html(AUDIT / name), f"https://example.gov.kh/{name}")
+        assert (docs[name].title, docs[name].date) == (item["title"], item["date"]), name
+    for name, item in expected.items():
+        if "same_text_as" in item:
+            assert docs[name].comparable == docs[item["same_text_as"]].comparable, name

@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from monitor.textnorm import normalize, paragraphs
+from monitor.textnorm import normalize, paragraphs, word_count
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,21 @@ def test_paragraphs_split_on_line_breaks_and_drop_empty_ones():
 
 def test_paragraphs_of_blank_text_is_empty():
     assert paragraphs(" \n\u200b\n\u00a0\t\n") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Latest News", 2),
+        ("Lexikon - M", 2),  # a lone dash is no word
+        ("", 0),
+        # Khmer, Thai and Myanmar write no spaces between words: counted by length
+        ("សារអបអរសាទរទិវាជាតិនៃរដ្ឋស៊ុលតង់អូម៉ង់", 8),
+        ("ព័ត៌មានថ្មីៗ", 2),
+        ("ក្រសួងការបរទេស និងសហប្រតិបត្តិការអន្តរជាតិ", 8),
+        ("กระทรวงการต่างประเทศ", 4),
+        ("ဝန်ကြီးဌာန", 2),
+    ],
+)
+def test_word_count_counts_unspaced_scripts_by_length(text, words):
+    assert word_count(text) == words
