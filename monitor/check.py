@@ -75,6 +75,9 @@ class SourceCheck:
         self.options = options
         self.pool = pool
         self.sig = extract_signature(src)
+        # Listing validators are the source's own: another source on the same URL (other
+        # cookies, another language) or a renamed one must read the listing afresh.
+        self.scope = f"source:{src.name}"
         self.result = SourceResult(source=src.name)
         self.state: SourceState
         self.baseline = False
@@ -120,7 +123,7 @@ class SourceCheck:
         self.store.touch_seen(listed)
         if not self.failed_new:
             for page in found.listing_pages:
-                self.store.save_page_validators(page)
+                self.store.save_page_validators(page, self.scope)
         self.store.source_checked(self.state.id, error=None, baselined=True)
         self.result.releases_seen = len(found.links) or (1 if found.single else 0)
         self.result.duration = time.monotonic() - started
@@ -160,7 +163,7 @@ class SourceCheck:
             if watched is not None:
                 etag, modified = watched.etag, watched.last_modified
             else:
-                etag, modified, stored_hash = self.store.page_validators(url)
+                etag, modified, stored_hash = self.store.page_validators(url, self.scope)
             if self.options.refetch_all:
                 etag = modified = None
             try:
@@ -187,6 +190,7 @@ class SourceCheck:
             found.listing_urls.add(page.final_url)
             kind = self._kind(page)
             if kind == "page":
+                self._not_a_listing_now(url, known)
                 found.single = page
                 return found
             listing = (
@@ -196,6 +200,7 @@ class SourceCheck:
             )
             shape = listing.signature or shape
             if listing.kind == "page" and url == self.src.url and self.src.type != "listing":
+                self._not_a_listing_now(url, known)
                 found.single = page
                 return found
             found.listing_pages.append(page)
@@ -208,6 +213,17 @@ class SourceCheck:
             url = next((u for u in listing.next_pages if u not in seen_pages), None)
         found.links = list({link.url: link for link in reversed(found.links)}.values())[::-1]
         return found
+
+    def _not_a_listing_now(self, url: str, known: dict[str, ReleaseState]) -> None:
+        """A source that listed releases and now shows one page (a maintenance notice, a
+        redesign, an error page served with 200) has not become a single release."""
+        if url == self.src.url and any(u != self.src.url for u in known):
+            raise FetchError(
+                url,
+                "bad_response",
+                "the listing shows no release links this time (a maintenance or error page, or "
+                "a redesign: if it persists, set `links` for this source); nothing is reported",
+            )
 
     def _kind(self, page: Page) -> str:
         if self.src.type != "auto":

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
@@ -101,6 +102,11 @@ def check(
         _fail(str(exc), EXIT_USAGE)
     except _store_errors() as exc:
         _fail(str(exc), EXIT_STORE)
+    except (OSError, sqlite3.OperationalError) as exc:
+        # A full disk, a file-size limit, a store on a failing drive: what was committed stands.
+        _fail(f"the store at {config.snapshots_dir} could not be written ({exc}); free space "
+              "or fix the drive, then check again: nothing committed so far is lost",
+              EXIT_STORE)  # fmt: skip
     if as_json:
         _print_json(report.to_json())
     else:

@@ -127,6 +127,8 @@ class SourceConfig(_Model):
             raise ValueError(
                 f"use letters, digits, '-', '_' or '.' (it names folders in the store), got {v!r}"
             )
+        if v.lower() == "corpus":  # the reference corpus is stored as a source of that name
+            raise ValueError("'corpus' is reserved for the reference documents; choose another")
         return v
 
     @field_validator("url")
@@ -151,6 +153,9 @@ class SmtpConfig(_Model):
     username: str | None = None
     password_env: str | None = None
     timeout: float = Field(30.0, gt=0)
+    # PEM certificate(s) to trust for this server only (a private CA, a self-signed cert);
+    # SSL_CERT_FILE would also replace the CAs every HTTPS source is checked against.
+    ca_file: str | None = None
 
     @property
     def effective_port(self) -> int:

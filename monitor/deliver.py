@@ -287,6 +287,8 @@ def _classify(exc: BaseException, where: str, email_config: EmailConfig) -> Deli
                 code=code,
             )
         hint = " Check `email.from`." if isinstance(exc, smtplib.SMTPSenderRefused) else ""
+        if code == 552 or "size" in answer.lower():  # RFC 1870: the message is too large
+            stage, hint = "refused the message as too large", " Ask for a larger size limit."
         return DeliveryError(
             f"the SMTP server {where} {stage} ({answer}).{hint} It will not accept this "
             "digest as it is; fix the cause shown by the server.",
@@ -313,7 +315,8 @@ def _classify(exc: BaseException, where: str, email_config: EmailConfig) -> Deli
         return DeliveryError(
             f"the SMTP server {where} presented a certificate that cannot be trusted "
             f"({exc.verify_message or exc}). Check `email.smtp.host` matches the certificate; "
-            "for a private CA, point SSL_CERT_FILE at its certificate.",
+            "for a private CA or a self-signed certificate, set `email.smtp.ca_file` to its "
+            "certificate (PEM).",
             "tls",
             temporary=False,
         )

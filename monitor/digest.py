@@ -35,6 +35,11 @@ MAX_TERMS = 4  # matched terms listed per theme
 MAX_RELATED = 3  # closest earlier releases listed per new release
 MAX_DIFF = 4000  # characters of diff text per edited release; the store keeps the rest
 MAX_ERROR = 300  # characters of a failing source's last error
+# A digest must stay readable and under the ~100 KB at which mail clients clip a message: past
+# these, releases are listed one line each (title, source, date, link), never left out.
+FULL_NEW = 20
+FULL_CHANGED = 10
+DIFF_BUDGET = 16_000  # characters of diff over all edited releases of one digest
 
 DEL_STYLE = "color:#b00020;text-decoration:line-through;background:#fde7e9"
 INS_STYLE = "color:#05652d;text-decoration:none;background:#e6f4ea"
@@ -154,6 +159,7 @@ class _Item:
     diff_html: str = ""  # sanitised HTML (a Markup)
     reason: str = ""
     archived: str = ""
+    brief: bool = False  # listed in one line: the digest is long
 
 
 @dataclass(frozen=True)
@@ -208,10 +214,13 @@ def render_digest(
         failing=sum(not f.recovered for f in failing),
         recovered=sum(f.recovered for f in failing),
     )
-    groups = _theme_groups(new)
+    full = {id(e) for e in sorted(new, key=lambda e: not e.themes)[:FULL_NEW]}  # tagged first
+    brief_new = [e for e in new if id(e) not in full]
+    groups = _theme_groups([e for e in new if id(e) in full])
     titles = [i.title for g in groups for i in g.items] + [clean_line(e.title) for e in changed]
     first = next((t for t in [*titles, *(clean_line(e.title) for e in removed)] if t), "")
     subject = _subject(subject_template, counts, first, notices, now)
+    shown = _edited_items(changed)
     context: dict[str, Any] = {
         "subject": subject,
         "summary": _summary(counts),
@@ -219,7 +228,9 @@ def render_digest(
         "counts": counts,
         "baseline": _baseline_line(baseline),
         "groups": groups,
-        "changed": [_item(e, diff=True) for e in changed],
+        "more_new": [_item(e, brief=True) for e in brief_new],
+        "changed": [e for e in shown if not e.brief],
+        "more_changed": [e for e in shown if e.brief],
         "removed": [_item(e) for e in removed],
         "failing": [n for n in notices if not n.recovered],
         "recovered": [n for n in notices if n.recovered],
@@ -309,7 +320,30 @@ def _theme_groups(events: list[Event]) -> list[_Group]:
     return groups
 
 
-def _item(event: Event, *, diff: bool = False) -> _Item:
+def _edited_items(changed: list[Event]) -> list[_Item]:
+    """Diffs while the digest's budget lasts (the first few releases), then brief lines."""
+    budget, out = DIFF_BUDGET, []
+    for n, event in enumerate(changed):
+        size = min(len(event.diff or ""), MAX_DIFF)
+        if n >= FULL_CHANGED or (out and size > budget):
+            out.append(_item(event, brief=True))
+            continue
+        out.append(_item(event, diff=True))
+        budget -= size
+    return out
+
+
+def _item(event: Event, *, diff: bool = False, brief: bool = False) -> _Item:
+    if brief:
+        return _Item(
+            brief=True,
+            title=clean_line(event.title) or clean_line(event.url),
+            href=safe_href(event.url),
+            url=clean_line(event.url, 500),
+            source=clean_line(event.source, 80),
+            date=_show_date(event.date),
+            reason=clean_line(event.reason, MAX_ERROR),
+        )
     themes = sorted(event.themes, key=lambda t: -t.score)
     related = [
         _Link(clean_line(r.title or r.url, 160), safe_href(r.url), f"{r.score:.0f}% similar")
@@ -319,6 +353,8 @@ def _item(event: Event, *, diff: bool = False) -> _Item:
     diff_html: str = ""
     if diff:
         diff_text = clean_block(event.diff, MAX_DIFF)
+        if diff_text.endswith("…") and len(event.diff or "") > MAX_DIFF:
+            diff_text += "\n(diff shortened; both versions are kept in full in the store's text/)"
         if event.diff_html:
             diff_html = sanitize_diff_html(event.diff_html)
         elif event.diff:
@@ -548,8 +584,8 @@ class _DiffSanitizer(HTMLParser):
         note = ""
         if self.truncated:
             note = (
-                '<p style="color:#5f6368;font-size:13px">(diff shortened; '
-                "<code>monitor diff</code> shows all of it)</p>"
+                '<p style="color:#5f6368;font-size:13px">(diff shortened; both versions are '
+                "kept in full in the store's <code>text/</code> folder)</p>"
             )
         return "".join(self.out) + tail + note
 

@@ -101,12 +101,13 @@ def ensure_schema(store: Store) -> None:
 
 
 def source_notices(conn: sqlite3.Connection, failing_after: int) -> list[FailingSource]:
-    """Sources newly failing `failing_after`+ checks in a row, and reported ones working again."""
+    """Sources newly failing `failing_after`+ checks in a row, and reported ones working again
+    (a check succeeded: not merely fewer failures than a `failing_after` raised since)."""
     rows = conn.execute(
         "SELECT name, url, consecutive_failures, last_error, failure_reported FROM sources "
         "WHERE (failure_reported = 0 AND consecutive_failures >= ?) "
-        "OR (failure_reported != 0 AND consecutive_failures < ?) ORDER BY name",
-        (failing_after, failing_after),
+        "OR (failure_reported != 0 AND consecutive_failures = 0) ORDER BY name",
+        (failing_after,),
     ).fetchall()
     return [
         FailingSource(

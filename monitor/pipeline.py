@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ssl
 import threading
 from collections.abc import Awaitable
 from typing import TypeVar
@@ -44,7 +45,18 @@ def deliver_digests(
     from .digests import send_pending
 
     outbox = config.resolve(config.email.outbox)
-    outcomes = send_pending(store, config.email, outbox, claim=claim)
+    context = None
+    if config.email.smtp.ca_file:
+        ca_file = config.resolve(config.email.smtp.ca_file)
+        try:
+            context = ssl.create_default_context(cafile=ca_file)
+        except (OSError, ssl.SSLError) as exc:
+            lines = [f"digest not sent: email.smtp.ca_file {ca_file} cannot be read as PEM "
+                     f"certificates ({exc}); the events wait for the next attempt"]  # fmt: skip
+            if console is not None:
+                console.print(lines[0], highlight=False)
+            return lines
+    outcomes = send_pending(store, config.email, outbox, claim=claim, ssl_context=context)
     lines = [o.line for o in outcomes]
     if console is not None:
         for line in lines:

@@ -13,6 +13,7 @@ unreferenced file, never a row pointing at nothing or a version without its even
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import json
@@ -212,7 +213,7 @@ class Store:
         else:
             try:
                 root.mkdir(parents=True, exist_ok=True)
-                probe = root / ".write-test"
+                probe = root / f".write-test-{os.getpid()}"  # per process: two may start at once
                 probe.write_bytes(b"")
                 probe.unlink()
             except OSError as exc:
@@ -241,6 +242,13 @@ class Store:
         try:
             if readonly:
                 conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+                try:
+                    conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+                except sqlite3.OperationalError:
+                    # A WAL database needs its -shm file even to read; on a read-only mount or
+                    # for another user that file cannot be made. Read the file as it stands.
+                    conn.close()
+                    conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
             else:
                 conn = sqlite3.connect(path, timeout=30, isolation_level=None)
             conn.row_factory = sqlite3.Row
@@ -255,6 +263,13 @@ class Store:
                     "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
                     (str(SCHEMA_VERSION),),
                 )
+        except sqlite3.OperationalError as exc:
+            if "disk" not in str(exc) and "full" not in str(exc):
+                raise StoreError(f"the catalogue {path} cannot be opened ({exc})") from None
+            raise StoreError(
+                f"the catalogue {path} could not be written ({exc}): the disk may be full; "
+                "free space and run again (nothing already stored is lost)"
+            ) from None
         except sqlite3.DatabaseError as exc:
             raise StoreError(
                 f"the catalogue {path} cannot be read ({exc}); restore it from a backup "
@@ -265,7 +280,8 @@ class Store:
     def close(self) -> None:
         try:
             if self._lock is not None:
-                self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                with contextlib.suppress(sqlite3.Error):  # a full disk: the WAL keeps it all
+                    self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
             self.conn.close()
         finally:
             if self._lock is not None:
@@ -343,21 +359,25 @@ class Store:
 
     # --- HTTP cache for listing pages -----------------------------------------------------
 
-    def page_validators(self, url: str) -> tuple[str | None, str | None, str | None]:
+    def page_validators(
+        self, url: str, scope: str = ""
+    ) -> tuple[str | None, str | None, str | None]:
+        """`scope` keeps two sources reading one URL (other cookies, other language) apart."""
         row = self.conn.execute(
-            "SELECT etag, last_modified, body_hash FROM pages WHERE url=?", (url,)
+            "SELECT etag, last_modified, body_hash FROM pages WHERE url=?", (_scoped(url, scope),)
         ).fetchone()
         return (row["etag"], row["last_modified"], row["body_hash"]) if row else (None, None, None)
 
-    def save_page_validators(self, page: Page) -> None:
+    def save_page_validators(self, page: Page, scope: str = "") -> None:
         with self.transaction() as db:
             db.execute(
                 "INSERT INTO pages(url, etag, last_modified, body_hash, fetched_at) "
                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET etag=excluded.etag, "
                 "last_modified=excluded.last_modified, body_hash=excluded.body_hash, "
                 "fetched_at=excluded.fetched_at",
-                (page.url, page.etag, page.last_modified, page.body_hash, now_iso()),
-            )
+                (_scoped(page.url, scope), page.etag, page.last_modified, page.body_hash,
+                 now_iso()),
+            )  # fmt: skip
 
     # --- releases ------------------------------------------------------------------------
 
@@ -559,6 +579,10 @@ def _version(row: sqlite3.Row) -> VersionText:
         paragraphs=tuple(p for p in body.split("\n\n") if p) if body else (),
         text_hash=row["text_hash"], text_path=row["text_path"], published=row["published"],
     )  # fmt: skip
+
+
+def _scoped(url: str, scope: str) -> str:
+    return f"{scope} {url}" if scope else url
 
 
 def event_payload(event: Event) -> dict[str, Any]:

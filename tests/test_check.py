@@ -303,6 +303,35 @@ def test_a_new_reading_of_the_same_bytes_is_kept_but_not_reported(ministry):
     assert not ministry.check().changed  # the edit is outside the first paragraph read now
 
 
+def test_a_second_source_on_the_same_listing_url_reads_it_afresh(ministry):
+    """mfaic and mfaic-km read one URL with other cookies: validators are per source."""
+    ministry.check()
+    url = ministry.server.url(ministry.layout.listing(1))
+    both = [{"name": "ministry", "url": url},
+            {"name": "ministry-km", "url": url, "cookies": {"Language": "3"}}]  # fmt: skip
+    report = ministry.check(ministry.config(sources=both))
+    assert not report.errors
+    assert {e.url for e in report.new if e.source == "ministry-km"} == {
+        ministry.url(r) for r in ministry.releases
+    }
+    assert all(e.baseline for e in report.new) and not report.changed
+
+
+def test_a_maintenance_page_at_the_listing_is_an_error_not_a_release(ministry):
+    ministry.check()
+    listing = ministry.layout.listing(1)
+    ministry.server.routes[listing] = Route.html(
+        "<html><head><title>Scheduled maintenance</title></head><body><h1>Scheduled "
+        "maintenance</h1><p>The website of the Ministry is being upgraded and will be back "
+        "shortly. We apologise for any inconvenience caused to our visitors.</p></body></html>"
+    )
+    report = ministry.check()
+    assert not report.events and [e.url for e in report.errors] == [ministry.server.url(listing)]
+    assert "no release links" in report.errors[0].error
+    ministry.publish()
+    assert not ministry.check().events
+
+
 def test_blocked_listing_is_an_error_never_a_release(ministry):
     ministry.check()
     ministry.server.routes[ministry.layout.listing(1)] = Route.html(

@@ -85,6 +85,34 @@ def test_unwritable_store_exits_3(tmp_path):
     assert result.returncode == 3 and "store" in result.stderr
 
 
+def test_a_full_disk_is_a_clear_error_and_loses_nothing(ministry):
+    """A file-size limit stands in for a full disk: exit 3 with advice, no traceback."""
+    import resource
+
+    config = ministry.write_config()
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (300_000, 300_000))
+
+    env = {**os.environ, "NO_COLOR": "1"}
+    full = subprocess.run([*MONITOR, "check", "--json", "--config", str(config)],
+                          capture_output=True, text=True, env=env, timeout=120,
+                          preexec_fn=small_files)  # fmt: skip
+    assert full.returncode == 3, full.stderr
+    said = " ".join(full.stderr.split())
+    assert "could not be written" in said and "free space" in said and "Traceback" not in said
+    again = run("check", "--json", "--config", str(config))
+    assert again.returncode == 0, again.stderr
+    found = json.loads(again.stdout)
+    with sqlite3.connect(config.parent / "snapshots" / "catalogue.sqlite") as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        ministry_id = "(SELECT id FROM sources WHERE name = 'ministry')"
+        query = f"SELECT COUNT(*) FROM releases WHERE source_id = {ministry_id}"
+        stored = db.execute(query).fetchone()[0]
+    assert stored == len(ministry.releases)
+    assert not found["errors"] and not found["changed"] and not found["removed"]
+
+
 def test_extract_json_on_saved_files(tmp_path):
     page = tmp_path / "release.html"
     page.write_text(

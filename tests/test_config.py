@@ -58,6 +58,11 @@ def test_duplicate_source_names():
     assert "unique" in msg and ":3: sources[1].name:" in msg
 
 
+def test_corpus_is_a_reserved_source_name():
+    msg = _error("sources:\n  - {name: corpus, url: 'https://x.org/'}\n")
+    assert "reserved" in msg and "sources[0].name" in msg
+
+
 def test_missing_required_key():
     msg = _error("sources:\n  - name: a\n")
     assert "sources[0].url" in msg and "missing" in msg

@@ -6,6 +6,7 @@ tests exercise the same claim / send / mark-sent path `monitor check` uses.
 
 from __future__ import annotations
 
+import json
 import socket
 import ssl
 import subprocess
@@ -240,6 +241,47 @@ def test_starttls_with_a_throwaway_certificate(store, src, tmp_path, server_tls,
         [outcome] = send_pending(store, cfg, tmp_path, ssl_context=client_tls)
     assert outcome.sent and outcome.message_id == refused.message_id
     assert len(handler.accepted) == 1 and handler.accepted[0].tls
+
+
+def test_ca_file_in_the_config_trusts_a_self_signed_server(
+    store, src, tmp_path, server_tls, certificate
+):
+    """`email.smtp.ca_file`, not SSL_CERT_FILE (which would replace the CAs HTTPS sources
+    are checked against), is how a user trusts a private mail server."""
+    from monitor.config import parse_config
+    from monitor.pipeline import deliver_digests
+
+    record_new(store, src, 1)
+    handler = Recorder()
+    with smtp_server(handler, tls_context=server_tls, require_starttls=True) as port:
+        smtp = {"host": "127.0.0.1", "port": port, "security": "starttls", "timeout": 5}
+        email = {"to": ["analyst@example.org"], "from": "monitor@example.org", "smtp": smtp}
+        bad = parse_config(json.dumps({"sources": [], "email": {**email, "smtp": {
+            **smtp, "ca_file": str(tmp_path / "missing.pem")}}}), base_dir=tmp_path)  # fmt: skip
+        [line] = deliver_digests(bad, store, None)
+        assert "ca_file" in line and handler.accepted == []
+        good = parse_config(json.dumps({"sources": [], "email": {**email, "smtp": {
+            **smtp, "ca_file": str(certificate[0])}}}), base_dir=tmp_path)  # fmt: skip
+        [sent] = deliver_digests(good, store, None)
+    assert "sent" in sent and len(handler.accepted) == 1 and handler.accepted[0].tls
+
+
+def test_raising_failing_after_does_not_announce_a_recovery(store, src, tmp_path):
+    from monitor.digests import source_notices
+
+    dead = store.source("dead", "https://dead.example.org/")
+    for _ in range(2):
+        store.source_checked(dead.id, error="timed out", baselined=False)
+    cfg = EmailConfig.model_validate(
+        {"to": ["analyst@example.org"], "from": "monitor@example.org", "failing_after": 2}
+    )
+    [first] = send_pending(store, cfg, tmp_path)
+    assert "failing" in first.subject
+    store.source_checked(dead.id, error="timed out", baselined=False)  # 3 in a row, still down
+    assert source_notices(store.conn, failing_after=5) == []  # the user raised the threshold
+    store.source_checked(dead.id, error=None, baselined=True)
+    [notice] = source_notices(store.conn, failing_after=5)
+    assert notice.recovered
 
 
 def test_starttls_required_but_not_offered(store, src, tmp_path):

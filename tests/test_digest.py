@@ -372,3 +372,29 @@ def test_events_read_back_from_the_store_render_the_same(store: Store):
     assert from_store.event_ids == (stored[0].id,)
     assert from_store.text == direct.text and from_store.html == direct.html
     assert "-- demining (1) --" in from_store.text and "matched: មីន" in from_store.text
+
+
+def test_a_big_digest_lists_everything_and_stays_under_the_clipping_size():
+    """200 new and 50 edited releases: every one is in the email, the edits are not pushed
+    past the ~100 KB at which mail clients clip a message."""
+    sentence = "The Ministry of Foreign Affairs reaffirms its support for mine action. " * 8
+    events = [
+        new(f"Statement number {i} on regional cooperation", f"https://mfa.example/n/{i}",
+            themes=[theme("demining", 2.0, "mine action", sentence[:70])] if i % 3 else [],
+            related=[Related(f"https://mfa.example/o/{i}", f"Earlier statement {i}", 55.0)])
+        for i in range(200)
+    ]  # fmt: skip
+    events += [
+        Event("changed", "mfaic", f"https://mfa.example/c/{i}", f"Edited communiqué {i}",
+              date="2025-03-10", diff=f"{sentence} [-2025-]{{+2030+}} {sentence}" * 6)
+        for i in range(50)
+    ]  # fmt: skip
+    digest = render(events)
+    html = digest.html
+    assert len(html.encode()) < 100_000 and len(digest.text.encode()) < 100_000
+    for i in range(200):
+        assert f"https://mfa.example/n/{i}" in html and f"https://mfa.example/n/{i}" in digest.text
+    for i in range(50):
+        assert f"Edited communiqué {i}<" in html and f"Edited communiqué {i}" in digest.text
+    assert "More new releases, in brief" in html and "More edited releases" in digest.text
+    assert html.index("Edited releases") < 100_000
