@@ -253,6 +253,9 @@ class SourceCheck:
                 self.options.refetch_all or detect.due_for_revisit(rel, now, policy)
             ):
                 work[url] = (url, rel, None)
+        for url, rel in self.removed.items():
+            if url not in work and detect.due_for_return_check(rel, now):
+                work[url] = (url, None, None)
         return list(work.values())
 
     # --- one release ---------------------------------------------------------------------
@@ -292,6 +295,11 @@ class SourceCheck:
                 self.result.unchanged += 1
                 self.store.record_unchanged(rel, page, self.sig)
                 return
+        elif url in self.removed and (
+            detect.removal_by_redirect(page, found.listing_urls) or self._became_listing(page)
+        ):
+            self.store.touch_fetched(self.removed[url])  # still gone: said once already
+            return
         try:
             doc = await asyncio.get_running_loop().run_in_executor(
                 self.pool,
@@ -309,8 +317,22 @@ class SourceCheck:
             self.failed_new |= rel is None
             return
         doc = self._with_listing_facts(doc, link)
-        if rel is None and url in self.removed:
-            self._restored(url, self.removed[url], link, page, doc)
+        gone = self.removed.get(url) if rel is None else None
+        previous = self.store.latest_version((rel or gone).id) if (rel or gone) else None
+        notice = detect.removal_notice(doc, previous)
+        if notice and rel is not None:
+            self._removed(rel, notice)
+            return
+        if gone is not None:
+            if notice:
+                self.store.touch_fetched(gone)  # still gone: said once already
+            else:
+                self._restored(url, gone, link, page, doc)
+            return
+        if notice:
+            self._error(url, f"no statement here: {notice}", "bad_response",
+                        link.title if link else None)  # fmt: skip
+            self.failed_new = True
             return
         self._store_document(url, rel, link, page, doc)
 
@@ -363,6 +385,9 @@ class SourceCheck:
     ) -> None:
         if err.kind == "gone" and rel is not None:
             self._removed(rel, f"answers HTTP {err.status} (confirmed by a second request)")
+            return
+        if rel is None and url in self.removed:
+            self.store.touch_fetched(self.removed[url])  # still gone: said once already
             return
         self._error(url, err.message, err.kind, None if rel else (link.title if link else None))
         self.failed_new |= rel is None

@@ -5,6 +5,7 @@ No I/O here: check.py gathers the facts, these functions decide.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 from typing import Literal
 from urllib.parse import urlsplit
@@ -46,6 +47,14 @@ def _norm(url: str) -> tuple[str, str]:
     )
 
 
+# "/", "/index.htm", "/en/", "/km/home.aspx", "/Default.aspx", "/portal/", "/en/index.php"...
+_HOME_PATH = re.compile(
+    r"/(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?(?:(?:index|default|home|main|portal|accueil|inicio)"
+    r"(?:\.[a-z]{2,5})?/?)?",
+    re.I,
+)
+
+
 def removal_by_redirect(page: Page, listing_urls: set[str]) -> str | None:
     """A release that now redirects to the home page or a listing has been taken down.
 
@@ -57,10 +66,80 @@ def removal_by_redirect(page: Page, listing_urls: set[str]) -> str | None:
     host, path = _norm(page.final_url)
     if (asked_host, asked_path) == (host, path):
         return None  # scheme, "www." or trailing-slash redirect
-    if path in ("/", "/index.php", "/index.html", "/home", "/en", "/km", "/en/", "/km/"):
+    if "?" not in path and _HOME_PATH.fullmatch(path):
         return f"now redirects to the home page ({page.final_url})"
     if (host, path) in {_norm(u) for u in listing_urls}:
         return f"now redirects to the news listing ({page.final_url})"
     if host != asked_host:
         return f"now redirects to another site ({page.final_url})"
+    return None
+
+
+RETURN_WINDOW = timedelta(days=30)
+
+
+def due_for_return_check(release: ReleaseState, now: datetime) -> bool:
+    """Removed releases are asked for once a day for a month: some come back (a page
+    republished after a fix) where no listing page the check reads shows them."""
+    removed = parse_iso(release.removed_at)
+    last = parse_iso(release.last_fetched_at)
+    if removed is None or now - removed > RETURN_WINDOW:
+        return False
+    return last is None or now - last >= timedelta(hours=23)
+
+
+# A page served with 200 that says the release is not there: the site's own "not found"
+# page (a "soft 404"), or a notice put in the statement's place.
+_NOT_FOUND = re.compile(
+    r"\b(?:page|article|content|post|news|document|file|item)s?\s+(?:was\s+|is\s+)?not\s+found"
+    r"|\b404\b|^not found\b|\bnothing (?:was )?found at this (?:location|address)"
+    r"|\bpage (?:you (?:requested|are looking for)|(?:cannot|could not|can['’]t|couldn['’]t)"
+    r" be found|does not exist|doesn['’]t exist|no longer exists)"
+    r"|ទំព័រ\s*រកមិនឃើញ|រកមិនឃើញ\s*ទំព័រ|ไม่พบหน้า|page introuvable|página no encontrada"
+    r"|seite nicht gefunden|không tìm thấy trang",
+    re.I,
+)
+_PAGE_NOUN = (
+    r"(?:this|the)\s+(?:article|page|post|press release|release|news(?: item)?|announcement"
+    r"|content|statement|document|item|story|communiqu[eé])"
+)
+_WITHDRAWN = re.compile(
+    rf"\b{_PAGE_NOUN}\s+(?:you (?:requested|are looking for)\s+)?"
+    r"(?:has|have|had)?\s*(?:been|was|is)\s+(?:removed|deleted|withdrawn|taken down|unpublished)"
+    rf"|\b{_PAGE_NOUN}\s+is\s+no\s+longer\s+(?:available|accessible|online)"
+    r"|ត្រូវបាន(?:ដក|លុប)ចេញ",
+    re.I,
+)
+_NOTICE_CHARS = 600  # a notice is short; a statement that mentions removals is not
+
+
+def removal_notice(doc: Document, previous: VersionText | None) -> str | None:
+    """Why this 200 page is a removal, or None when it reads as a statement."""
+    text = " ".join(doc.paragraphs)
+    short = len(text) <= _NOTICE_CHARS
+    shrunk = previous is None or len(text) * 2 < len(" ".join(previous.paragraphs))
+    # A short title that says "not found" is the site's error page, however much menu text
+    # came with it; a statement's title is not "Page not found | AKP".
+    was_found = previous is None or not _NOT_FOUND.search(previous.title)
+    if _NOT_FOUND.search(doc.title) and len(doc.title) <= 80 and was_found:
+        return "answers with a “page not found” page (HTTP 200)"
+    head = " ".join(doc.paragraphs[:3])
+    if short and shrunk and _NOT_FOUND.search(head):
+        return "answers with a “page not found” page (HTTP 200)"
+    if previous is None:
+        return None
+    if short and shrunk and _WITHDRAWN.search(f"{doc.title} {head}"):
+        return "its text was replaced by a notice that it was removed"
+    # Where menus are read along with the text, the page is not short: what is new on it is
+    # a short notice, and most of the statement is gone.
+    old, new = set(previous.paragraphs), set(doc.paragraphs)
+    added = [p for p in doc.paragraphs if p not in old]
+    lost = sum(len(p) for p in previous.paragraphs if p not in new)
+    if (
+        added
+        and sum(len(p) for p in added) <= _NOTICE_CHARS
+        and lost * 2 >= sum(len(p) for p in previous.paragraphs)
+        and any(_WITHDRAWN.search(p) or _NOT_FOUND.search(p) for p in added)
+    ):
+        return "its text was replaced by a notice that it was removed"
     return None

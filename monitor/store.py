@@ -177,6 +177,7 @@ class ReleaseState:
     extract_sig: str | None
     state: str
     latest_version_id: int | None
+    removed_at: str | None = None
 
 
 @dataclass(frozen=True)
@@ -492,6 +493,11 @@ class Store:
                      release.id),
                 )  # fmt: skip
 
+    def touch_fetched(self, release: ReleaseState) -> None:
+        """A removed release was asked for again and is still gone."""
+        with self.transaction() as db:
+            db.execute("UPDATE releases SET last_fetched_at=? WHERE id=?", (now_iso(), release.id))
+
     def touch_seen(self, release_ids: list[int]) -> None:
         """The releases are still listed; cheap bookkeeping kept out of the hot path."""
         if not release_ids:
@@ -568,7 +574,7 @@ def _release(row: sqlite3.Row) -> ReleaseState:
         last_fetched_at=row["last_fetched_at"], etag=row["etag"],
         last_modified=row["last_modified"], body_hash=row["body_hash"],
         extract_sig=row["extract_sig"], state=row["state"],
-        latest_version_id=row["latest_version_id"],
+        latest_version_id=row["latest_version_id"], removed_at=row["removed_at"],
     )  # fmt: skip
 
 

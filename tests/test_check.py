@@ -215,6 +215,68 @@ def test_redirect_to_home_page_is_a_removal_with_validators_stored(ministry):
     assert home and all("if-modified-since" not in r.headers for r in home)
 
 
+def _serve_as_200(ministry, path: str) -> None:
+    """The site's own "not found" page, answered with 200: a soft 404."""
+    route = ministry.server.routes[path]
+    ministry.server.routes[path] = dataclasses.replace(route, status=200)
+
+
+def test_soft_404_is_a_removal_reported_once_and_its_return_too(ministry):
+    ministry.check()
+    gone = ministry.release(MINISTERIAL)
+    path = ministry.layout.article(gone)
+    ministry.publish(releases=remove_release(ministry.releases, MINISTERIAL), gone=[gone])
+    _serve_as_200(ministry, path)
+    report = ministry.check()
+    assert [e.url for e in report.removed] == [ministry.url(gone)] and not report.changed
+    assert "not found" in report.removed[0].reason
+    _serve_as_200(ministry, path)
+    again = ministry.check()
+    assert not again.events and not again.errors
+
+
+def test_a_notice_in_place_of_the_statement_is_a_removal(ministry):
+    ministry.check()
+    release = ministry.release(MINISTERIAL)
+    notice = dataclasses.replace(
+        release, paragraphs=("This article has been removed at the request of the publisher.",)
+    )
+    others = [r for r in ministry.releases if r.slug != MINISTERIAL]
+    ministry.publish(releases=[notice, *others])
+    report = ministry.check()
+    assert [e.url for e in report.removed] == [ministry.url(release)] and not report.changed
+    assert "notice" in report.removed[0].reason
+
+
+def test_redirect_to_a_home_page_by_another_name_is_a_removal(ministry):
+    ministry.check()
+    path = ministry.layout.article(ministry.release(MINISTERIAL))
+    ministry.server.routes["/index.htm"] = Route.html("<html><body><h1>Welcome</h1></body></html>")
+    ministry.server.routes[path] = Route.redirect(ministry.server.url("/index.htm"))
+    report = ministry.check()
+    assert [e.url for e in report.removed] == [ministry.server.url(path)]
+    assert "home page" in report.removed[0].reason
+
+
+def test_a_removed_release_is_asked_for_daily_and_found_back_off_the_listing(ministry):
+    """Republished on page 3, where later checks do not read: the daily return check finds it."""
+    ministry.check()
+    gone = ministry.release(MINISTERIAL)
+    ministry.publish(releases=remove_release(ministry.releases, MINISTERIAL), gone=[gone])
+    assert [e.url for e in ministry.check().removed] == [ministry.url(gone)]
+    ministry.server.clear_requests()
+    assert not ministry.check().events  # asked for again only a day later
+    assert not ministry.server.hits(ministry.layout.article(gone))
+    ministry.publish(releases=[*ministry.releases, gone], gone=[])
+    with Store.open(ministry.config().snapshots_dir) as store:
+        store.conn.execute(
+            "UPDATE releases SET last_fetched_at = ?, removed_at = ? WHERE url = ?",
+            ("2000-01-01T00:00:00+00:00", dt.datetime.now(dt.UTC).isoformat(), ministry.url(gone)),
+        )
+    back = ministry.check()
+    assert [(e.url, e.restored) for e in back.new] == [(ministry.url(gone), True)]
+
+
 def test_dropping_off_page_one_is_not_a_removal(ministry):
     ministry.check()
     burst = [
