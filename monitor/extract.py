@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date as Date
 from datetime import datetime, timedelta
 from importlib.metadata import version
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import trafilatura
@@ -33,7 +34,7 @@ from .textnorm import normalize, paragraphs, word_count
 # The store skips extraction while a body and this value are unchanged. Bump the leading
 # number whenever a change here can change a Document for the same body; the libraries'
 # versions are part of it because their upgrades can change it too.
-EXTRACTOR_VERSION = "2+" + "+".join(
+EXTRACTOR_VERSION = "3+" + "+".join(
     f"{name}-{version(name)}" for name in ("trafilatura", "htmldate", "pypdf", "beautifulsoup4")
 )
 
@@ -290,8 +291,32 @@ def _without_counters(paragraph: str) -> str:
     return rest if meta else paragraph
 
 
+# trafilatura writes a table row of one cell as "| text |"
+_ONE_CELL_ROW = re.compile(r"\|\s*([^|]*?)\s*\|")
+
+
+_BAR = re.compile(r"\s+[|·•]\s+")
+# the page's own buttons in a byline: "Posted on: 24-11-2026 | Print | Download PDF"
+_ACTIONS = re.compile(
+    r"print(?: this page)?|download(?: as)?(?: pdf)?|pdf|share|e-?mail|send to a friend|save"
+    r"|back|top|back to top|font size|[a+-]{1,3}",
+    re.I,
+)
+
+
+def _without_actions(paragraph: str) -> str:
+    """A short bar of items without its buttons: "Posted on: 24-11-2026 | Print" keeps
+    "Posted on: 24-11-2026", and "Print | Download PDF" is nothing."""
+    if len(paragraph) > 200 or not _BAR.search(paragraph):
+        return paragraph
+    items = _BAR.split(paragraph)
+    kept = [item for item in items if not _ACTIONS.fullmatch(item.strip())]
+    return " | ".join(kept) if len(kept) < len(items) else paragraph  # "" for a button bar
+
+
 def _clean(paras: Iterable[str]) -> tuple[str, ...]:
-    kept = (_without_counters(p) for p in paras if p)
+    paras = (m[1] if (m := _ONE_CELL_ROW.fullmatch(p)) else p for p in paras)
+    kept = (_without_counters(_without_actions(p)) for p in paras if p)
     return tuple(p for p in kept if p and not _is_chrome(p))
 
 
@@ -322,6 +347,25 @@ _CHROME_NAME = re.compile(
 _LAYOUT_HINT = re.compile(r"^(?:has|with|without|no|is|one|two|three)[-_]")
 
 
+# Page builders wrap every element in a widget and name its type: "elementor-widget
+# elementor-widget-theme-post-title", "elementor-widget-container", "so-widget-sow-editor"
+_BUILDER_WIDGET = re.compile(r"^(?P<builder>[a-z0-9]+)[-_]widgets?(?:[-_](?P<type>.+))?$")
+
+
+def _own_names(el: etree._Element) -> list[str]:
+    """The class and id words that say what the element is. Layout hints ("has-sidebar") go;
+    a page builder's widget is what its type says (a post title, a nav menu), not a sidebar
+    widget ("footer-widget-area" is still the footer's)."""
+    names = [n for n in f"{el.get('class', '')} {el.get('id', '')}".lower().split()
+             if not _LAYOUT_HINT.match(n)]  # fmt: skip
+    widgets = [_BUILDER_WIDGET.match(n) for n in names]
+    widgets = [w if w and not _CHROME_NAME.search(w["builder"]) else None for w in widgets]
+    if not any(w and w["type"] for w in widgets):
+        return names  # "widget", "et_pb_widget": a sidebar's widget
+    typed = zip(names, widgets, strict=True)
+    return [w["type"] if w else n for n, w in typed if not w or w["type"]]
+
+
 def _is_chrome_element(el: etree._Element) -> bool:
     if not isinstance(el.tag, str):
         return True  # comments, processing instructions
@@ -329,8 +373,7 @@ def _is_chrome_element(el: etree._Element) -> bool:
         return True
     if el.tag in ("html", "body") or el.get("role") == "main":
         return False
-    names = f"{el.get('class', '')} {el.get('id', '')}".lower().split()
-    names = " ".join(n for n in names if not _LAYOUT_HINT.match(n))
+    names = " ".join(_own_names(el))
     if not _CHROME_NAME.search(names) and el.get("role") not in ("navigation", "banner"):
         return False
     # a wrapper around the article is not chrome, whatever its class says
@@ -340,10 +383,35 @@ def _is_chrome_element(el: etree._Element) -> bool:
 _SPACES = re.compile(r"\s+")  # line breaks in the source are wrapping, not structure
 
 
-def _lines(root: etree._Element, *, skip_chrome: bool) -> list[str]:
-    """The element's text, one line per block element (block tags and <br> end a line)."""
-    parts: list[str] = []
+class _Line(NamedTuple):
+    """A line of the page as `_lines` reads it, with where it sits: the element that holds
+    its first words, and how many of its letters are link text."""
+
+    text: str
+    element: etree._Element
+    letters: int
+    linked: int
+
+
+def _line_records(root: etree._Element, *, skip_chrome: bool) -> list[_Line]:
+    """The element's lines (one per block element; block tags and <br> end a line)."""
+    records: list[_Line] = []
+    pieces: list[tuple[str, etree._Element, bool]] = []
+
+    def end_line() -> None:
+        text = normalize("".join(piece for piece, _, _ in pieces))
+        if text:
+            owner = next((el for piece, el, _ in pieces if piece.strip()), root)
+            letters = linked = 0
+            for piece, _, in_link in pieces:
+                count = sum(map(str.isalpha, piece))
+                letters += count
+                linked += count if in_link else 0
+            records.append(_Line(text, owner, letters, linked))
+        pieces.clear()
+
     skipped: set[etree._Element] = set()
+    links = 0  # open <a> elements
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -355,20 +423,29 @@ def _lines(root: etree._Element, *, skip_chrome: bool) -> list[str]:
                 skipped.add(el)
                 continue
             if tag in _BLOCK or tag == "br":
-                parts.append("\n")
+                end_line()
             elif tag in _CELL:
-                parts.append(" ")
+                pieces.append((" ", el, False))
+            links += tag == "a"
             if el.text:
-                parts.append(_SPACES.sub(" ", el.text))
+                pieces.append((_SPACES.sub(" ", el.text), el, links > 0))
         else:
             if el not in skipped:
+                links -= tag == "a"
                 if tag in _BLOCK:
-                    parts.append("\n")
+                    end_line()
                 elif tag in _CELL:
-                    parts.append(" ")
+                    pieces.append((" ", el, False))
             if el.tail and el is not root:
-                parts.append(_SPACES.sub(" ", el.tail))
-    return [line for line in (normalize(s) for s in "".join(parts).split("\n")) if line]
+                parent = el.getparent()
+                pieces.append((_SPACES.sub(" ", el.tail), parent, links > 0))
+    end_line()
+    return records
+
+
+def _lines(root: etree._Element, *, skip_chrome: bool) -> list[str]:
+    """The element's text, one line per block element (block tags and <br> end a line)."""
+    return [line.text for line in _line_records(root, skip_chrome=skip_chrome)]
 
 
 _TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "td", "th"})
@@ -445,6 +522,111 @@ def _main_element(tree: etree._Element) -> etree._Element:
         if found:
             return found[0]
     return tree
+
+
+# Elements that hold a statement's paragraphs (not a paragraph or a heading itself)
+_CONTAINERS = frozenset({"div", "section", "article", "main", "body", "td", "th", "form", "center"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_SENTENCE_MARK = re.compile(r"[.!?;។៕]")
+
+
+def _key(text: str) -> str:
+    """Letters and digits only: trafilatura writes list items as "- item" and table rows as
+    "| a | b |", where the page has "item" and "a b"."""
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def _linked(line: _Line) -> bool:
+    """A line that is a link (an item of a menu or a list of other releases)."""
+    return line.letters > 0 and line.linked >= 0.8 * line.letters
+
+
+def _prose(para: str, line: _Line | None) -> bool:
+    """A paragraph of the statement: sentences, not a link."""
+    if len(para) < 80 or not _SENTENCE_MARK.search(para):
+        return False
+    return line is None or line.linked < 0.5 * line.letters
+
+
+def _heading_line(line: _Line, *, by_name: bool = True) -> bool:
+    """A line set as a heading: in <h1>-<h6> or (`by_name`) an element classed as a title."""
+    for el in (line.element, *line.element.iterancestors()):
+        if el.tag in _HEADINGS or (by_name and _TITLE_NAME.search(_names(el))):
+            return True
+        if el.tag in _BLOCK:
+            return False
+    return False
+
+
+def _positions(paras: tuple[str, ...], lines: list[_Line]) -> list[int | None]:
+    """Which line of the page each paragraph is (None: not found as a line). A text that the
+    page shows twice (the headline in a menu and above the statement) is the one between
+    its neighbours."""
+    found: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        found.setdefault(_key(line.text), []).append(i)
+    candidates = [found.get(_key(para), []) for para in paras]
+    at: list[int | None] = [c[0] if len(c) == 1 else None for c in candidates]
+    for k, options in enumerate(candidates):
+        if len(options) < 2:
+            continue
+        low = next((i for i in reversed(at[:k]) if i is not None), -1)
+        high = next((i for i in at[k + 1 :] if i is not None), len(lines))
+        between = [i for i in options if low < i < high]
+        if between:
+            at[k] = between[0] if low >= 0 else between[-1]
+        else:
+            at[k] = min(options, key=lambda i: min(abs(i - low), abs(i - high)))
+    return at
+
+
+def _around_statement(paras: tuple[str, ...], lines: list[_Line]) -> tuple[str, ...]:
+    """The statement without the lists around it that trafilatura keeps when a page holds its
+    text, sidebar and "other news" in one container (`<div id="content">`), or its menu in a
+    table: the statement is the element that holds all its prose; before it, a run of links
+    (a menu) is not text; after it, from the first link on (a list of other releases, "Back |
+    Print"), only prose is."""
+    at = _positions(paras, lines)
+    prose = [
+        lines[i].element
+        for p, i in zip(paras, at, strict=True)
+        if i is not None and _prose(p, lines[i])
+    ]
+    if not prose:
+        return paras
+    container = prose[0]
+    for el in prose[1:]:
+        while container is not el and container not in el.iterancestors():
+            container = container.getparent()
+    while container.tag not in _CONTAINERS and container.getparent() is not None:
+        container = container.getparent()
+    within = set(container.iter())
+    inside = [i for i, line in enumerate(lines) if line.element in within]
+    first, last = min(inside), max(inside)
+
+    def menu_item(i: int) -> bool:  # a link next to other links
+        return _linked(lines[i]) and any(
+            0 <= j < len(lines) and _linked(lines[j]) for j in (i - 1, i + 1)
+        )
+
+    tail = next(
+        (k for k, i in enumerate(at) if i is not None and i > last and _linked(lines[i])), None
+    )
+    if tail is not None and tail > 0:  # the list's heading ("Other Announcements")
+        before = at[tail - 1]
+        if before is not None and before > last and _heading_line(lines[before]):
+            tail -= 1
+
+    def chrome(k: int, para: str, i: int | None) -> bool:
+        if i is not None and first <= i <= last:
+            return False  # the statement's own lines
+        if i is not None and i < first:  # a menu above it; not a linked headline
+            return menu_item(i) and not _heading_line(lines[i], by_name=False)
+        after_links = tail is not None and k >= tail  # below it, from a list of links on
+        return after_links and not _prose(para, None if i is None else lines[i])
+
+    kept = [p for k, (p, i) in enumerate(zip(paras, at, strict=True)) if not chrome(k, p, i)]
+    return tuple(kept) or paras
 
 
 # --- language ------------------------------------------------------------------------------
@@ -574,6 +756,9 @@ def _home_link(el: etree._Element, host: str) -> bool:
     return bool(_HOME_PATH.fullmatch(path))
 
 
+_FEED_TITLE = re.compile(r"(?P<site>.+?)\s+[»|–—-]\s+.*\b(?:feed|rss|atom)$", re.I)
+
+
 def _site_names(tree: etree._Element, url: str) -> set[str]:
     """The site's own name as the page shows it: og:site_name, the logo's alt text (a logo
     image, or any image in the home link or branding block), the branding block's or home
@@ -585,6 +770,11 @@ def _site_names(tree: etree._Element, url: str) -> set[str]:
             "//meta[@property='og:site_name' or @name='application-name']/@content")
         if not og_title or og_title.casefold() not in normalize(name).casefold()
     }  # fmt: skip
+    for feed in tree.xpath("//link[@rel='alternate'][contains(@type, 'rss') or "
+                           "contains(@type, 'atom')]/@title"):  # fmt: skip
+        named = _FEED_TITLE.match(normalize(feed))  # WordPress: "Site » Comments Feed"
+        if named:
+            names.add(named["site"])
     host = (urlsplit(url).hostname or "").removeprefix("www.")
     article = set(tree.xpath("//article|//main|//article//*|//main//*"))
     brands: dict[etree._Element, bool] = {}
@@ -667,8 +857,9 @@ def _choose_title(
 ) -> str:
     """The headline: a <h1>/<h2> (or else a line of the page) that <title> or og:title
     confirms, else the only <h1>, else a heading right above the statement, else og:title
-    when <title> confirms it, else <title>. A <title> that is only the site's name (as the
-    logo, banner or og:site_name give it) confirms nothing."""
+    when <title> confirms it, else <title> without the site's name at either end. A <title>
+    that is only the site's name (as the logo, banner or og:site_name give it) confirms
+    nothing."""
     site_names = _site_names(tree, url)
     raw_title = normalize(" ".join(tree.xpath("//head/title//text()")))
     page_title = "" if raw_title.casefold() in site_names else raw_title
@@ -701,7 +892,55 @@ def _choose_title(
     if og_title and page_title and (_agrees(og_title, page_title) or og_title == page_title):
         return og_title
     meta_title = "" if meta_title.casefold() in site_names else meta_title
-    return page_title or og_title or meta_title or raw_title
+    chosen = page_title or og_title or meta_title
+    return _without_site_name(chosen, site_names, tree) if chosen else raw_title
+
+
+# how <title> joins the headline and the site's name: " - ", " | ", " – ", " » ", " :: "
+_TITLE_SEPARATOR = re.compile(r"(\s+(?:[|–—»·]|-{1,2}|::)\s+)")
+_COPYRIGHT = re.compile(r"©|\(c\)|copyright", re.I)
+
+
+def _is_site_name(part: str, site_names: set[str], owners: list[str], *, last: bool) -> bool:
+    """A part of <title> that names the site: a name the page gives itself (og:site_name,
+    the logo, the banner, its feeds' titles), the owner in the page's copyright line, or as
+    the last part, such a name with a few more words ("ASEAN Main Portal" by an "ASEAN"
+    logo)."""
+    folded = part.casefold()
+    if folded in site_names or (len(part) >= 4 and any(folded in line for line in owners)):
+        return True
+    return (
+        last
+        and word_count(part) <= 6
+        and any(
+            len(name) >= 3
+            and not _TEMPLATE_WORDS.fullmatch(name)
+            and (folded.startswith(name + " ") or folded.endswith(" " + name))
+            for name in site_names
+        )
+    )
+
+
+def _without_site_name(title: str, site_names: set[str], tree: etree._Element) -> str:
+    """ "Headline - ASEAN Main Portal" is "Headline": the site's name at either end of
+    <title> goes, when what is left still says something."""
+    pieces = _TITLE_SEPARATOR.split(title)  # parts, with the separators between them
+    if len(pieces) == 1:
+        return title
+    owners = [
+        line.casefold() for line in _lines(tree, skip_chrome=False) if _COPYRIGHT.search(line)
+    ]
+    while len(pieces) > 1:
+        if _is_site_name(pieces[-1], site_names, owners, last=True):
+            rest = pieces[:-2]
+        elif _is_site_name(pieces[0], site_names, owners, last=False):
+            rest = pieces[2:]
+        else:
+            break
+        if not _says_something("".join(rest)):
+            break
+        pieces = rest
+    return "".join(pieces)
 
 
 def _without_leading_date(title: str) -> str:
@@ -841,6 +1080,26 @@ def _searched_date(tree: etree._Element, url: str) -> str | None:
     return find_date(tree, url=url, **_date_params(extensive=True))  # type: ignore[arg-type]
 
 
+def _label(para: str) -> bool:
+    """A section's name or a kicker ("Announcements", "PRESS RELEASE"): a few words, no
+    number (a byline or a date is kept)."""
+    return word_count(para) <= 4 and not any(c.isdigit() for c in para)
+
+
+def _without_headline(paras: tuple[str, ...], title: str) -> tuple[str, ...]:
+    """The statement without the headline above it: the title is kept apart, so a line
+    equal to it before any prose is a repeat, as are the labels set over it (a section's
+    name, "Press release")."""
+    title_key = _key(title)
+    for k, para in enumerate(paras):
+        if _prose(para, None):
+            break
+        if title_key and _key(para) == title_key:
+            above = tuple(p for p in paras[:k] if not _label(p))
+            return (above + paras[k + 1 :]) or paras
+    return paras
+
+
 def extract_html(
     html: str,
     url: str,
@@ -877,6 +1136,7 @@ def extract_html(
         paras = _clean(paragraphs(meta.text or ""))
         if not paras:  # very short pages: be generous, then take the page's main block
             paras = _clean(paragraphs(_trafilatura(tree, url, favor_recall=True).text or ""))
+        paras = _around_statement(paras, _line_records(tree, skip_chrome=False))
         if not paras:
             paras = _clean(_lines(_main_element(tree), skip_chrome=True))
         sidebar = _side_column_lines(tree)
@@ -922,6 +1182,7 @@ def extract_html(
         or next(iter(widget_dates), None)
     )
 
+    paras = _without_headline(paras, doc_title)
     text = "\n".join(paras)
     language = _script_language(text) or language or _primary_subtag(meta.language)
     if language is None and _english(text):

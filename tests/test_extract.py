@@ -963,3 +963,163 @@ def test_audit_pages():
     for name, item in expected.items():
         if "same_text_as" in item:
             assert docs[name].comparable == docs[item["same_text_as"]].comparable, name
+
+
+# --- audit: <br> text beside lists, table menus, page-builder titles, site names in <title> ----
+
+
+def _announcement_page(*, popular: list[tuple[str, int]], other: list[str], rate: int, online: int):
+    """A CodeIgniter-style page: the statement written as text<br><br>text, the "other
+    announcements" list under it and a box column beside it, all in one div#content."""
+    text = "<br><br>\n".join(_plain(p) for p in ["Phnom Penh, 24 April 2025", *BODY])
+    items = "".join(
+        f'<li><span class="date">2{i}-04-2025</span> <a href="/en/ann/{i}">{t}</a></li>'
+        for i, t in enumerate(other)
+    )
+    boxes = "".join(
+        f'<li><a href="/en/ann/p{n}">{t}</a> <span>({n} views)</span></li>' for t, n in popular
+    )
+    return f"""<html><head><meta charset="utf-8"><title>{HEADLINE} :: Ministry of Economy</title>
+</head><body><div id="header"><a href="/en/"><img src="/img/logo_en.png" alt="Ministry of Economy">
+</a></div><div id="content"><div id="left"><div class="page-title">Announcements</div>
+<div class="detail"><h2 class="detail-title">{HEADLINE}</h2>
+<div class="detail-info">Posted on: 24-04-2025 | Views: {online * 9} |
+<a href="/en/ann/print/1543">Print</a> | <a href="/up/1543.pdf">Download PDF</a></div>
+<div class="detail-content">{text}<br><br><strong>Ministry of Economy</strong></div>
+<div class="other-news"><h3>Other Announcements</h3><ul>{items}</ul></div></div></div>
+<div id="right"><div class="box"><div class="box-title">Popular Announcements</div>
+<ul>{boxes}</ul></div><div class="box"><div class="box-title">Exchange Rate</div>
+<table><tr><td>USD</td><td>{rate} KHR</td></tr></table></div>
+<div class="box"><div class="box-title">Online Visitors</div><p>Now online: {online}</p></div>
+</div></div></body></html>"""
+
+
+def test_a_statement_written_with_br_keeps_the_lists_beside_it_out():
+    """Text split by <br><br> in the same div#content as the "other announcements" list and the
+    boxes of the side column: the statement only, whatever those lists and boxes show."""
+    url = "https://www.mef.gov.kh/en/announcements/detail/1543"
+    other = ["Minister Meets the Ambassador of Japan", "Statement on the Mine Action Day"]
+    popular = [("Cambodia Elected to the UNESCO Board", 333), ("Outcome of the Talks", 203)]
+    doc = extract_html(_announcement_page(popular=popular, other=other, rate=4010, online=23), url)
+    assert doc.title == HEADLINE
+    assert doc.date == "2025-04-24"
+    assert [p for p in doc.paragraphs if p in BODY] == BODY
+    for chrome in ("Other", "Popular", "UNESCO", "Exchange", "KHR", "online", "Print", "PDF"):
+        assert chrome not in doc.text, chrome
+    later = _announcement_page(popular=popular[::-1], other=other[1:], rate=4025, online=7)
+    assert extract_html(later, url).comparable == doc.comparable
+
+
+def _embassy_page(menu: list[str]) -> str:
+    """A FrontPage page: nested layout tables, <font> tags, a menu table in the left column."""
+    rows = "".join(
+        f'<tr><td bgcolor="#E8EEF7" height="22">&nbsp;<img src="arrow.gif">&nbsp;<a href="{i}'
+        f'.htm"><font face="Verdana" size="1" color="#003366"><b>{item}</b></font></a></td></tr>'
+        for i, item in enumerate(menu)
+    )
+    body = "".join(f'<p align="justify"><font size="2">{_plain(p)}</font></p>' for p in BODY)
+    return f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=cp1252">
+<title>Royal Embassy of Cambodia - {HEADLINE}</title></head><body><table width="780">
+<tr><td colspan="3"><img src="banner.jpg" alt="Royal Embassy of Cambodia"></td></tr><tr>
+<td width="170" valign="top" bgcolor="#E8EEF7"><table width="170">{rows}</table><br>
+<center><font size="1">You are visitor no.<br><b>1,204,553</b></font></center></td>
+<td width="10">&nbsp;</td><td width="600" valign="top"><br><table width="100%">
+<tr><td><font size="2" color="#999999">PRESS RELEASE</font></td></tr>
+<tr><td><font size="4"><b>{HEADLINE}</b></font></td></tr>
+<tr><td><font size="1"><i>Paris, 24 April 2025</i></font></td></tr></table>
+<table width="100%"><tr><td>{body}<p align="center">***</p></td></tr></table>
+<p><font size="1"><a href="../press.htm">&lt;&lt; Back to Press Releases</a> &nbsp;|&nbsp;
+<a href="javascript:window.print()">Print this page</a></font></p></td></tr></table>
+</body></html>"""
+
+
+def test_the_menu_table_of_an_old_table_layout_is_not_text():
+    url = "https://www.embassy-cambodia.fr/press/2025/pr20250424.htm"
+    menu = ["HOME", "ABOUT THE EMBASSY", "THE AMBASSADOR", "PRESS RELEASES", "VISA & CONSULAR",
+            "TOURISM", "TRADE & INVESTMENT", "CONTACT US"]  # fmt: skip
+    doc = extract_html(_embassy_page(menu), url)
+    assert doc.title == HEADLINE
+    assert doc.date == "2025-04-24"
+    assert [p for p in doc.paragraphs if p in BODY] == BODY
+    for chrome in ("HOME", "ABOUT THE EMBASSY", "Back to Press Releases", "Print this page"):
+        assert chrome not in doc.text, chrome
+    more = extract_html(_embassy_page([*menu, "OVERSEAS VOTER REGISTRATION"]), url)
+    assert more.comparable == doc.comparable
+
+
+def _elementor(widget: str, html: str) -> str:
+    return (
+        f'<div class="elementor-element elementor-widget elementor-widget-{widget}" '
+        f'data-element_type="widget"><div class="elementor-widget-container">{html}</div></div>'
+    )
+
+
+def test_an_elementor_headline_is_the_title():
+    """Elementor wraps every element, the headline too, in an "elementor-widget-*" div."""
+    body = "".join(f"<p>{_plain(p)}</p>" for p in BODY)
+    page = f"""<html lang="en-US"><head><meta charset="utf-8">
+<title>{HEADLINE} - ASEAN Main Portal</title></head><body><div class="elementor-location-header">
+{_elementor("theme-site-logo", '<a href="/"><img src="/up/asean-logo.png" alt="ASEAN"></a>')}
+{_elementor("nav-menu", '<nav><ul><li><a href="/news/">News</a></li></ul></nav>')}</div>
+<div class="elementor-location-single"><div class="elementor-widget-wrap">
+{_elementor("theme-post-title", f'<h1 class="elementor-heading-title">{HEADLINE}</h1>')}
+{_elementor("post-info", "<ul><li><time>April 24, 2025</time></li></ul>")}
+{_elementor("theme-post-content", body)}
+{_elementor("share-buttons", '<a href="#">Facebook</a> <a href="#">Twitter</a>')}</div></div>
+</body></html>"""
+    doc = extract_html(page, "https://asean.org/ministers-review-bilateral-cooperation/")
+    assert doc.title == HEADLINE
+    assert doc.date == "2025-04-24"
+    assert [p for p in doc.paragraphs if p in BODY] == BODY
+
+
+@pytest.mark.parametrize(
+    ("title", "head", "branding"),
+    [
+        # the logo says "ASEAN": "ASEAN Main Portal" is the site too
+        (f"{HEADLINE} - ASEAN Main Portal", "", '<img src="/img/logo.png" alt="ASEAN">'),
+        (
+            f"{HEADLINE} | Ministry of Commerce",
+            '<meta property="og:site_name" content="Ministry of Commerce">',
+            "",
+        ),
+        # WordPress names its feeds "Site » Feed"
+        (
+            f"{HEADLINE} – MoC Cambodia",
+            '<link rel="alternate" type="application/rss+xml" '
+            'title="MoC Cambodia » Feed" href="/feed/">',
+            "",
+        ),
+        (
+            f"Royal Embassy of Cambodia - {HEADLINE}",
+            "",
+            '<img src="/img/banner.jpg" alt="Royal Embassy of Cambodia">',
+        ),
+    ],
+    ids=["logo-name-and-more", "og-site-name", "feed-title", "leading"],
+)
+def test_the_title_tag_without_the_sites_name(title, head, branding):
+    """No heading names the release, so <title> does: without the site's name."""
+    body = "".join(f"<p>{_plain(p)}</p>" for p in BODY)
+    page = f"""<html lang="en"><head><meta charset="utf-8"><title>{title}</title>{head}</head>
+<body><div class="header"><a href="/">{branding}</a></div><div class="content">
+<div class="date">24/04/2025</div>{body}</div></body></html>"""
+    assert extract_html(page, "https://www.moc.gov.kh/news/1042").title == HEADLINE
+
+
+def test_a_title_tag_part_that_is_no_site_name_stays():
+    body = "".join(f"<p>{_plain(p)}</p>" for p in BODY)
+    title = "Statement on Myanmar - Joint Communiqué of the ASEAN Foreign Ministers"
+    page = f"""<html lang="en"><head><title>{title}</title><meta property="og:site_name"
+content="Ministry of Commerce"></head><body><div class="content">{body}</div></body></html>"""
+    assert extract_html(page, "https://www.moc.gov.kh/news/1043").title == title
+
+
+def test_the_headline_is_not_repeated_as_the_first_paragraph():
+    body = "".join(f"<p>{_plain(p)}</p>" for p in BODY)
+    page = f"""<html lang="en"><head><title>{HEADLINE} | Ministry of Commerce</title></head>
+<body><div class="content"><div class="section">Press Releases</div><h1>{HEADLINE}</h1>
+{body}</div></body></html>"""
+    doc = extract_html(page, "https://www.moc.gov.kh/news/1044")
+    assert doc.title == HEADLINE
+    assert doc.paragraphs == tuple(BODY)  # not "Press Releases", not the headline again
