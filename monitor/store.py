@@ -330,7 +330,9 @@ class Store:
         with self.transaction() as db:
             db.execute(
                 "INSERT INTO sources(name, url) VALUES (?, ?) "
-                "ON CONFLICT(name) DO UPDATE SET url=excluded.url",
+                # another address is another listing: its first check is a baseline again
+                "ON CONFLICT(name) DO UPDATE SET url=excluded.url, baselined_at=CASE "
+                "WHEN url = excluded.url THEN baselined_at END",
                 (name, url),
             )
             row = db.execute("SELECT * FROM sources WHERE name=?", (name,)).fetchone()

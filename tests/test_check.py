@@ -394,6 +394,19 @@ def test_a_maintenance_page_at_the_listing_is_an_error_not_a_release(ministry):
     assert not ministry.check().events
 
 
+def test_a_source_pointed_at_another_listing_starts_with_a_baseline(ministry):
+    from monitor.demo.samples import generate_releases
+    from monitor.demo.site import SiteLayout, build_site
+
+    ministry.check()
+    others = generate_releases(6, seed=7)
+    routes = build_site(others, base_path="/other/", origin=ministry.server.origin, per_page=10)
+    ministry.server.set_routes(routes, merge=True)
+    moved = ministry.server.url(SiteLayout("wordpress", "/other/").listing(1))
+    report = ministry.check(ministry.config(sources=[{"name": "ministry", "url": moved}]))
+    assert len(report.new) == len(others) and all(e.baseline for e in report.new)
+
+
 def test_blocked_listing_is_an_error_never_a_release(ministry):
     ministry.check()
     ministry.server.routes[ministry.layout.listing(1)] = Route.html(
