@@ -1,0 +1,75 @@
+"""Turn a fetched release page (HTML or PDF) into the statement it carries: a `Document`.
+
+Only the statement may reach the store: a visitor counter, a "today is ..." widget or a new
+item in a "latest news" sidebar would otherwise make every check report an edit. So the main
+text comes from trafilatura (or from the configured CSS selectors), and the result is passed
+through a few content filters that catch the chrome that sits inside article containers.
+
+The stage's modules:
+
+- `vocabulary`: the words the heuristics read a page by (chrome class names, counter labels,
+  month and weekday names, letterhead words), kept as data;
+- `dates`: dates written in text;
+- `filters`: paragraphs that are chrome (counters, share bars, cookie notices, clocks);
+- `lines`: walking HTML, line by line, and the page's layout (menus, sidebars, tables);
+- `titles`: the headline and the site's own names;
+- `language`: the statement's language;
+- `html`, `pdf`: one reader per kind of body; `extract_page` picks one.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import version
+
+from ..models import Document, Page
+from ..textnorm import paragraphs
+from .dates import _first_date, parse_date
+from .errors import ExtractionError
+from .filters import _clean
+from .html import extract_html
+from .language import _text_language
+from .pdf import extract_pdf
+
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "ExtractionError",
+    "extract_html",
+    "extract_page",
+    "extract_pdf",
+    "parse_date",
+]
+
+# The store skips extraction while a body and this value are unchanged. Bump the leading
+# number whenever a change here can change a Document for the same body; the libraries'
+# versions are part of it because their upgrades can change it too.
+EXTRACTOR_VERSION = "3+" + "+".join(
+    f"{name}-{version(name)}" for name in ("trafilatura", "htmldate", "pypdf", "beautifulsoup4")
+)
+
+
+def extract_page(
+    page: Page,
+    *,
+    content: str | None = None,
+    title: str | None = None,
+    date: str | None = None,
+) -> Document:
+    """The Document of a fetched page, by its kind (PDF or HTML); selectors apply to HTML."""
+    if page.not_modified:
+        raise ExtractionError(
+            f"{page.url}: a 304 Not Modified answer has no body; reuse the stored version"
+        )
+    if page.is_pdf:
+        return extract_pdf(page.body, page.url)
+    if page.text is None:
+        raise ExtractionError(
+            f"{page.url}: {page.content_type or 'unknown type'} is neither HTML nor PDF"
+        )
+    if page.content_type == "text/plain":
+        paras = _clean(paragraphs(page.text))
+        if not paras:
+            raise ExtractionError(f"{page.url}: the page is empty; nothing to extract")
+        found = _first_date((*paras[:2], *reversed(paras[-3:])), month_first=False)
+        language = _text_language("\n".join(paras))
+        return Document(page.url, paras[0][:250], paras, date=found, language=language)
+    return extract_html(page.text, page.url, content=content, title=title, date=date)

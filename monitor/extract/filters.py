@@ -1,0 +1,136 @@
+"""Paragraph filters: the chrome that sits inside article containers and survives main-text
+extraction. A bare date or clock, a visitor counter, a share bar or a cookie notice goes; a
+byline loses its view counter and its buttons, as a counter that changes must not look like
+an edit of the statement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..textnorm import normalize
+from .dates import _DATE_PATTERNS, _KHMER_DIGITS, parse_date
+from .vocabulary import (
+    ACTIONS,
+    BYLINE_WORDS,
+    COOKIE_ASKS,
+    COOKIE_WORDS,
+    COUNTER_LABELS,
+    DATE_LABELS,
+    KHMER_BYLINE_WORDS,
+    KHMER_DATE_LABELS,
+    READ_VERBS,
+    SHARE_WORDS,
+    TIMES,
+    VIEWS_AFTER_NUMBER,
+    VIEWS_LABELS,
+    WEEKDAYS,
+    alternatives,
+)
+
+_TIME = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?m\.?)?(?![\d])", re.I)
+# Khmer words end in combining signs, where \b does not work: they go outside the \b group
+_DATE_LABELS = re.compile(
+    rf"\b(?:{alternatives(WEEKDAYS, DATE_LABELS)})\b|{alternatives(KHMER_DATE_LABELS)}", re.I
+)
+# "Visitors: 1,204 | Today: 312", "1,377 views"
+_COUNTER = re.compile(
+    rf"(?:[\s|·/:,-]*(?:[\d.,]+\s*)?(?:{alternatives(COUNTER_LABELS)})[\s:：=]*(?:[\d.,]+)?)+"
+    r"[\s|·/]*",
+    re.I,
+)
+_SHARE_WORDS = re.compile(alternatives(SHARE_WORDS, [r"[|/·•:,+-]"]), re.I)
+_COOKIE = re.compile(alternatives(COOKIE_WORDS), re.I)
+_COOKIE_ASK = re.compile(alternatives(COOKIE_ASKS), re.I)
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _is_chrome(paragraph: str) -> bool:
+    """True for a paragraph that is page furniture wherever it appears: a bare date or clock,
+    a visitor counter, a share bar, a cookie notice, a lone number or ornament."""
+    text = paragraph.translate(_KHMER_DIGITS)
+    if not _HAS_LETTER.search(text):
+        # "1234567", "***", "|": counters, page numbers and ornaments; table rows keep digits
+        return not ("|" in text and any(c.isdigit() for c in text)) or len(text) < 3
+    if len(text) <= 120:
+        without_dates = _TIME.sub(" ", text)
+        for pattern in _DATE_PATTERNS:
+            without_dates = pattern.sub(" ", without_dates)
+        if without_dates != text and not _HAS_LETTER.search(_DATE_LABELS.sub(" ", without_dates)):
+            return True
+        if _COUNTER.fullmatch(text.strip()) and any(c.isdigit() for c in text):
+            return True
+        if not _HAS_LETTER.search(_SHARE_WORDS.sub(" ", text)):
+            return True
+    return bool(len(text) <= 400 and _COOKIE.search(text) and _COOKIE_ASK.search(text))
+
+
+_NUMBER = r"\d(?:[\d.,]*\d)?(?![.,]?\d)"
+_VIEWS_LABEL = alternatives(VIEWS_LABELS)
+_TIMES = alternatives(TIMES)
+# One counter in a byline: "Views: 505", "Hits 1234", "1,234 views", "Read 52 times",
+# "ចំនួនអ្នកមើល ១០១៥". ("1,234 visitors" without a label first is prose, not a counter.)
+_VIEWS = re.compile(
+    rf"(?:^|(?<=[\s|·•/;,(\[]))[(\[]?\s*(?:"
+    rf"(?:{_VIEWS_LABEL})(?:\s*[:：=]\s*|\s*(?!(?:19|20)\d\d(?!\d)))"  # not "views 2026"
+    rf"{_NUMBER}(?:\s*(?:{_TIMES}))?"
+    rf"|{_NUMBER}\s*(?:{alternatives(VIEWS_AFTER_NUMBER)})"
+    rf"|(?:{alternatives(READ_VERBS)})\s*[:：]?\s*{_NUMBER}\s*(?:{_TIMES})"
+    rf")\s*[)\]]?(?=\s*(?:\.?$|[|·•/;,]|\s[-–—]\s))",
+    re.I,
+)
+_META_SEPARATORS = re.compile(r"(?:\s*[|·•/;,–—-]\s*)+$|^(?:\s*[|·•/;,–—-]\s*)+")
+_SEPARATED = re.compile(r"\s[|·•]\s|\s[|·•]$|\s[-–—]\s")
+_BYLINE_WORDS = re.compile(
+    rf"\b(?:{alternatives(WEEKDAYS, BYLINE_WORDS)})\b|{alternatives(KHMER_BYLINE_WORDS)}", re.I
+)
+
+
+def _without_counters(paragraph: str) -> str:
+    """A byline or date line without its view counter: "Date: 25/11/2026 | Views: 505" keeps
+    "Date: 25/11/2026", as a counter that changes must not look like an edit. Only short
+    meta lines lose a counter: what is left must be a date, a byline or a line the counter
+    was set apart from by a separator, never a sentence."""
+    if len(paragraph) > 160 or not _VIEWS.search(paragraph):
+        return paragraph
+    rest = _VIEWS.sub(" ", paragraph)
+    rest = _META_SEPARATORS.sub("", normalize(rest))
+    rest = re.sub(r"(?:\s*[|·•]\s*){2,}", " | ", rest)
+    if not rest or not _HAS_LETTER.search(rest):
+        return rest
+    words = len(rest.split())
+    if words > 14 or (words > 4 and rest[-1] in ".!?។៕"):
+        return paragraph  # a sentence that mentions visitors
+    meta = (
+        parse_date(rest) is not None
+        or _TIME.search(rest) is not None
+        or _BYLINE_WORDS.search(rest) is not None
+        or _SEPARATED.search(paragraph) is not None
+    )
+    return rest if meta else paragraph
+
+
+# trafilatura writes a table row of one cell as "| text |"
+_ONE_CELL_ROW = re.compile(r"\|\s*([^|]*?)\s*\|")
+
+
+_BAR = re.compile(r"\s+[|·•]\s+")
+# the page's own buttons in a byline: "Posted on: 24-11-2026 | Print | Download PDF"
+_ACTIONS = re.compile(alternatives(ACTIONS), re.I)
+
+
+def _without_actions(paragraph: str) -> str:
+    """A short bar of items without its buttons: "Posted on: 24-11-2026 | Print" keeps
+    "Posted on: 24-11-2026", and "Print | Download PDF" is nothing."""
+    if len(paragraph) > 200 or not _BAR.search(paragraph):
+        return paragraph
+    items = _BAR.split(paragraph)
+    kept = [item for item in items if not _ACTIONS.fullmatch(item.strip())]
+    return " | ".join(kept) if len(kept) < len(items) else paragraph  # "" for a button bar
+
+
+def _clean(paras: Iterable[str]) -> tuple[str, ...]:
+    paras = (m[1] if (m := _ONE_CELL_ROW.fullmatch(p)) else p for p in paras)
+    kept = (_without_counters(_without_actions(p)) for p in paras if p)
+    return tuple(p for p in kept if p and not _is_chrome(p))

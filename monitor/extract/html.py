@@ -1,0 +1,272 @@
+"""The statement on an HTML release page: its paragraphs, headline, date and language.
+
+The text comes from the configured CSS selectors, else from trafilatura, trimmed of the
+menus, sidebars and lists around the statement (see `lines`) and passed through the
+paragraph filters (see `filters`). The date comes from a chain of readers, most trusted
+first (see `extract_html`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from urllib.parse import urlsplit
+
+import trafilatura
+from bs4 import BeautifulSoup
+from htmldate import find_date
+from lxml import etree
+from lxml import html as lxml_html
+from trafilatura.metadata import extract_metadata
+from trafilatura.utils import load_html
+
+from ..models import Document
+from ..textnorm import normalize, paragraphs, word_count
+from .dates import (
+    _around_today,
+    _date_matches,
+    _first_date,
+    _latest_date,
+    _numeric_order,
+    _plausible,
+    parse_date,
+)
+from .errors import ExtractionError
+from .filters import _clean
+from .language import _english, _html_language, _primary_subtag, _script_language
+from .lines import (
+    _around_statement,
+    _key,
+    _line_records,
+    _lines,
+    _main_element,
+    _prose,
+    _side_column_lines,
+    _unwrap_layout_tables,
+)
+from .titles import _choose_title, _without_leading_date
+
+# --- dates found around the headline ---------------------------------------------------------
+
+
+def _month_first(tree: etree._Element, url: str) -> bool:
+    """US pages write 2/11/2026 for 11 February; everyone else writes the day first. The
+    page's own dates that only one reading allows (11/26/2026, 25/11/2026) decide first;
+    then US English or a US government host (SharePoint and others say en-US by default,
+    so the markup alone is the weaker sign)."""
+    by_dates = _numeric_order(tree.xpath("string(//body)"))
+    if by_dates is not None:
+        return by_dates
+    lang = (tree.get("lang") or "").lower().replace("_", "-")
+    host = urlsplit(url).hostname or ""
+    return lang.endswith("-us") or host.endswith((".gov", ".mil", ".us"))
+
+
+def _date_near(lines: list[str], title: str, month_first: bool, *, above: bool) -> str | None:
+    """The date on the lines right below (or, `above`, just above) the headline."""
+    at = next((i for i, line in enumerate(lines) if title and title in line), None)
+    if at is None:
+        return None
+    window = reversed(lines[max(0, at - 3) : at]) if above else lines[at + 1 : at + 8]
+    return _first_date(window, month_first)
+
+
+def _only_in_chrome(
+    found: str, tree: etree._Element, lines: list[str], url: str, month_first: bool
+) -> bool:
+    """The date is written in the page's chrome (a header clock, a sidebar list), and neither
+    in the text around the statement nor in markup (meta tags, <time>, JSON-LD) or the URL:
+    htmldate read it from a widget."""
+
+    def dates(text: str) -> set[str]:
+        return {iso for _, iso in _date_matches(text, month_first)}
+
+    chrome = Counter(_lines(tree, skip_chrome=False))
+    chrome.subtract(lines)
+    if found not in dates("\n".join(line for line, n in chrome.items() if n > 0)):
+        return False
+    if found in dates("\n".join(lines)):
+        return False
+    markup = tree.xpath("//@content|//@datetime|//@title|//script/text()")
+    return found not in dates(" ".join([url, *markup]))
+
+
+def _metadata_date(found: str | None, html: str, url: str, month_first: bool) -> str | None:
+    """htmldate's date, unless its day is made up: htmldate turns a bare year (a copyright
+    line) into 1 January, and a month ("November 2026", or a date it rejects) into the
+    first of the month. A first of the month must be written in the page or its URL."""
+    found = _plausible(found)
+    if found and found.endswith("-01"):
+        written = {iso for _, iso in _date_matches(f"{url} {html}", month_first)}
+        if found not in written:
+            return None
+    return found
+
+
+# --- HTML ---------------------------------------------------------------------------------
+
+
+def _select(soup: BeautifulSoup, selector: str) -> list:
+    try:
+        return soup.select(selector)
+    except Exception as err:  # soupsieve raises its own SelectorSyntaxError
+        raise ValueError(f"invalid CSS selector {selector!r}: {err}") from err
+
+
+def _selected_lines(soup: BeautifulSoup, selector: str, *, skip_chrome: bool = True) -> list[str]:
+    """Text of the elements `selector` matches, one line per block, chrome inside removed."""
+    matches = _select(soup, selector)
+    ids = {id(m) for m in matches}
+    outer = [m for m in matches if not any(id(p) in ids for p in m.parents)]
+    lines: list[str] = []
+    for match in outer:
+        fragment = lxml_html.fragment_fromstring(str(match), create_parent="div")
+        lines += _lines(fragment, skip_chrome=skip_chrome)
+    return lines
+
+
+def _selected_date(soup: BeautifulSoup, selector: str, month_first: bool) -> str | None:
+    for match in _select(soup, selector):
+        for node in (match, *match.select("[datetime], [content]")):
+            for attr in ("datetime", "content", "title"):
+                found = parse_date(str(node.get(attr) or ""), month_first=month_first)
+                if found:
+                    return found
+        found = parse_date(match.get_text(" "), month_first=month_first)
+        if found:
+            return found
+    return None
+
+
+def _date_params(extensive: bool) -> dict[str, object]:
+    # htmldate turns a date past max_date into the first of its month: let it see the few
+    # days ahead that _plausible allows
+    return {"original_date": True, "extensive_search": extensive, "max_date": _latest_date()}
+
+
+def _trafilatura(tree: etree._Element, url: str, **options: bool) -> trafilatura.settings.Document:
+    # htmldate's quick search (markup, meta tags, URL) here; its slow full-text search only
+    # when the quick one and our own byline search find nothing (see extract_html)
+    result = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        include_comments=False,
+        include_tables=True,
+        with_metadata=True,
+        date_extraction_params=_date_params(extensive=False),
+        **options,
+    )
+    return result if result is not None else trafilatura.settings.Document()
+
+
+def _searched_date(tree: etree._Element, url: str) -> str | None:
+    return find_date(tree, url=url, **_date_params(extensive=True))  # type: ignore[arg-type]
+
+
+def _label(para: str) -> bool:
+    """A section's name or a kicker ("Announcements", "PRESS RELEASE"): a few words, no
+    number (a byline or a date is kept)."""
+    return word_count(para) <= 4 and not any(c.isdigit() for c in para)
+
+
+def _without_headline(paras: tuple[str, ...], title: str) -> tuple[str, ...]:
+    """The statement without the headline above it: the title is kept apart, so a line
+    equal to it before any prose is a repeat, as are the labels set over it (a section's
+    name, "Press release")."""
+    title_key = _key(title)
+    for k, para in enumerate(paras):
+        if _prose(para, None):
+            break
+        if title_key and _key(para) == title_key:
+            above = tuple(p for p in paras[:k] if not _label(p))
+            return (above + paras[k + 1 :]) or paras
+    return paras
+
+
+def extract_html(
+    html: str,
+    url: str,
+    *,
+    content: str | None = None,
+    title: str | None = None,
+    date: str | None = None,
+) -> Document:
+    """The statement on an HTML release page.
+
+    `content`, `title` and `date` are optional CSS selectors from the source's config; each
+    falls back to automatic extraction when it matches nothing.
+    """
+    if not html or not html.strip():
+        raise ExtractionError(f"{url}: the page is empty; nothing to extract")
+    if "\x00" in html[:1024]:
+        raise ExtractionError(f"{url}: the body is binary, not HTML; check the source URL")
+    tree = load_html(html)
+    if tree is None:
+        raise ExtractionError(f"{url}: the body is not parseable HTML; check the source URL")
+    _unwrap_layout_tables(tree)
+    soup = BeautifulSoup(html, "lxml") if (content or title or date) else None
+    # Our own reading of the page comes first: trafilatura works on a copy of the tree.
+    page_lines = _lines(tree, skip_chrome=True)
+    language = _html_language(tree)
+
+    paras: tuple[str, ...] = ()
+    if soup is not None and content:
+        paras = _clean(_selected_lines(soup, content))
+    if paras:
+        meta = extract_metadata(tree, url, _date_params(extensive=False))
+    else:
+        meta = _trafilatura(tree, url)
+        paras = _clean(paragraphs(meta.text or ""))
+        if not paras:  # very short pages: be generous, then take the page's main block
+            paras = _clean(paragraphs(_trafilatura(tree, url, favor_recall=True).text or ""))
+        paras = _around_statement(paras, _line_records(tree, skip_chrome=False))
+        if not paras:
+            paras = _clean(_lines(_main_element(tree), skip_chrome=True))
+        sidebar = _side_column_lines(tree)
+        paras = tuple(p for p in paras if p not in sidebar) or paras
+    if not paras:
+        raise ExtractionError(f"{url}: the page has no text; is it a script-only page?")
+
+    doc_title = ""
+    if soup is not None and title:
+        doc_title = " ".join(_selected_lines(soup, title, skip_chrome=False))
+    doc_title = doc_title or _without_leading_date(
+        _choose_title(tree, url, page_lines, normalize(meta.title or ""), paras)
+    )
+
+    # Most trusted first: the configured selector, the byline under the headline, page
+    # markup and metadata (htmldate), a date just above the headline (where site headers also
+    # put "today" widgets), htmldate's full-text search, a dateline ("Phnom Penh, 24 April
+    # 2026") at the top or foot of the statement; last, a date htmldate found only in the
+    # page's chrome (a sidebar list; never a header clock's today).
+    month_first = _month_first(tree, url)
+
+    widget_dates: list[str] = []  # htmldate's dates that only a sidebar list shows
+
+    def from_htmldate(found: str | None) -> str | None:
+        found = _metadata_date(found, html, url, month_first)
+        if found and _only_in_chrome(found, tree, page_lines, url, month_first):
+            if not _around_today(found):  # a header clock shows today: never a date
+                widget_dates.append(found)
+            return None
+        return found
+
+    def searched() -> str | None:  # slow: not when the quick search found a sidebar's date
+        return None if widget_dates else from_htmldate(_searched_date(tree, url))
+
+    doc_date = _selected_date(soup, date, month_first) if soup is not None and date else None
+    doc_date = (
+        doc_date
+        or _date_near(page_lines, doc_title, month_first, above=False)
+        or from_htmldate(meta.date)
+        or _date_near(page_lines, doc_title, month_first, above=True)
+        or searched()
+        or _first_date((*paras[:2], *reversed(paras[-3:])), month_first)
+        or next(iter(widget_dates), None)
+    )
+
+    paras = _without_headline(paras, doc_title)
+    text = "\n".join(paras)
+    language = _script_language(text) or language or _primary_subtag(meta.language)
+    if language is None and _english(text):
+        language = "en"
+    return Document(url=url, title=doc_title, paragraphs=paras, date=doc_date, language=language)

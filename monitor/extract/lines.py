@@ -1,0 +1,317 @@
+"""Walking HTML: the page's text one line per block element, with where each line sits, and
+the page's layout read from it. Chrome elements (menus, sidebars, widgets) can be left out;
+tables that lay out a page become plain blocks; narrow grid columns beside the statement are
+a sidebar; and `_around_statement` trims the menus and "other news" lists that trafilatura
+keeps with a statement.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from lxml import etree
+
+from ..textnorm import normalize
+from .vocabulary import (
+    BLOCK_TAGS,
+    CELL_TAGS,
+    CHROME_NAMES,
+    CHROME_TAGS,
+    CONTAINER_TAGS,
+    GRID_COLUMN_PREFIXES,
+    HEADING_TAGS,
+    LAYOUT_BLOCK_TAGS,
+    LAYOUT_HINT_PREFIXES,
+    LAYOUT_SECTION_TAGS,
+    SKIPPED_TAGS,
+    TABLE_TAGS,
+    TITLE_NAMES,
+    alternatives,
+)
+
+_CHROME_NAME = re.compile(rf"(?:^|[-_\s])(?:{alternatives(CHROME_NAMES)})(?=$|[-_\s\d])")
+
+
+# "has-sidebar", "with-related", "no-sidebar" describe a page's layout, not a widget
+_LAYOUT_HINT = re.compile(rf"^(?:{alternatives(LAYOUT_HINT_PREFIXES)})[-_]")
+# Page builders wrap every element in a widget and name its type: "elementor-widget
+# elementor-widget-theme-post-title", "elementor-widget-container", "so-widget-sow-editor"
+_BUILDER_WIDGET = re.compile(r"^(?P<builder>[a-z0-9]+)[-_]widgets?(?:[-_](?P<type>.+))?$")
+
+
+def _own_names(el: etree._Element) -> list[str]:
+    """The class and id words that say what the element is. Layout hints ("has-sidebar") go;
+    a page builder's widget is what its type says (a post title, a nav menu), not a sidebar
+    widget ("footer-widget-area" is still the footer's)."""
+    names = [n for n in f"{el.get('class', '')} {el.get('id', '')}".lower().split()
+             if not _LAYOUT_HINT.match(n)]  # fmt: skip
+    widgets = [_BUILDER_WIDGET.match(n) for n in names]
+    widgets = [w if w and not _CHROME_NAME.search(w["builder"]) else None for w in widgets]
+    if not any(w and w["type"] for w in widgets):
+        return names  # "widget", "et_pb_widget": a sidebar's widget
+    typed = zip(names, widgets, strict=True)
+    return [w["type"] if w else n for n, w in typed if not w or w["type"]]
+
+
+def _is_chrome_element(el: etree._Element) -> bool:
+    if not isinstance(el.tag, str):
+        return True  # comments, processing instructions
+    if el.tag in SKIPPED_TAGS or el.tag in CHROME_TAGS:
+        return True
+    if el.tag in ("html", "body") or el.get("role") == "main":
+        return False
+    names = " ".join(_own_names(el))
+    if not _CHROME_NAME.search(names) and el.get("role") not in ("navigation", "banner"):
+        return False
+    # a wrapper around the article is not chrome, whatever its class says
+    return not el.xpath(".//article|.//main|.//*[@role='main']")
+
+
+_SPACES = re.compile(r"\s+")  # line breaks in the source are wrapping, not structure
+
+
+class _Line(NamedTuple):
+    """A line of the page as `_lines` reads it, with where it sits: the element that holds
+    its first words, and how many of its letters are link text."""
+
+    text: str
+    element: etree._Element
+    letters: int
+    linked: int
+
+
+def _line_records(root: etree._Element, *, skip_chrome: bool) -> list[_Line]:
+    """The element's lines (one per block element; block tags and <br> end a line)."""
+    records: list[_Line] = []
+    pieces: list[tuple[str, etree._Element, bool]] = []
+
+    def end_line() -> None:
+        text = normalize("".join(piece for piece, _, _ in pieces))
+        if text:
+            owner = next((el for piece, el, _ in pieces if piece.strip()), root)
+            letters = linked = 0
+            for piece, _, in_link in pieces:
+                count = sum(map(str.isalpha, piece))
+                letters += count
+                linked += count if in_link else 0
+            records.append(_Line(text, owner, letters, linked))
+        pieces.clear()
+
+    skipped: set[etree._Element] = set()
+    links = 0  # open <a> elements
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if el is not root and (
+                not tag or tag in SKIPPED_TAGS or (skip_chrome and _is_chrome_element(el))
+            ):
+                walker.skip_subtree()  # its "end" still comes, and adds the tail
+                skipped.add(el)
+                continue
+            if tag in BLOCK_TAGS or tag == "br":
+                end_line()
+            elif tag in CELL_TAGS:
+                pieces.append((" ", el, False))
+            links += tag == "a"
+            if el.text:
+                pieces.append((_SPACES.sub(" ", el.text), el, links > 0))
+        else:
+            if el not in skipped:
+                links -= tag == "a"
+                if tag in BLOCK_TAGS:
+                    end_line()
+                elif tag in CELL_TAGS:
+                    pieces.append((" ", el, False))
+            if el.tail and el is not root:
+                parent = el.getparent()
+                pieces.append((_SPACES.sub(" ", el.tail), parent, links > 0))
+    end_line()
+    return records
+
+
+def _lines(root: etree._Element, *, skip_chrome: bool) -> list[str]:
+    """The element's text, one line per block element (block tags and <br> end a line)."""
+    return [line.text for line in _line_records(root, skip_chrome=skip_chrome)]
+
+
+_SECTIONS = "|".join(f".//{tag}" for tag in LAYOUT_SECTION_TAGS)
+_BLOCKS = "|".join(f".//{tag}" for tag in LAYOUT_BLOCK_TAGS)
+
+
+def _is_layout_cell(cell: etree._Element) -> bool:
+    def filled(els: list[etree._Element], size: int) -> list[etree._Element]:
+        return [el for el in els if len(normalize(el.text_content())) >= size]
+
+    return bool(filled(cell.xpath(_SECTIONS), 1)) or len(filled(cell.xpath(_BLOCKS), 30)) >= 2
+
+
+def _unwrap_layout_tables(tree: etree._Element) -> None:
+    """Turn tables used for page layout (cells holding headings, several paragraphs or other
+    tables, as old government sites are built) into plain blocks, so the statement is not
+    flattened into one table row. Data tables keep their rows."""
+    for table in list(tree.iter("table")):
+        cells = [c for c in table.iter("td", "th") if _owner_table(c) is table]
+        if table.get("role") == "presentation" or any(map(_is_layout_cell, cells)):
+            for el in [e for e in table.iter(*TABLE_TAGS) if _owner_table(e) is table]:
+                el.tag = "div"
+
+
+def _owner_table(el: etree._Element) -> etree._Element | None:
+    if el.tag == "table":
+        return el
+    return next(el.iterancestors("table"), None)
+
+
+# Bootstrap, Foundation and 960-grid columns: "col-md-8", "col-4", "large-9", "span3", "grid_8"
+_GRID_COLUMN = re.compile(rf"(?:^|\s)(?:{alternatives(GRID_COLUMN_PREFIXES)})(\d{{1,2}})(?=$|\s)")
+
+
+def _column_width(el: etree._Element) -> int:
+    """The widest grid width the element's classes give it, 0 for no grid column."""
+    return max(map(int, _GRID_COLUMN.findall(el.get("class") or "")), default=0)
+
+
+def _side_column_lines(tree: etree._Element) -> set[str]:
+    """Lines found only in the narrow grid columns beside the column that holds the prose: a
+    sidebar of hotline, links and counter boxes next to the statement."""
+    side: set[str] = set()
+    main_lines: set[str] = set()
+    rows: dict[etree._Element, list[etree._Element]] = {}
+    for el in tree.xpath("//*[@class]"):
+        if _column_width(el):
+            rows.setdefault(el.getparent(), []).append(el)
+    for columns in rows.values():
+        if len(columns) < 2:
+            continue
+        prose = [
+            sum(len(t) for t in c.xpath(".//p//text()|.//div/text()") if len(t.strip()) >= 80)
+            for c in columns
+        ]
+        main = max(range(len(columns)), key=prose.__getitem__)
+        if not prose[main]:
+            continue
+        for i, column in enumerate(columns):
+            narrower = _column_width(column) < _column_width(columns[main])
+            if i != main and narrower and prose[i] * 4 < prose[main] and not column.xpath(".//h1"):
+                side.update(_lines(column, skip_chrome=False))
+                main_lines.update(_lines(columns[main], skip_chrome=False))
+    main_text = "\n".join(main_lines)
+    return {line for line in side if line not in main_text}
+
+
+def _main_element(tree: etree._Element) -> etree._Element:
+    for path in ("//main", "//*[@role='main']", "//article", "//body"):
+        found = tree.xpath(path)
+        if found:
+            return found[0]
+    return tree
+
+
+_SENTENCE_MARK = re.compile(r"[.!?;។៕]")
+# elements that hold a headline by their class or id: .viewpost-title, h2.newsDetailsTitle
+_TITLE_NAME = re.compile(alternatives(TITLE_NAMES))
+
+
+def _names(el: etree._Element) -> str:
+    return f"{el.get('class', '')} {el.get('id', '')}".lower()
+
+
+def _key(text: str) -> str:
+    """Letters and digits only: trafilatura writes list items as "- item" and table rows as
+    "| a | b |", where the page has "item" and "a b"."""
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def _linked(line: _Line) -> bool:
+    """A line that is a link (an item of a menu or a list of other releases)."""
+    return line.letters > 0 and line.linked >= 0.8 * line.letters
+
+
+def _prose(para: str, line: _Line | None) -> bool:
+    """A paragraph of the statement: sentences, not a link."""
+    if len(para) < 80 or not _SENTENCE_MARK.search(para):
+        return False
+    return line is None or line.linked < 0.5 * line.letters
+
+
+def _heading_line(line: _Line, *, by_name: bool = True) -> bool:
+    """A line set as a heading: in <h1>-<h6> or (`by_name`) an element classed as a title."""
+    for el in (line.element, *line.element.iterancestors()):
+        if el.tag in HEADING_TAGS or (by_name and _TITLE_NAME.search(_names(el))):
+            return True
+        if el.tag in BLOCK_TAGS:
+            return False
+    return False
+
+
+def _positions(paras: tuple[str, ...], lines: list[_Line]) -> list[int | None]:
+    """Which line of the page each paragraph is (None: not found as a line). A text that the
+    page shows twice (the headline in a menu and above the statement) is the one between
+    its neighbours."""
+    found: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        found.setdefault(_key(line.text), []).append(i)
+    candidates = [found.get(_key(para), []) for para in paras]
+    at: list[int | None] = [c[0] if len(c) == 1 else None for c in candidates]
+    for k, options in enumerate(candidates):
+        if len(options) < 2:
+            continue
+        low = next((i for i in reversed(at[:k]) if i is not None), -1)
+        high = next((i for i in at[k + 1 :] if i is not None), len(lines))
+        between = [i for i in options if low < i < high]
+        if between:
+            at[k] = between[0] if low >= 0 else between[-1]
+        else:
+            at[k] = min(options, key=lambda i: min(abs(i - low), abs(i - high)))
+    return at
+
+
+def _around_statement(paras: tuple[str, ...], lines: list[_Line]) -> tuple[str, ...]:
+    """The statement without the lists around it that trafilatura keeps when a page holds its
+    text, sidebar and "other news" in one container (`<div id="content">`), or its menu in a
+    table: the statement is the element that holds all its prose; before it, a run of links
+    (a menu) is not text; after it, from the first link on (a list of other releases, "Back |
+    Print"), only prose is."""
+    at = _positions(paras, lines)
+    prose = [
+        lines[i].element
+        for p, i in zip(paras, at, strict=True)
+        if i is not None and _prose(p, lines[i])
+    ]
+    if not prose:
+        return paras
+    container = prose[0]
+    for el in prose[1:]:
+        while container is not el and container not in el.iterancestors():
+            container = container.getparent()
+    while container.tag not in CONTAINER_TAGS and container.getparent() is not None:
+        container = container.getparent()
+    within = set(container.iter())
+    inside = [i for i, line in enumerate(lines) if line.element in within]
+    first, last = min(inside), max(inside)
+
+    def menu_item(i: int) -> bool:  # a link next to other links
+        return _linked(lines[i]) and any(
+            0 <= j < len(lines) and _linked(lines[j]) for j in (i - 1, i + 1)
+        )
+
+    tail = next(
+        (k for k, i in enumerate(at) if i is not None and i > last and _linked(lines[i])), None
+    )
+    if tail is not None and tail > 0:  # the list's heading ("Other Announcements")
+        before = at[tail - 1]
+        if before is not None and before > last and _heading_line(lines[before]):
+            tail -= 1
+
+    def chrome(k: int, para: str, i: int | None) -> bool:
+        if i is not None and first <= i <= last:
+            return False  # the statement's own lines
+        if i is not None and i < first:  # a menu above it; not a linked headline
+            return menu_item(i) and not _heading_line(lines[i], by_name=False)
+        after_links = tail is not None and k >= tail  # below it, from a list of links on
+        return after_links and not _prose(para, None if i is None else lines[i])
+
+    kept = [p for k, (p, i) in enumerate(zip(paras, at, strict=True)) if not chrome(k, p, i)]
+    return tuple(kept) or paras

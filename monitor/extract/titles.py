@@ -1,0 +1,288 @@
+"""The headline of an HTML release, and the site's own names that must not pass for it.
+
+The title chain, most trusted first (see `_choose_title`): a <h1>/<h2> that <title> or
+og:title confirms; another line of the page that <title> confirms; the only <h1>; a heading
+right above the statement, when <title> names only the site; og:title when <title> confirms
+it; last, <title> without the site's name at either end.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from ..textnorm import normalize, word_count
+from .dates import _DATE_PATTERNS
+from .filters import _HAS_LETTER
+from .lines import _TITLE_NAME, _is_chrome_element, _lines, _names
+from .vocabulary import (
+    BRAND_NAMES,
+    BRAND_SUFFIXES,
+    COPYRIGHT_MARKS,
+    FEED_WORDS,
+    HIDDEN_CLASSES,
+    HOME_PAGES,
+    LOGO_FILES,
+    NOT_TITLE_NAMES,
+    TEMPLATE_TITLES,
+    alternatives,
+)
+
+
+def _in_chrome(el: etree._Element) -> bool:
+    return any(_is_chrome_element(a) for a in el.iterancestors() if a.tag not in ("html", "body"))
+
+
+def _not_headline(el: etree._Element) -> bool:
+    """A heading that cannot be the headline: the site's name (inside a home link or the
+    page-level <header>), or hidden text for screen readers."""
+    ancestors = list(el.iterancestors())
+    tags = {a.tag for a in ancestors}
+    if "a" in tags or ("header" in tags and not tags & {"article", "main"}):
+        return True
+    return any(
+        node.get("aria-hidden") == "true"
+        or node.get("hidden") is not None
+        or not HIDDEN_CLASSES.isdisjoint((node.get("class") or "").lower().split())
+        for node in (el, *ancestors)
+    )
+
+
+def _agrees(heading: str, reference: str) -> bool:
+    """A heading is the headline when the page's <title> or og:title contains it (or it
+    contains them: a kicker before the headline). Words are counted as `word_count` does, so
+    a Khmer or Thai headline without spaces counts by its length."""
+    heading, reference = heading.casefold(), reference.casefold()
+    if not reference or len(heading) > 300:
+        return False
+    if heading in reference:
+        return len(heading) >= 8 and word_count(heading) >= 2
+    return reference in heading and word_count(reference) >= 3
+
+
+def _says_something(heading: str) -> bool:
+    """More than a section name like "News Releases" (scripts without spaces: by length)."""
+    return word_count(heading) >= 3 or (" " not in heading and len(heading) >= 15)
+
+
+# where sites put their name: the logo, the banner, the branding block
+_BRAND_NAME = re.compile(
+    rf"(?:^|\s)(?:[\w-]*[-_])?(?:{alternatives(BRAND_NAMES)})"
+    rf"(?:[-_](?:{alternatives(BRAND_SUFFIXES)}))?(?=$|\s)"
+)
+_LOGO_FILE = re.compile(alternatives(LOGO_FILES))
+_PAGE_HEADER = re.compile(r"(?:^|[\s_-])header(?:$|[\s_-])")
+_NOT_TITLE_NAME = re.compile(alternatives(NOT_TITLE_NAMES))
+_HOME_PATH = re.compile(
+    rf"(?:[a-z]{{2}}(?:-[a-z]{{2}})?/?)?(?:(?:{alternatives(HOME_PAGES)})(?:\.\w+)?)?"
+)
+
+
+def _home_link(el: etree._Element, host: str) -> bool:
+    """A link to the site's front page ("/", "/en", "index.php"), as logos are."""
+    if el.tag != "a":
+        return False
+    if el.get("rel") == "home":
+        return True
+    href = urlsplit((el.get("href") or "").strip())
+    if href.scheme not in ("", "http", "https") or href.query or not (href.path or href.netloc):
+        return False  # "#", "?lang=km", "javascript:" are not the front page
+    if href.netloc and href.netloc.lower().removeprefix("www.") != host:
+        return False  # another site's front page
+    path = href.path.lower().strip("/").removesuffix("pages/default.aspx").strip("/")
+    return bool(_HOME_PATH.fullmatch(path))
+
+
+_FEED_TITLE = re.compile(rf"(?P<site>.+?)\s+[»|–—-]\s+.*\b(?:{alternatives(FEED_WORDS)})$", re.I)
+
+
+def _site_names(tree: etree._Element, url: str) -> set[str]:
+    """The site's own name as the page shows it: og:site_name, the logo's alt text (a logo
+    image, or any image in the home link or branding block), the branding block's or home
+    link's text. A <title> that is only this names no release."""
+    og_title = normalize(" ".join(tree.xpath("//meta[@property='og:title']/@content")[:1]))
+    names = {
+        name  # some sites fill og:site_name with the page's title
+        for name in tree.xpath(
+            "//meta[@property='og:site_name' or @name='application-name']/@content")
+        if not og_title or og_title.casefold() not in normalize(name).casefold()
+    }  # fmt: skip
+    for feed in tree.xpath("//link[@rel='alternate'][contains(@type, 'rss') or "
+                           "contains(@type, 'atom')]/@title"):  # fmt: skip
+        named = _FEED_TITLE.match(normalize(feed))  # WordPress: "Site » Comments Feed"
+        if named:
+            names.add(named["site"])
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    article = set(tree.xpath("//article|//main|//article//*|//main//*"))
+    brands: dict[etree._Element, bool] = {}
+
+    def branding(el: etree._Element) -> bool:
+        if el not in brands:
+            brands[el] = _home_link(el, host) or bool(_BRAND_NAME.search(_names(el)))
+        return brands[el]
+
+    for el in tree.xpath("//img[@alt]|//a[@href or @rel]|//div[@class or @id]"
+                         "|//span[@class or @id]|//p[@class or @id]"):  # fmt: skip
+        if el in article:
+            continue
+        if el.tag == "img":
+            own = f"{el.get('src', '')} {_names(el)}".lower()
+            branded = _LOGO_FILE.search(own) or any(
+                branding(a)
+                or ((a.tag == "header" or _PAGE_HEADER.search(_names(a))) and "logo" in own)
+                for a in el.iterancestors() if a.tag not in ("html", "body")
+            )  # fmt: skip
+            if branded:
+                names.add(el.get("alt") or "")
+        elif branding(el) and len(el.text_content()) <= 300:
+            names.update(_lines(el, skip_chrome=False))
+    return {n.casefold() for n in map(normalize, names) if n and len(n) <= 150}
+
+
+def _heading_at_text(
+    tree: etree._Element, lines: list[str], paras: Iterable[str], site_names: set[str]
+) -> str:
+    """A heading set right above the statement (or as its first line): an <h1>-<h3> or an
+    element classed as a title, as pages whose <title> names only the site show the
+    headline."""
+    candidates = set()
+    for el in tree.iter("h1", "h2", "h3", "div", "span", "p", "td", "strong"):
+        if el.tag not in ("h1", "h2", "h3"):
+            names = _names(el)
+            if not _TITLE_NAME.search(names) or _NOT_TITLE_NAME.search(names):
+                continue
+        if _in_chrome(el) or _not_headline(el):
+            continue
+        text = " ".join(_lines(el, skip_chrome=False))
+        if word_count(text) < 3 or len(text) > 300 or text[-1] in ".:;,។":
+            continue  # a section name ("Contact"), a sentence, a label ("Summary:")
+        if text.casefold() not in site_names:
+            candidates.add(text)
+    if not candidates:
+        return ""
+    positions = {line: i for i, line in reversed(list(enumerate(lines)))}
+    body = [positions[p] for p in paras if len(p) >= 80 and p in positions]
+    if not body:
+        return ""
+    start = body[0]
+    for line in reversed(lines[max(0, start - 8) : start]):
+        if line in candidates:
+            return line
+    return ""
+
+
+_ENDS_SENTENCE = re.compile(r"[.。។៕]$").search
+_TITLE_PARTS = re.compile(r"\s+(?:[|–—»«·/:]+|-|::)\s+")
+# what a CMS calls the page when the editor gave it no title: "Pages - NewsDetail"
+_TEMPLATE_WORDS = re.compile(rf"(?i:{alternatives(TEMPLATE_TITLES)})|(?:[A-Z][a-z]+){{2,}}")
+
+
+def _names_the_page(title: str, site_names: set[str]) -> bool:
+    """A <title> that says more than the site's name and the CMS's template name."""
+    parts = [p for p in _TITLE_PARTS.split(title) if p.strip()]
+    return any(
+        p.casefold() not in site_names and not _TEMPLATE_WORDS.fullmatch(p.strip()) for p in parts
+    )
+
+
+def _choose_title(
+    tree: etree._Element, url: str, lines: list[str], meta_title: str, paras: Iterable[str]
+) -> str:
+    """The headline: a <h1>/<h2> (or else a line of the page) that <title> or og:title
+    confirms, else the only <h1>, else a heading right above the statement, else og:title
+    when <title> confirms it, else <title> without the site's name at either end. A <title>
+    that is only the site's name (as the logo, banner or og:site_name give it) confirms
+    nothing."""
+    site_names = _site_names(tree, url)
+    raw_title = normalize(" ".join(tree.xpath("//head/title//text()")))
+    page_title = "" if raw_title.casefold() in site_names else raw_title
+    og_title = normalize(" ".join(tree.xpath(
+        "//meta[@property='og:title' or @name='twitter:title' or @property='twitter:title']"
+        "/@content")[:1]))  # fmt: skip
+    og_title = "" if og_title.casefold() in site_names else og_title
+    headings: dict[str, list[str]] = {"h1": [], "h2": []}
+    for el in tree.iter("h1", "h2"):
+        if not _in_chrome(el) and not _not_headline(el):
+            text = " ".join(_lines(el, skip_chrome=False))
+            if text and text.casefold() not in site_names:
+                headings[el.tag].append(text)
+    for level in ("h1", "h2"):
+        for heading in headings[level]:
+            if _agrees(heading, page_title) or _agrees(heading, og_title):
+                return heading
+    # the headline in some other element (<h3>, <strong>, div.title) that <title> confirms
+    for line in lines:
+        if line.casefold() in site_names or (len(line) > len(page_title) and _ENDS_SENTENCE(line)):
+            continue  # the site's name, or a sentence that names the site
+        if len(line) >= 0.5 * len(page_title) and _agrees(line, page_title):
+            return line
+    if len(set(headings["h1"])) == 1 and _says_something(headings["h1"][0]):
+        return headings["h1"][0]
+    if not (_names_the_page(page_title, site_names) or _names_the_page(og_title, site_names)):
+        at_text = _heading_at_text(tree, lines, paras, site_names)
+        if at_text:
+            return at_text
+    if og_title and page_title and (_agrees(og_title, page_title) or og_title == page_title):
+        return og_title
+    meta_title = "" if meta_title.casefold() in site_names else meta_title
+    chosen = page_title or og_title or meta_title
+    return _without_site_name(chosen, site_names, tree) if chosen else raw_title
+
+
+# how <title> joins the headline and the site's name: " - ", " | ", " – ", " » ", " :: "
+_TITLE_SEPARATOR = re.compile(r"(\s+(?:[|–—»·]|-{1,2}|::)\s+)")
+_COPYRIGHT = re.compile(alternatives(COPYRIGHT_MARKS), re.I)
+
+
+def _is_site_name(part: str, site_names: set[str], owners: list[str], *, last: bool) -> bool:
+    """A part of <title> that names the site: a name the page gives itself (og:site_name,
+    the logo, the banner, its feeds' titles), the owner in the page's copyright line, or as
+    the last part, such a name with a few more words ("ASEAN Main Portal" by an "ASEAN"
+    logo)."""
+    folded = part.casefold()
+    if folded in site_names or (len(part) >= 4 and any(folded in line for line in owners)):
+        return True
+    return (
+        last
+        and word_count(part) <= 6
+        and any(
+            len(name) >= 3
+            and not _TEMPLATE_WORDS.fullmatch(name)
+            and (folded.startswith(name + " ") or folded.endswith(" " + name))
+            for name in site_names
+        )
+    )
+
+
+def _without_site_name(title: str, site_names: set[str], tree: etree._Element) -> str:
+    """ "Headline - ASEAN Main Portal" is "Headline": the site's name at either end of
+    <title> goes, when what is left still says something."""
+    pieces = _TITLE_SEPARATOR.split(title)  # parts, with the separators between them
+    if len(pieces) == 1:
+        return title
+    owners = [
+        line.casefold() for line in _lines(tree, skip_chrome=False) if _COPYRIGHT.search(line)
+    ]
+    while len(pieces) > 1:
+        if _is_site_name(pieces[-1], site_names, owners, last=True):
+            rest = pieces[:-2]
+        elif _is_site_name(pieces[0], site_names, owners, last=False):
+            rest = pieces[2:]
+        else:
+            break
+        if not _says_something("".join(rest)):
+            break
+        pieces = rest
+    return "".join(pieces)
+
+
+def _without_leading_date(title: str) -> str:
+    """ "27.01.2022MineralölINFO ...": a date set in the headline is not part of it."""
+    for pattern in _DATE_PATTERNS:
+        match = pattern.match(title)
+        if match and _HAS_LETTER.search(title[match.end() :]):
+            return title[match.end() :].lstrip(" ,:|–—-")
+    return title

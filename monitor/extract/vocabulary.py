@@ -1,0 +1,242 @@
+"""The words extraction reads a page by, kept as data.
+
+Each heuristic of this package asks a question of a page (is this element a menu? is this
+line a visitor counter? is this part of <title> the site's name?) and answers it with words
+that sites use. The words live here, in tuples, so that supporting another CMS, language or
+widget is a one-line change to this file, not a new branch in the algorithm (trafilatura
+keeps its XPath vocabulary the same way, in xpaths.py).
+
+Tokens are regular-expression fragments ("page ?views", "posted(?: on)?"): `alternatives`
+joins them into one alternation, which the algorithm modules set into their patterns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+def alternatives(*groups: Iterable[str]) -> str:
+    """The groups' tokens as one regex alternation ("a|b|c"), in order. An empty group or
+    token is refused: it would make the alternation match the empty string everywhere."""
+    tokens: list[str] = []
+    for group in groups:
+        words = tuple(group)
+        if not words or not all(words):
+            raise ValueError(f"an empty vocabulary group or token: {words!r}")
+        tokens += words
+    return "|".join(tokens)
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+# Month names by month (January first): English, French, German and their abbreviations
+MONTH_NAMES = (
+    ("january", "jan", "janvier", "januar", "jänner"),
+    ("february", "feb", "février", "fevrier", "févr", "februar"),
+    ("march", "mar", "mars", "märz", "maerz"),
+    ("april", "apr", "avril"),
+    ("may", "mai"),
+    ("june", "jun", "juin", "juni"),
+    ("july", "jul", "juillet", "juli"),
+    ("august", "aug", "août", "aout"),
+    ("september", "sep", "sept", "septembre"),
+    ("october", "oct", "octobre", "oktober"),
+    ("november", "nov", "novembre"),
+    ("december", "dec", "décembre", "decembre", "dezember"),
+)
+# Khmer solar months, January first
+KHMER_MONTH_NAMES = (
+    ("មករា",), ("កុម្ភៈ", "កុម្ភះ"), ("មីនា",), ("មេសា",), ("ឧសភា",), ("មិថុនា",),
+    ("កក្កដា",), ("សីហា",), ("កញ្ញា",), ("តុលា",), ("វិច្ឆិកា",), ("ធ្នូ",),
+)  # fmt: skip
+KHMER_DIGITS = "០១២៣៤៥៦៧៨៩"
+# Weekday names by day (Monday first): English and its abbreviations, French, German
+WEEKDAY_NAMES = (
+    ("monday", "mon", "lundi", "montag"),
+    ("tuesday", "tue", "tues", "mardi", "dienstag"),
+    ("wednesday", "wed", "mercredi", "mittwoch"),
+    ("thursday", "thu", "thur", "thurs", "jeudi", "donnerstag"),
+    ("friday", "fri", "vendredi", "freitag"),
+    ("saturday", "sat", "samedi", "samstag"),
+    ("sunday", "sun", "dimanche", "sonntag"),
+)
+WEEKDAYS = tuple(name for names in WEEKDAY_NAMES for name in names)
+
+# Words around a date in a "today is" widget or a byline: a line of only these and a date
+# is a clock, not text
+DATE_LABELS = (
+    "today(?: is)?", "now", "date", "dated", "posted(?: on)?", "published(?: on)?",
+    "last updated(?: on)?", "updated(?: on)?", "modified(?: on)?", "created(?: on)?", "at",
+    "on", "the", "time", "am", "pm", "utc", "gmt", "ict",
+)  # fmt: skip
+# Khmer words end in combining signs, where \b does not work: they go outside the \b group
+KHMER_DATE_LABELS = (
+    "ថ្ងៃអាទិត្យ", "ថ្ងៃច័ន្ទ", "ថ្ងៃចន្ទ", "ថ្ងៃអង្គារ", "ថ្ងៃពុធ", "ថ្ងៃព្រហស្បតិ៍", "ថ្ងៃសុក្រ", "ថ្ងៃសៅរ៍",
+    "ថ្ងៃនេះ", "ថ្ងៃទី", "ថ្ងៃ", "ខែ", "ឆ្នាំ", "ទី", "ម៉ោង", "ព្រឹក", "ល្ងាច",
+)  # fmt: skip
+# A line with these is a clock or a "last updated" note, not the publication date
+NOT_PUBLICATION = ("today", "now", "updated", "modified", "aktualisiert", "ថ្ងៃនេះ")
+# "Publication date: 15 June 2011" in a PDF, above or below other dates
+PUBLICATION_LABELS = ("publication", "published", "release", "issued")
+
+# --- paragraphs that are chrome --------------------------------------------------------------
+
+# A visitor-counter widget: "Visitors: 1,204 | Today: 312"
+COUNTER_LABELS = (
+    "visitors?", "visits?", "hits", "page ?views", "views", "reads", "online", "users? online",
+    "guests?", "members?", "today", "yesterday", "this (?:week|month|year)",
+    "last (?:week|month|year)", "total", "counter", "statistics",
+    "ចំនួនអ្នកទស្សនា", "អ្នកទស្សនា", "អ្នកចូលមើល", "ចំនួនចូលមើល", "ថ្ងៃនេះ", "ម្សិលមិញ", "សរុប",
+    "សប្តាហ៍នេះ", "ខែនេះ",
+)  # fmt: skip
+# One counter in a byline: "Views: 505", "Hits 1234", "ចំនួនអ្នកមើល ១០១៥" (label first)
+VIEWS_LABELS = (
+    "page ?views?", "views?", "viewed", "view count", "hits", "visits?", "visitors?", "reads",
+    "read count", "clicks",
+    "ចំនួនអ្នកទស្សនា", "អ្នកទស្សនា", "ចំនួនអ្នកមើល", "អ្នកមើល", "ចំនួនអ្នកចូលមើល", "អ្នកចូលមើល",
+    "ចំនួនចូលមើល", "ចំនួនមើល",
+)  # fmt: skip
+# "1,234 views" (number first)
+VIEWS_AFTER_NUMBER = ("page ?views", "views", "hits", "reads", "clicks")
+# "Read 52 times", "មើល ១០ ដង"
+READ_VERBS = ("read", "viewed", "seen", "មើល", "ចូលមើល")
+TIMES = ("times", "ដង")
+# A share bar: "Share | Facebook | X | Print"
+SHARE_WORDS = (
+    "share(?: this| on)?", "tweet", "print", "e-?mail", "facebook", "twitter", "x", "linkedin",
+    "whatsapp", "telegram", "pinterest", "reddit", "line", "copy link", "follow us", "like",
+    "save",
+)  # fmt: skip
+# A cookie notice names cookies and asks for something
+COOKIE_WORDS = ("cookie",)
+COOKIE_ASKS = (
+    "accept", "consent", "agree", "we use", "uses cookies", "use of cookies", "privacy",
+    "settings", "got it",
+)  # fmt: skip
+# A byline or date line (what is left of one without its counter)
+BYLINE_WORDS = (
+    "by", "posted", "published", "written", "author", "date", "dated", "updated", "source",
+    "category", "categories", "filed under",
+)  # fmt: skip
+KHMER_BYLINE_WORDS = ("ដោយ", "ចុះផ្សាយ", "ផ្សាយ", "កាលបរិច្ឆេទ")
+# The page's own buttons in a byline: "Posted on: 24-11-2026 | Print | Download PDF"
+ACTIONS = (
+    "print(?: this page)?", "download(?: as)?(?: pdf)?", "pdf", "share", "e-?mail",
+    "send to a friend", "save", "back", "top", "back to top", "font size", "[a+-]{1,3}",
+)  # fmt: skip
+
+# --- HTML elements ---------------------------------------------------------------------------
+
+BLOCK_TAGS = frozenset(
+    {"address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "dialog",
+     "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+     "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
+     "summary", "table", "tbody", "thead", "tfoot", "tr", "ul"}
+)  # fmt: skip
+CELL_TAGS = frozenset({"td", "th"})
+SKIPPED_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "iframe", "svg", "canvas", "button", "select",
+     "option", "input", "textarea", "object", "embed", "head", "title"}
+)  # fmt: skip
+# not <form>: ASP.NET pages put the whole page in one
+CHROME_TAGS = frozenset({"nav", "aside", "footer", "menu"})
+TABLE_TAGS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "td", "th"})
+# A table cell holding one of these (or two blocks of text) lays out a page, not data
+LAYOUT_SECTION_TAGS = ("h1", "h2", "h3", "h4", "table", "article")
+LAYOUT_BLOCK_TAGS = ("p", "div", "ul", "ol", "blockquote")
+# Elements that hold a statement's paragraphs (not a paragraph or a heading itself)
+CONTAINER_TAGS = frozenset(
+    {"div", "section", "article", "main", "body", "td", "th", "form", "center"}
+)
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+# Class and id words of page furniture: menus, sidebars, widgets, share bars, counters
+CHROME_NAMES = (
+    "nav", "navbar", "navigation", "menu", "sidebar", "side-bar", "widget", "breadcrumbs?",
+    "footer", "share", "sharing", "social", "cookies?", "consent", "counter", "visitors?",
+    "clock", "today", "weather", "related", "latest", "recent", "popular", "comments?", "tags",
+    "pagination", "pager", "advert", "ads", "topbar", "top-bar", "top-date", "current-date",
+)  # fmt: skip
+# "has-sidebar", "with-related", "no-sidebar" describe a page's layout, not a widget
+LAYOUT_HINT_PREFIXES = ("has", "with", "without", "no", "is", "one", "two", "three")
+# Bootstrap, Foundation and 960-grid columns: "col-md-8", "col-4", "large-9", "span3", "grid_8"
+GRID_COLUMN_PREFIXES = (
+    "col(?:-(?:xs|sm|md|lg|xl|xxl))?-",
+    "span",
+    "(?:small|medium|large)-",
+    "grid_",
+)
+# Text for screen readers only
+HIDDEN_CLASSES = frozenset(
+    {"sr-only", "visually-hidden", "screen-reader-text", "element-invisible", "hidden",
+     "invisible", "offscreen", "d-none", "unsichtbar", "aural"}
+)  # fmt: skip
+
+# --- titles and site names -------------------------------------------------------------------
+
+# Elements that hold a headline by their class or id: .viewpost-title, h2.newsDetailsTitle
+TITLE_NAMES = ("title", "headline", "heading")
+# ... unless it is some other box's title
+NOT_TITLE_NAMES = (
+    "sub-?title", "subheading", "widget", "box", "panel", "block__title", "block-title",
+    "section", "label", "site", "brand", "logo", "menu", "nav", "sidebar", "footer", "caption",
+    "card", "teaser", "list", "item",
+)  # fmt: skip
+# Where sites put their name: the logo, the banner, the branding block ("site-logo-wrap")
+BRAND_NAMES = (
+    "logo",
+    "brand",
+    "branding",
+    "masthead",
+    "banner",
+    "site-?name",
+    "site-?title",
+    "sitename",
+)
+BRAND_SUFFIXES = (
+    "text", "name", "title", "wrap", "wrapper", "container", "inner", "area", "box", "link",
+    "img", "image",
+)  # fmt: skip
+LOGO_FILES = ("logo", "banner", "masthead")
+# The file name of a front page: "/", "/en", "index.php", "default.aspx"
+HOME_PAGES = ("index", "default", "home")
+# A feed's title names the site: "Site » Comments Feed"
+FEED_WORDS = ("feed", "rss", "atom")
+# What a CMS calls the page when the editor gave it no title: "Pages - NewsDetail"
+TEMPLATE_TITLES = (
+    "pages?", "home", "homepage", "news", "detail", "details", "article", "articles", "posts?",
+    "view", "default", "index", "untitled(?: document)?", "document", "content", "item",
+    "display", "show", "media", "press releases?", r"[\w-]+\.(?:aspx?|php|html?|jsp)",
+)  # fmt: skip
+COPYRIGHT_MARKS = ("©", r"\(c\)", "copyright")
+
+# --- PDF letterheads -------------------------------------------------------------------------
+
+# The title of the kind of document, not of the release
+GENERIC_TITLES = (
+    "press release", "media release", "news release", "for immediate release", "press statement",
+    "statement", "communiqu[ée]", "embargo(?:ed)?", r"page \d+",
+)  # fmt: skip
+# The state and its motto above a release
+STATE_LETTERHEAD = (
+    r"(?:the\s+)?kingdom of \w+", r"nation\W+religion\W+king",
+    r"(?:royal\s+)?government of(?: the)?(?: \w+){1,3}",
+)  # fmt: skip
+KHMER_STATE_LETTERHEAD = ("ព្រះរាជាណាចក្រកម្ពុជា", r"ជាតិ\s*សាសនា\s*ព្រះមហាក្សត្រ")
+# "No. 123/26 MFAIC", "Ref: MLVT/2026/45", "លេខ ១២៣ ក.ប"
+REFERENCE_LABELS = ("no", "ref", "reference", "our ref", "លេខ")
+# The issuing body: "MINISTRY OF LABOUR AND VOCATIONAL TRAINING"
+INSTITUTION_QUALIFIERS = ("royal", "permanent", "general", "national")
+INSTITUTIONS = (
+    "ministry", "embassy", "consulate(?: general)?", "mission", "office", "department",
+    "secretariat", "council", "directorate", "agency", "authority", "commission", "bank",
+    "ក្រសួង", "ស្ថានទូត", "ទីស្តីការ",
+)  # fmt: skip
+
+# --- languages -------------------------------------------------------------------------------
+
+# Scripts of one language each: (code, first code point, last code point)
+SCRIPTS = (("km", 0x1780, 0x17FF), ("th", 0x0E00, 0x0E7F), ("lo", 0x0E80, 0x0EFF),
+           ("my", 0x1000, 0x109F))  # fmt: skip
+# English text is one where these make up more than an eighth of the words
+ENGLISH_COMMON_WORDS = frozenset({"the", "and", "of", "to", "in", "is", "for", "on", "that"})
