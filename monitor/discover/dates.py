@@ -1,0 +1,94 @@
+"""Dates written in a listing: "24 April 2026", "April 24, 2026", "2026-04-24", "24.04.2026",
+"2026年4月24日", "24 tháng 4 năm 2026", with Khmer or Thai digits, read as ISO YYYY-MM-DD."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from .vocabulary import DATE_WORDS, MONTH_NAMES, alternatives
+
+_MONTHS: dict[str, int] = {
+    name: number for number, names in enumerate(MONTH_NAMES, start=1) for name in names
+}
+_MONTH = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
+_L, _R = r"(?<![^\W\d_])", r"(?![^\W\d_])"  # not inside a (Latin) word
+_YEAR = r"((?:19|20)\d\d)(?!\d)"
+_DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("ymd", re.compile(r"(?<!\d)((?:19|20)\d\d)([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")),
+    (
+        "dMy",
+        re.compile(
+            rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|er)?\.?[\s\-/,.]*{_L}({_MONTH})\.?{_R}[\s\-/,.]*{_YEAR}",
+            re.I,
+        ),
+    ),
+    (
+        "Mdy",
+        re.compile(
+            rf"{_L}({_MONTH})\.?{_R}[\s\-/.]*(\d{{1,2}})(?:st|nd|rd|th)?(?!\d)[\s,.\-/]*{_YEAR}",
+            re.I,
+        ),
+    ),
+    ("cjk", re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")),
+    (
+        "vi",
+        re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*,|\s+năm)?\s+((?:19|20)\d\d)", re.I),
+    ),
+    ("num", re.compile(r"(?<![\d.:/-])(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d\d)(?![\d:]|[./-]\d)")),
+)
+_DIGITS = {**{0x17E0 + i: str(i) for i in range(10)}, **{0x0E50 + i: str(i) for i in range(10)}}
+
+
+def _make_date(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat() if 1900 <= year <= 2100 else None
+    except ValueError:
+        return None
+
+
+def _date_matches(text: str, dayfirst: bool | None) -> Iterator[tuple[int, int, str]]:
+    """(start, end, ISO date) for every date written in `text`."""
+    text = text.translate(_DIGITS)
+    for kind, pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            found: str | None
+            if kind == "ymd":
+                found = _make_date(int(m[1]), int(m[3]), int(m[4]))
+            elif kind == "dMy":
+                found = _make_date(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))
+            elif kind == "cjk":
+                found = _make_date(int(m[1]), int(m[2]), int(m[3]))
+            elif kind == "vi":
+                found = _make_date(int(m[3]), int(m[2]), int(m[1]))
+            elif kind == "Mdy":
+                found = _make_date(int(m[3]), _MONTHS[m[1].lower()], int(m[2]))
+            else:
+                a, b, y = int(m[1]), int(m[3]), int(m[4])
+                y += 2000 if y < 100 and y < 70 else 1900 if y < 100 else 0
+                first = dayfirst if dayfirst is not None else m[2] == "."
+                if a > 12 or b > 12:
+                    first = a > 12
+                found = _make_date(y, b, a) if first else _make_date(y, a, b)
+            if found:
+                yield m.start(), m.end(), found
+
+
+def find_date(text: str, *, dayfirst: bool | None = None) -> str | None:
+    """The first date written in `text` as ISO YYYY-MM-DD.
+
+    Numeric dates that could be read both ways (04/05/2015) follow `dayfirst`; left to None, a
+    dotted date is read day-first (German, Khmer usage) and a slashed one month-first.
+    """
+    best = min(_date_matches(text, dayfirst), default=None)
+    return best[2] if best else None
+
+
+_NUMERIC_DATE = _DATE_PATTERNS[-1][1]
+# A text of only dates and these names no release: "Mon 24 April 2026, 10 am"
+_DATE_WORDS = re.compile(
+    rf"(?:{_L}(?:{_MONTH}|{alternatives(DATE_WORDS)}){_R}|"
+    r"[\d\s/.\-,:|])+",
+    re.I,
+)
