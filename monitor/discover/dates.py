@@ -1,5 +1,10 @@
 """Dates written in a listing: "24 April 2026", "April 24, 2026", "2026-04-24", "24.04.2026",
-"2026年4月24日", "24 tháng 4 năm 2026", with Khmer or Thai digits, read as ISO YYYY-MM-DD."""
+"2026年4月24日", "24 tháng 4 năm 2026", with Khmer or Thai digits, read as ISO YYYY-MM-DD.
+
+The month table, the digits and the rule for numeric dates are the extraction's
+(`monitor.extract.dates`); the patterns here add the forms a listing writes beside its items
+(two-digit years, Chinese and Vietnamese dates) and give each date's span in the text.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +12,9 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from .vocabulary import DATE_WORDS, MONTH_NAMES, alternatives
+from ..extract.dates import _DIGITS, _MONTH, _MONTHS, _day_and_month
+from .vocabulary import DATE_WORDS, alternatives
 
-_MONTHS: dict[str, int] = {
-    name: number for number, names in enumerate(MONTH_NAMES, start=1) for name in names
-}
-_MONTH = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
 _L, _R = r"(?<![^\W\d_])", r"(?![^\W\d_])"  # not inside a (Latin) word
 _YEAR = r"((?:19|20)\d\d)(?!\d)"
 _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -38,7 +40,6 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("num", re.compile(r"(?<![\d.:/-])(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d\d)(?![\d:]|[./-]\d)")),
 )
-_DIGITS = {**{0x17E0 + i: str(i) for i in range(10)}, **{0x0E50 + i: str(i) for i in range(10)}}
 
 
 def _make_date(year: int, month: int, day: int) -> str | None:
@@ -67,10 +68,11 @@ def _date_matches(text: str, dayfirst: bool | None) -> Iterator[tuple[int, int, 
             else:
                 a, b, y = int(m[1]), int(m[3]), int(m[4])
                 y += 2000 if y < 100 and y < 70 else 1900 if y < 100 else 0
-                first = dayfirst if dayfirst is not None else m[2] == "."
-                if a > 12 or b > 12:
-                    first = a > 12
-                found = _make_date(y, b, a) if first else _make_date(y, a, b)
+                month_first = None if dayfirst is None else not dayfirst
+                day, month = _day_and_month(
+                    a, b, y, month_first, text=text, start=m.start(), separator=m[2]
+                )
+                found = _make_date(y, month, day)
             if found:
                 yield m.start(), m.end(), found
 

@@ -15,24 +15,9 @@ __all__ = ["alternatives"]
 
 # --- dates -----------------------------------------------------------------------------------
 
-# Month names by month (January first): English, German, French, Spanish, Portuguese,
-# Indonesian/Malay and Khmer, with their abbreviations
-MONTH_NAMES = (
-    ("january", "jan", "januar", "jänner", "janvier", "enero", "janeiro", "januari", "មករា"),
-    ("february", "feb", "februar", "février", "fevrier", "febrero", "fevereiro", "februari",
-     "កុម្ភៈ"),
-    ("march", "mar", "märz", "maerz", "mars", "marzo", "março", "maret", "mac", "មីនា"),
-    ("april", "apr", "avril", "abril", "មេសា"),
-    ("may", "mai", "mayo", "maio", "mei", "ឧសភា"),
-    ("june", "jun", "juni", "juin", "junio", "junho", "មិថុនា"),
-    ("july", "jul", "juli", "juillet", "julio", "julho", "julai", "កក្កដា"),
-    ("august", "aug", "augusti", "août", "aout", "agosto", "agustus", "ogos", "សីហា"),
-    ("september", "sep", "sept", "septembre", "septiembre", "setembro", "កញ្ញា"),
-    ("october", "oct", "oktober", "okt", "octobre", "octubre", "outubro", "តុលា"),
-    ("november", "nov", "novembre", "noviembre", "novembro", "វិច្ឆិកា"),
-    ("december", "dec", "dezember", "dez", "décembre", "decembre", "diciembre", "dezembro",
-     "desember", "disember", "ធ្នូ"),
-)  # fmt: skip
+# Month names are the extraction's (monitor.extract.vocabulary.MONTH_NAMES), as is the
+# rest of the date reader's vocabulary.
+
 # Words that may stand beside a date in a link text or a heading ("Mon 24 April 2026, 10 am"):
 # a text of only these and a date names no release
 DATE_WORDS = (

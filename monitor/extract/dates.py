@@ -1,9 +1,11 @@
 """Dates written in text: "24 April, 2026", "April 24, 2026", "24/04/2026", ISO dates, and
 Khmer dates with Khmer digits, read as ISO YYYY-MM-DD.
 
-A numeric date is read day first unless the page writes its dates month first (as US pages
-do), or the weekday written before it says otherwise; a date only one reading allows
-("04/24/2026") is read that way.
+Discovery reads the dates of a listing's items with the same month table (`_MONTHS`) and
+the same rule for numeric dates (`_day_and_month`): a date only one reading allows
+("04/24/2026") is read that way; for an ambiguous one, a weekday written just before it
+decides, then the page's order (day first unless the page writes month first, as US pages
+do).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from .vocabulary import (
     KHMER_MONTH_NAMES,
     MONTH_NAMES,
     NOT_PUBLICATION,
+    THAI_DIGITS,
     WEEKDAY_NAMES,
     alternatives,
 )
@@ -31,6 +34,7 @@ _MONTHS = {
     for name in names
 }
 _KHMER_DIGITS = str.maketrans(KHMER_DIGITS, "0123456789")
+_DIGITS = str.maketrans(KHMER_DIGITS + THAI_DIGITS, "0123456789" * 2)  # Khmer and Thai
 _HAS_KHMER_DIGIT = re.compile(f"[{KHMER_DIGITS[0]}-{KHMER_DIGITS[-1]}]").search
 _MONTH = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
 # A month name must not continue into a longer word ("mar" in "market", "may" in "mayor").
@@ -70,6 +74,29 @@ def _weekday_order(text: str, start: int, d: int, m: int, y: int) -> bool | None
     return month_first if day_first != month_first else None
 
 
+def _day_and_month(
+    first: int,
+    second: int,
+    year: int,
+    month_first: bool | None,
+    *,
+    text: str = "",
+    start: int = 0,
+    separator: str = "/",
+) -> tuple[int, int]:
+    """(day, month) of a numeric date written `first`/`second`/`year`. A date only one
+    reading allows (24/04/2026, 04/24/2026) is read that way; for an ambiguous one, a weekday
+    written in `text` just before `start` decides ("Tue, 11/10/2026"), then `month_first`
+    (2/11/2026 on a US page); left to None, a dotted date is day first (German, Khmer usage)
+    and a slashed one month first."""
+    if first > 12 or second > 12 or first == second:
+        return (second, first) if second > 12 >= first else (first, second)
+    by_weekday = _weekday_order(text, start, first, second, year)
+    if by_weekday is None:
+        by_weekday = month_first if month_first is not None else separator != "."
+    return (second, first) if by_weekday else (first, second)
+
+
 def _date_matches(text: str, month_first: bool = False) -> Iterator[tuple[int, str]]:
     """(position, ISO date) for every valid calendar date written in `text`."""
     text = normalize(text).translate(_KHMER_DIGITS)
@@ -78,12 +105,8 @@ def _date_matches(text: str, month_first: bool = False) -> Iterator[tuple[int, s
             month = match["m"]
             m = int(month) if month.isdigit() else _MONTHS[month.lower().rstrip(".")]
             d, y = int(match["d"]), int(match["y"])
-            if pattern is _NUMERIC and m <= 12 and d <= 12 and d != m:
-                by_weekday = _weekday_order(text, match.start(), d, m, y)
-                if by_weekday if by_weekday is not None else month_first:
-                    d, m = m, d  # "Tue, 11/10/2026", or 2/11/2026 on a US page: month first
-            elif pattern is _NUMERIC and m > 12 >= d:
-                d, m = m, d  # 04/24/2026 cannot be day first
+            if pattern is _NUMERIC:
+                d, m = _day_and_month(d, m, y, month_first, text=text, start=match.start())
             try:
                 yield match.start(), Date(y, m, d).isoformat()
             except ValueError:

@@ -29,27 +29,31 @@ def alternatives(*groups: Iterable[str]) -> str:
 
 # --- dates -----------------------------------------------------------------------------------
 
-# Month names by month (January first): English, French, German and their abbreviations
+# Month names by month (January first): English, French, German, Spanish, Portuguese,
+# Indonesian and Malay, with their abbreviations
 MONTH_NAMES = (
-    ("january", "jan", "janvier", "januar", "jänner"),
-    ("february", "feb", "février", "fevrier", "févr", "februar"),
-    ("march", "mar", "mars", "märz", "maerz"),
-    ("april", "apr", "avril"),
-    ("may", "mai"),
-    ("june", "jun", "juin", "juni"),
-    ("july", "jul", "juillet", "juli"),
-    ("august", "aug", "août", "aout"),
-    ("september", "sep", "sept", "septembre"),
-    ("october", "oct", "octobre", "oktober"),
-    ("november", "nov", "novembre"),
-    ("december", "dec", "décembre", "decembre", "dezember"),
-)
+    ("january", "jan", "janvier", "januar", "jänner", "enero", "janeiro", "januari"),
+    ("february", "feb", "février", "fevrier", "févr", "februar", "febrero", "fevereiro",
+     "februari"),
+    ("march", "mar", "mars", "märz", "maerz", "marzo", "março", "maret", "mac"),
+    ("april", "apr", "avril", "abril"),
+    ("may", "mai", "mayo", "maio", "mei"),
+    ("june", "jun", "juin", "juni", "junio", "junho"),
+    ("july", "jul", "juillet", "juli", "julio", "julho", "julai"),
+    ("august", "aug", "août", "aout", "augusti", "agosto", "agustus", "ogos"),
+    ("september", "sep", "sept", "septembre", "septiembre", "setembro"),
+    ("october", "oct", "octobre", "oktober", "okt", "octubre", "outubro"),
+    ("november", "nov", "novembre", "noviembre", "novembro"),
+    ("december", "dec", "décembre", "decembre", "dezember", "dez", "diciembre", "dezembro",
+     "desember", "disember"),
+)  # fmt: skip
 # Khmer solar months, January first
 KHMER_MONTH_NAMES = (
     ("មករា",), ("កុម្ភៈ", "កុម្ភះ"), ("មីនា",), ("មេសា",), ("ឧសភា",), ("មិថុនា",),
     ("កក្កដា",), ("សីហា",), ("កញ្ញា",), ("តុលា",), ("វិច្ឆិកា",), ("ធ្នូ",),
 )  # fmt: skip
 KHMER_DIGITS = "០១២៣៤៥៦៧៨៩"
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 # Weekday names by day (Monday first): English and its abbreviations, French, German
 WEEKDAY_NAMES = (
     ("monday", "mon", "lundi", "montag"),
