@@ -21,13 +21,23 @@ from . import detect
 from .config import Config, SourceConfig
 from .diff import diff_paragraphs
 from .discover import discover, parse_feed, sniff_kind
-from .extract import EXTRACTOR_VERSION, ExtractionError, extract_page
+from .extract import (
+    EXTRACTOR_VERSION,
+    ExtractionError,
+    Reading,
+    Template,
+    learn_page,
+    read_page,
+    statement_unchanged,
+)
+from .extract.profile import SiteProfile
 from .feeds import clean_text
 from .fetch import Fetcher
 from .matching import Matcher, import_corpus
 from .models import CheckError, CheckReport, Document, Event, FetchError, Link, Page, SourceResult
+from .pages import page_from_bytes
 from .sitenames import site_names
-from .store import ReleaseState, SourceState, Store
+from .store import ReleaseState, SourceState, Store, VersionText
 
 ProgressFn = Callable[[str, int, int], None]  # (source, done, total)
 
@@ -86,6 +96,7 @@ class SourceCheck:
         self._listing_pages: list[Page] = []
         self._site_names: set[str] | None = None
         self.removed: dict[str, ReleaseState] = {}
+        self.profile = SiteProfile()  # what this source's pages share; loaded in run()
         self._done = 0
         self._total = 0
 
@@ -97,6 +108,7 @@ class SourceCheck:
         self.baseline = not self.state.baselined
         known = self.known = self.store.releases(self.state.id)
         self.removed = self.store.releases(self.state.id, state="removed")
+        self.profile = self.store.template_profile(self.state.id)
         try:
             found = await self._discover(known)
         except FetchError as err:
@@ -106,6 +118,7 @@ class SourceCheck:
             self.result.duration = time.monotonic() - started
             return self.result
         self._listing_pages, self._site_names = found.listing_pages, None
+        await self._learn_listings(found.listing_pages)
         work = self._plan(found, known)
         self._total = len(work)
         self._tick()
@@ -124,6 +137,7 @@ class SourceCheck:
         if not self.failed_new:
             for page in found.listing_pages:
                 self.store.save_page_validators(page, self.scope)
+        self.store.save_template_profile(self.state.id, self.profile)
         self.store.source_checked(self.state.id, error=None, baselined=True)
         self.result.releases_seen = len(found.links) or (1 if found.single else 0)
         self.result.duration = time.monotonic() - started
@@ -148,6 +162,18 @@ class SourceCheck:
             cookies=self.src.cookies,
             **kw,  # type: ignore[arg-type]
         )
+
+    async def _learn_listings(self, pages: list[Page]) -> None:
+        """Listing pages wear the source's chrome (header, menus, ticker, footer) around
+        other text: the template is learned from them before any release is read."""
+        loop = asyncio.get_running_loop()
+        for page in pages:
+            if page.text and not page.is_pdf and page.content_type != "text/plain":
+                keys = await loop.run_in_executor(
+                    self.pool, partial(learn_page, page.text, page.final_url)
+                )
+                if keys is not None:
+                    self.profile.learn(keys)
 
     # --- discovery -----------------------------------------------------------------------
 
@@ -295,30 +321,32 @@ class SourceCheck:
                 self.result.unchanged += 1
                 self.store.record_unchanged(rel, page, self.sig)
                 return
+            if await self._same_statement(rel, page):
+                self.result.unchanged += 1
+                self.store.record_unchanged(rel, page, self.sig)
+                return
         elif url in self.removed and (
             detect.removal_by_redirect(page, found.listing_urls) or self._became_listing(page)
         ):
             self.store.touch_fetched(self.removed[url])  # still gone: said once already
             return
+        template = self.profile.view()  # one view for both readings, so they compare
         try:
-            doc = await asyncio.get_running_loop().run_in_executor(
-                self.pool,
-                partial(
-                    extract_page,
-                    page,
-                    content=self.src.content,
-                    title=self.src.title,
-                    date=self.src.date,
-                ),
-            )
+            reading = await self._read(page, template)
         except ExtractionError as exc:
             self._error(url, f"no statement text found: {exc}", "bad_response",
                         link.title if link else None)  # fmt: skip
             self.failed_new |= rel is None
             return
-        doc = self._with_listing_facts(doc, link)
+        if reading.keys is not None:
+            self.profile.learn(reading.keys, reading.region)
+        doc = self._with_listing_facts(reading.document, link)
         gone = self.removed.get(url) if rel is None else None
         previous = self.store.latest_version((rel or gone).id) if (rel or gone) else None
+        before = None  # the stored version's body read as this one was
+        if previous is not None and previous.text_hash != doc.text_hash:
+            old = await self._read_again(previous, page, template)
+            before = self._with_listing_facts(old, link) if old is not None else None
         notice = detect.removal_notice(doc, previous)
         if notice and rel is not None:
             self._removed(rel, notice)
@@ -327,14 +355,54 @@ class SourceCheck:
             if notice:
                 self.store.touch_fetched(gone)  # still gone: said once already
             else:
-                self._restored(url, gone, link, page, doc)
+                self._restored(url, gone, link, page, doc, before, reading.fingerprint)
             return
         if notice:
             self._error(url, f"no statement here: {notice}", "bad_response",
                         link.title if link else None)  # fmt: skip
             self.failed_new = True
             return
-        self._store_document(url, rel, link, page, doc)
+        self._store_document(url, rel, link, page, doc, before=before, mark=reading.fingerprint)
+
+    async def _same_statement(self, rel: ReleaseState, page: Page) -> bool:
+        """New bytes, same statement: the page's region and headlines read as they did when
+        the stored version was read (its chrome changed). Spares reading the page again."""
+        template = self.profile.view()
+        if not (rel.read_hash and rel.extract_sig == self.sig and template.regions):
+            return False
+        if page.is_pdf or page.content_type == "text/plain":
+            return False
+        return await asyncio.get_running_loop().run_in_executor(
+            self.pool, partial(statement_unchanged, page.text, template, rel.read_hash)
+        )
+
+    async def _read(self, page: Page, template: Template) -> Reading:
+        return await asyncio.get_running_loop().run_in_executor(
+            self.pool,
+            partial(read_page, page, content=self.src.content, title=self.src.title,
+                    date=self.src.date, template=template),
+        )  # fmt: skip
+
+    async def _read_again(
+        self, previous: VersionText, page: Page, template: Template
+    ) -> Document | None:
+        """The stored version's own body, read the way the new one was: like is compared with
+        like, so what a newer extractor, new selectors or a better-learned template reads
+        differently is never taken for the ministry's edit. None when the body is not kept."""
+        if not previous.raw_hash:
+            return None
+        try:
+            raw = self.store.read_raw(previous.raw_hash)
+        except OSError:
+            return None
+        ctype = previous.content_type or page.content_type
+        if page.encoding:  # the site's charset as the server declares it today
+            ctype = f"{ctype}; charset={page.encoding}"
+        old = page_from_bytes(raw, previous.final_url or page.url, ctype)
+        try:
+            return (await self._read(old, template)).document
+        except ExtractionError:
+            return None
 
     def _with_listing_facts(self, doc: Document, link: Link | None) -> Document:
         """The listing's title and date for a release, where the page's own are chrome.
@@ -365,12 +433,21 @@ class SourceCheck:
         return bool(text) and clean_text(text).casefold() in self._site_names
 
     def _restored(
-        self, url: str, rel: ReleaseState, link: Link | None, page: Page, doc: Document
+        self,
+        url: str,
+        rel: ReleaseState,
+        link: Link | None,
+        page: Page,
+        doc: Document,
+        before: Document | None,
+        mark: str | None,
     ) -> None:
         """A release reported removed answers again: say so, with what changed meanwhile."""
         previous = self.store.latest_version(rel.id)
-        if previous is not None and detect.verdict(previous, doc) == "changed":
-            self._store_document(url, rel, link, page, doc, restored=True)
+        same_reading = before is not None and before.comparable == doc.comparable
+        if previous is not None and detect.verdict(previous, doc) == "changed" and not same_reading:
+            self._store_document(url, rel, link, page, doc, restored=True, before=before,
+                                 mark=mark)  # fmt: skip
             return
         event = Event(kind="new", source=self.src.name, url=url, title=doc.title or url,
                       date=doc.date or (link.date if link else None), restored=True,
@@ -424,21 +501,29 @@ class SourceCheck:
         doc: Document,
         *,
         restored: bool = False,
+        before: Document | None = None,
+        mark: str | None = None,  # the reading's fingerprint (extract.reading.fingerprint)
     ) -> None:
         previous = self.store.latest_version(rel.id) if rel else None
         verdict = detect.verdict(previous, doc)
         if verdict == "unchanged":
             assert rel is not None
             self.result.unchanged += 1
-            self.store.record_unchanged(rel, page, self.sig)
+            self.store.record_unchanged(rel, page, self.sig, mark)
             return
-        if verdict == "changed" and rel is not None and rel.body_hash == page.body_hash:
-            # The same bytes read by a newer extractor (or new selectors in the config): the
-            # ministry changed nothing. Keep the new reading as a version, tell nobody.
+        same_reading = before is not None and before.comparable == doc.comparable
+        if verdict == "changed" and rel is not None and (
+            rel.body_hash == page.body_hash or same_reading
+        ):
+            # The same statement read another way: the same bytes by a newer extractor or new
+            # selectors, or new bytes (chrome changed) whose old body reads just like them now
+            # that the source's template is better known. The ministry changed nothing. Keep
+            # the new reading as a version, tell nobody.
             self.result.unchanged += 1
             self.store.record_version(
                 source_id=self.state.id, source_name=self.src.name, release=rel, page=page,
                 doc=doc, extract_sig=self.sig, check_id=self.report.check_id, event=None,
+                read_hash=mark,
             )  # fmt: skip
             return
         event = Event(
@@ -451,9 +536,9 @@ class SourceCheck:
         )
         if verdict == "changed":
             assert previous is not None
-            changes = diff_paragraphs(
-                (previous.title, *previous.paragraphs), (doc.title, *doc.paragraphs)
-            )
+            # the old body read like the new one: only the ministry's words differ
+            old = before or previous
+            changes = diff_paragraphs((old.title, *old.paragraphs), (doc.title, *doc.paragraphs))
             event.diff = changes.render_text()
             event.diff_html = changes.render_html()
             event.previous_version_id = previous.id
@@ -472,6 +557,7 @@ class SourceCheck:
             extract_sig=self.sig,
             check_id=self.report.check_id,
             event=event,
+            read_hash=mark,
         )
         if matcher is not None:
             matcher.remember(release_id, doc)

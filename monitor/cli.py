@@ -12,13 +12,16 @@ import logging
 import sqlite3
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
 from rich.markup import escape
 
 from .config import Config, ConfigError, FetchConfig, load_config
+
+if TYPE_CHECKING:
+    from .extract import Template
 
 EXIT_USAGE = 2
 EXIT_STORE = 3
@@ -127,6 +130,12 @@ def _store_errors() -> type[Exception]:
 @click.option("--content", help="CSS selector for the statement text.")
 @click.option("--title", "title_sel", help="CSS selector for the title.")
 @click.option("--date", "date_sel", help="CSS selector for the publication date.")
+@click.option(
+    "--source",
+    "source_name",
+    help="Read as this configured source does: its selectors, headers, cookies and the "
+    "template the monitor has learned from its pages.",
+)
 @config_option
 def extract(
     targets: tuple[str, ...],
@@ -134,38 +143,80 @@ def extract(
     content: str | None,
     title_sel: str | None,
     date_sel: str | None,
+    source_name: str | None,
     config_path: str | None,
 ) -> None:
     """Show what the monitor reads from saved pages (files) or URLs: title, date and text."""
-    from .extract import ExtractionError
+    from .extract import ExtractionError, Template
     from .pages import load_targets
 
     fetch_config = FetchConfig()
-    if config_path or Path("config.yaml").exists():
+    template = Template()
+    headers: dict[str, str] = {}
+    cookies: dict[str, str] = {}
+    if source_name:
+        config = _load(config_path)
+        try:
+            src = config.source(source_name)
+        except ConfigError as exc:
+            _fail(str(exc), EXIT_USAGE)
+            raise  # unreachable
+        fetch_config, headers, cookies = config.fetch, dict(src.headers), dict(src.cookies)
+        content, title_sel, date_sel = (content or src.content, title_sel or src.title,
+                                        date_sel or src.date)  # fmt: skip
+        template = _learned_template(config, source_name)
+    elif config_path or Path("config.yaml").exists():
         # Extraction of local files must not depend on a valid config.
         with contextlib.suppress(ConfigError):
             fetch_config = load_config(config_path).fetch
     failed = 0
     out = Console()
     for target, result in load_targets(
-        targets, fetch_config, content=content, title=title_sel, date=date_sel
-    ):
+        targets, fetch_config, content=content, title=title_sel, date=date_sel,
+        template=template, headers=headers, cookies=cookies,
+    ):  # fmt: skip
         if isinstance(result, ExtractionError | OSError | Exception):
             failed += 1
             err_console.print(f"[red]{target}: {result}[/red]", highlight=False)
             continue
+        doc = result.document
         if as_json:
-            _print_json(
-                {"path": target, "title": result.title, "date": result.date, "text": result.text}
-            )
+            data = {"path": target, "title": doc.title, "date": doc.date, "text": doc.text}
+            if source_name:
+                data.update(source=source_name, region=result.read_in,
+                            template_lines=result.template_lines)  # fmt: skip
+            _print_json(data)
         else:
             out.rule(target)
-            out.print(f"[bold]{result.title}[/bold]", highlight=False)
-            out.print(f"date: {result.date or 'not found'}", highlight=False)
+            out.print(f"[bold]{doc.title}[/bold]", highlight=False)
+            out.print(f"date: {doc.date or 'not found'}", highlight=False)
+            if source_name:
+                where = f"in the learned region {result.read_in}" if result.read_in else (
+                    "by single-page reading (no region learned for this page yet)")
+                out.print(f"read {where}; {result.template_lines} template line(s) left out",
+                          highlight=False, markup=False)  # fmt: skip
             out.print()
-            out.print(result.text, highlight=False, markup=False)
+            out.print(doc.text, highlight=False, markup=False)
     if failed:
         sys.exit(1)
+
+
+def _learned_template(config: Config, source_name: str) -> Template:
+    """The source's learned template, or none yet (no store, or the source never checked)."""
+    from .extract import Template
+    from .store import Store
+
+    if not (config.snapshots_dir / "catalogue.sqlite").exists():
+        err_console.print(f"no store yet at {config.snapshots_dir}: reading {source_name} "
+                          "without a learned template (run `monitor check` first)")  # fmt: skip
+        return Template()
+    try:
+        with Store.open(config.snapshots_dir, readonly=True) as store:
+            state = store.find_source(source_name)
+            return store.template_profile(state.id).view() if state else Template()
+    except _store_errors() as exc:
+        _fail(str(exc), EXIT_STORE)
+        raise  # unreachable
 
 
 @cli.command()

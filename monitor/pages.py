@@ -10,9 +10,9 @@ from pathlib import Path
 
 from .config import FetchConfig
 from .decode import decode_body
-from .extract import extract_page
+from .extract import Reading, Template, read_page
 from .fetch import Fetcher
-from .models import Document, FetchError, Page
+from .models import FetchError, Page
 
 
 def page_from_bytes(body: bytes, url: str, content_type: str | None = None) -> Page:
@@ -35,9 +35,17 @@ def _is_url(target: str) -> bool:
     return target.startswith(("http://", "https://"))
 
 
-async def _fetch_all(urls: Sequence[str], config: FetchConfig) -> dict[str, Page | Exception]:
+async def _fetch_all(
+    urls: Sequence[str],
+    config: FetchConfig,
+    headers: dict[str, str] | None = None,
+    cookies: dict[str, str] | None = None,
+) -> dict[str, Page | Exception]:
     async with Fetcher(config) as fetcher:
-        results = await asyncio.gather(*(fetcher.get(u) for u in urls), return_exceptions=True)
+        results = await asyncio.gather(
+            *(fetcher.get(u, headers=headers or {}, cookies=cookies or {}) for u in urls),
+            return_exceptions=True,
+        )
     out: dict[str, Page | Exception] = {}
     for url, res in zip(urls, results, strict=True):
         out[url] = res if isinstance(res, Page | Exception) else RuntimeError(str(res))
@@ -51,10 +59,14 @@ def load_targets(
     content: str | None = None,
     title: str | None = None,
     date: str | None = None,
-) -> Iterator[tuple[str, Document | Exception]]:
-    """Extract each file or URL, in the order given; failures are yielded, not raised."""
+    template: Template | None = None,
+    headers: dict[str, str] | None = None,
+    cookies: dict[str, str] | None = None,
+) -> Iterator[tuple[str, Reading | Exception]]:
+    """Read each file or URL, in the order given (with a source's learned `template`, its
+    `headers` and `cookies` when given); failures are yielded, not raised."""
     urls = [t for t in targets if _is_url(t)]
-    fetched = asyncio.run(_fetch_all(urls, fetch_config)) if urls else {}
+    fetched = asyncio.run(_fetch_all(urls, fetch_config, headers, cookies)) if urls else {}
     for target in targets:
         try:
             if _is_url(target):
@@ -65,6 +77,8 @@ def load_targets(
                     raise page
             else:
                 page = page_from_file(target)
-            yield target, extract_page(page, content=content, title=title, date=date)
+            yield target, read_page(
+                page, content=content, title=title, date=date, template=template
+            )
         except (OSError, ValueError, FetchError) as exc:
             yield target, exc

@@ -25,13 +25,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from filelock import FileLock, Timeout
 
 from .files import atomic_write
 from .models import Document, Event, Page
+
+if TYPE_CHECKING:
+    from .extract.profile import SiteProfile
 
 SCHEMA_VERSION = 1
 CATALOGUE = "catalogue.sqlite"
@@ -73,6 +76,7 @@ CREATE TABLE IF NOT EXISTS releases (
   state TEXT NOT NULL DEFAULT 'active',
   removed_at TEXT,
   latest_version_id INTEGER,
+  read_hash TEXT,
   UNIQUE (source_id, url)
 );
 CREATE TABLE IF NOT EXISTS versions (
@@ -114,6 +118,22 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE INDEX IF NOT EXISTS events_pending ON events (digest_id) WHERE digest_id IS NULL;
 CREATE INDEX IF NOT EXISTS versions_release ON versions (release_id, seq);
+CREATE TABLE IF NOT EXISTS template_keys (
+  source_id INTEGER NOT NULL,
+  kind INTEGER NOT NULL,
+  key INTEGER NOT NULL,
+  first_page INTEGER NOT NULL,
+  second_page INTEGER NOT NULL DEFAULT 0,
+  pages INTEGER NOT NULL,
+  long INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (source_id, kind, key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS template_regions (
+  source_id INTEGER NOT NULL,
+  region TEXT NOT NULL,
+  releases INTEGER NOT NULL,
+  PRIMARY KEY (source_id, region)
+);
 """
 
 
@@ -178,6 +198,7 @@ class ReleaseState:
     state: str
     latest_version_id: int | None
     removed_at: str | None = None
+    read_hash: str | None = None  # what the statement was read from (extract.reading)
 
 
 @dataclass(frozen=True)
@@ -189,6 +210,9 @@ class VersionText:
     text_hash: str
     text_path: str
     published: str | None
+    raw_hash: str | None = None  # the body it was read from, to read again like for like
+    content_type: str | None = None
+    final_url: str | None = None
 
 
 class Store:
@@ -260,6 +284,7 @@ class Store:
                 conn.execute("PRAGMA synchronous=NORMAL")
                 conn.execute("PRAGMA foreign_keys=ON")
                 conn.executescript(_SCHEMA)
+                _add_columns(conn)
                 conn.execute(
                     "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
                     (str(SCHEMA_VERSION),),
@@ -360,6 +385,19 @@ class Store:
                     (ts, error, source_id),
                 )
 
+    # --- what a source's pages share (extract.profile) -------------------------------------
+
+    def template_profile(self, source_id: int) -> SiteProfile:
+        from .store_profiles import load_profile
+
+        return load_profile(self.conn, source_id)
+
+    def save_template_profile(self, source_id: int, profile: SiteProfile) -> None:
+        from .store_profiles import save_profile
+
+        with self.transaction() as db:
+            save_profile(db, source_id, profile)
+
     # --- HTTP cache for listing pages -----------------------------------------------------
 
     def page_validators(
@@ -430,6 +468,7 @@ class Store:
         extract_sig: str,
         check_id: int | None,
         event: Event | None,
+        read_hash: str | None = None,
     ) -> tuple[int, int]:
         """Store a new version (and its event) of a release; returns (release_id, version_id).
 
@@ -467,9 +506,9 @@ class Store:
             db.execute(
                 "UPDATE releases SET title=?, published=COALESCE(?, published), last_seen_at=?, "
                 "last_fetched_at=?, etag=?, last_modified=?, body_hash=?, extract_sig=?, "
-                "state='active', removed_at=NULL, latest_version_id=? WHERE id=?",
+                "state='active', removed_at=NULL, latest_version_id=?, read_hash=? WHERE id=?",
                 (doc.title, doc.date, ts, ts, page.etag, page.last_modified, page.body_hash,
-                 extract_sig, version_id, release_id),
+                 extract_sig, version_id, read_hash, release_id),
             )  # fmt: skip
             if event is not None:
                 event.version_id = version_id
@@ -477,7 +516,11 @@ class Store:
         return release_id, version_id
 
     def record_unchanged(
-        self, release: ReleaseState, page: Page | None, extract_sig: str | None
+        self,
+        release: ReleaseState,
+        page: Page | None,
+        extract_sig: str | None,
+        read_hash: str | None = None,
     ) -> None:
         """Fetched and the statement is the same (or the server said 304)."""
         ts = now_iso()
@@ -490,9 +533,10 @@ class Store:
             else:
                 db.execute(
                     "UPDATE releases SET last_fetched_at=?, last_seen_at=?, etag=?, "
-                    "last_modified=?, body_hash=?, extract_sig=? WHERE id=?",
+                    "last_modified=?, body_hash=?, extract_sig=?, "
+                    "read_hash=COALESCE(?, read_hash) WHERE id=?",
                     (ts, ts, page.etag, page.last_modified, page.body_hash, extract_sig,
-                     release.id),
+                     read_hash, release.id),
                 )  # fmt: skip
 
     def touch_fetched(self, release: ReleaseState) -> None:
@@ -569,6 +613,17 @@ class Store:
             )
 
 
+# Columns added after a table was first created: a store made by an older version gains them.
+_ADDED_COLUMNS = (("releases", "read_hash", "TEXT"),)
+
+
+def _add_columns(conn: sqlite3.Connection) -> None:
+    for table, column, kind in _ADDED_COLUMNS:
+        have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        if column not in have:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+
+
 def _release(row: sqlite3.Row) -> ReleaseState:
     return ReleaseState(
         id=row["id"], url=row["url"], key=row["key"], title=row["title"],
@@ -577,6 +632,7 @@ def _release(row: sqlite3.Row) -> ReleaseState:
         last_modified=row["last_modified"], body_hash=row["body_hash"],
         extract_sig=row["extract_sig"], state=row["state"],
         latest_version_id=row["latest_version_id"], removed_at=row["removed_at"],
+        read_hash=row["read_hash"] if "read_hash" in row.keys() else None,  # noqa: SIM118 (a Row tests values)
     )  # fmt: skip
 
 
@@ -586,6 +642,7 @@ def _version(row: sqlite3.Row) -> VersionText:
         id=row["id"], seq=row["seq"], title=row["title"],
         paragraphs=tuple(p for p in body.split("\n\n") if p) if body else (),
         text_hash=row["text_hash"], text_path=row["text_path"], published=row["published"],
+        raw_hash=row["raw_hash"], content_type=row["content_type"], final_url=row["final_url"],
     )  # fmt: skip
 
 

@@ -26,23 +26,31 @@ from ..textnorm import paragraphs
 from .dates import _first_date, parse_date
 from .errors import ExtractionError
 from .filters import _clean
-from .html import extract_html
+from .html import extract_html, read_html
 from .language import _text_language
 from .pdf import extract_pdf
+from .reading import Reading, learn_page, statement_unchanged
+from .template import Template
 
 __all__ = [
     "EXTRACTOR_VERSION",
     "ExtractionError",
+    "Reading",
+    "Template",
     "extract_html",
     "extract_page",
     "extract_pdf",
+    "learn_page",
     "parse_date",
+    "read_html",
+    "read_page",
+    "statement_unchanged",
 ]
 
 # The store skips extraction while a body and this value are unchanged. Bump the leading
 # number whenever a change here can change a Document for the same body; the libraries'
 # versions are part of it because their upgrades can change it too.
-EXTRACTOR_VERSION = "3+" + "+".join(
+EXTRACTOR_VERSION = "4+" + "+".join(
     f"{name}-{version(name)}" for name in ("trafilatura", "htmldate", "pypdf", "beautifulsoup4")
 )
 
@@ -55,12 +63,25 @@ def extract_page(
     date: str | None = None,
 ) -> Document:
     """The Document of a fetched page, by its kind (PDF or HTML); selectors apply to HTML."""
+    return read_page(page, content=content, title=title, date=date).document
+
+
+def read_page(
+    page: Page,
+    *,
+    content: str | None = None,
+    title: str | None = None,
+    date: str | None = None,
+    template: Template | None = None,
+) -> Reading:
+    """A fetched page read for its source: the Document, and for HTML what the page teaches
+    the source's template profile (`template` is what earlier pages taught)."""
     if page.not_modified:
         raise ExtractionError(
             f"{page.url}: a 304 Not Modified answer has no body; reuse the stored version"
         )
     if page.is_pdf:
-        return extract_pdf(page.body, page.url)
+        return Reading(extract_pdf(page.body, page.url))
     if page.text is None:
         raise ExtractionError(
             f"{page.url}: {page.content_type or 'unknown type'} is neither HTML nor PDF"
@@ -71,5 +92,6 @@ def extract_page(
             raise ExtractionError(f"{page.url}: the page is empty; nothing to extract")
         found = _first_date((*paras[:2], *reversed(paras[-3:])), month_first=False)
         language = _text_language("\n".join(paras))
-        return Document(page.url, paras[0][:250], paras, date=found, language=language)
-    return extract_html(page.text, page.url, content=content, title=title, date=date)
+        return Reading(Document(page.url, paras[0][:250], paras, date=found, language=language))
+    return read_html(page.text, page.url, content=content, title=title, date=date,
+                     template=template)  # fmt: skip

@@ -9,6 +9,7 @@ first (see `extract_html`).
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 from urllib.parse import urlsplit
 
 import trafilatura
@@ -43,6 +44,15 @@ from .lines import (
     _side_column_lines,
     _unwrap_layout_tables,
 )
+from .reading import (
+    Reading,
+    fingerprint,
+    in_region,
+    prepare,
+    region_to_learn,
+    without_template,
+)
+from .template import Template
 from .titles import _choose_title, _without_leading_date
 
 # --- dates found around the headline ---------------------------------------------------------
@@ -189,11 +199,45 @@ def extract_html(
     content: str | None = None,
     title: str | None = None,
     date: str | None = None,
+    template: Template | None = None,
 ) -> Document:
-    """The statement on an HTML release page.
+    """The statement on an HTML release page (see `read_html`)."""
+    return read_html(html, url, content=content, title=title, date=date,
+                     template=template).document  # fmt: skip
+
+
+def _single_page(work: etree._Element, url: str) -> tuple[tuple[str, ...], Any, str | None]:
+    """The statement as one page alone shows it: trafilatura's main text, trimmed of the menus
+    and lists around it; with the region that held it, for the source to learn."""
+    meta = _trafilatura(work, url)
+    paras = _clean(paragraphs(meta.text or ""))
+    if not paras:  # very short pages: be generous, then take the page's main block
+        paras = _clean(paragraphs(_trafilatura(work, url, favor_recall=True).text or ""))
+    lines = _line_records(work, skip_chrome=False)
+    paras = _around_statement(paras, lines)
+    region = region_to_learn(paras, lines) if paras else None
+    if not paras:
+        paras = _clean(_lines(_main_element(work), skip_chrome=True))
+    sidebar = _side_column_lines(work)
+    paras = tuple(p for p in paras if p not in sidebar) or paras
+    return paras, meta, region
+
+
+def read_html(
+    html: str,
+    url: str,
+    *,
+    content: str | None = None,
+    title: str | None = None,
+    date: str | None = None,
+    template: Template | None = None,
+) -> Reading:
+    """The statement on an HTML release page, and what the page teaches its source's profile.
 
     `content`, `title` and `date` are optional CSS selectors from the source's config; each
-    falls back to automatic extraction when it matches nothing.
+    falls back to automatic extraction when it matches nothing. `template` is what the
+    source's earlier pages taught (see `reading`): its template blocks are left out, and its
+    statement region is read first. The headline and date are read from the whole page.
     """
     if not html or not html.strip():
         raise ExtractionError(f"{url}: the page is empty; nothing to extract")
@@ -203,26 +247,26 @@ def extract_html(
     if tree is None:
         raise ExtractionError(f"{url}: the body is not parseable HTML; check the source URL")
     _unwrap_layout_tables(tree)
+    template = template or Template()
     soup = BeautifulSoup(html, "lxml") if (content or title or date) else None
     # Our own reading of the page comes first: trafilatura works on a copy of the tree.
     page_lines = _lines(tree, skip_chrome=True)
     language = _html_language(tree)
+    prepared = prepare(tree, url, template)
 
     paras: tuple[str, ...] = ()
+    read_in = learned = None
     if soup is not None and content:
         paras = _clean(_selected_lines(soup, content))
+    elif template.regions and (found := in_region(prepared.work, template)):
+        paras, read_in = found
     if paras:
         meta = extract_metadata(tree, url, _date_params(extensive=False))
     else:
-        meta = _trafilatura(tree, url)
-        paras = _clean(paragraphs(meta.text or ""))
-        if not paras:  # very short pages: be generous, then take the page's main block
-            paras = _clean(paragraphs(_trafilatura(tree, url, favor_recall=True).text or ""))
-        paras = _around_statement(paras, _line_records(tree, skip_chrome=False))
-        if not paras:
-            paras = _clean(_lines(_main_element(tree), skip_chrome=True))
-        sidebar = _side_column_lines(tree)
-        paras = tuple(p for p in paras if p not in sidebar) or paras
+        prepared.prune_shapes()
+        paras, meta, learned = _single_page(prepared.work, url)
+    if not (soup is not None and content):
+        paras = without_template(paras, prepared, shapes=read_in is None)
     if not paras:
         raise ExtractionError(f"{url}: the page has no text; is it a script-only page?")
 
@@ -269,4 +313,6 @@ def extract_html(
     language = _script_language(text) or language or _primary_subtag(meta.language)
     if language is None and _english(text):
         language = "en"
-    return Document(url=url, title=doc_title, paragraphs=paras, date=doc_date, language=language)
+    doc = Document(url=url, title=doc_title, paragraphs=paras, date=doc_date, language=language)
+    mark = fingerprint(tree, template) if read_in and read_in == template.regions[0] else None
+    return Reading(doc, prepared.keys, learned, read_in, prepared.removed, mark)

@@ -1,0 +1,107 @@
+"""What the monitor has learned about one source's pages, and how it learns more.
+
+A block is template once it was seen on two pages of the source (three for a long, prose-like
+block: a release re-posted at a second address shares whole paragraphs with it); a shape once
+it was seen on three. A region is trusted once two releases were found in it; regions seen
+more often are tried first. The profile is kept in the store and grows with every page read,
+listing pages included (they carry the same header, menus, ticker and footer), so a source's
+first baseline already reads its later releases with what its first pages taught.
+
+Counting is bounded: a key remembers the first two pages it was seen on and a count that stops
+at `_ENOUGH`; keys seen on one page only are forgotten first when a source holds too many.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .template import PageKeys, Template
+
+_ENOUGH = 3  # pages: no decision needs more
+BLOCK_PAGES = 2
+LONG_BLOCK_PAGES = 3
+SHAPE_PAGES = 3
+REGION_RELEASES = 2
+MAX_KEYS = 60_000  # per source; about 4 MB in the catalogue
+
+
+@dataclass
+class Seen:
+    """On how many pages (up to `_ENOUGH`) a key was seen, and the first two of them."""
+
+    first: int
+    second: int = 0
+    pages: int = 1
+    long: bool = False
+    dirty: bool = True
+
+    def add(self, url: int) -> bool:
+        if self.pages >= _ENOUGH or url in (self.first, self.second):
+            return False
+        if not self.second:
+            self.second = url
+        self.pages += 1
+        self.dirty = True
+        return True
+
+
+@dataclass
+class SiteProfile:
+    """One source's template knowledge. `kind` 0 = block key, 1 = shape key."""
+
+    blocks: dict[int, Seen] = field(default_factory=dict)
+    shapes: dict[int, Seen] = field(default_factory=dict)
+    regions: dict[str, int] = field(default_factory=dict)
+    dirty_regions: set[str] = field(default_factory=set)
+    _view: Template | None = None
+
+    def learn(self, keys: PageKeys, region: str | None = None) -> None:
+        """Take in one page's blocks (and, for a release, the region its statement was in)."""
+        changed = False
+        for key, long in keys.blocks:
+            changed |= self._see(self.blocks, key, keys.url, long)
+        for key in keys.shapes:
+            changed |= self._see(self.shapes, key, keys.url, False)
+        if region:
+            self.regions[region] = self.regions.get(region, 0) + 1
+            self.dirty_regions.add(region)
+            changed = True
+        if changed:
+            self._view = None
+
+    @staticmethod
+    def _see(table: dict[int, Seen], key: int, url: int, long: bool) -> bool:
+        seen = table.get(key)
+        if seen is None:
+            table[key] = Seen(first=url, long=long)
+            return False  # one page decides nothing
+        return seen.add(url)
+
+    def view(self) -> Template:
+        """The part a reader needs, rebuilt only when something was learned."""
+        if self._view is None:
+            blocks = frozenset(
+                k for k, s in self.blocks.items()
+                if s.pages >= (LONG_BLOCK_PAGES if s.long else BLOCK_PAGES)
+            )  # fmt: skip
+            shapes = frozenset(k for k, s in self.shapes.items() if s.pages >= SHAPE_PAGES)
+            ranked = sorted(self.regions.items(), key=lambda kv: (-kv[1], kv[0]))
+            regions = tuple(r for r, n in ranked if n >= REGION_RELEASES)[:3]
+            self._view = Template(blocks, shapes, regions)
+        return self._view
+
+    def prunable(self) -> list[tuple[int, int]]:
+        """(kind, key) of keys seen once to forget when the source holds too many."""
+        excess = len(self.blocks) + len(self.shapes) - MAX_KEYS
+        if excess <= 0:
+            return []
+        out: list[tuple[int, int]] = []
+        for kind, table in ((0, self.blocks), (1, self.shapes)):
+            for key, seen in list(table.items()):
+                if len(out) >= excess:
+                    break
+                if seen.pages == 1:
+                    out.append((kind, key))
+                    del table[key]
+        self._view = None
+        return out

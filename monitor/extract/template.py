@@ -1,0 +1,233 @@
+"""A source's template: what its pages share, and where its statements sit.
+
+Pages of one site are built from one template (Bar-Yossef & Rajagopalan 2002; Yi, Liu & Li
+2003): the top bar, menus, tickers, "latest" lists, tag clouds, cookie banners and footers
+recur from page to page, while the statement is the one region whose text is the page's own.
+Single-page heuristics guess which is which; a monitor sees dozens of pages of every source, so
+it can *learn* it:
+
+- a **block** is one line of a page (a block element, or a run cut by <br>) with the tag path
+  of the element that holds it. A block whose text recurs on other pages of the source is
+  template. Its *shape* (digits, month and weekday names masked) recurring on other pages
+  with other words — "Page views: 1,511", "Agency · 2026-11-20 06:36 · English" — marks a
+  short block as template too: clocks and counters change on every fetch but keep their shape;
+- the **statement region** is the element that held the statement's prose on earlier releases
+  of the source (its tag path and class words). Once releases agree on it, a release is read
+  there first, so chrome outside it cannot leak in, however it changes.
+
+This module is pure: `page_blocks` describes one parsed page, `prune` removes template blocks
+from a tree, `find_region` locates a learned region. What a source has learned lives in
+`profile.SiteProfile`, and the store keeps it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..textnorm import word_count
+from .vocabulary import KHMER_MONTH_NAMES, MONTH_NAMES, WEEKDAYS
+
+# A block with more words than this is prose: its shape is never a template (a weekly figures
+# release has the same shape every week, with other numbers), and its text counts as template
+# only on more pages (a re-posted release shares whole paragraphs with one other page).
+SHORT_WORDS = 15
+LONG_BLOCK_WORDS = 30
+
+_MASKED_WORDS = sorted(
+    {w for names in (*MONTH_NAMES, *KHMER_MONTH_NAMES) for w in names} | set(WEEKDAYS),
+    key=len,
+    reverse=True,
+)
+_WORD_MASK = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, _MASKED_WORDS)) + r")\.?(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d+(?:[.,:/\-]\d+)*")
+
+
+def shape(text: str) -> str:
+    """The text with what changes on every fetch masked: numbers, dates and times, month and
+    weekday names (in any script that writes its digits as Unicode decimals)."""
+    return _DIGITS.sub("0", _WORD_MASK.sub("M", text))
+
+
+def _key(*parts: str) -> int:
+    """A 56-bit key, stable across processes (SQLite integers are signed 64-bit)."""
+    digest = hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=7).digest()
+    return int.from_bytes(digest, "big")
+
+
+def url_key(url: str) -> int:
+    return _key("url", url)
+
+
+def tag_path(el: etree._Element) -> str:
+    """The element's tag and its ancestors' tags. Classes are left out on purpose: CMSs put
+    per-page words in them ("postid-123", "category-news"), which would make every page's
+    blocks look new."""
+    tags = [el.tag, *(a.tag for a in el.iterancestors())]
+    return "/".join(t for t in reversed(tags) if isinstance(t, str))
+
+
+@dataclass(frozen=True)
+class Block:
+    """One line of a page, as the template learner sees it."""
+
+    text: str
+    path: str
+    element: etree._Element
+
+    @property
+    def long(self) -> bool:
+        return word_count(self.text) > LONG_BLOCK_WORDS
+
+    @property
+    def key(self) -> int:
+        return _key(self.path, self.text)
+
+    @property
+    def shape_key(self) -> int | None:
+        """The key of the block's shape, for short blocks whose shape differs from their text."""
+        if word_count(self.text) > SHORT_WORDS:
+            return None
+        masked = shape(self.text)
+        return None if masked == self.text else _key("shape", self.path, masked)
+
+
+@dataclass(frozen=True)
+class PageKeys:
+    """What one page teaches the profile: its blocks' keys (long ones flagged) and shapes."""
+
+    url: int
+    blocks: tuple[tuple[int, bool], ...]
+    shapes: tuple[int, ...]
+
+
+def blocks_of(lines: Iterable[tuple[str, etree._Element]]) -> list[Block]:
+    return [Block(text, tag_path(el), el) for text, el in lines]
+
+
+def page_keys(url: str, blocks: Sequence[Block]) -> PageKeys:
+    seen: dict[int, bool] = {}
+    shapes: set[int] = set()
+    for block in blocks:
+        seen.setdefault(block.key, block.long)
+        masked = block.shape_key
+        if masked is not None:
+            shapes.add(masked)
+    return PageKeys(url_key(url), tuple(seen.items()), tuple(sorted(shapes)))
+
+
+@dataclass(frozen=True)
+class Template:
+    """What the reader is told about a source: the keys of its template blocks and shapes, and
+    the regions its statements were found in, most frequent first. Small and picklable, so a
+    worker process can read with it."""
+
+    blocks: frozenset[int] = frozenset()
+    shapes: frozenset[int] = frozenset()
+    regions: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.blocks or self.shapes or self.regions)
+
+    def is_template(self, block: Block) -> bool:
+        if block.key in self.blocks:
+            return True
+        masked = block.shape_key
+        return masked is not None and masked in self.shapes
+
+
+def prune(blocks: Sequence[Block], template: Template, root: etree._Element) -> int:
+    """Remove from the tree every element whose lines are all template; returns how many
+    lines went. The statement's own lines never recur on other pages, so they stay; a line
+    that shares an element with them is left too (its text is cut later, as a paragraph)."""
+    if not template or not blocks:
+        return 0
+    total: dict[etree._Element, int] = {}
+    chrome: dict[etree._Element, int] = {}
+    removed = 0
+    for block in blocks:
+        hit = template.is_template(block)
+        removed += hit
+        for el in (block.element, *block.element.iterancestors()):
+            total[el] = total.get(el, 0) + 1
+            chrome[el] = chrome.get(el, 0) + hit
+    if not removed:
+        return 0
+    for el, count in total.items():
+        if chrome[el] != count or el.tag in ("html", "body") or el is root:
+            continue
+        parent = el.getparent()
+        if parent is None or (
+            parent in total
+            and chrome[parent] == total[parent]
+            and parent.tag not in ("html", "body")
+            and parent is not root
+        ):
+            continue  # its parent goes as a whole
+        _drop(el)
+    return removed
+
+
+def _drop(el: etree._Element) -> None:
+    """Remove an element but keep its tail text (the words after it belong to its parent)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+# --- the statement region --------------------------------------------------------------------
+
+_DIGIT_RUN = re.compile(r"\d+")
+# Containers that are the whole page, not a region of it (ASP.NET wraps the page in a <form>)
+_WHOLE_PAGE = frozenset({"html", "body", "form"})
+
+
+def _names(el: etree._Element) -> str:
+    words = f"{el.get('id', '')} {el.get('class', '')}".lower().split()
+    return " ".join(sorted({_DIGIT_RUN.sub("", w) for w in words} - {""}))
+
+
+def region_of(el: etree._Element) -> str | None:
+    """A region's description: its tag path and its own id and class words (numbers dropped).
+    None for the whole page."""
+    if el.tag in _WHOLE_PAGE:
+        return None
+    return f"{tag_path(el)}|{_names(el)}"
+
+
+def _similar_names(want: set[str], have: set[str]) -> bool:
+    if not want and not have:
+        return True
+    return len(want & have) * 2 >= len(want | have)
+
+
+def find_region(root: etree._Element, region: str) -> etree._Element | None:
+    """The one element of the page that fits a learned region: the same tag path and mostly
+    the same class words. None when no element, or several, fit (a redesign, or a region too
+    vague to trust on this page)."""
+    path, _, names = region.partition("|")
+    want = set(names.split())
+    tag = path.rsplit("/", 1)[-1]
+    fits = [
+        el
+        for el in root.iter(tag)
+        if tag_path(el) == path and _similar_names(want, set(_names(el).split()))
+    ]
+    if len(fits) > 1:  # prefer the exact names; still ambiguous: no region
+        fits = [el for el in fits if _names(el) == names]
+    return fits[0] if len(fits) == 1 else None

@@ -1,0 +1,164 @@
+"""Template learning: what a source's pages share is never read as its statement."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html as lxml_html
+
+from monitor.extract import Template, extract_html, learn_page, read_html
+from monitor.extract.profile import SiteProfile
+from monitor.extract.template import blocks_of, find_region, page_keys, prune, shape, tag_path
+
+STATEMENTS = {
+    "a": [
+        "The Ministry of Foreign Affairs and International Cooperation welcomes the adoption "
+        "of the ASEAN-UN Plan of Action for the years ahead.",
+        "Both sides agreed to strengthen cooperation on mine action and peacekeeping.",
+    ],
+    "b": [
+        "Cambodia and Thailand held the fourth meeting of their joint boundary commission in "
+        "Siem Reap this week, in a spirit of good neighbourliness.",
+        "The next meeting will be held in Bangkok early next year.",
+    ],
+    "c": [
+        "The Cambodian Mine Action Centre cleared more land this quarter than in any quarter "
+        "before, the Secretary of State said on Monday.",
+    ],
+    "d": [
+        "The Minister received the Ambassador of Japan, who presented a grant for demining "
+        "equipment to be used in the north-western provinces.",
+        "The Minister thanked Japan for its long support.",
+    ],
+}
+
+
+def page(slug: str, variant: int, *, region_class: str = "body-text") -> str:
+    """A release page whose chrome changes with `variant`; the statement never does."""
+    latest = [f"Other news item {variant * 10 + i} about a visit" for i in range(4)]
+    paras = "".join(f"<p>{p}</p>" for p in STATEMENTS[slug])
+    return f"""<html><head><title>Release {slug}</title></head><body>
+    <div class="region-{variant % 3}">Agency · 2026-11-{10 + variant:02d} 0{variant}:36 ·
+      English | Khmer</div>
+    <div class="strip"><span>Breaking:</span> <a href="/x{variant}">{latest[0]} today</a></div>
+    <div class="wrap"><div class="col">
+      <h1>Release {slug} headline</h1>
+      <div class="{region_class}">{paras}</div>
+      <div class="box"><h3>Latest</h3><ul>{"".join(f"<li><a href='/n{i}'>{t}</a></li>"
+                                                   for i, t in enumerate(latest))}</ul></div>
+    </div></div>
+    <div class="foot">Page views: {1500 + variant * 7} | © 2026 Agency</div>
+    </body></html>"""
+
+
+def listing(variant: int) -> str:
+    items = "".join(f"<li><a href='/r/{s}'>Release {s} headline</a></li>" for s in STATEMENTS)
+    body = page("a", variant)
+    start, end = body.index('<div class="wrap">'), body.index('<div class="foot">')
+    return body[:start] + f"<ul class='list'>{items}</ul>" + body[end:]
+
+
+def learned(variant: int = 0) -> SiteProfile:
+    """A profile taught by the listing and every release, as a baseline check would."""
+    profile = SiteProfile()
+    keys = learn_page(listing(variant), "https://agency.example/news")
+    assert keys is not None
+    profile.learn(keys)
+    for slug in STATEMENTS:
+        reading = read_html(page(slug, variant), f"https://agency.example/r/{slug}",
+                            template=profile.view())  # fmt: skip
+        assert reading.keys is not None
+        profile.learn(reading.keys, reading.region)
+    return profile
+
+
+def test_shape_masks_what_changes_on_every_fetch():
+    assert shape("Page last updated: 6 December 2026, 22:09") == "Page last updated: 0 M 0, 0"
+    assert shape("Views: 1,511") == shape("Views: 27")
+    bar = "Agency · 2026-11-20 06:36 · English"
+    assert shape(bar) == shape(bar.replace("2026-11-20 06:36", "2026-12-01 17:02"))
+    assert shape("The statement of the Ministry") == "The statement of the Ministry"
+
+
+def test_a_block_is_template_once_seen_on_two_pages_a_long_one_on_three():
+    tree = lxml_html.fromstring("<html><body><div><p>Menu item</p></div></body></html>")
+    el = tree.find(".//p")
+    short = blocks_of([("Menu item", el)])
+    long_text = " ".join(["word"] * 40)
+    long = blocks_of([(long_text, el)])
+    profile = SiteProfile()
+    for n, url in enumerate(("u1", "u2", "u3"), start=1):
+        profile.learn(page_keys(url, short))
+        profile.learn(page_keys(url, long))
+        view = profile.view()
+        assert view.is_template(short[0]) == (n >= 2)
+        assert view.is_template(long[0]) == (n >= 3)
+    # the same page read again teaches nothing new
+    again = SiteProfile()
+    for _ in range(3):
+        again.learn(page_keys("u1", short))
+    assert not again.view().is_template(short[0])
+
+
+def test_prune_removes_elements_made_only_of_template_lines():
+    tree = lxml_html.fromstring(
+        "<html><body><div id='top'><p>Agency</p><p>Menu</p></div>"
+        "<main><p>Menu</p><p>The statement itself, which is new.</p></main></body></html>"
+    )
+    lines = [(p.text_content(), p) for p in tree.iter("p")]
+    blocks = blocks_of(lines)
+    template = Template(blocks=frozenset({blocks[0].key, blocks[1].key}))  # Agency, Menu (top)
+    assert prune(blocks, template, tree) == 2
+    assert tree.find(".//div[@id='top']") is None
+    assert "The statement itself" in tree.text_content()
+    assert "Menu" in tree.find(".//main").text_content()  # another path: not template
+
+
+def test_find_region_needs_one_fitting_element():
+    tree = lxml_html.fromstring(
+        "<html><body><div class='body-text node-12'>x</div><div class='other'>y</div></body></html>"
+    )
+    el = tree.find(".//div")
+    region = f"{tag_path(el)}|body-text node-"
+    assert find_region(tree, region) is el
+    twins = lxml_html.fromstring("<html><body><div>x</div><div>y</div></body></html>")
+    assert find_region(twins, "html/body/div|") is None  # two fit: not trusted
+
+
+def test_changing_chrome_never_changes_the_reading():
+    profile = learned(0)
+    view = profile.view()
+    assert view.regions, "the releases agree on the statement's region"
+    for slug in STATEMENTS:
+        url = f"https://agency.example/r/{slug}"
+        before = read_html(page(slug, 0), url, template=view).document
+        for variant in (1, 2, 5):
+            after = read_html(page(slug, variant), url, template=view)
+            assert after.document.comparable == before.comparable, (slug, variant)
+            assert after.read_in == view.regions[0]
+        assert before.paragraphs == tuple(STATEMENTS[slug])
+
+
+def test_without_a_profile_the_page_is_read_as_before():
+    url = "https://agency.example/r/a"
+    assert read_html(page("a", 0), url).document == extract_html(page("a", 0), url)
+
+
+def test_an_edit_inside_the_region_is_read():
+    view = learned(0).view()
+    url = "https://agency.example/r/b"
+    before = read_html(page("b", 0), url, template=view).document
+    edited = page("b", 1).replace("early next year", "in March")
+    after = read_html(edited, url, template=view).document
+    assert before.text != after.text
+    assert "in March" in after.text
+
+
+def test_a_redesign_falls_back_to_the_single_page_reading():
+    view = learned(0).view()
+    url = "https://agency.example/r/c"
+    redesigned = page("c", 1, region_class="article-content")
+    reading = read_html(redesigned.replace('class="wrap"', 'class="container"'), url,
+                        template=view)  # fmt: skip
+    assert reading.read_in is None
+    assert re.search("cleared more land", reading.document.text)
