@@ -56,6 +56,20 @@ def extract_signature(src: SourceConfig) -> str:
 
 
 @dataclass
+class _Held:
+    """A release whose new reading differs from its old one only in short lines."""
+
+    url: str
+    rel: ReleaseState
+    link: Link | None
+    page: Page
+    doc: Document
+    before: Document
+    paths: set[str]
+    mark: str | None
+
+
+@dataclass
 class _Discovered:
     links: list[Link] = field(default_factory=list)
     listing_urls: set[str] = field(default_factory=set)
@@ -97,6 +111,7 @@ class SourceCheck:
         self._site_names: set[str] | None = None
         self.removed: dict[str, ReleaseState] = {}
         self.profile = SiteProfile()  # what this source's pages share; loaded in run()
+        self._held: list[_Held] = []
         self._done = 0
         self._total = 0
 
@@ -132,6 +147,7 @@ class SourceCheck:
                 self._tick()
 
         await asyncio.gather(*(one(*item) for item in work))
+        self._decide_held()
         listed = [known[link.url].id for link in found.links if link.url in known]
         self.store.touch_seen(listed)
         if not self.failed_new:
@@ -142,6 +158,19 @@ class SourceCheck:
         self.result.releases_seen = len(found.links) or (1 if found.single else 0)
         self.result.duration = time.monotonic() - started
         return self.result
+
+    def _decide_held(self) -> None:
+        """Releases whose readings differ only in short lines: chrome where those lines
+        changed on other pages of the source too (now or in earlier checks) while their
+        statements did not; else an edit, reported as usual."""
+        for held in self._held:
+            if all(map(self.profile.is_volatile, held.paths)):
+                self.result.unchanged += 1  # the stored text stands
+                self.store.record_unchanged(held.rel, held.page, self.sig)
+            else:
+                self._store_document(held.url, held.rel, held.link, held.page, held.doc,
+                                     before=held.before, mark=held.mark)  # fmt: skip
+        self._held.clear()
 
     def _tick(self) -> None:
         if self.options.progress:
@@ -166,14 +195,19 @@ class SourceCheck:
     async def _learn_listings(self, pages: list[Page]) -> None:
         """Listing pages wear the source's chrome (header, menus, ticker, footer) around
         other text: the template is learned from them before any release is read."""
-        loop = asyncio.get_running_loop()
         for page in pages:
-            if page.text and not page.is_pdf and page.content_type != "text/plain":
-                keys = await loop.run_in_executor(
-                    self.pool, partial(learn_page, page.text, page.final_url)
-                )
-                if keys is not None:
-                    self.profile.learn(keys)
+            await self._learn(page)
+
+    async def _learn(self, page: Page) -> None:
+        """Learn from a page as soon as it arrives: releases fetched together are read after
+        the others have been learned from, so even a source's first releases are read with
+        what their siblings share."""
+        if page.text and not page.is_pdf and page.content_type != "text/plain":
+            keys = await asyncio.get_running_loop().run_in_executor(
+                self.pool, partial(learn_page, page.text, page.url)
+            )
+            if keys is not None:
+                self.profile.learn(keys)
 
     # --- discovery -----------------------------------------------------------------------
 
@@ -330,6 +364,7 @@ class SourceCheck:
         ):
             self.store.touch_fetched(self.removed[url])  # still gone: said once already
             return
+        await self._learn(page)
         template = self.profile.view()  # one view for both readings, so they compare
         try:
             reading = await self._read(page, template)
@@ -343,14 +378,21 @@ class SourceCheck:
         doc = self._with_listing_facts(reading.document, link)
         gone = self.removed.get(url) if rel is None else None
         previous = self.store.latest_version((rel or gone).id) if (rel or gone) else None
-        before = None  # the stored version's body read as this one was
+        before = old = None  # the stored version's body read as this one was
         if previous is not None and previous.text_hash != doc.text_hash:
             old = await self._read_again(previous, page, template)
-            before = self._with_listing_facts(old, link) if old is not None else None
+            before = self._with_listing_facts(old.document, link) if old is not None else None
         notice = detect.removal_notice(doc, previous)
         if notice and rel is not None:
             self._removed(rel, notice)
             return
+        if rel is not None and old is not None and before is not None and not notice:
+            paths = detect.chrome_change(before, old.path_of(), doc, reading.path_of())
+            if paths:  # decided when the source's other pages have been read
+                self.profile.learn_volatile(url, paths)
+                self._held.append(_Held(url, rel, link, page, doc, before, paths,
+                                        reading.fingerprint))  # fmt: skip
+                return
         if gone is not None:
             if notice:
                 self.store.touch_fetched(gone)  # still gone: said once already
@@ -368,12 +410,13 @@ class SourceCheck:
         """New bytes, same statement: the page's region and headlines read as they did when
         the stored version was read (its chrome changed). Spares reading the page again."""
         template = self.profile.view()
-        if not (rel.read_hash and rel.extract_sig == self.sig and template.regions):
+        if not (rel.read_hash and rel.title and rel.extract_sig == self.sig and template.regions):
             return False
         if page.is_pdf or page.content_type == "text/plain":
             return False
         return await asyncio.get_running_loop().run_in_executor(
-            self.pool, partial(statement_unchanged, page.text, template, rel.read_hash)
+            self.pool,
+            partial(statement_unchanged, page.text, template, rel.read_hash, rel.title),
         )
 
     async def _read(self, page: Page, template: Template) -> Reading:
@@ -385,7 +428,7 @@ class SourceCheck:
 
     async def _read_again(
         self, previous: VersionText, page: Page, template: Template
-    ) -> Document | None:
+    ) -> Reading | None:
         """The stored version's own body, read the way the new one was: like is compared with
         like, so what a newer extractor, new selectors or a better-learned template reads
         differently is never taken for the ministry's edit. None when the body is not kept."""
@@ -400,7 +443,7 @@ class SourceCheck:
             ctype = f"{ctype}; charset={page.encoding}"
         old = page_from_bytes(raw, previous.final_url or page.url, ctype)
         try:
-            return (await self._read(old, template)).document
+            return await self._read(old, template)
         except ExtractionError:
             return None
 

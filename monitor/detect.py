@@ -6,6 +6,7 @@ No I/O here: check.py gathers the facts, these functions decide.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import datetime, timedelta
 from typing import Literal
 from urllib.parse import urlsplit
@@ -13,6 +14,7 @@ from urllib.parse import urlsplit
 from .config import RevisitConfig
 from .models import Document, Page
 from .store import ReleaseState, VersionText, parse_iso
+from .textnorm import word_count
 
 Verdict = Literal["new", "changed", "unchanged"]
 
@@ -143,3 +145,29 @@ def removal_notice(doc: Document, previous: VersionText | None) -> str | None:
     ):
         return "its text was replaced by a notice that it was removed"
     return None
+
+
+# A line this long is the statement's own prose: a change in it is always an edit.
+CHROME_LINE_WORDS = 20
+
+
+def chrome_change(
+    before: Document, before_paths: dict[str, str], after: Document, after_paths: dict[str, str]
+) -> set[str] | None:
+    """The page paths of the lines that make the whole difference between two readings of a
+    release, when every such line is short and is a line of its page (a "last updated" line, a
+    weather widget, a tag list read along with the text); None when the title or any longer
+    line changed. Whether those paths are volatile for the source (changing on other pages too,
+    while their statements do not) decides if this is chrome or an edit."""
+    if before.title != after.title:
+        return None
+    old, new = Counter(before.paragraphs), Counter(after.paragraphs)
+    changed = [(p, before_paths) for p in (old - new).elements()]
+    changed += [(p, after_paths) for p in (new - old).elements()]
+    paths: set[str] = set()
+    for para, where in changed:
+        path = where.get(para)
+        if path is None or word_count(para) > CHROME_LINE_WORDS:
+            return None
+        paths.add(path)
+    return paths or None

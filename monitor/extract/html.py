@@ -48,6 +48,7 @@ from .reading import (
     Reading,
     fingerprint,
     in_region,
+    line_paths,
     prepare,
     region_to_learn,
     without_template,
@@ -315,4 +316,5 @@ def read_html(
         language = "en"
     doc = Document(url=url, title=doc_title, paragraphs=paras, date=doc_date, language=language)
     mark = fingerprint(tree, template) if read_in and read_in == template.regions[0] else None
-    return Reading(doc, prepared.keys, learned, read_in, prepared.removed, mark)
+    paths = line_paths(paras, prepared.blocks)
+    return Reading(doc, prepared.keys, learned, read_in, prepared.removed, mark, paths)

@@ -13,15 +13,17 @@ at `_ENOUGH`; keys seen on one page only are forgotten first when a source holds
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .template import PageKeys, Template
+from .template import PageKeys, Template, path_key, url_key
 
 _ENOUGH = 3  # pages: no decision needs more
 BLOCK_PAGES = 2
 LONG_BLOCK_PAGES = 3
 SHAPE_PAGES = 3
 REGION_RELEASES = 2
+VOLATILE_PAGES = 2
 MAX_KEYS = 60_000  # per source; about 4 MB in the catalogue
 
 
@@ -47,10 +49,12 @@ class Seen:
 
 @dataclass
 class SiteProfile:
-    """One source's template knowledge. `kind` 0 = block key, 1 = shape key."""
+    """One source's template knowledge. In the store, `kind` 0 = block key, 1 = shape key,
+    2 = the path of a line that changed while its page's statement did not (volatile)."""
 
     blocks: dict[int, Seen] = field(default_factory=dict)
     shapes: dict[int, Seen] = field(default_factory=dict)
+    volatile: dict[int, Seen] = field(default_factory=dict)
     regions: dict[str, int] = field(default_factory=dict)
     dirty_regions: set[str] = field(default_factory=set)
     _view: Template | None = None
@@ -69,6 +73,24 @@ class SiteProfile:
         if changed:
             self._view = None
 
+    def learn_volatile(self, url: str, paths: Iterable[str]) -> None:
+        """Lines at these paths changed on this page while its statement did not."""
+        page = url_key(url)
+        changed = False
+        for path in set(paths):
+            key = path_key(path)
+            seen = self.volatile.get(key)
+            if seen is None:
+                self.volatile[key] = Seen(first=page)
+            else:
+                changed |= seen.add(page)
+        if changed:
+            self._view = None
+
+    def is_volatile(self, path: str) -> bool:
+        seen = self.volatile.get(path_key(path))
+        return seen is not None and seen.pages >= VOLATILE_PAGES
+
     @staticmethod
     def _see(table: dict[int, Seen], key: int, url: int, long: bool) -> bool:
         seen = table.get(key)
@@ -85,18 +107,20 @@ class SiteProfile:
                 if s.pages >= (LONG_BLOCK_PAGES if s.long else BLOCK_PAGES)
             )  # fmt: skip
             shapes = frozenset(k for k, s in self.shapes.items() if s.pages >= SHAPE_PAGES)
-            ranked = sorted(self.regions.items(), key=lambda kv: (-kv[1], kv[0]))
+            # the most often found first; of two found as often, the narrower
+            ranked = sorted(self.regions.items(), key=lambda kv: (-kv[1], -kv[0].count("/"), kv[0]))
             regions = tuple(r for r, n in ranked if n >= REGION_RELEASES)[:3]
-            self._view = Template(blocks, shapes, regions)
+            volatile = frozenset(k for k, s in self.volatile.items() if s.pages >= VOLATILE_PAGES)
+            self._view = Template(blocks, shapes, regions, volatile)
         return self._view
 
     def prunable(self) -> list[tuple[int, int]]:
         """(kind, key) of keys seen once to forget when the source holds too many."""
-        excess = len(self.blocks) + len(self.shapes) - MAX_KEYS
+        excess = len(self.blocks) + len(self.shapes) + len(self.volatile) - MAX_KEYS
         if excess <= 0:
             return []
         out: list[tuple[int, int]] = []
-        for kind, table in ((0, self.blocks), (1, self.shapes)):
+        for kind, table in ((0, self.blocks), (1, self.shapes), (2, self.volatile)):
             for key, seen in list(table.items()):
                 if len(out) >= excess:
                     break

@@ -17,19 +17,21 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import re
 from dataclasses import dataclass
 
 from lxml import etree
 from trafilatura.utils import load_html
 
 from ..models import Document
-from ..textnorm import word_count
+from ..textnorm import normalize, word_count
 from .filters import _clean
 from .lines import (
     _around_statement,
     _key,
     _Line,
     _line_records,
+    _linked,
     _positions,
     _prose,
     _unwrap_layout_tables,
@@ -58,6 +60,12 @@ class Reading:
     read_in: str | None = None  # the learned region it was read in, if any
     template_lines: int = 0  # lines left out as the source's template
     fingerprint: str | None = None  # see `fingerprint`, when read in the source's first region
+    paths: tuple[str | None, ...] = ()  # each paragraph's tag path, where a line of the page
+
+    def path_of(self) -> dict[str, str]:
+        """Paragraph text -> the tag path of the page line it is."""
+        return {p: path for p, path in zip(self.document.paragraphs, self.paths, strict=False)
+                if path is not None}  # fmt: skip
 
 
 @dataclass
@@ -99,6 +107,13 @@ def prepare(tree: etree._Element, url: str, template: Template) -> Prepared:
     return prepared
 
 
+def line_paths(paras: tuple[str, ...], blocks: list[Block]) -> tuple[str | None, ...]:
+    where: dict[str, str] = {}
+    for block in blocks:
+        where.setdefault(_key(block.text), block.path)
+    return tuple(where.get(_key(p)) for p in paras)
+
+
 def learn_page(html: str, url: str) -> PageKeys | None:
     """What a page that is not read for a statement (a listing) teaches the profile."""
     tree = load_html(html) if html and html.strip() else None
@@ -110,9 +125,10 @@ def learn_page(html: str, url: str) -> PageKeys | None:
 
 
 def fingerprint(tree: etree._Element, template: Template) -> str | None:
-    """A digest of all a reading in the source's first region depends on: the region's lines
-    and the page's headlines. Equal digests mean an equal statement, so a page whose chrome
-    changed (new bytes) is known unchanged without being read again."""
+    """A digest of what a reading in the source's first region reads: the region's lines, as
+    the paragraph filters leave them. Equal digests (and the same headline, see
+    `statement_unchanged`) mean an equal statement, so a page whose chrome changed (new
+    bytes) is known unchanged without being read again."""
     if not template.regions:
         return None
     region = template.regions[0]
@@ -120,19 +136,36 @@ def fingerprint(tree: etree._Element, template: Template) -> str | None:
     if el is None:
         return None
     digest = hashlib.blake2b(region.encode("utf-8"), digest_size=16)
-    heads = tree.xpath("//title//text()|//h1//text()|//meta[@property='og:title']/@content")
-    for part in (*map(str, heads), "\x1e", *(r.text for r in _line_records(el, skip_chrome=True))):
-        digest.update(part.encode("utf-8") + b"\x1f")
+    for line in _clean(r.text for r in _line_records(el, skip_chrome=True)):
+        digest.update(line.encode("utf-8") + b"\x1f")
     return digest.hexdigest()
 
 
-def statement_unchanged(html: str | None, template: Template, known: str) -> bool:
-    """Does the page's statement read as it did when its fingerprint was `known`?"""
+_TITLE_PARTS = re.compile(r"\s+(?:[|–—»·:]|-{1,2}|::)\s+")
+
+
+def _shows_title(tree: etree._Element, title: str) -> bool:
+    """Is `title` the page's headline still: a heading's whole text, og:title, or a part of
+    <title> between separators ("Title | Ministry")?"""
+    if not title:
+        return False
+    heads = tree.xpath("//h1|//h2|//h3|//*[contains(@class, 'title')]")
+    texts = {normalize(el.text_content()) for el in heads}
+    texts.update(normalize(t) for t in tree.xpath("//meta[@property='og:title']/@content"))
+    for whole in tree.xpath("//title//text()"):
+        texts.update(normalize(part) for part in _TITLE_PARTS.split(whole))
+        texts.add(normalize(whole))
+    return title in texts
+
+
+def statement_unchanged(html: str | None, template: Template, known: str, title: str) -> bool:
+    """Does the page's statement read as it did when its fingerprint was `known` and its
+    title `title`? False whenever in doubt: the page is then read in full."""
     tree = load_html(html) if html and html.strip() and "\x00" not in html[:1024] else None
     if tree is None:
         return False
     _unwrap_layout_tables(tree)
-    return fingerprint(tree, template) == known
+    return fingerprint(tree, template) == known and _shows_title(tree, title)
 
 
 def _plausible(paras: tuple[str, ...]) -> bool:
@@ -180,7 +213,11 @@ def region_to_learn(paras: tuple[str, ...], lines: list[_Line]) -> str | None:
     while container.tag not in CONTAINER_TAGS and container.getparent() is not None:
         container = container.getparent()
     inside = set(container.iter())
-    count = sum(line.element in inside for line in lines)
-    if count > 2 * len(paras) + 8:  # the statement and much else: not its own region
-        return None
+    within = [line for line in lines if line.element in inside]
+    own = {_key(p) for p in paras}
+    links = sum(_linked(line) for line in within if _key(line.text) not in own)
+    if len(within) > 2 * len(paras) + 8 or len(within) >= 0.9 * len(lines) or links > 8:
+        return None  # the statement and much else (menus, lists of links), or the whole page
+    if container.xpath(".//nav|.//*[@role='navigation']"):
+        return None  # a wrapper of the page, menus included
     return region_of(container)

@@ -66,6 +66,10 @@ def url_key(url: str) -> int:
     return _key("url", url)
 
 
+def path_key(path: str) -> int:
+    return _key("path", path)
+
+
 def tag_path(el: etree._Element) -> str:
     """The element's tag and its ancestors' tags. Classes are left out on purpose: CMSs put
     per-page words in them ("postid-123", "category-news"), which would make every page's
@@ -132,6 +136,7 @@ class Template:
     blocks: frozenset[int] = frozenset()
     shapes: frozenset[int] = frozenset()
     regions: tuple[str, ...] = ()
+    volatile: frozenset[int] = frozenset()  # `path_key`s of lines that change on every fetch
 
     def __bool__(self) -> bool:
         return bool(self.blocks or self.shapes or self.regions)
@@ -210,24 +215,24 @@ def region_of(el: etree._Element) -> str | None:
     return f"{tag_path(el)}|{_names(el)}"
 
 
-def _similar_names(want: set[str], have: set[str]) -> bool:
+def _overlap(want: set[str], have: set[str]) -> float:
     if not want and not have:
-        return True
-    return len(want & have) * 2 >= len(want | have)
+        return 1.0
+    return len(want & have) / len(want | have)
 
 
 def find_region(root: etree._Element, region: str) -> etree._Element | None:
-    """The one element of the page that fits a learned region: the same tag path and mostly
-    the same class words. None when no element, or several, fit (a redesign, or a region too
+    """The one element of the page that fits a learned region: the same tag path, and of
+    several such elements the one whose class words are most alike (CMS upgrades rename some
+    of them). None when no element fits, or several fit equally (a redesign, or a region too
     vague to trust on this page)."""
     path, _, names = region.partition("|")
     want = set(names.split())
     tag = path.rsplit("/", 1)[-1]
-    fits = [
-        el
-        for el in root.iter(tag)
-        if tag_path(el) == path and _similar_names(want, set(_names(el).split()))
-    ]
-    if len(fits) > 1:  # prefer the exact names; still ambiguous: no region
-        fits = [el for el in fits if _names(el) == names]
-    return fits[0] if len(fits) == 1 else None
+    fits = [el for el in root.iter(tag) if tag_path(el) == path]
+    if len(fits) <= 1:
+        return fits[0] if fits else None
+    scored = sorted(((_overlap(want, set(_names(el).split())), i) for i, el in enumerate(fits)),
+                    reverse=True)  # fmt: skip
+    (best, i), (second, _) = scored[0], scored[1]
+    return fits[i] if best > 0 and best > second else None
