@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -38,6 +38,7 @@ from .models import CheckError, CheckReport, Document, Event, FetchError, Link, 
 from .pages import page_from_bytes
 from .sitenames import site_names
 from .store import ReleaseState, SourceState, Store, VersionText
+from .workers import reading_pool
 
 ProgressFn = Callable[[str, int, int], None]  # (source, done, total)
 
@@ -89,7 +90,7 @@ class SourceCheck:
         fetcher: Fetcher,
         report: CheckReport,
         options: CheckOptions,
-        pool: ThreadPoolExecutor,
+        pool: Executor,
     ):
         self.src = src
         self.config = config
@@ -386,9 +387,9 @@ class SourceCheck:
         if notice and rel is not None:
             self._removed(rel, notice)
             return
-        if rel is not None and old is not None and before is not None and not notice:
-            paths = detect.chrome_change(before, old.path_of(), doc, reading.path_of())
-            if paths:  # decided when the source's other pages have been read
+        if rel and old and before and not notice and before.comparable != doc.comparable:
+            paths = detect.chrome_change(before, old.lines, doc, reading.lines)
+            if paths is not None:  # decided when the source's other pages have been read
                 self.profile.learn_volatile(url, paths)
                 self._held.append(_Held(url, rel, link, page, doc, before, paths,
                                         reading.fingerprint))  # fmt: skip
@@ -618,7 +619,7 @@ async def run_check(
         options.matcher = Matcher(config, store)
     import_corpus(config, store, options.matcher)
     report = CheckReport(check_id=store.begin_check())
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="extract") as pool:
+    with reading_pool() as pool:
         async with Fetcher(config.fetch) as fetcher:
             results = await asyncio.gather(
                 *(

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Literal
 from urllib.parse import urlsplit
 
 from .config import RevisitConfig
+from .extract.reading import PageLine as Line
 from .models import Document, Page
 from .store import ReleaseState, VersionText, parse_iso
 from .textnorm import word_count
@@ -152,22 +154,26 @@ CHROME_LINE_WORDS = 20
 
 
 def chrome_change(
-    before: Document, before_paths: dict[str, str], after: Document, after_paths: dict[str, str]
+    before: Document, before_lines: Sequence[Line], after: Document, after_lines: Sequence[Line]
 ) -> set[str] | None:
     """The page paths of the lines that make the whole difference between two readings of a
-    release, when every such line is short and is a line of its page (a "last updated" line, a
-    weather widget, a tag list read along with the text); None when the title or any longer
-    line changed. Whether those paths are volatile for the source (changing on other pages too,
-    while their statements do not) decides if this is chrome or an edit."""
+    release (`extract.reading.lines_read`), when every such line is short and a line of its
+    page: a "last updated" line, a weather widget, a tag list read along with the text. None
+    when the title or any longer line changed. Whether those paths are volatile for the source
+    (changing on other pages too, while their statements do not) decides if this is chrome;
+    a line that is a link (a menu item, a tag, another release's title) always is, and its
+    path is not returned."""
     if before.title != after.title:
         return None
-    old, new = Counter(before.paragraphs), Counter(after.paragraphs)
-    changed = [(p, before_paths) for p in (old - new).elements()]
-    changed += [(p, after_paths) for p in (new - old).elements()]
+    old = Counter(line.text for line in before_lines if line.text != before.title)
+    new = Counter(line.text for line in after_lines if line.text != after.title)
+    where = {line.text: line for line in (*before_lines, *after_lines) if line.path is not None}
     paths: set[str] = set()
-    for para, where in changed:
-        path = where.get(para)
-        if path is None or word_count(para) > CHROME_LINE_WORDS:
+    changed = ((old - new) + (new - old)).elements()
+    for text in changed:
+        line = where.get(text)
+        if line is None or line.path is None or word_count(text) > CHROME_LINE_WORDS:
             return None
-        paths.add(path)
-    return paths or None
+        if not line.link:
+            paths.add(line.path)
+    return paths  # empty: only links changed, or only how lines were joined into paragraphs

@@ -23,7 +23,9 @@ def load_profile(conn: sqlite3.Connection, source_id: int) -> SiteProfile:
     except sqlite3.OperationalError:  # a store opened read-only before its first check here
         return profile
     for kind, key, first, second, pages, long in rows:
-        table = (profile.blocks, profile.shapes, profile.volatile)[kind]
+        table = {0: profile.blocks, 2: profile.volatile}.get(kind)
+        if table is None:
+            continue
         table[key] = Seen(first, second, pages, bool(long), dirty=False)
     for region, releases in conn.execute(
         "SELECT region, releases FROM template_regions WHERE source_id=?", (source_id,)
@@ -41,7 +43,7 @@ def save_profile(conn: sqlite3.Connection, source_id: int, profile: SiteProfile)
             [(source_id, kind, key) for kind, key in forget],
         )
     rows = []
-    for kind, table in ((0, profile.blocks), (1, profile.shapes), (2, profile.volatile)):
+    for kind, table in ((0, profile.blocks), (2, profile.volatile)):
         for key, seen in table.items():
             if seen.dirty:
                 rows.append((source_id, kind, key, seen.first, seen.second, seen.pages, seen.long))

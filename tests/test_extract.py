@@ -64,6 +64,7 @@ def _stored_text(doc) -> str:
 # --- the extraction score on 197 real pages ------------------------------------------------
 
 
+@pytest.mark.eval
 def test_extraction_f1_on_the_real_page_set(extraction_set, capsys):
     annotations = json.loads((extraction_set / "annotations.json").read_text("utf-8"))
     tp = fp = fn = tn = 0

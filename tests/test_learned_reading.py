@@ -59,3 +59,41 @@ def test_an_edit_is_shown_against_the_old_body_read_like_the_new(ministry):
     assert not report.new and not report.removed
     diff = report.changed[0].diff
     assert "2030" in diff and len(diff) < 600
+
+
+def test_a_short_edit_is_reported_while_every_page_changes_its_chrome(ministry):
+    """The volatile-line guard never swallows the ministry's own short line: a dateline
+    corrected on one release, in a check where the chrome of every page changed."""
+    ministry.check()
+    dateline = "Phnom Penh, 21 October 2020"
+    ministry.publish(chrome_version=5, releases=edit_sentence(
+        ministry.releases, MINISTERIAL, dateline, "Phnom Penh, 22 October 2020"))  # fmt: skip
+    report = ministry.check()
+    assert [e.url for e in report.changed] == [ministry.url(ministry.release(MINISTERIAL))]
+    assert "{+22+}" in report.changed[0].diff or "22 October" in report.changed[0].diff
+
+
+def test_chrome_change_is_decided_by_short_lines_of_the_page_only():
+    from monitor.detect import chrome_change
+    from monitor.extract.reading import PageLine
+    from monitor.models import Document
+
+    def doc(*paras: str) -> Document:
+        return Document("u", "Title", paras)
+
+    statement = "The Ministry welcomes the adoption of the ASEAN-UN Plan of Action."
+    old = [PageLine(statement, "body/div/p"), PageLine("Updated 3 May 2025, 10:02", "body/p")]
+    new = [PageLine(statement, "body/div/p"), PageLine("Updated 9 May 2025, 11:40", "body/p")]
+    assert chrome_change(doc(statement, old[1].text), old, doc(statement, new[1].text),
+                         new) == {"body/p"}  # fmt: skip
+    # links (tags, menus) changing are never the statement: no path to confirm
+    tags = [PageLine(statement, "body/div/p"), PageLine("Health", "body/ul/li/a", True)]
+    assert chrome_change(doc(statement, "Health"), tags, doc(statement), tags[:1]) == set()
+    # a long line, a line that is not the page's, or another title: the reader decides nothing
+    long_line = statement + " " + statement
+    assert chrome_change(doc(statement), old[:1], doc(long_line),
+                         [PageLine(long_line, "body/div/p")]) is None  # fmt: skip
+    assert chrome_change(doc(statement), old[:1], doc("New words"),
+                         [PageLine("New words", None)]) is None  # fmt: skip
+    assert chrome_change(doc(statement), old[:1], Document("u", "Other", (statement,)),
+                         old[:1]) is None  # fmt: skip

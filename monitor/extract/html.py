@@ -48,7 +48,7 @@ from .reading import (
     Reading,
     fingerprint,
     in_region,
-    line_paths,
+    lines_read,
     prepare,
     region_to_learn,
     without_template,
@@ -264,10 +264,9 @@ def read_html(
     if paras:
         meta = extract_metadata(tree, url, _date_params(extensive=False))
     else:
-        prepared.prune_shapes()
         paras, meta, learned = _single_page(prepared.work, url)
     if not (soup is not None and content):
-        paras = without_template(paras, prepared, shapes=read_in is None)
+        paras = without_template(paras, prepared)
     if not paras:
         raise ExtractionError(f"{url}: the page has no text; is it a script-only page?")
 
@@ -316,5 +315,5 @@ def read_html(
         language = "en"
     doc = Document(url=url, title=doc_title, paragraphs=paras, date=doc_date, language=language)
     mark = fingerprint(tree, template) if read_in and read_in == template.regions[0] else None
-    paths = line_paths(paras, prepared.blocks)
-    return Reading(doc, prepared.keys, learned, read_in, prepared.removed, mark, paths)
+    lines = lines_read(paras, prepared.blocks)
+    return Reading(doc, prepared.keys, learned, read_in, prepared.removed, mark, lines)

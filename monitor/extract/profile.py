@@ -1,9 +1,10 @@
 """What the monitor has learned about one source's pages, and how it learns more.
 
 A block is template once it was seen on two pages of the source (three for a long, prose-like
-block: a release re-posted at a second address shares whole paragraphs with it); a shape once
-it was seen on three. A region is trusted once two releases were found in it; regions seen
-more often are tried first. The profile is kept in the store and grows with every page read,
+block: a release re-posted at a second address shares whole paragraphs with it). A region is
+trusted once two releases were found in it; regions seen more often are tried first. A line's
+path is volatile once lines there changed on two pages whose statements did not. The profile
+is kept in the store and grows with every page read,
 listing pages included (they carry the same header, menus, ticker and footer), so a source's
 first baseline already reads its later releases with what its first pages taught.
 
@@ -21,7 +22,6 @@ from .template import PageKeys, Template, path_key, url_key
 _ENOUGH = 3  # pages: no decision needs more
 BLOCK_PAGES = 2
 LONG_BLOCK_PAGES = 3
-SHAPE_PAGES = 3
 REGION_RELEASES = 2
 VOLATILE_PAGES = 2
 MAX_KEYS = 60_000  # per source; about 4 MB in the catalogue
@@ -49,11 +49,10 @@ class Seen:
 
 @dataclass
 class SiteProfile:
-    """One source's template knowledge. In the store, `kind` 0 = block key, 1 = shape key,
-    2 = the path of a line that changed while its page's statement did not (volatile)."""
+    """One source's template knowledge. In the store, `kind` 0 = block key, 2 = the path of a
+    line that changed while its page's statement did not (volatile); 1 is not used."""
 
     blocks: dict[int, Seen] = field(default_factory=dict)
-    shapes: dict[int, Seen] = field(default_factory=dict)
     volatile: dict[int, Seen] = field(default_factory=dict)
     regions: dict[str, int] = field(default_factory=dict)
     dirty_regions: set[str] = field(default_factory=set)
@@ -64,8 +63,6 @@ class SiteProfile:
         changed = False
         for key, long in keys.blocks:
             changed |= self._see(self.blocks, key, keys.url, long)
-        for key in keys.shapes:
-            changed |= self._see(self.shapes, key, keys.url, False)
         if region:
             self.regions[region] = self.regions.get(region, 0) + 1
             self.dirty_regions.add(region)
@@ -88,8 +85,13 @@ class SiteProfile:
             self._view = None
 
     def is_volatile(self, path: str) -> bool:
+        """Lines at `path` are chrome: they changed on other pages of the source too, or they
+        lie outside every region the source's statements were found in."""
         seen = self.volatile.get(path_key(path))
-        return seen is not None and seen.pages >= VOLATILE_PAGES
+        if seen is not None and seen.pages >= VOLATILE_PAGES:
+            return True
+        regions = [r.partition("|")[0] for r in self.view().regions]
+        return bool(regions) and not any(path.startswith(r) for r in regions)
 
     @staticmethod
     def _see(table: dict[int, Seen], key: int, url: int, long: bool) -> bool:
@@ -106,21 +108,18 @@ class SiteProfile:
                 k for k, s in self.blocks.items()
                 if s.pages >= (LONG_BLOCK_PAGES if s.long else BLOCK_PAGES)
             )  # fmt: skip
-            shapes = frozenset(k for k, s in self.shapes.items() if s.pages >= SHAPE_PAGES)
-            # the most often found first; of two found as often, the narrower
-            ranked = sorted(self.regions.items(), key=lambda kv: (-kv[1], -kv[0].count("/"), kv[0]))
-            regions = tuple(r for r, n in ranked if n >= REGION_RELEASES)[:3]
+            regions = _trusted(self.regions)
             volatile = frozenset(k for k, s in self.volatile.items() if s.pages >= VOLATILE_PAGES)
-            self._view = Template(blocks, shapes, regions, volatile)
+            self._view = Template(blocks, regions, volatile)
         return self._view
 
     def prunable(self) -> list[tuple[int, int]]:
         """(kind, key) of keys seen once to forget when the source holds too many."""
-        excess = len(self.blocks) + len(self.shapes) + len(self.volatile) - MAX_KEYS
+        excess = len(self.blocks) + len(self.volatile) - MAX_KEYS
         if excess <= 0:
             return []
         out: list[tuple[int, int]] = []
-        for kind, table in ((0, self.blocks), (1, self.shapes), (2, self.volatile)):
+        for kind, table in ((0, self.blocks), (2, self.volatile)):
             for key, seen in list(table.items()):
                 if len(out) >= excess:
                     break
@@ -129,3 +128,23 @@ class SiteProfile:
                     del table[key]
         self._view = None
         return out
+
+
+def _trusted(found: dict[str, int]) -> tuple[str, ...]:
+    """The regions to read in, best first: those found for two releases or more, the most
+    often found first (of two found as often, the narrower). Where releases found different
+    regions, one inside the other (a page builder's section and the text box within it), the
+    outer one holds both statements: it is trusted when it holds two."""
+    def rank(counts: dict[str, int]) -> list[str]:
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], -kv[0].count("/"), kv[0]))
+        return [r for r, n in ranked if n >= REGION_RELEASES][:3]
+
+    direct = rank(found)
+    if direct:
+        return tuple(direct)
+    paths = {r: r.partition("|")[0] for r in found}
+    holding = {
+        r: found[r] + sum(n for inner, n in found.items() if paths[inner].startswith(f"{path}/"))
+        for r, path in paths.items()
+    }
+    return tuple(rank(holding))

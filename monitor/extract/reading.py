@@ -5,8 +5,7 @@ The steps, each a function below, in the order `html.read_html` takes them:
 1. `prepare`: a working copy of the page's tree with every element made only of template
    blocks removed, and the keys of its blocks for the profile to learn;
 2. `in_region`: the statement read from the source's learned region, when the page has it and
-   what it holds reads as a statement; else the single-page reading runs on the pruned copy,
-   pruned of template shapes too (`Prepared.prune_shapes`);
+   what it holds reads as a statement; else the single-page reading runs on the pruned copy;
 3. `without_template`: paragraphs that are template blocks dropped from whatever was read
    (a template line that shares its element with the statement survives pruning);
 4. `region_to_learn`: after a single-page reading, the element that held the statement's
@@ -19,6 +18,7 @@ import copy
 import hashlib
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml import etree
 from trafilatura.utils import load_html
@@ -60,12 +60,7 @@ class Reading:
     read_in: str | None = None  # the learned region it was read in, if any
     template_lines: int = 0  # lines left out as the source's template
     fingerprint: str | None = None  # see `fingerprint`, when read in the source's first region
-    paths: tuple[str | None, ...] = ()  # each paragraph's tag path, where a line of the page
-
-    def path_of(self) -> dict[str, str]:
-        """Paragraph text -> the tag path of the page line it is."""
-        return {p: path for p, path in zip(self.document.paragraphs, self.paths, strict=False)
-                if path is not None}  # fmt: skip
+    lines: tuple[PageLine, ...] = ()  # see `lines_read`
 
 
 @dataclass
@@ -78,40 +73,79 @@ class Prepared:
     template: Template
     removed: int = 0
 
-    def chrome_keys(self, *, shapes: bool) -> frozenset[str]:
-        """`_key` of the lines that are only template (by text; by shape too if `shapes`)."""
+    def chrome_keys(self) -> frozenset[str]:
+        """`_key` of the lines that are only template."""
         if not self.template:
             return frozenset()
-        exact = Template(blocks=self.template.blocks)
-        which = self.template if shapes else exact
-        chrome = {_key(b.text) for b in self.blocks if which.is_template(b)}
-        return frozenset(chrome - {_key(b.text) for b in self.blocks if not which.is_template(b)})
-
-    def prune_shapes(self) -> None:
-        """Also remove what is template by its shape (clocks, counters, "last updated").
-        Not inside a learned region: there such a line is the statement's dateline."""
-        if self.template.shapes:
-            shapes = Template(shapes=self.template.shapes)
-            attached = [b for b in self.blocks if b.element.getroottree().getroot() is self.work]
-            self.removed += prune(attached, shapes, self.work)
+        chrome = {_key(b.text) for b in self.blocks if self.template.is_template(b)}
+        own = {_key(b.text) for b in self.blocks if not self.template.is_template(b)}
+        return frozenset(chrome - own)
 
 
 def prepare(tree: etree._Element, url: str, template: Template) -> Prepared:
     """A copy of the page without the elements that are template by their text."""
     work = copy.deepcopy(tree)
     records = _line_records(work, skip_chrome=False)
-    blocks = blocks_of((r.text, r.element) for r in records)
+    blocks = blocks_of((r.text, r.element, _linked(r)) for r in records)
     prepared = Prepared(work, page_keys(url, blocks), blocks, template)
     if template.blocks:
-        prepared.removed = prune(blocks, Template(blocks=template.blocks), work)
+        prepared.removed = prune(blocks, template, work)
     return prepared
 
 
-def line_paths(paras: tuple[str, ...], blocks: list[Block]) -> tuple[str | None, ...]:
-    where: dict[str, str] = {}
-    for block in blocks:
-        where.setdefault(_key(block.text), block.path)
-    return tuple(where.get(_key(p)) for p in paras)
+class PageLine(NamedTuple):
+    """A line of the page that a reading holds: its text, its tag path (None: the paragraph
+    is no line of the page as it stands), and whether it is a link."""
+
+    text: str
+    path: str | None
+    link: bool = False
+
+
+def lines_read(paras: tuple[str, ...], blocks: list[Block]) -> tuple[PageLine, ...]:
+    """The page lines the paragraphs are made of: a paragraph is one line, or several
+    consecutive ones that the reader joined (a headline, the text and a "last updated" line in
+    one); a line without a path where it is neither."""
+    keys = [(_key(b.text), b) for b in blocks]
+    exact: dict[str, Block] = {}
+    for key, block in keys:
+        exact.setdefault(key, block)
+    out: list[PageLine] = []
+    for para in paras:
+        key = _key(para)
+        parts = [exact[key]] if key in exact else _joined(key, keys)
+        if parts:
+            out.extend(PageLine(b.text, b.path, b.link) for b in parts)
+            continue
+        # a piece of one line (the reader split it at its links): that line's path
+        whole = next((b for k, b in keys if key and key in k), None) if len(key) >= 2 else None
+        out.append(PageLine(para, whole.path if whole else None, bool(whole and whole.link)))
+    return tuple(out)
+
+
+_SKIPPED_LINES = 3  # lines the reader may leave out between two it joins (a date, a byline)
+
+
+def _joined(target: str, keys: list[tuple[str, Block]]) -> list[Block] | None:
+    """Lines in page order whose texts, joined, are `target` (the reader may have left a few
+    lines out between them)."""
+    for start, (first, _) in enumerate(keys):
+        if not first or not target.startswith(first):
+            continue
+        done, parts, skipped = "", [], 0
+        for key, block in keys[start:]:
+            if not key:
+                continue
+            if not target.startswith(done + key):
+                skipped += 1
+                if skipped > _SKIPPED_LINES:
+                    break
+                continue
+            done += key
+            parts.append(block)
+            if done == target:
+                return parts
+    return None
 
 
 def learn_page(html: str, url: str) -> PageKeys | None:
@@ -121,7 +155,7 @@ def learn_page(html: str, url: str) -> PageKeys | None:
         return None
     _unwrap_layout_tables(tree)
     records = _line_records(tree, skip_chrome=False)
-    return page_keys(url, blocks_of((r.text, r.element) for r in records))
+    return page_keys(url, blocks_of((r.text, r.element, _linked(r)) for r in records))
 
 
 def fingerprint(tree: etree._Element, template: Template) -> str | None:
@@ -141,6 +175,7 @@ def fingerprint(tree: etree._Element, template: Template) -> str | None:
     return digest.hexdigest()
 
 
+_SENTENCE = re.compile(r"[.!?។៕](?:\s|$)")
 _TITLE_PARTS = re.compile(r"\s+(?:[|–—»·:]|-{1,2}|::)\s+")
 
 
@@ -186,10 +221,8 @@ def in_region(work: etree._Element, template: Template) -> tuple[tuple[str, ...]
     return None
 
 
-def without_template(
-    paras: tuple[str, ...], prepared: Prepared, *, shapes: bool
-) -> tuple[str, ...]:
-    chrome = prepared.chrome_keys(shapes=shapes)
+def without_template(paras: tuple[str, ...], prepared: Prepared) -> tuple[str, ...]:
+    chrome = prepared.chrome_keys()
     if not chrome:
         return paras
     kept = tuple(p for p in paras if _key(p) not in chrome)
@@ -199,8 +232,11 @@ def without_template(
 def region_to_learn(paras: tuple[str, ...], lines: list[_Line]) -> str | None:
     """The smallest container of the statement's prose, when it holds little besides."""
     at = _positions(paras, lines)
-    prose = [lines[i].element for p, i in zip(paras, at, strict=True)
-             if i is not None and _prose(p, lines[i])]  # fmt: skip
+    found = [(p, lines[i]) for p, i in zip(paras, at, strict=True) if i is not None]
+    prose = [line.element for p, line in found if _prose(p, line)]
+    if not prose:  # a short statement: its sentences, however short
+        prose = [line.element for p, line in found
+                 if _SENTENCE.search(p) and word_count(p) >= 6 and not _linked(line)]  # fmt: skip
     if not prose:
         return None
     container = prose[0]

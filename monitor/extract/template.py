@@ -8,9 +8,9 @@ it can *learn* it:
 
 - a **block** is one line of a page (a block element, or a run cut by <br>) with the tag path
   of the element that holds it. A block whose text recurs on other pages of the source is
-  template. Its *shape* (digits, month and weekday names masked) recurring on other pages
-  with other words — "Page views: 1,511", "Agency · 2026-11-20 06:36 · English" — marks a
-  short block as template too: clocks and counters change on every fetch but keep their shape;
+  template. (Clocks, counters and "last updated" lines, which change on every fetch, are
+  left to the change guard: see `detect.chrome_change`. Masking their numbers to call them
+  template would also remove a short statement of a standard form, "This is statement 3".);
 - the **statement region** is the element that held the statement's prose on earlier releases
   of the source (its tag path and class words). Once releases agree on it, a release is read
   there first, so chrome outside it cannot leak in, however it changes.
@@ -30,30 +30,11 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..textnorm import word_count
-from .vocabulary import KHMER_MONTH_NAMES, MONTH_NAMES, WEEKDAYS
 
-# A block with more words than this is prose: its shape is never a template (a weekly figures
-# release has the same shape every week, with other numbers), and its text counts as template
-# only on more pages (a re-posted release shares whole paragraphs with one other page).
-SHORT_WORDS = 15
+# A block with more words than this is prose: its text counts as template only on more pages
+# (a re-posted release shares whole paragraphs with one other page).
 LONG_BLOCK_WORDS = 30
 
-_MASKED_WORDS = sorted(
-    {w for names in (*MONTH_NAMES, *KHMER_MONTH_NAMES) for w in names} | set(WEEKDAYS),
-    key=len,
-    reverse=True,
-)
-_WORD_MASK = re.compile(
-    r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, _MASKED_WORDS)) + r")\.?(?![^\W\d_])",
-    re.IGNORECASE,
-)
-_DIGITS = re.compile(r"\d+(?:[.,:/\-]\d+)*")
-
-
-def shape(text: str) -> str:
-    """The text with what changes on every fetch masked: numbers, dates and times, month and
-    weekday names (in any script that writes its digits as Unicode decimals)."""
-    return _DIGITS.sub("0", _WORD_MASK.sub("M", text))
 
 
 def _key(*parts: str) -> int:
@@ -85,6 +66,7 @@ class Block:
     text: str
     path: str
     element: etree._Element
+    link: bool = False  # the line is a link (a menu item, a tag, a list of other pages)
 
     @property
     def long(self) -> bool:
@@ -94,58 +76,41 @@ class Block:
     def key(self) -> int:
         return _key(self.path, self.text)
 
-    @property
-    def shape_key(self) -> int | None:
-        """The key of the block's shape, for short blocks whose shape differs from their text."""
-        if word_count(self.text) > SHORT_WORDS:
-            return None
-        masked = shape(self.text)
-        return None if masked == self.text else _key("shape", self.path, masked)
-
 
 @dataclass(frozen=True)
 class PageKeys:
-    """What one page teaches the profile: its blocks' keys (long ones flagged) and shapes."""
+    """What one page teaches the profile: its blocks' keys (long ones flagged)."""
 
     url: int
     blocks: tuple[tuple[int, bool], ...]
-    shapes: tuple[int, ...]
 
 
-def blocks_of(lines: Iterable[tuple[str, etree._Element]]) -> list[Block]:
-    return [Block(text, tag_path(el), el) for text, el in lines]
+def blocks_of(lines: Iterable[tuple[str, etree._Element, bool]]) -> list[Block]:
+    return [Block(text, tag_path(el), el, link) for text, el, link in lines]
 
 
 def page_keys(url: str, blocks: Sequence[Block]) -> PageKeys:
     seen: dict[int, bool] = {}
-    shapes: set[int] = set()
     for block in blocks:
         seen.setdefault(block.key, block.long)
-        masked = block.shape_key
-        if masked is not None:
-            shapes.add(masked)
-    return PageKeys(url_key(url), tuple(seen.items()), tuple(sorted(shapes)))
+    return PageKeys(url_key(url), tuple(seen.items()))
 
 
 @dataclass(frozen=True)
 class Template:
-    """What the reader is told about a source: the keys of its template blocks and shapes, and
-    the regions its statements were found in, most frequent first. Small and picklable, so a
-    worker process can read with it."""
+    """What the reader is told about a source: the keys of its template blocks, the regions its
+    statements were found in (most frequent first) and the paths of its volatile lines. Small
+    and picklable, so a worker process can read with it."""
 
     blocks: frozenset[int] = frozenset()
-    shapes: frozenset[int] = frozenset()
     regions: tuple[str, ...] = ()
     volatile: frozenset[int] = frozenset()  # `path_key`s of lines that change on every fetch
 
     def __bool__(self) -> bool:
-        return bool(self.blocks or self.shapes or self.regions)
+        return bool(self.blocks or self.regions)
 
     def is_template(self, block: Block) -> bool:
-        if block.key in self.blocks:
-            return True
-        masked = block.shape_key
-        return masked is not None and masked in self.shapes
+        return block.key in self.blocks
 
 
 def prune(blocks: Sequence[Block], template: Template, root: etree._Element) -> int:

@@ -1,0 +1,30 @@
+"""Where a check reads its pages: a pool of processes, one per core.
+
+Reading a page (parsing, walking its lines, trafilatura) is Python-level work that threads
+cannot run in parallel, so each core gets a process. The processes are forked from a
+forkserver that has already imported the reading stage, so a pool starts in milliseconds and
+shares those pages of memory; forking from the check's own process is avoided because a
+service has scheduler threads whose locks a fork would copy mid-use. On a one-core machine
+the pages are read in one thread beside the event loop.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+
+_PRELOAD = ["monitor.extract"]
+
+
+def reading_pool(size: int | None = None) -> Executor:
+    """An executor for `monitor.extract`'s module-level functions (their arguments and
+    results are plain picklable records). `size` defaults to the machine's cores."""
+    if size is None:
+        cores = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
+        size = len(cores) if cores else (os.cpu_count() or 1)
+    if size <= 1:
+        return ThreadPoolExecutor(max_workers=1, thread_name_prefix="read")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(_PRELOAD)
+    return ProcessPoolExecutor(max_workers=size, mp_context=context)
