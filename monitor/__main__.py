@@ -2,4 +2,5 @@
 
 from monitor.cli import main
 
-main()
+if __name__ == "__main__":  # not when a reading process imports this module as __mp_main__
+    main()

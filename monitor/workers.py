@@ -6,6 +6,9 @@ forkserver that has already imported the reading stage, so a pool starts in mill
 shares those pages of memory; forking from the check's own process is avoided because a
 service has scheduler threads whose locks a fork would copy mid-use. On a one-core machine
 the pages are read in one thread beside the event loop.
+
+As with any process pool, a script that runs a check must keep its work under
+`if __name__ == "__main__":`: the processes import the script's main module.
 """
 
 from __future__ import annotations

@@ -1124,3 +1124,17 @@ def test_the_headline_is_not_repeated_as_the_first_paragraph():
     doc = extract_html(page, "https://www.moc.gov.kh/news/1044")
     assert doc.title == HEADLINE
     assert doc.paragraphs == tuple(BODY)  # not "Press Releases", not the headline again
+
+
+def test_a_link_that_is_no_address_does_not_stop_the_reading():
+    """`href="http://[ccpa-preferences]"` (a consent tool's placeholder) makes urlsplit raise;
+    the page is read all the same."""
+    page = (
+        '<html><body><header><a href="http://[ccpa-preferences]">Do not sell</a>'
+        '<a href="/"><img alt="logo"></a></header><article><h1>Ministry welcomes the plan</h1>'
+        "<p>The Ministry of Foreign Affairs welcomes the adoption of the plan of action for the"
+        " years ahead.</p></article></body></html>"
+    )
+    doc = extract_html(page, "https://www.mfaic.gov.kh/posts/2")
+    assert doc.title == "Ministry welcomes the plan"
+    assert "adoption of the plan" in doc.text

@@ -315,5 +315,5 @@ def read_html(
         language = "en"
     doc = Document(url=url, title=doc_title, paragraphs=paras, date=doc_date, language=language)
     mark = fingerprint(tree, template) if read_in and read_in == template.regions[0] else None
-    lines = lines_read(paras, prepared.blocks)
+    lines = lines_read(paras, prepared.kept())
     return Reading(doc, prepared.keys, learned, read_in, prepared.removed, mark, lines)

@@ -82,6 +82,11 @@ class Prepared:
         return frozenset(chrome - own)
 
 
+    def kept(self) -> list[Block]:
+        """The blocks still in the working copy: the lines a reading can be made of."""
+        return [b for b in self.blocks if b.element.getroottree().getroot() is self.work]
+
+
 def prepare(tree: etree._Element, url: str, template: Template) -> Prepared:
     """A copy of the page without the elements that are template by their text."""
     work = copy.deepcopy(tree)
@@ -123,12 +128,12 @@ def lines_read(paras: tuple[str, ...], blocks: list[Block]) -> tuple[PageLine, .
     return tuple(out)
 
 
-_SKIPPED_LINES = 3  # lines the reader may leave out between two it joins (a date, a byline)
+_SKIPPED_LINES = 6  # lines the reader may leave out between two it joins (a date, tags)
 
 
 def _joined(target: str, keys: list[tuple[str, Block]]) -> list[Block] | None:
     """Lines in page order whose texts, joined, are `target` (the reader may have left a few
-    lines out between them)."""
+    lines out between them, and cut the last one short)."""
     for start, (first, _) in enumerate(keys):
         if not first or not target.startswith(first):
             continue
@@ -136,8 +141,11 @@ def _joined(target: str, keys: list[tuple[str, Block]]) -> list[Block] | None:
         for key, block in keys[start:]:
             if not key:
                 continue
+            rest = target[len(done) :]
+            if key.startswith(rest):  # the paragraph ends inside this line (a clock cut off)
+                return [*parts, block]
             if not target.startswith(done + key):
-                skipped += 1
+                skipped += not block.link  # lists of links are what a reader leaves out
                 if skipped > _SKIPPED_LINES:
                     break
                 continue

@@ -87,7 +87,10 @@ def _home_link(el: etree._Element, host: str) -> bool:
         return False
     if el.get("rel") == "home":
         return True
-    href = urlsplit((el.get("href") or "").strip())
+    try:
+        href = urlsplit((el.get("href") or "").strip())
+    except ValueError:  # "http://[ccpa-preferences]": not an address at all
+        return False
     if href.scheme not in ("", "http", "https") or href.query or not (href.path or href.netloc):
         return False  # "#", "?lang=km", "javascript:" are not the front page
     if href.netloc and href.netloc.lower().removeprefix("www.") != host:
