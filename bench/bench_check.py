@@ -175,6 +175,19 @@ def _proc_rss_mb(pid: int) -> float:
         return 0.0
 
 
+def _pss_mb(pid: int) -> float:
+    """Proportional set size: each page shared between processes (a forked pool's libraries)
+    counted once over all of them, so the sum over a process tree is memory really in use.
+    Falls back to RSS where the kernel gives no smaps_rollup."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return _proc_rss_mb(pid)
+
+
 def _live_child_usage(pid: int) -> tuple[float, float]:
     """(user + sys CPU seconds, peak RSS MB) of a running child, which getrusage cannot see."""
     try:
@@ -191,8 +204,9 @@ def _live_child_usage(pid: int) -> tuple[float, float]:
 
 
 class _TreeSampler(threading.Thread):
-    """Samples the RSS of this process plus its live children every `interval` seconds: with
-    a process pool, memory in use at once is the sum, which no single ru_maxrss shows."""
+    """Samples the memory of this process plus its live children every `interval` seconds:
+    with a process pool, memory in use at once is the sum, which no single ru_maxrss shows.
+    Summed as PSS, so pages the pool's processes share are not counted once per process."""
 
     def __init__(self, interval: float = 0.1):
         super().__init__(daemon=True)
@@ -207,7 +221,7 @@ class _TreeSampler(threading.Thread):
 
     def sample(self) -> None:
         children = _live_children()
-        total = _rss_now_mb() + sum(_proc_rss_mb(pid) for pid in children)
+        total = _pss_mb(os.getpid()) + sum(_pss_mb(pid) for pid in children)
         self.peak_mb = max(self.peak_mb, total)
         self.most_children = max(self.most_children, len(children))
 
@@ -566,7 +580,8 @@ def drive(args: argparse.Namespace) -> int:
             f"release here against {before:.1f} ms a release for the target)"
         )
     children = (
-        f"; largest child {child_peak:.0f} MB, check + live children sampled at {tree_peak:.0f} MB"
+        f"; largest child {child_peak:.0f} MB, check + live children (PSS) sampled at "
+        f"{tree_peak:.0f} MB"
         if child_peak
         else ""
     )

@@ -196,14 +196,17 @@ class SourceCheck:
     async def _learn_listings(self, pages: list[Page]) -> None:
         """Listing pages wear the source's chrome (header, menus, ticker, footer) around
         other text: the template is learned from them before any release is read."""
-        for page in pages:
-            await self._learn(page)
+        for page in pages:  # a few pages: read here, so a check that reads no release in
+            if _html(page):  # full never starts the reading processes
+                keys = learn_page(page.text or "", page.url)
+                if keys is not None:
+                    self.profile.learn(keys)
 
     async def _learn(self, page: Page) -> None:
         """Learn from a page as soon as it arrives: releases fetched together are read after
         the others have been learned from, so even a source's first releases are read with
         what their siblings share."""
-        if page.text and not page.is_pdf and page.content_type != "text/plain":
+        if _html(page):
             keys = await asyncio.get_running_loop().run_in_executor(
                 self.pool, partial(learn_page, page.text, page.url)
             )
@@ -356,7 +359,7 @@ class SourceCheck:
                 self.result.unchanged += 1
                 self.store.record_unchanged(rel, page, self.sig)
                 return
-            if await self._same_statement(rel, page):
+            if self._same_statement(rel, page):
                 self.result.unchanged += 1
                 self.store.record_unchanged(rel, page, self.sig)
                 return
@@ -407,18 +410,15 @@ class SourceCheck:
             return
         self._store_document(url, rel, link, page, doc, before=before, mark=reading.fingerprint)
 
-    async def _same_statement(self, rel: ReleaseState, page: Page) -> bool:
+    def _same_statement(self, rel: ReleaseState, page: Page) -> bool:
         """New bytes, same statement: the page's region and headlines read as they did when
         the stored version was read (its chrome changed). Spares reading the page again."""
         template = self.profile.view()
         if not (rel.read_hash and rel.title and rel.extract_sig == self.sig and template.regions):
             return False
-        if page.is_pdf or page.content_type == "text/plain":
-            return False
-        return await asyncio.get_running_loop().run_in_executor(
-            self.pool,
-            partial(statement_unchanged, page.text, template, rel.read_hash, rel.title),
-        )
+        # About a millisecond: done here, as shipping the page to a reading process would cost
+        # more (and a check whose pages all pass never starts those processes).
+        return _html(page) and statement_unchanged(page.text, template, rel.read_hash, rel.title)
 
     async def _read(self, page: Page, template: Template) -> Reading:
         return await asyncio.get_running_loop().run_in_executor(
@@ -606,6 +606,10 @@ class SourceCheck:
         if matcher is not None:
             matcher.remember(release_id, doc)
         self.report.add(event)
+
+
+def _html(page: Page) -> bool:
+    return bool(page.text) and not page.is_pdf and page.content_type != "text/plain"
 
 
 async def run_check(

@@ -186,6 +186,18 @@ def _overlap(want: set[str], have: set[str]) -> float:
     return len(want & have) / len(want | have)
 
 
+_TAG_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+
+
+def _at_path(root: etree._Element, path: str) -> list[etree._Element]:
+    """The elements whose `tag_path` is `path` (an XPath of tag names, run by lxml in C)."""
+    tags = path.split("/")
+    if all(_TAG_NAME.fullmatch(t) for t in tags):
+        return root.getroottree().xpath("/" + path)
+    tag = tags[-1]
+    return [el for el in root.iter(tag) if tag_path(el) == path]
+
+
 def find_region(root: etree._Element, region: str) -> etree._Element | None:
     """The one element of the page that fits a learned region: the same tag path, and of
     several such elements the one whose class words are most alike (CMS upgrades rename some
@@ -193,8 +205,7 @@ def find_region(root: etree._Element, region: str) -> etree._Element | None:
     vague to trust on this page)."""
     path, _, names = region.partition("|")
     want = set(names.split())
-    tag = path.rsplit("/", 1)[-1]
-    fits = [el for el in root.iter(tag) if tag_path(el) == path]
+    fits = _at_path(root, path)
     if len(fits) <= 1:
         return fits[0] if fits else None
     scored = sorted(((_overlap(want, set(_names(el).split())), i) for i, el in enumerate(fits)),
