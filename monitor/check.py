@@ -359,7 +359,7 @@ class SourceCheck:
                 self.result.unchanged += 1
                 self.store.record_unchanged(rel, page, self.sig)
                 return
-            if self._same_statement(rel, page):
+            if await self._same_statement(rel, page):
                 self.result.unchanged += 1
                 self.store.record_unchanged(rel, page, self.sig)
                 return
@@ -410,15 +410,18 @@ class SourceCheck:
             return
         self._store_document(url, rel, link, page, doc, before=before, mark=reading.fingerprint)
 
-    def _same_statement(self, rel: ReleaseState, page: Page) -> bool:
+    async def _same_statement(self, rel: ReleaseState, page: Page) -> bool:
         """New bytes, same statement: the page's region and headlines read as they did when
         the stored version was read (its chrome changed). Spares reading the page again."""
         template = self.profile.view()
         if not (rel.read_hash and rel.title and rel.extract_sig == self.sig and template.regions):
             return False
-        # About a millisecond: done here, as shipping the page to a reading process would cost
-        # more (and a check whose pages all pass never starts those processes).
-        return _html(page) and statement_unchanged(page.text, template, rel.read_hash, rel.title)
+        if not _html(page):
+            return False
+        return await asyncio.get_running_loop().run_in_executor(
+            self.pool,
+            partial(statement_unchanged, page.text, template, rel.read_hash, rel.title),
+        )
 
     async def _read(self, page: Page, template: Template) -> Reading:
         return await asyncio.get_running_loop().run_in_executor(
