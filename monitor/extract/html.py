@@ -207,7 +207,9 @@ def extract_html(
                      template=template).document  # fmt: skip
 
 
-def _single_page(work: etree._Element, url: str) -> tuple[tuple[str, ...], Any, str | None]:
+def _single_page(
+    work: etree._Element, url: str, template_under: dict[etree._Element, int]
+) -> tuple[tuple[str, ...], Any, str | None]:
     """The statement as one page alone shows it: trafilatura's main text, trimmed of the menus
     and lists around it; with the region that held it, for the source to learn."""
     meta = _trafilatura(work, url)
@@ -216,7 +218,7 @@ def _single_page(work: etree._Element, url: str) -> tuple[tuple[str, ...], Any, 
         paras = _clean(paragraphs(_trafilatura(work, url, favor_recall=True).text or ""))
     lines = _line_records(work, skip_chrome=False)
     paras = _around_statement(paras, lines)
-    region = region_to_learn(paras, lines) if paras else None
+    region = region_to_learn(paras, lines, template_under) if paras else None
     if not paras:
         paras = _clean(_lines(_main_element(work), skip_chrome=True))
     sidebar = _side_column_lines(work)
@@ -264,7 +266,7 @@ def read_html(
     if paras:
         meta = extract_metadata(tree, url, _date_params(extensive=False))
     else:
-        paras, meta, learned = _single_page(prepared.work, url)
+        paras, meta, learned = _single_page(prepared.work, url, prepared.template_under)
     if not (soup is not None and content):
         paras = without_template(paras, prepared)
     if not paras:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from lxml import etree
@@ -72,6 +72,7 @@ class Prepared:
     blocks: list[Block]
     template: Template
     removed: int = 0
+    template_under: dict[etree._Element, int] = field(default_factory=dict)  # lines pruned
 
     def chrome_keys(self) -> frozenset[str]:
         """`_key` of the lines that are only template."""
@@ -94,6 +95,10 @@ def prepare(tree: etree._Element, url: str, template: Template) -> Prepared:
     blocks = blocks_of((r.text, r.element, _linked(r)) for r in records)
     prepared = Prepared(work, page_keys(url, blocks), blocks, template)
     if template.blocks:
+        for block in blocks:
+            if template.is_template(block):
+                for el in (block.element, *block.element.iterancestors()):
+                    prepared.template_under[el] = prepared.template_under.get(el, 0) + 1
         prepared.removed = prune(blocks, template, work)
     return prepared
 
@@ -237,7 +242,14 @@ def without_template(paras: tuple[str, ...], prepared: Prepared) -> tuple[str, .
     return kept if _plausible(kept) or not _plausible(paras) else paras
 
 
-def region_to_learn(paras: tuple[str, ...], lines: list[_Line]) -> str | None:
+# A container that held this many of the source's template lines (menus, lists) before they
+# were pruned wraps the page, not the statement.
+_TEMPLATE_INSIDE = 8
+
+
+def region_to_learn(
+    paras: tuple[str, ...], lines: list[_Line], template_under: dict[etree._Element, int]
+) -> str | None:
     """The smallest container of the statement's prose, when it holds little besides."""
     at = _positions(paras, lines)
     found = [(p, lines[i]) for p, i in zip(paras, at, strict=True) if i is not None]
@@ -264,4 +276,6 @@ def region_to_learn(paras: tuple[str, ...], lines: list[_Line]) -> str | None:
         return None  # the statement and much else (menus, lists of links), or the whole page
     if container.xpath(".//nav|.//*[@role='navigation']"):
         return None  # a wrapper of the page, menus included
+    if template_under.get(container, 0) >= _TEMPLATE_INSIDE:
+        return None  # it held the menus and lists that pruning took out
     return region_of(container)
