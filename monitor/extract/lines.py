@@ -268,6 +268,21 @@ def _positions(paras: tuple[str, ...], lines: list[_Line]) -> list[int | None]:
     return at
 
 
+def _common_container(elements: list[etree._Element]) -> etree._Element | None:
+    """The smallest container (a div, a section, a cell...) holding all `elements`; None when
+    they share no ancestor (a detached element)."""
+    container = elements[0]
+    for el in elements[1:]:
+        while container is not el and container not in el.iterancestors():
+            parent = container.getparent()
+            if parent is None:
+                return None
+            container = parent
+    while container.tag not in CONTAINER_TAGS and container.getparent() is not None:
+        container = container.getparent()
+    return container
+
+
 def _around_statement(paras: tuple[str, ...], lines: list[_Line]) -> tuple[str, ...]:
     """The statement without the lists around it that trafilatura keeps when a page holds its
     text, sidebar and "other news" in one container (`<div id="content">`), or its menu in a
@@ -280,14 +295,9 @@ def _around_statement(paras: tuple[str, ...], lines: list[_Line]) -> tuple[str, 
         for p, i in zip(paras, at, strict=True)
         if i is not None and _prose(p, lines[i])
     ]
-    if not prose:
+    container = _common_container(prose) if prose else None
+    if container is None:
         return paras
-    container = prose[0]
-    for el in prose[1:]:
-        while container is not el and container not in el.iterancestors():
-            container = container.getparent()
-    while container.tag not in CONTAINER_TAGS and container.getparent() is not None:
-        container = container.getparent()
     within = set(container.iter())
     inside = [i for i, line in enumerate(lines) if line.element in within]
     first, last = min(inside), max(inside)

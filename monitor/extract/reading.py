@@ -28,6 +28,7 @@ from ..textnorm import normalize, word_count
 from .filters import _clean
 from .lines import (
     _around_statement,
+    _common_container,
     _key,
     _Line,
     _line_records,
@@ -46,7 +47,6 @@ from .template import (
     prune,
     region_of,
 )
-from .vocabulary import CONTAINER_TAGS
 
 
 @dataclass(frozen=True)
@@ -257,17 +257,9 @@ def region_to_learn(
     if not prose:  # a short statement: its sentences, however short
         prose = [line.element for p, line in found
                  if _SENTENCE.search(p) and word_count(p) >= 6 and not _linked(line)]  # fmt: skip
-    if not prose:
+    container = _common_container(prose) if prose else None
+    if container is None:
         return None
-    container = prose[0]
-    for el in prose[1:]:
-        while container is not el and container not in el.iterancestors():
-            parent = container.getparent()
-            if parent is None:
-                return None
-            container = parent
-    while container.tag not in CONTAINER_TAGS and container.getparent() is not None:
-        container = container.getparent()
     inside = set(container.iter())
     within = [line for line in lines if line.element in inside]
     own = {_key(p) for p in paras}
