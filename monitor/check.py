@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
@@ -68,6 +69,7 @@ class _Held:
     before: Document
     paths: set[str]
     mark: str | None
+    region_on_page: bool  # the page has the source's statement region (found or not read in)
 
 
 @dataclass
@@ -161,11 +163,20 @@ class SourceCheck:
         return self.result
 
     def _decide_held(self) -> None:
-        """Releases whose readings differ only in short lines: chrome where those lines
-        changed on other pages of the source too (now or in earlier checks) while their
-        statements did not; else an edit, reported as usual."""
+        """Releases whose readings differ only in short lines: chrome where lines at those
+        places changed on another page of the source in this check too, or did on two pages
+        decided as chrome before, or lie outside the source's statement region on a page that
+        has it; else an edit, reported as usual. Only pages decided as chrome are remembered
+        as evidence, so a reported edit never silences a later one."""
+        pages = Counter(path for held in self._held for path in held.paths)
+
+        def chrome(held: _Held, path: str) -> bool:
+            return (pages[path] >= 2 or self.profile.is_volatile(path)
+                    or (held.region_on_page and self.profile.outside_regions(path)))  # fmt: skip
+
         for held in self._held:
-            if all(map(self.profile.is_volatile, held.paths)):
+            if all(chrome(held, path) for path in held.paths):
+                self.profile.learn_volatile(held.url, held.paths)
                 self.result.unchanged += 1  # the stored text stands
                 self.store.record_unchanged(held.rel, held.page, self.sig)
             else:
@@ -377,6 +388,11 @@ class SourceCheck:
                         link.title if link else None)  # fmt: skip
             self.failed_new |= rel is None
             return
+        except Exception as exc:  # a reading process that died (memory) or a reader's bug
+            self._error(url, f"could not be read this time ({exc!r}); it is read again next "
+                        "check", "transient", link.title if link else None)  # fmt: skip
+            self.failed_new |= rel is None
+            return
         if reading.keys is not None:
             self.profile.learn(reading.keys, reading.region)
         doc = self._with_listing_facts(reading.document, link)
@@ -393,9 +409,8 @@ class SourceCheck:
         if rel and old and before and not notice and before.comparable != doc.comparable:
             paths = detect.chrome_change(before, old.lines, doc, reading.lines)
             if paths is not None:  # decided when the source's other pages have been read
-                self.profile.learn_volatile(url, paths)
                 self._held.append(_Held(url, rel, link, page, doc, before, paths,
-                                        reading.fingerprint))  # fmt: skip
+                                        reading.fingerprint, reading.region_on_page))  # fmt: skip
                 return
         if gone is not None:
             if notice:

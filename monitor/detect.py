@@ -165,8 +165,11 @@ def chrome_change(
     path is not returned."""
     if before.title != after.title:
         return None
-    old = Counter(line.text for line in before_lines if line.text != before.title)
-    new = Counter(line.text for line in after_lines if line.text != after.title)
+    old_order = [line.text for line in before_lines if line.text != before.title]
+    new_order = [line.text for line in after_lines if line.text != after.title]
+    old, new = Counter(old_order), Counter(new_order)
+    if [t for t in old_order if t in new] != [t for t in new_order if t in old]:
+        return None  # the statement's lines moved: an edit
     where = {line.text: line for line in (*before_lines, *after_lines) if line.path is not None}
     paths: set[str] = set()
     changed = ((old - new) + (new - old)).elements()

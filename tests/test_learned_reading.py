@@ -97,3 +97,28 @@ def test_chrome_change_is_decided_by_short_lines_of_the_page_only():
                          [PageLine("New words", None)]) is None  # fmt: skip
     assert chrome_change(doc(statement), old[:1], Document("u", "Other", (statement,)),
                          old[:1]) is None  # fmt: skip
+
+
+def test_a_reported_edit_never_silences_a_later_one(ministry):
+    """Only pages decided as chrome count as evidence that a place on the page is volatile:
+    a dateline corrected on one release, then on another in the next check, is reported
+    both times."""
+    ministry.check()
+    korea = "cambodia-and-korea-discuss-trade-and-investment-cooperation"
+    for slug, line in ((MINISTERIAL, "Phnom Penh, 21 October 2020"),
+                       (korea, "Phnom Penh, 8 November 2023")):  # fmt: skip
+        moved = line.replace("Phnom Penh", "Siem Reap")
+        ministry.publish(releases=edit_sentence(ministry.releases, slug, line, moved))
+        report = ministry.check()
+        assert [e.url for e in report.changed] == [ministry.url(ministry.release(slug))]
+
+
+def test_paragraphs_moved_are_an_edit():
+    from monitor.detect import chrome_change
+    from monitor.extract.reading import PageLine
+    from monitor.models import Document
+
+    a, b = "The first sentence of it.", "The second sentence of it."
+    lines = [PageLine(a, "body/p"), PageLine(b, "body/p")]
+    assert chrome_change(Document("u", "T", (a, b)), lines, Document("u", "T", (b, a)),
+                         lines[::-1]) is None  # fmt: skip

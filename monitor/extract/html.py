@@ -53,7 +53,7 @@ from .reading import (
     region_to_learn,
     without_template,
 )
-from .template import Template
+from .template import Template, find_region
 from .titles import _choose_title, _without_leading_date
 
 # --- dates found around the headline ---------------------------------------------------------
@@ -318,4 +318,5 @@ def read_html(
     doc = Document(url=url, title=doc_title, paragraphs=paras, date=doc_date, language=language)
     mark = fingerprint(tree, template) if read_in and read_in == template.regions[0] else None
     lines = lines_read(paras, prepared.kept())
-    return Reading(doc, prepared.keys, learned, read_in, prepared.removed, mark, lines)
+    on_page = bool(template.regions) and find_region(tree, template.regions[0]) is not None
+    return Reading(doc, prepared.keys, learned, read_in, prepared.removed, mark, lines, on_page)

@@ -85,13 +85,14 @@ class SiteProfile:
             self._view = None
 
     def is_volatile(self, path: str) -> bool:
-        """Lines at `path` are chrome: they changed on other pages of the source too, or they
-        lie outside every region the source's statements were found in."""
+        """Lines at `path` changed on two pages whose statements did not (earlier checks)."""
         seen = self.volatile.get(path_key(path))
-        if seen is not None and seen.pages >= VOLATILE_PAGES:
-            return True
+        return seen is not None and seen.pages >= VOLATILE_PAGES
+
+    def outside_regions(self, path: str) -> bool:
+        """Is `path` outside every region the source's statements were found in?"""
         regions = [r.partition("|")[0] for r in self.view().regions]
-        return bool(regions) and not any(path.startswith(r) for r in regions)
+        return bool(regions) and not any(path.startswith(f"{r}/") or path == r for r in regions)
 
     @staticmethod
     def _see(table: dict[int, Seen], key: int, url: int, long: bool) -> bool:

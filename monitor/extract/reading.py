@@ -61,6 +61,7 @@ class Reading:
     template_lines: int = 0  # lines left out as the source's template
     fingerprint: str | None = None  # see `fingerprint`, when read in the source's first region
     lines: tuple[PageLine, ...] = ()  # see `lines_read`
+    region_on_page: bool = False  # the source's first region is on the page
 
 
 @dataclass
