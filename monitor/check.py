@@ -32,6 +32,7 @@ from .extract import (
     statement_unchanged,
 )
 from .extract.profile import SiteProfile
+from .extract.reading import PageLine
 from .feeds import clean_text
 from .fetch import Fetcher
 from .matching import Matcher, import_corpus
@@ -69,7 +70,7 @@ class _Held:
     before: Document
     paths: set[str]
     mark: str | None
-    region_on_page: bool  # the page has the source's statement region (found or not read in)
+    lines: tuple[PageLine, ...]
 
 
 @dataclass
@@ -165,17 +166,22 @@ class SourceCheck:
     def _decide_held(self) -> None:
         """Releases whose readings differ only in short lines: chrome where lines at those
         places changed on another page of the source in this check too, or did on two pages
-        decided as chrome before, or lie outside the source's statement region on a page that
-        has it; else an edit, reported as usual. Only pages decided as chrome are remembered
-        as evidence, so a reported edit never silences a later one."""
+        decided as chrome before, or lie outside the source's statement region (as learned by
+        the end of this source's check) on a page whose statement is in it; else an edit,
+        reported as usual. Only pages decided as chrome are remembered as evidence, so a
+        reported edit never silences a later one."""
         pages = Counter(path for held in self._held for path in held.paths)
 
-        def chrome(held: _Held, path: str) -> bool:
-            return (pages[path] >= 2 or self.profile.is_volatile(path)
-                    or (held.region_on_page and self.profile.outside_regions(path)))  # fmt: skip
+        regions = [r.partition("|")[0] for r in self.profile.view().regions]
+
+        def inside(path: str) -> bool:
+            return any(path == r or path.startswith(f"{r}/") for r in regions)
 
         for held in self._held:
-            if all(chrome(held, path) for path in held.paths):
+            # lines elsewhere than the statement's region, on a page whose statement is there
+            in_region = any(line.path and inside(line.path) for line in held.lines)
+            if all(pages[path] >= 2 or self.profile.is_volatile(path)
+                   or (in_region and not inside(path)) for path in held.paths):  # fmt: skip
                 self.profile.learn_volatile(held.url, held.paths)
                 self.result.unchanged += 1  # the stored text stands
                 self.store.record_unchanged(held.rel, held.page, self.sig)
@@ -410,7 +416,7 @@ class SourceCheck:
             paths = detect.chrome_change(before, old.lines, doc, reading.lines)
             if paths is not None:  # decided when the source's other pages have been read
                 self._held.append(_Held(url, rel, link, page, doc, before, paths,
-                                        reading.fingerprint, reading.region_on_page))  # fmt: skip
+                                        reading.fingerprint, reading.lines))  # fmt: skip
                 return
         if gone is not None:
             if notice:

@@ -161,8 +161,9 @@ def chrome_change(
     page: a "last updated" line, a weather widget, a tag list read along with the text. None
     when the title or any longer line changed. Whether those paths are volatile for the source
     (changing on other pages too, while their statements do not) decides if this is chrome;
-    a line that is a link (a menu item, a tag, another release's title) always is, and its
-    path is not returned."""
+    a line that is a link (a menu item, a tag, another release's title) or lies outside the
+    source's statement region on a page that has it always is, and its path is not
+    returned."""
     if before.title != after.title:
         return None
     old_order = [line.text for line in before_lines if line.text != before.title]
@@ -177,6 +178,6 @@ def chrome_change(
         line = where.get(text)
         if line is None or line.path is None or word_count(text) > CHROME_LINE_WORDS:
             return None
-        if not line.link:
+        if not (line.link or line.outside):
             paths.add(line.path)
     return paths  # empty: only links changed, or only how lines were joined into paragraphs

@@ -317,6 +317,6 @@ def read_html(
         language = "en"
     doc = Document(url=url, title=doc_title, paragraphs=paras, date=doc_date, language=language)
     mark = fingerprint(tree, template) if read_in and read_in == template.regions[0] else None
-    lines = lines_read(paras, prepared.kept())
-    on_page = bool(template.regions) and find_region(tree, template.regions[0]) is not None
-    return Reading(doc, prepared.keys, learned, read_in, prepared.removed, mark, lines, on_page)
+    region = find_region(prepared.work, template.regions[0]) if template.regions else None
+    lines = lines_read(paras, prepared.kept(), region)
+    return Reading(doc, prepared.keys, learned, read_in, prepared.removed, mark, lines)

@@ -89,11 +89,6 @@ class SiteProfile:
         seen = self.volatile.get(path_key(path))
         return seen is not None and seen.pages >= VOLATILE_PAGES
 
-    def outside_regions(self, path: str) -> bool:
-        """Is `path` outside every region the source's statements were found in?"""
-        regions = [r.partition("|")[0] for r in self.view().regions]
-        return bool(regions) and not any(path.startswith(f"{r}/") or path == r for r in regions)
-
     @staticmethod
     def _see(table: dict[int, Seen], key: int, url: int, long: bool) -> bool:
         seen = table.get(key)

@@ -61,7 +61,6 @@ class Reading:
     template_lines: int = 0  # lines left out as the source's template
     fingerprint: str | None = None  # see `fingerprint`, when read in the source's first region
     lines: tuple[PageLine, ...] = ()  # see `lines_read`
-    region_on_page: bool = False  # the source's first region is on the page
 
 
 @dataclass
@@ -73,7 +72,7 @@ class Prepared:
     blocks: list[Block]
     template: Template
     removed: int = 0
-    template_under: dict[etree._Element, int] = field(default_factory=dict)  # lines pruned
+    template_under: dict[etree._Element, int] = field(default_factory=dict)  # links pruned
 
     def chrome_keys(self) -> frozenset[str]:
         """`_key` of the lines that are only template."""
@@ -96,8 +95,8 @@ def prepare(tree: etree._Element, url: str, template: Template) -> Prepared:
     blocks = blocks_of((r.text, r.element, _linked(r)) for r in records)
     prepared = Prepared(work, page_keys(url, blocks), blocks, template)
     if template.blocks:
-        for block in blocks:
-            if template.is_template(block):
+        for block in blocks:  # menus and lists of links: what a page's wrapper holds
+            if block.link and template.is_template(block):
                 for el in (block.element, *block.element.iterancestors()):
                     prepared.template_under[el] = prepared.template_under.get(el, 0) + 1
         prepared.removed = prune(blocks, template, work)
@@ -111,9 +110,12 @@ class PageLine(NamedTuple):
     text: str
     path: str | None
     link: bool = False
+    outside: bool = False  # outside the source's statement region, on a page that has it
 
 
-def lines_read(paras: tuple[str, ...], blocks: list[Block]) -> tuple[PageLine, ...]:
+def lines_read(
+    paras: tuple[str, ...], blocks: list[Block], region: etree._Element | None = None
+) -> tuple[PageLine, ...]:
     """The page lines the paragraphs are made of: a paragraph is one line, or several
     consecutive ones that the reader joined (a headline, the text and a "last updated" line in
     one); a line without a path where it is neither."""
@@ -126,12 +128,20 @@ def lines_read(paras: tuple[str, ...], blocks: list[Block]) -> tuple[PageLine, .
         key = _key(para)
         parts = [exact[key]] if key in exact else _joined(key, keys)
         if parts:
-            out.extend(PageLine(b.text, b.path, b.link) for b in parts)
+            out.extend(PageLine(b.text, b.path, b.link, _outside(b, region)) for b in parts)
             continue
         # a piece of one line (the reader split it at its links): that line's path
         whole = next((b for k, b in keys if key and key in k), None) if len(key) >= 2 else None
-        out.append(PageLine(para, whole.path if whole else None, bool(whole and whole.link)))
+        if whole is None:
+            out.append(PageLine(para, None))
+        else:
+            out.append(PageLine(para, whole.path, whole.link, _outside(whole, region)))
     return tuple(out)
+
+
+def _outside(block: Block, region: etree._Element | None) -> bool:
+    el = block.element
+    return region is not None and el is not region and region not in el.iterancestors()
 
 
 _SKIPPED_LINES = 6  # lines the reader may leave out between two it joins (a date, tags)
@@ -243,7 +253,7 @@ def without_template(paras: tuple[str, ...], prepared: Prepared) -> tuple[str, .
     return kept if _plausible(kept) or not _plausible(paras) else paras
 
 
-# A container that held this many of the source's template lines (menus, lists) before they
+# A container that held this many of the source's template links (menus, lists) before they
 # were pruned wraps the page, not the statement.
 _TEMPLATE_INSIDE = 8
 
