@@ -204,9 +204,9 @@ def extract(
 def _learned_template(config: Config, source_name: str) -> Template:
     """The source's learned template, or none yet (no store, or the source never checked)."""
     from .extract import Template
-    from .store import Store
+    from .store import CATALOGUE, Store
 
-    if not (config.snapshots_dir / "catalogue.sqlite").exists():
+    if not (config.snapshots_dir / CATALOGUE).exists():
         err_console.print(f"no store yet at {config.snapshots_dir}: reading {source_name} "
                           "without a learned template (run `monitor check` first)")  # fmt: skip
         return Template()

@@ -91,8 +91,7 @@ class Prepared:
 def prepare(tree: etree._Element, url: str, template: Template) -> Prepared:
     """A copy of the page without the elements that are template by their text."""
     work = copy.deepcopy(tree)
-    records = _line_records(work, skip_chrome=False)
-    blocks = blocks_of((r.text, r.element, _linked(r)) for r in records)
+    blocks = _page_blocks(work)
     prepared = Prepared(work, page_keys(url, blocks), blocks, template)
     if template.blocks:
         for block in blocks:  # menus and lists of links: what a page's wrapper holds
@@ -174,12 +173,22 @@ def _joined(target: str, keys: list[tuple[str, Block]]) -> list[Block] | None:
 
 def learn_page(html: str, url: str) -> PageKeys | None:
     """What a page that is not read for a statement (a listing) teaches the profile."""
+    tree = _parse(html)
+    return None if tree is None else page_keys(url, _page_blocks(tree))
+
+
+def _parse(html: str | None) -> etree._Element | None:
+    """The page's tree as every reader here sees it (layout tables unwrapped); None if empty."""
     tree = load_html(html) if html and html.strip() else None
-    if tree is None:
-        return None
-    _unwrap_layout_tables(tree)
-    records = _line_records(tree, skip_chrome=False)
-    return page_keys(url, blocks_of((r.text, r.element, _linked(r)) for r in records))
+    if tree is not None:
+        _unwrap_layout_tables(tree)
+    return tree
+
+
+def _page_blocks(root: etree._Element) -> list[Block]:
+    """Every line of the page, chrome included, as a block."""
+    records = _line_records(root, skip_chrome=False)
+    return blocks_of((r.text, r.element, _linked(r)) for r in records)
 
 
 def fingerprint(tree: etree._Element, template: Template) -> str | None:
@@ -220,10 +229,9 @@ def _shows_title(tree: etree._Element, title: str) -> bool:
 def statement_unchanged(html: str | None, template: Template, known: str, title: str) -> bool:
     """Does the page's statement read as it did when its fingerprint was `known` and its
     title `title`? False whenever in doubt: the page is then read in full."""
-    tree = load_html(html) if html and html.strip() and "\x00" not in html[:1024] else None
+    tree = _parse(html) if html and "\x00" not in html[:1024] else None
     if tree is None:
         return False
-    _unwrap_layout_tables(tree)
     return fingerprint(tree, template) == known and _shows_title(tree, title)
 
 
