@@ -189,11 +189,14 @@ def _pss_mb(pid: int) -> float:
 
 
 def _live_child_usage(pid: int) -> tuple[float, float]:
-    """(user + sys CPU seconds, peak RSS MB) of a running child, which getrusage cannot see."""
+    """(user + sys CPU seconds, peak RSS MB) of a running child, which getrusage cannot see.
+    The CPU includes the child's own children that it has waited for: a forkserver's pool
+    processes are its children, not the check's."""
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
         fields = stat[stat.rindex(")") + 2 :].split()  # after "pid (comm) "
-        cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+        ticks = sum(int(fields[i]) for i in (11, 12, 13, 14))  # utime, stime, cutime, cstime
+        cpu = ticks / os.sysconf("SC_CLK_TCK")
         peak = 0.0
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmHWM:"):
@@ -281,7 +284,7 @@ def phase_check(workdir: Path, refetch: bool) -> dict[str, Any]:
         "changed_examples": [
             {"url": e.url, "diff": (e.diff or "")[:400]} for e in report.changed[:3]
         ],
-        "errors": [f"{e.url}: {e.message}" for e in report.errors][:5],
+        "errors": [f"{e.url}: {e.error}" for e in report.errors][:5],
         "error_count": len(report.errors),
     }
 

@@ -33,14 +33,25 @@ from .extract import (
 )
 from .extract.profile import SiteProfile
 from .extract.reading import PageLine
+from .extract.template import PageKeys
 from .feeds import clean_text
 from .fetch import Fetcher
 from .matching import Matcher, import_corpus
-from .models import CheckError, CheckReport, Document, Event, FetchError, Link, Page, SourceResult
+from .models import (
+    CheckError,
+    CheckReport,
+    Document,
+    Event,
+    FetchError,
+    Link,
+    Listing,
+    Page,
+    SourceResult,
+)
 from .pages import page_from_bytes
 from .sitenames import site_names
 from .store import ReleaseState, SourceState, Store, VersionText
-from .workers import reading_pool
+from .workers import read_listing, reading_pool
 
 ProgressFn = Callable[[str, int, int], None]  # (source, done, total)
 
@@ -137,7 +148,6 @@ class SourceCheck:
             self.result.duration = time.monotonic() - started
             return self.result
         self._listing_pages, self._site_names = found.listing_pages, None
-        await self._learn_listings(found.listing_pages)
         work = self._plan(found, known)
         self._total = len(work)
         self._tick()
@@ -210,15 +220,6 @@ class SourceCheck:
             **kw,  # type: ignore[arg-type]
         )
 
-    async def _learn_listings(self, pages: list[Page]) -> None:
-        """Listing pages wear the source's chrome (header, menus, ticker, footer) around
-        other text: the template is learned from them before any release is read."""
-        for page in pages:  # a few pages: read here, so a check that reads no release in
-            if _html(page):  # full never starts the reading processes
-                keys = learn_page(page.text or "", page.url)
-                if keys is not None:
-                    self.profile.learn(keys)
-
     async def _learn(self, page: Page) -> None:
         """Learn from a page as soon as it arrives: releases fetched together are read after
         the others have been learned from, so even a source's first releases are read with
@@ -274,17 +275,19 @@ class SourceCheck:
                 self._not_a_listing_now(url, known)
                 found.single = page
                 return found
-            listing = (
-                parse_feed(page.body, page.final_url)
-                if kind == "feed"
-                else discover(page.text or "", page.final_url, links=self.src.links, like=shape)
-            )
+            keys = None
+            if kind == "feed":
+                listing = parse_feed(page.body, page.final_url)
+            else:
+                listing, keys = await self._read_listing(page, shape)
             shape = listing.signature or shape
             if listing.kind == "page" and url == self.src.url and self.src.type != "listing":
                 self._not_a_listing_now(url, known)
                 found.single = page
                 return found
             found.listing_pages.append(page)
+            if keys is not None:
+                self.profile.learn(keys)
             fresh = [link for link in listing.releases if link.url not in known]
             found.links.extend(listing.releases)
             # Later pages are read on the baseline, or when everything on this one was new
@@ -294,6 +297,17 @@ class SourceCheck:
             url = next((u for u in listing.next_pages if u not in seen_pages), None)
         found.links = list({link.url: link for link in reversed(found.links)}.values())[::-1]
         return found
+
+    async def _read_listing(
+        self, page: Page, shape: str | None
+    ) -> tuple[Listing, PageKeys | None]:
+        """The listing's links, and its chrome for the profile to learn before any release is
+        read: in a reading process, beside the fetching."""
+        return await asyncio.get_running_loop().run_in_executor(
+            self.pool,
+            partial(read_listing, page.text or "", page.final_url, self.src.links, shape,
+                    _html(page)),
+        )  # fmt: skip
 
     def _not_a_listing_now(self, url: str, known: dict[str, ReleaseState]) -> None:
         """A source that listed releases and now shows one page (a maintenance notice, a

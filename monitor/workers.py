@@ -17,7 +17,12 @@ import multiprocessing
 import os
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 
-_PRELOAD = ["monitor.extract"]
+from .discover import discover
+from .extract import learn_page
+from .extract.template import PageKeys
+from .models import Listing
+
+_PRELOAD = ["monitor.extract", "monitor.discover"]
 
 
 def reading_pool(size: int | None = None) -> Executor:
@@ -26,8 +31,19 @@ def reading_pool(size: int | None = None) -> Executor:
     if size is None:
         cores = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
         size = len(cores) if cores else (os.cpu_count() or 1)
+    if os.environ.get("BENCH_THREADS"):
+        size = 1
     if size <= 1:
         return ThreadPoolExecutor(max_workers=1, thread_name_prefix="read")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(_PRELOAD)
     return ProcessPoolExecutor(max_workers=size, mp_context=context)
+
+
+def read_listing(
+    html: str, url: str, links: str | None, like: str | None, learn: bool
+) -> tuple[Listing, PageKeys | None]:
+    """A listing page's release links and, when `learn`, what its chrome teaches the source's
+    template profile: both in a reading process, beside the check's fetching."""
+    listing = discover(html, url, links=links, like=like)
+    return listing, (learn_page(html, url) if learn and listing.kind == "listing" else None)

@@ -321,12 +321,13 @@ def test_listing_with_the_same_bytes_is_not_parsed_again(ministry, monkeypatch):
     import monitor.check
 
     parsed: list[str] = []
-    real = monitor.check.discover
-    monkeypatch.setattr(
-        monitor.check,
-        "discover",
-        lambda html, url, **kw: parsed.append(url) or real(html, url, **kw),
-    )
+    real = monitor.check.SourceCheck._read_listing
+
+    async def read_listing(self, page, shape):
+        parsed.append(page.final_url)
+        return await real(self, page, shape)
+
+    monkeypatch.setattr(monitor.check.SourceCheck, "_read_listing", read_listing)
     _without_validators(ministry)
     ministry.check()
     assert parsed, "the baseline reads the listing"

@@ -115,10 +115,35 @@ def test_prune_removes_elements_made_only_of_template_lines():
     lines = [(p.text_content(), p, False) for p in tree.iter("p")]
     blocks = blocks_of(lines)
     template = Template(blocks=frozenset({blocks[0].key, blocks[1].key}))  # Agency, Menu (top)
-    assert prune(blocks, template, tree) == 2
+    assert prune(blocks, [template.is_template(b) for b in blocks], tree) == 2
     assert tree.find(".//div[@id='top']") is None
     assert "The statement itself" in tree.text_content()
     assert "Menu" in tree.find(".//main").text_content()  # another path: not template
+
+
+def test_sentences_statements_share_stay_in_the_statement_region():
+    """Releases of one source repeat sentences (a standard closing; a short Khmer release can
+    be made of nothing else): inside the learned region they are the statement, not template."""
+    from monitor.extract.reading import prepare, without_template
+
+    shared = ["ភាគីទាំងពីរក៏បានផ្លាស់ប្តូរទស្សនៈលើបញ្ហាតំបន់ និងអន្តរជាតិដែលមានការយកចិត្តទុកដាក់រួម។",
+              "The meeting was held in a warm and friendly atmosphere."]  # fmt: skip
+    html = ("<html><body><nav><a href='/'>Home</a></nav><main><article><h1>T</h1>"
+            "<div class='entry-content'>" + "".join(f"<p>{p}</p>" for p in shared)
+            + "</div></article></main><footer><p>The meeting was held in a warm and friendly"
+            " atmosphere.</p></footer></body></html>")  # fmt: skip
+    tree = lxml_html.fromstring(html)
+    blocks = blocks_of((p.text_content(), p, False) for p in tree.iter("p", "a"))
+    region = "html/body/main/article/div|entry-content"
+    template = Template(blocks=frozenset(b.key for b in blocks), regions=(region,))
+    prepared = prepare(tree, "u", template)
+    content = prepared.work.find(".//div[@class='entry-content']")
+    assert [p.text_content() for p in content.iter("p")] == shared
+    assert prepared.work.find(".//nav") is None and prepared.work.find(".//footer") is None
+    assert without_template(tuple(shared), prepared) == tuple(shared)
+    # without the region learned, the same lines are template everywhere
+    bare = prepare(tree, "u", Template(blocks=template.blocks))
+    assert bare.work.find(".//div[@class='entry-content']") is None
 
 
 def test_find_region_needs_one_fitting_element():

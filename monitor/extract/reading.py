@@ -73,13 +73,14 @@ class Prepared:
     template: Template
     removed: int = 0
     template_under: dict[etree._Element, int] = field(default_factory=dict)  # links pruned
+    chrome: list[bool] = field(default_factory=list)  # per block: template, outside regions
 
     def chrome_keys(self) -> frozenset[str]:
         """`_key` of the lines that are only template."""
-        if not self.template:
+        if not any(self.chrome):
             return frozenset()
-        chrome = {_key(b.text) for b in self.blocks if self.template.is_template(b)}
-        own = {_key(b.text) for b in self.blocks if not self.template.is_template(b)}
+        chrome = {_key(b.text) for b, hit in zip(self.blocks, self.chrome, strict=True) if hit}
+        own = {_key(b.text) for b, hit in zip(self.blocks, self.chrome, strict=True) if not hit}
         return frozenset(chrome - own)
 
 
@@ -94,12 +95,26 @@ def prepare(tree: etree._Element, url: str, template: Template) -> Prepared:
     blocks = _page_blocks(work)
     prepared = Prepared(work, page_keys(url, blocks), blocks, template)
     if template.blocks:
-        for block in blocks:  # menus and lists of links: what a page's wrapper holds
-            if block.link and template.is_template(block):
+        prepared.chrome = _template_blocks(blocks, template, work)
+        for block, hit in zip(blocks, prepared.chrome, strict=True):
+            if block.link and hit:  # menus and lists of links: what a page's wrapper holds
                 for el in (block.element, *block.element.iterancestors()):
                     prepared.template_under[el] = prepared.template_under.get(el, 0) + 1
-        prepared.removed = prune(blocks, template, work)
+        prepared.removed = prune(blocks, prepared.chrome, work)
     return prepared
+
+
+def _template_blocks(blocks: list[Block], template: Template, work: etree._Element) -> list[bool]:
+    """Per block, whether it is the source's template: recurring on its pages, and outside
+    every learned statement region on this page. Statements of one source share sentences
+    ("The meeting was held in a warm and friendly atmosphere.", a standard closing; a short
+    Khmer release can be made of nothing else): in the region they are the statement's."""
+    regions = {el for r in template.regions if (el := find_region(work, r)) is not None}
+    return [
+        template.is_template(b)
+        and not (regions and any(a in regions for a in (b.element, *b.element.iterancestors())))
+        for b in blocks
+    ]
 
 
 class PageLine(NamedTuple):

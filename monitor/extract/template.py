@@ -92,7 +92,9 @@ def blocks_of(lines: Iterable[tuple[str, etree._Element, bool]]) -> list[Block]:
 def page_keys(url: str, blocks: Sequence[Block]) -> PageKeys:
     seen: dict[int, bool] = {}
     for block in blocks:
-        seen.setdefault(block.key, block.long)
+        key = block.key
+        if key not in seen:
+            seen[key] = block.long
     return PageKeys(url_key(url), tuple(seen.items()))
 
 
@@ -113,30 +115,27 @@ class Template:
         return block.key in self.blocks
 
 
-def prune(blocks: Sequence[Block], template: Template, root: etree._Element) -> int:
-    """Remove from the tree every element whose lines are all template; returns how many
-    lines went. The statement's own lines never recur on other pages, so they stay; a line
-    that shares an element with them is left too (its text is cut later, as a paragraph)."""
-    if not template or not blocks:
+def prune(blocks: Sequence[Block], chrome: Sequence[bool], root: etree._Element) -> int:
+    """Remove from the tree every element whose lines are all template (`chrome`, one flag a
+    block); returns how many lines went. A line that shares an element with the statement's
+    lines is left (its text is cut later, as a paragraph)."""
+    if not any(chrome):
         return 0
     total: dict[etree._Element, int] = {}
-    chrome: dict[etree._Element, int] = {}
+    hits: dict[etree._Element, int] = {}
     removed = 0
-    for block in blocks:
-        hit = template.is_template(block)
+    for block, hit in zip(blocks, chrome, strict=True):
         removed += hit
         for el in (block.element, *block.element.iterancestors()):
             total[el] = total.get(el, 0) + 1
-            chrome[el] = chrome.get(el, 0) + hit
-    if not removed:
-        return 0
+            hits[el] = hits.get(el, 0) + hit
     for el, count in total.items():
-        if chrome[el] != count or el.tag in ("html", "body") or el is root:
+        if hits[el] != count or el.tag in ("html", "body") or el is root:
             continue
         parent = el.getparent()
         if parent is None or (
             parent in total
-            and chrome[parent] == total[parent]
+            and hits[parent] == total[parent]
             and parent.tag not in ("html", "body")
             and parent is not root
         ):
