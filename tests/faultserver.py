@@ -186,12 +186,19 @@ class _Handler(BaseHTTPRequestHandler):
 
 class FaultServer:
     """Serves `routes` (path → Reply) on `host` (any 127.x address), on an ephemeral port.
-    Unknown paths answer 404. `hits` counts requests per path."""
+    Unknown paths answer 404. `hits` counts requests per path. With `authorization` set, a
+    request without exactly that Authorization header answers 401."""
 
-    def __init__(self, routes: dict[str, Reply] | None = None, host: str = "127.0.0.1"):
+    def __init__(
+        self,
+        routes: dict[str, Reply] | None = None,
+        host: str = "127.0.0.1",
+        authorization: str | None = None,
+    ):
         self.routes: dict[str, Reply] = dict(routes or {})
+        self.required = authorization
         self.hits: dict[str, int] = {}
-        self.authorization: list[str | None] = []  # the Authorization header of each request
+        self.seen_authorization: list[str | None] = []  # each request's Authorization header
         self._lock = threading.Lock()
         self._httpd = _HTTPServer((host, 0), _Handler)
         self._httpd.fault = self
@@ -223,8 +230,10 @@ class FaultServer:
         path = handler.path
         with self._lock:
             self.hits[path] = self.hits.get(path, 0) + 1
-            self.authorization.append(handler.headers.get("Authorization"))
+            self.seen_authorization.append(handler.headers.get("Authorization"))
         reply = self.routes.get(path) or Reply(404, b"not found\n", "text/plain")
+        if self.required and handler.headers.get("Authorization") != self.required:
+            reply = Reply(401, b"log in\n", "text/plain", {"WWW-Authenticate": 'Basic realm="x"'})
         try:
             _send(handler, reply)
         except (BrokenPipeError, ConnectionResetError):

@@ -14,6 +14,7 @@ it can point at their addresses); `paragraphs` sets release 1's statement for th
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import sqlite3
@@ -192,3 +193,50 @@ def test_fault(case: Fault, tmp_path: Path) -> None:
         again, _ = _check(config)
         assert again == {"new": [], "changed": [], "removed": [], "errors": []}
         assert other.hits == {}, "a host on the private network was fetched"
+
+
+def _monitor(*args: str, env: dict[str, str] | None = None) -> str:
+    env = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    done = subprocess.run([sys.executable, "-m", "monitor", *args], capture_output=True,
+                          text=True, timeout=180, env=env, cwd=Path(args[-1]).parent)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return done.stdout + done.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("way", ["user-info in the URL", "auth with password_env"])
+def test_credentials_reach_the_own_host_only_and_are_never_shown_or_stored(way, tmp_path):
+    """The site wants a login; release 2 redirects to another host (allowed in
+    `fetch.allow_hosts`), which must not receive it. The password appears nowhere."""
+    secret = "s3cret-Pa55"
+    header = "Basic " + base64.b64encode(f"press:{secret}".encode()).decode()
+    with FaultServer(site(2), authorization=header) as srv, \
+            FaultServer(site(2), host="127.0.0.2") as other:  # fmt: skip
+        srv.routes[release_path(2)] = Reply.redirect(other.url(release_path(2)))
+        source: dict[str, Any] = {"name": "ministry", "links": "ul.news a"}
+        env = {}
+        if way == "auth with password_env":
+            source |= {"url": srv.url(LISTING),
+                       "auth": {"username": "press", "password_env": "MINISTRY_PASSWORD"}}
+            env = {"MINISTRY_PASSWORD": secret}
+        else:
+            source["url"] = srv.url(LISTING).replace("://", f"://press:{secret}@")
+        config = tmp_path / "config.yaml"
+        config.write_text(yaml.safe_dump({
+            "snapshots": str(tmp_path / "snapshots"),
+            "fetch": {"per_host_delay": 0, "retries": 0, "allow_hosts": ["127.0.0.2"]},
+            "sources": [source],
+        }))  # fmt: skip
+        shown = _monitor("check", "--json", "--config", str(config), env=env)
+        report = json.loads(shown)
+        assert report["errors"] == [] and len(report["new"]) == 2
+        assert all(url.startswith(srv.origin) for url in (e["url"] for e in report["new"]))
+        shown += _monitor("status", "--json", "--config", str(config), env=env)
+        shown += _monitor("digest", "--preview", "--out", str(tmp_path / "d.html"), "--config",
+                          str(config), env=env)  # fmt: skip
+        stored = b"".join(p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()
+                          and p != config)  # fmt: skip
+        assert set(srv.seen_authorization) == {header}
+        assert other.hits and set(other.seen_authorization) == {None}
+    assert secret not in shown and secret.encode() not in stored
+    assert "press:" not in shown and b"press:" not in stored
