@@ -126,7 +126,8 @@ FAULTS = [
     Fault("gzip-bomb", RELEASE, lambda s: gzip_bomb(), "too_large", "limit",
           fetch={"max_bytes": 5_000_000}),
     Fault("xml-entity-bomb-feed", LISTING, lambda s: xml_bomb_feed(), None),
-    Fault("pdf-bomb", RELEASE, lambda s: pdf_bomb(), "bad_response", "", bound=120),
+    Fault("pdf-bomb", RELEASE, lambda s: pdf_bomb(), "bad_response", "no statement text",
+          bound=120),
     # --- text that must read as it did: no error, and no false edit
     Fault("nul-byte", RELEASE, lambda s: Reply.html(release_html(1).replace("<main>",
           "<main>\x00")), None),
