@@ -19,7 +19,8 @@ from datetime import UTC, datetime, timedelta
 from functools import partial
 
 from . import detect
-from .config import Config, SourceConfig
+from .access import Site
+from .config import Config, ConfigError, SourceConfig
 from .diff import diff_paragraphs
 from .discover import discover, parse_feed, sniff_kind
 from .extract import (
@@ -107,6 +108,8 @@ class SourceCheck:
         pool: Executor,
     ):
         self.src = src
+        self.url = src.address  # what is shown and stored: never the URL's user-info
+        self.site = Site.of(self.url)  # with the source's credentials once run() starts
         self.config = config
         self.store = store
         self.fetcher = fetcher
@@ -134,12 +137,13 @@ class SourceCheck:
 
     async def run(self) -> SourceResult:
         started = time.monotonic()
-        self.state = self.store.source(self.src.name, self.src.url)
+        self.state = self.store.source(self.src.name, self.url)
         self.baseline = not self.state.baselined
         known = self.known = self.store.releases(self.state.id)
         self.removed = self.store.releases(self.state.id, state="removed")
         self.profile = self.store.template_profile(self.state.id)
         try:
+            self.site = self._site()
             found = await self._discover(known)
         except FetchError as err:
             self._error(err.url, err.message, err.kind)
@@ -200,6 +204,12 @@ class SourceCheck:
                                      before=held.before, mark=held.mark)  # fmt: skip
         self._held.clear()
 
+    def _site(self) -> Site:
+        try:
+            return Site.of(self.url, self.src.credentials())
+        except ConfigError as exc:
+            raise FetchError(self.url, "bad_response", str(exc)) from None
+
     def _tick(self) -> None:
         if self.options.progress:
             self.options.progress(self.src.name, self._done, self._total)
@@ -208,7 +218,7 @@ class SourceCheck:
         if title is None:
             known = self.known.get(url) or self.removed.get(url)
             title = known.title if known and known.title else None
-        if title is None and url == self.src.url:
+        if title is None and url == self.url:
             title = f"{self.src.name}: the source's page"
         self.report.errors.append(CheckError(self.src.name, url, message, kind, title or url))
 
@@ -217,6 +227,7 @@ class SourceCheck:
             url,
             headers=self.src.headers,
             cookies=self.src.cookies,
+            site=self.site,
             **kw,  # type: ignore[arg-type]
         )
 
@@ -234,13 +245,13 @@ class SourceCheck:
     # --- discovery -----------------------------------------------------------------------
 
     async def _discover(self, known: dict[str, ReleaseState]) -> _Discovered:
-        found = _Discovered(listing_urls={self.src.url})
-        url: str | None = self.src.url
+        found = _Discovered(listing_urls={self.url})
+        url: str | None = self.url
         seen_pages: set[str] = set()
         shape: str | None = None  # the list's shape on page 1, to read later pages alike
         while url and len(seen_pages) < self.src.max_pages and url not in seen_pages:
             seen_pages.add(url)
-            watched = known.get(url) if url == self.src.url else None  # a single-page source
+            watched = known.get(url) if url == self.url else None  # a single-page source
             stored_hash = None
             if watched is not None:
                 etag, modified = watched.etag, watched.last_modified
@@ -251,7 +262,7 @@ class SourceCheck:
             try:
                 page = await self._get(url, etag=etag, last_modified=modified)
             except FetchError as err:
-                if url == self.src.url:
+                if url == self.url:
                     if err.kind == "gone" and watched is not None:
                         found.unchanged = True  # a watched single page is gone: _plan confirms
                         return found
@@ -267,7 +278,7 @@ class SourceCheck:
                 if watched is not None:
                     found.single = page
                     return found
-                found.unchanged = url == self.src.url
+                found.unchanged = url == self.url
                 break
             found.listing_urls.add(page.final_url)
             kind = self._kind(page)
@@ -281,7 +292,7 @@ class SourceCheck:
             else:
                 listing, keys = await self._read_listing(page, shape)
             shape = listing.signature or shape
-            if listing.kind == "page" and url == self.src.url and self.src.type != "listing":
+            if listing.kind == "page" and url == self.url and self.src.type != "listing":
                 self._not_a_listing_now(url, known)
                 found.single = page
                 return found
@@ -312,7 +323,7 @@ class SourceCheck:
     def _not_a_listing_now(self, url: str, known: dict[str, ReleaseState]) -> None:
         """A source that listed releases and now shows one page (a maintenance notice, a
         redesign, an error page served with 200) has not become a single release."""
-        if url == self.src.url and any(u != self.src.url for u in known):
+        if url == self.url and any(u != self.url for u in known):
             raise FetchError(
                 url,
                 "bad_response",
@@ -336,8 +347,8 @@ class SourceCheck:
         now = datetime.now(UTC)
         policy = self.config.revisit
         work: dict[str, tuple[str, ReleaseState | None, Link | None]] = {}
-        if found.single is not None or (found.unchanged and self.src.url in known):
-            url = self.src.url
+        if found.single is not None or (found.unchanged and self.url in known):
+            url = self.url
             return [(url, known.get(url), None)]
         for link in found.links:
             rel = known.get(link.url)
@@ -358,7 +369,7 @@ class SourceCheck:
     async def _release(
         self, url: str, rel: ReleaseState | None, link: Link | None, found: _Discovered
     ) -> None:
-        page = found.single if (found.single is not None and url == self.src.url) else None
+        page = found.single if (found.single is not None and url == self.url) else None
         if page is None:
             # A release read with other settings (selectors, extractor) needs its body again.
             conditional = (

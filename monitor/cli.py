@@ -147,6 +147,7 @@ def extract(
     config_path: str | None,
 ) -> None:
     """Show what the monitor reads from saved pages (files) or URLs: title, date and text."""
+    from .access import Site
     from .extract import ExtractionError, Template
     from .pages import load_targets
 
@@ -154,10 +155,12 @@ def extract(
     template = Template()
     headers: dict[str, str] = {}
     cookies: dict[str, str] = {}
+    site = None
     if source_name:
         config = _load(config_path)
         try:
             src = config.source(source_name)
+            site = Site.of(src.address, src.credentials())
         except ConfigError as exc:
             _fail(str(exc), EXIT_USAGE)
             raise  # unreachable
@@ -173,7 +176,7 @@ def extract(
     out = Console()
     for target, result in load_targets(
         targets, fetch_config, content=content, title=title_sel, date=date_sel,
-        template=template, headers=headers, cookies=cookies,
+        template=template, headers=headers, cookies=cookies, site=site,
     ):  # fmt: skip
         if isinstance(result, ExtractionError | OSError | Exception):
             failed += 1

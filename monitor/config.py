@@ -23,6 +23,8 @@ from pydantic import (
     model_validator,
 )
 
+from .access import Credentials, redact, split_userinfo
+
 DEFAULT_USER_AGENT = (
     "monitor/0.1 (+https://github.com/monitor-press/monitor; press-release change monitor)"
 )
@@ -96,6 +98,17 @@ class FetchConfig(_Model):
     max_bytes: int = Field(20_000_000, ge=1024)  # a body larger than this is refused
     retries: int = Field(3, ge=0, le=10)
     backoff: float = Field(1.0, ge=0)  # first retry delay, doubled each time
+    # Hosts that may resolve to a private or loopback address (an intranet mirror, a proxy);
+    # a source's own host always may.
+    allow_hosts: Annotated[list[str], BeforeValidator(_as_list)] = Field(default_factory=list)
+
+
+class SourceAuth(_Model):
+    """HTTP Basic credentials, sent to the source's own host only; the password stays out of
+    config.yaml, in the environment variable `password_env` names."""
+
+    username: str
+    password_env: str
 
 
 class RevisitConfig(_Model):
@@ -119,6 +132,25 @@ class SourceConfig(_Model):
     headers: dict[str, str] = Field(default_factory=dict)
     cookies: dict[str, str] = Field(default_factory=dict)
     type: Literal["auto", "listing", "feed", "page"] = "auto"
+    auth: SourceAuth | None = None
+
+    @property
+    def address(self) -> str:
+        """The URL as shown and stored: without `user:password@`."""
+        return redact(self.url)
+
+    def credentials(self) -> Credentials | None:
+        """`auth` (password read from the environment now), else user-info in the URL.
+        Raises ConfigError when the variable is not set."""
+        if self.auth is None:
+            return split_userinfo(self.url)[1]
+        password = os.environ.get(self.auth.password_env)
+        if password is None:
+            raise ConfigError(
+                f"source {self.name!r}: `auth.password_env` names {self.auth.password_env}, "
+                "which is not set in the environment: set it to the site's password"
+            )
+        return Credentials(self.auth.username, password)
 
     @field_validator("name")
     @classmethod

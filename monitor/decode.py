@@ -1,16 +1,26 @@
 """Turn a response body into text with the charset the page really uses.
 
 Order follows the HTML standard's sniffing: a byte-order mark wins, then the HTTP header, then a
-<meta> or XML declaration in the first bytes, then statistical detection. Mis-decoding a Khmer
-page would make every check look like an edit, so the guess is the last resort, not the first.
+<meta> or XML declaration in the first bytes, then bytes that are valid UTF-8 are UTF-8, and only
+then a guess. Mis-decoding a Khmer page would make every check look like an edit, so the guess is
+the last resort, not the first.
+
+The guess is Firefox's detector (chardetng), made for exactly this: legacy single-byte and CJK web
+pages, short ones included, with the top-level domain as a hint. General-purpose detectors
+(charset-normalizer) score candidates by language statistics that short text does not carry: they
+read a cp1252 "Café déjà vu" as cp1250 or cp1257 ("déjŕ", "déją") and TIS-620 Thai as cp1250.
+
+Stray NUL bytes in a text page are dropped: one NUL (a CMS bug) would otherwise make the page
+"binary" for the reader, for good. A body that is NULs in earnest (binary, UTF-16) keeps them.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from urllib.parse import urlsplit
 
-import charset_normalizer
+from chardetng_py import detect
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
@@ -23,7 +33,11 @@ _BOMS = (
 )
 # The HTML standard maps these labels to supersets; Latin-1 pages are really windows-1252.
 _ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252",
-            "us-ascii": "cp1252", "x-user-defined": "cp1252"}  # fmt: skip
+            "us-ascii": "cp1252", "x-user-defined": "cp1252", "iso-8859-8-i": "iso8859-8",
+            "x-mac-cyrillic": "mac-cyrillic"}  # fmt: skip
+
+
+_NUL_SHARE = 100  # NULs in at most 1 character in this many are damage, not binary data
 
 
 def media_type(content_type: str | None) -> str:
@@ -46,8 +60,28 @@ def _valid(label: str | None) -> str | None:
         return None
 
 
-def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]:
-    """Return (text, encoding used)."""
+def decode_body(
+    body: bytes, content_type: str | None = None, url: str | None = None
+) -> tuple[str, str]:
+    """Return (text, encoding used); `url` lends its top-level domain to the guess."""
+    text, encoding = _decode(body, content_type, url)
+    return _drop_stray_nuls(text), encoding
+
+
+def _drop_stray_nuls(text: str) -> str:
+    nuls = text.count("\x00")
+    return text.replace("\x00", "") if nuls and nuls * _NUL_SHARE <= len(text) else text
+
+
+def _tld(url: str | None) -> bytes | None:
+    host = (urlsplit(url).hostname or "") if url else ""
+    label = host.rsplit(".", 1)[-1]
+    if not label.isascii() or not label.isalpha():  # an IP address, no dot, or not punycode
+        return None
+    return label.lower().encode("ascii")
+
+
+def _decode(body: bytes, content_type: str | None, url: str | None) -> tuple[str, str]:
     for bom, name in _BOMS:
         if body.startswith(bom):
             return body[len(bom) :].decode(name, errors="replace"), name
@@ -73,7 +107,5 @@ def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]
         return body.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = charset_normalizer.from_bytes(body).best()
-    if best is not None and best.encoding:
-        return str(best), best.encoding
-    return body.decode("utf-8", errors="replace"), "utf-8"
+    guessed = _valid(detect(body, allow_utf8=False, tld=_tld(url))) or "cp1252"
+    return body.decode(guessed, errors="replace"), guessed

@@ -10,16 +10,19 @@ import asyncio
 import email.utils
 import logging
 import time
-import urllib.robotparser
 from collections.abc import Mapping
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 import httpx
 
+from .access import AddressGuard, Site, redact, split_userinfo
 from .blocked import block_reason
 from .config import FetchConfig
 from .decode import decode_body, media_type
 from .models import FetchError, Page
+from .neterrors import describe
+from .robots import Robots
 
 log = logging.getLogger(__name__)
 
@@ -63,8 +66,8 @@ class Fetcher:
         self._slots = asyncio.Semaphore(config.concurrency)
         self._host_locks: dict[str, asyncio.Lock] = {}
         self._host_last: dict[str, float] = {}
-        self._robots: dict[str, urllib.robotparser.RobotFileParser | FetchError] = {}
-        self._robots_locks: dict[str, asyncio.Lock] = {}
+        self._robots = Robots(config.user_agent)
+        self._guard = AddressGuard(config.allow_hosts)
         self.requests = 0
 
     async def __aenter__(self) -> Fetcher:
@@ -87,10 +90,21 @@ class Fetcher:
         headers: Mapping[str, str] | None = None,
         cookies: Mapping[str, str] | None = None,
         confirm_gone: bool = False,
+        site: Site | None = None,
     ) -> Page:
-        """Fetch one URL. Raises FetchError; returns a Page (possibly `not_modified`)."""
+        """Fetch one URL. Raises FetchError; returns a Page (possibly `not_modified`).
+
+        `site` is the source the URL belongs to (its host, its credentials); by default the
+        URL's own host. User-info in `url` is used as credentials and cut from every URL."""
+        url, userinfo = split_userinfo(url)
+        site = site or Site.of(url)
+        if site.credentials is None and userinfo is not None:
+            site = replace(site, credentials=userinfo)
         if self.config.robots:
-            await self._check_robots(url, headers)
+            robots_headers = dict(headers or {})
+            await self._robots.check(
+                url, lambda robots_url: self._get_with_retries(robots_url, robots_headers, site)
+            )
         extra = dict(headers or {})
         if cookies:
             extra["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
@@ -100,21 +114,21 @@ class Fetcher:
         if last_modified:
             conditional["If-Modified-Since"] = last_modified
         try:
-            return await self._get_with_retries(url, conditional)
+            return await self._get_with_retries(url, conditional, site)
         except FetchError as err:
             if err.kind != "gone" or not confirm_gone:
                 raise
         # One 404 may be a deploy in progress or a flaky CDN; a removal must be seen twice.
         await asyncio.sleep(max(self.config.per_host_delay, 0.2))
-        return await self._get_with_retries(url, extra)
+        return await self._get_with_retries(url, extra, site)
 
     # --- internals -----------------------------------------------------------------------
 
-    async def _get_with_retries(self, url: str, headers: dict[str, str]) -> Page:
+    async def _get_with_retries(self, url: str, headers: dict[str, str], site: Site) -> Page:
         attempt = 0
         while True:
             try:
-                return await self._get_once(url, headers)
+                return await self._get_once(url, headers, site)
             except _Retry as retry:
                 attempt += 1
                 if attempt > self.config.retries:
@@ -143,32 +157,18 @@ class Fetcher:
                 await asyncio.sleep(wait)
             self._host_last[host] = time.monotonic()
 
-    async def _get_once(self, url: str, headers: dict[str, str]) -> Page:
+    async def _get_once(self, url: str, headers: dict[str, str], site: Site) -> Page:
         # Redirects are followed here rather than by httpx, which drops a per-request Cookie
-        # header on the next hop: a source's language cookie must survive a redirect.
+        # header on the next hop: a source's language cookie must survive a redirect. Each hop
+        # is checked against private addresses, and credentials go to the source's host only.
         hops: list[str] = []
         target = url
         async with self._slots:
             while True:
+                await self._guard.check(target, site)
                 await self._polite_wait(urlsplit(target).netloc)
-                self.requests += 1
-                try:
-                    async with self._client.stream("GET", target, headers=headers) as resp:
-                        location = resp.headers.get("Location")
-                        if resp.is_redirect and location:
-                            body = b""
-                        else:
-                            body = await self._read_capped(url, resp)
-                except httpx.UnsupportedProtocol as exc:
-                    raise FetchError(url, "bad_response", f"unsupported address: {exc}") from None
-                except (
-                    httpx.TimeoutException,
-                    httpx.NetworkError,
-                    httpx.RemoteProtocolError,
-                ) as exc:
-                    kind = type(exc).__name__
-                    raise _Retry(f"{kind}: {exc or 'no answer'}", None, None) from None
-                if not (resp.is_redirect and location):
+                resp, body, location = await self._exchange(url, target, headers, site)
+                if location is None:
                     break
                 hops.append(target)
                 # Validators belong to the URL they were stored for: a moved release must not
@@ -176,10 +176,37 @@ class Fetcher:
                 headers = {k: v for k, v in headers.items() if k not in _CONDITIONAL}
                 if len(hops) > 10:
                     raise FetchError(url, "bad_response", "too many redirects")
-                target = str(resp.url.join(location))
+                target = redact(str(resp.url.join(location)))
                 if urlsplit(target).scheme not in ("http", "https"):
                     raise FetchError(url, "bad_response", f"redirect to {target}")
         return self._to_page(url, resp, body, tuple(hops))
+
+    async def _exchange(
+        self, url: str, target: str, headers: dict[str, str], site: Site
+    ) -> tuple[httpx.Response, bytes, str | None]:
+        """One request and its whole body within `fetch.timeout`: a server that trickles a
+        byte a second resets httpx's read timeout at every byte, so the deadline is ours."""
+        authorization = site.authorization(target)
+        if authorization:
+            headers = {**headers, "Authorization": authorization}
+        self.requests += 1
+        try:
+            async with (
+                asyncio.timeout(self.config.timeout),
+                self._client.stream("GET", target, headers=headers) as resp,
+            ):
+                location = resp.headers.get("Location") if resp.is_redirect else None
+                body = b"" if location else await self._read_capped(url, resp)
+        except httpx.UnsupportedProtocol as exc:
+            raise FetchError(url, "bad_response", f"unsupported address: {exc}") from None
+        except (
+            TimeoutError,
+            httpx.TimeoutException,
+            httpx.NetworkError,
+            httpx.RemoteProtocolError,
+        ) as exc:
+            raise _Retry(describe(exc, target, self.config.timeout), None, None) from None
+        return resp, body, location
 
     async def _read_capped(self, url: str, resp: httpx.Response) -> bytes:
         cap = self.config.max_bytes
@@ -215,7 +242,7 @@ class Fetcher:
             )
         text = encoding = None
         if ctype.startswith(_TEXT_TYPES) or (not ctype and not body.startswith(b"%PDF-")):
-            text, encoding = decode_body(body, ctype_header)
+            text, encoding = decode_body(body, ctype_header, final_url)
         blocker = block_reason(text, status)
         if blocker:
             raise FetchError(
@@ -246,39 +273,6 @@ class Fetcher:
             last_modified=resp.headers.get("Last-Modified"),
             redirects=redirects,
         )
-
-    async def _check_robots(self, url: str, headers: Mapping[str, str] | None) -> None:
-        parts = urlsplit(url)
-        origin = f"{parts.scheme}://{parts.netloc}"
-        lock = self._robots_locks.setdefault(origin, asyncio.Lock())
-        async with lock:
-            if origin not in self._robots:
-                self._robots[origin] = await self._load_robots(origin, headers)
-        rules = self._robots[origin]
-        if isinstance(rules, FetchError):
-            raise FetchError(url, rules.kind, rules.message, rules.status)
-        if not rules.can_fetch(self.config.user_agent, url):
-            raise FetchError(
-                url,
-                "robots",
-                "robots.txt disallows this address for our User-Agent "
-                "(set fetch.robots: false only if the site owner agrees)",
-            )
-
-    async def _load_robots(
-        self, origin: str, headers: Mapping[str, str] | None
-    ) -> urllib.robotparser.RobotFileParser | FetchError:
-        parser = urllib.robotparser.RobotFileParser()
-        try:
-            page = await self._get_with_retries(origin + "/robots.txt", dict(headers or {}))
-        except FetchError as err:
-            if err.kind in ("gone", "bad_response", "blocked") and (err.status or 0) < 500:
-                parser.parse([])  # RFC 9309: an unavailable (4xx) robots.txt allows everything
-                return parser
-            # RFC 9309: an unreachable robots.txt means "assume complete disallow" for now.
-            return FetchError(origin, "transient", f"robots.txt unreachable: {err.message}")
-        parser.parse((page.text or "").splitlines())
-        return parser
 
 
 class _Retry(Exception):

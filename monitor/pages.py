@@ -8,6 +8,7 @@ import mimetypes
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from .access import Site
 from .config import FetchConfig
 from .decode import decode_body
 from .extract import Reading, Template, read_page
@@ -21,7 +22,7 @@ def page_from_bytes(body: bytes, url: str, content_type: str | None = None) -> P
     if body[:5] == b"%PDF-":
         return Page(url=url, final_url=url, status=200, content_type="application/pdf", body=body)
     ctype = content_type or mimetypes.guess_type(url.removesuffix(".gz"))[0] or "text/html"
-    text, encoding = decode_body(body, content_type)
+    text, encoding = decode_body(body, content_type, url)
     return Page(url=url, final_url=url, status=200, content_type=ctype, body=body, text=text,
                 encoding=encoding)  # fmt: skip
 
@@ -35,15 +36,24 @@ def _is_url(target: str) -> bool:
     return target.startswith(("http://", "https://"))
 
 
+def _own(site: Site | None, url: str) -> Site | None:
+    """A source's credentials for its own host's URLs; other URLs are fetched as they stand."""
+    return site if site is not None and site.owns(url) else None
+
+
 async def _fetch_all(
     urls: Sequence[str],
     config: FetchConfig,
     headers: dict[str, str] | None = None,
     cookies: dict[str, str] | None = None,
+    site: Site | None = None,
 ) -> dict[str, Page | Exception]:
     async with Fetcher(config) as fetcher:
         results = await asyncio.gather(
-            *(fetcher.get(u, headers=headers or {}, cookies=cookies or {}) for u in urls),
+            *(
+                fetcher.get(u, headers=headers or {}, cookies=cookies or {}, site=_own(site, u))
+                for u in urls
+            ),
             return_exceptions=True,
         )
     out: dict[str, Page | Exception] = {}
@@ -62,11 +72,12 @@ def load_targets(
     template: Template | None = None,
     headers: dict[str, str] | None = None,
     cookies: dict[str, str] | None = None,
+    site: Site | None = None,
 ) -> Iterator[tuple[str, Reading | Exception]]:
     """Read each file or URL, in the order given (with a source's learned `template`, its
-    `headers` and `cookies` when given); failures are yielded, not raised."""
+    `headers`, `cookies` and `site` credentials when given); failures are yielded, not raised."""
     urls = [t for t in targets if _is_url(t)]
-    fetched = asyncio.run(_fetch_all(urls, fetch_config, headers, cookies)) if urls else {}
+    fetched = asyncio.run(_fetch_all(urls, fetch_config, headers, cookies, site)) if urls else {}
     for target in targets:
         try:
             if _is_url(target):

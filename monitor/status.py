@@ -169,7 +169,7 @@ def collect_status(
         sources.append(
             SourceStatus(
                 name=src.name,
-                url=src.url,
+                url=src.address,
                 schedule=cadence.describe(),
                 result=result,
                 last_check_at=times.last_check_at,

@@ -32,6 +32,7 @@ from filelock import FileLock, Timeout
 
 from .files import atomic_write
 from .models import Document, Event, Page
+from .store_redact import redact_stored_urls
 
 if TYPE_CHECKING:
     from .extract.profile import SiteProfile
@@ -285,6 +286,7 @@ class Store:
                 conn.execute("PRAGMA foreign_keys=ON")
                 conn.executescript(_SCHEMA)
                 _add_columns(conn)
+                redact_stored_urls(conn)
                 conn.execute(
                     "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
                     (str(SCHEMA_VERSION),),

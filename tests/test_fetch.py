@@ -179,3 +179,75 @@ async def test_per_host_delay_spaces_requests(server):
         await asyncio.gather(*(fetcher.get(server.url("/p")) for _ in range(3)))
     times = sorted(r.time for r in server.requests if r.path == "/p")
     assert all(b - a >= 0.15 for a, b in itertools.pairwise(times))
+
+
+async def test_robots_txt_by_rfc_9309_longest_match_wildcards_and_end_anchor(server):
+    """urllib.robotparser took the first rule in file order and knew no `*` or `$`."""
+    server.routes["/robots.txt"] = Route(
+        body=b"User-agent: *\nDisallow: /news/\nAllow: /news/press-releases/\n"
+        b"Disallow: /*.pdf$\nDisallow: /archive/*/draft\n",
+        content_type="text/plain",
+    )
+    for path in ("/news/press-releases/a", "/files/a.pdf?download=1", "/archive/2024/final"):
+        server.routes[path.split("?")[0]] = Route.html("statement")
+        assert (await get(server, path)).text == "statement"
+    for path in ("/news/other", "/files/a.pdf", "/archive/2024/draft-1"):
+        with pytest.raises(FetchError) as info:
+            await get(server, path)
+        assert info.value.kind == "robots"
+
+
+async def test_connection_refused_in_plain_words():
+    import socket
+
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    config = FAST.model_copy(update={"retries": 0})
+    async with Fetcher(config) as fetcher:
+        with pytest.raises(FetchError) as info:
+            await fetcher.get(f"http://127.0.0.1:{port}/news")
+    assert info.value.kind == "transient"
+    assert f"connection refused by 127.0.0.1:{port}" in info.value.message
+
+
+async def test_tls_failure_in_plain_words(server):
+    server.routes["/news"] = Route.html("plain http")
+    config = FAST.model_copy(update={"retries": 0, "robots": False})
+    async with Fetcher(config) as fetcher:
+        with pytest.raises(FetchError) as info:
+            await fetcher.get(server.url("/news").replace("http://", "https://"))
+    assert "TLS handshake with 127.0.0.1 failed" in info.value.message
+
+
+def test_dns_failure_in_plain_words():
+    """As httpx raises it: ConnectError from httpcore's, from socket.gaierror (no lookup is
+    made here: tests never query a resolver)."""
+    import socket
+
+    import httpcore
+    import httpx
+
+    from monitor.neterrors import describe
+
+    try:
+        try:
+            try:
+                raise socket.gaierror(-2, "Name or service not known")
+            except OSError as exc:
+                raise httpcore.ConnectError(str(exc)) from exc
+        except httpcore.ConnectError as exc:
+            raise httpx.ConnectError(str(exc)) from exc
+    except httpx.ConnectError as exc:
+        message = describe(exc, "https://www.example.gov.kh/news", 30)
+    assert message.startswith("cannot resolve host www.example.gov.kh")
+
+
+async def test_a_redirect_to_a_private_host_is_refused_unless_allowed(server):
+    server.routes["/moved"] = Route.redirect(f"http://localhost:{server.port}/there")
+    server.routes["/there"] = Route.html("intranet")
+    with pytest.raises(FetchError, match=r"fetch\.allow_hosts") as info:
+        await get(server, "/moved")
+    assert info.value.kind == "bad_response" and server.hits("/there") == 0
+    allowed = FAST.model_copy(update={"allow_hosts": ["localhost"]})
+    assert (await get(server, "/moved", config=allowed)).text == "intranet"
