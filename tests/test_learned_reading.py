@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from monitor.extract import Template
 from monitor.extract.profile import SiteProfile
 from monitor.store import Store
@@ -122,3 +124,79 @@ def test_paragraphs_moved_are_an_edit():
     lines = [PageLine(a, "body/p"), PageLine(b, "body/p")]
     assert chrome_change(Document("u", "T", (a, b)), lines, Document("u", "T", (b, a)),
                          lines[::-1]) is None  # fmt: skip
+
+
+def _latest_texts(ministry) -> dict[str, str]:
+    with Store.open(ministry.root / "snapshots", readonly=True) as store:
+        state = store.find_source("ministry")
+        assert state is not None
+        out = {}
+        for url, rel in store.releases(state.id).items():
+            latest = store.latest_version(rel.id)
+            assert latest is not None
+            out[url] = "\n".join(latest.paragraphs)
+        return out
+
+
+@pytest.mark.parametrize("siblings", ["many", "few"])
+def test_a_statement_reissued_under_another_title_keeps_its_text(ministry, siblings):
+    """Sibling releases may share every paragraph (a statement reissued in another category,
+    a short release made of stock sentences): recurring on two pages makes them look like
+    template, yet neither release may be stored without its statement, then or later."""
+    import dataclasses
+
+    original = ministry.release(MINISTERIAL)
+    reissue = dataclasses.replace(original, slug="reissued-outcomes-of-the-ministerial-meeting",
+                                  title="Reissued: outcomes of the ASEAN-UN Ministerial Meeting")  # fmt: skip
+    others = ministry.releases
+    if siblings == "few":  # too few releases agree on a region before the two are read
+        others = [original, *(r for r in ministry.releases if r is not original)][:3]
+    ministry.publish(releases=[*others, reissue])
+    ministry.check()
+    for version in (1, 2):
+        ministry.publish(chrome_version=version)
+        report = ministry.check()
+        assert not report.events, [(e.url, e.diff) for e in report.events]
+    # new bytes on one of the two only (a tag added)
+    tagged = dataclasses.replace(reissue, tags=(*reissue.tags, "Reissued"))
+    ministry.publish(releases=[r if r is not reissue else tagged for r in ministry.releases])
+    report = ministry.check()
+    assert not report.events, [(e.url, e.diff) for e in report.events]
+    texts = _latest_texts(ministry)
+    body = original.paragraphs[1]
+    for url in (ministry.url(original), ministry.url(reissue)):
+        assert body in texts[url], texts[url][:300]
+
+
+def test_two_releases_with_one_statement_are_both_stored_whole(tmp_path):
+    """Two releases of a small source with the same paragraphs (a statement issued twice):
+    the paragraphs recur on two pages, so they look like the source's template. The
+    template only ever takes chrome away: both are stored with their statement, and new
+    bytes on one later are no reason for a second, emptier version."""
+    from tests.faultserver import (
+        ENGLISH,
+        LISTING,
+        FaultServer,
+        Reply,
+        listing_html,
+        release_html,
+        release_path,
+    )
+    from tests.test_faults import _check, _config
+
+    routes = {LISTING: Reply.html(listing_html(2))}
+    routes.update({release_path(n): Reply.html(release_html(n, ENGLISH)) for n in (1, 2)})
+    with FaultServer(routes) as srv:
+        config = _config(tmp_path, srv.url(LISTING), {})
+        assert len(_check(config)[0]["new"]) == 2
+        srv.routes[release_path(1)] = Reply.html(
+            release_html(1, ENGLISH).replace("<footer>", "<aside>Updated</aside><footer>")
+        )
+        assert _check(config)[0] == {"new": [], "changed": [], "removed": [], "errors": []}
+    with Store.open(tmp_path / "snapshots", readonly=True) as store:
+        state = store.find_source("ministry")
+        assert state is not None
+        for rel in store.releases(state.id).values():
+            latest = store.latest_version(rel.id)
+            assert latest is not None and latest.seq == 1
+            assert ENGLISH[1] in latest.paragraphs, latest.paragraphs

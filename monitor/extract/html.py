@@ -8,6 +8,7 @@ first (see `extract_html`).
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
 from typing import Any
 from urllib.parse import urlsplit
@@ -52,6 +53,9 @@ from .reading import (
     prepare,
     region_to_learn,
     without_template,
+)
+from .reading import (
+    _plausible as _reads_as_statement,
 )
 from .template import Template, find_region
 from .titles import _choose_title, _without_leading_date
@@ -267,6 +271,12 @@ def read_html(
         meta = extract_metadata(tree, url, _date_params(extensive=False))
     else:
         paras, meta, learned = _single_page(prepared.work, url, prepared.template_under)
+        if prepared.removed and not _reads_as_statement(paras):
+            # What the template took was the statement (siblings that share every paragraph:
+            # a reissued release): the template only ever takes chrome away, so read it whole.
+            alone = _single_page(copy.deepcopy(tree), url, {})
+            if _reads_as_statement(alone[0]):
+                paras, meta, learned = alone
     if not (soup is not None and content):
         paras = without_template(paras, prepared)
     if not paras:
