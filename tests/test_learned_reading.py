@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 
 import pytest
 
+from monitor.check import CheckOptions, run_check
+from monitor.config import load_config
 from monitor.extract import Template
 from monitor.extract.profile import SiteProfile
+from monitor.models import CheckReport
 from monitor.store import Store
 from tests.test_check import MINISTERIAL, NEW, OLD, edit_sentence
 
@@ -146,8 +150,11 @@ def test_a_statement_reissued_under_another_title_keeps_its_text(ministry, sibli
     import dataclasses
 
     original = ministry.release(MINISTERIAL)
-    reissue = dataclasses.replace(original, slug="reissued-outcomes-of-the-ministerial-meeting",
-                                  title="Reissued: outcomes of the ASEAN-UN Ministerial Meeting")  # fmt: skip
+    reissue = dataclasses.replace(
+        original,
+        slug="reissued-outcomes-of-the-ministerial-meeting",
+        title="Reissued: outcomes of the ASEAN-UN Ministerial Meeting",
+    )
     others = ministry.releases
     if siblings == "few":  # too few releases agree on a region before the two are read
         others = [original, *(r for r in ministry.releases if r is not original)][:3]
@@ -182,17 +189,22 @@ def test_two_releases_with_one_statement_are_both_stored_whole(tmp_path):
         release_html,
         release_path,
     )
-    from tests.test_faults import _check, _config
+    from tests.test_faults import _config
+
+    def check() -> CheckReport:
+        config = load_config(_config(tmp_path, srv.url(LISTING), {}))
+        with Store.open(config.snapshots_dir) as store:
+            return asyncio.run(run_check(config, store, CheckOptions()))
 
     routes = {LISTING: Reply.html(listing_html(2))}
     routes.update({release_path(n): Reply.html(release_html(n, ENGLISH)) for n in (1, 2)})
     with FaultServer(routes) as srv:
-        config = _config(tmp_path, srv.url(LISTING), {})
-        assert len(_check(config)[0]["new"]) == 2
+        assert len(check().new) == 2
         srv.routes[release_path(1)] = Reply.html(
             release_html(1, ENGLISH).replace("<footer>", "<aside>Updated</aside><footer>")
         )
-        assert _check(config)[0] == {"new": [], "changed": [], "removed": [], "errors": []}
+        report = check()
+        assert not report.events and not report.errors, [(e.url, e.diff) for e in report.events]
     with Store.open(tmp_path / "snapshots", readonly=True) as store:
         state = store.find_source("ministry")
         assert state is not None
