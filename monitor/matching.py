@@ -15,7 +15,7 @@ from .corpus import CORPUS_SOURCE, corpus_folders, corpus_page, documents, load_
 from .models import Document, Event, Related
 from .similar import SimilarityIndex
 from .store import Store
-from .themes import DEFAULT_MIN_SCORE, DEFAULT_THEMES, Theme, match_themes
+from .themes import DEFAULT_MIN_SCORE, DEFAULT_THEMES, Theme, classify_themes
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ class Matcher:
             self.reindex()
 
     def annotate(self, event: Event, doc: Document, release_id: int | None) -> None:
-        event.themes = match_themes(doc.title, doc.paragraphs, self.themes)
+        event.themes, event.mentions = classify_themes(doc.title, doc.paragraphs, self.themes)
         if event.kind == "new":
             event.related = self.related(doc.title, doc.text, exclude=release_id, url=doc.url)
 

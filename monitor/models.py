@@ -150,6 +150,7 @@ class Event:
     version_id: int | None = None
     previous_version_id: int | None = None
     themes: list[ThemeMatch] = field(default_factory=list)
+    mentions: list[ThemeMatch] = field(default_factory=list)  # named in passing, not the subject
     related: list[Related] = field(default_factory=list)
     archived: str | None = None  # path of the last stored text, for "removed"
     restored: bool = False  # a removed release answering again at its address
@@ -172,19 +173,25 @@ class Event:
             item["reason"] = self.reason or ""
         if self.kind in ("new", "changed"):
             item["themes"] = [t.theme for t in self.themes]
-            item["theme_evidence"] = [
-                {
-                    "theme": t.theme,
-                    "score": round(t.score, 1),
-                    "evidence": [{"term": term, "sentence": s} for term, s in t.evidence],
-                }
-                for t in self.themes
-            ]
+            item["theme_evidence"] = _evidence(self.themes)
+            item["mentions"] = [t.theme for t in self.mentions]
+            item["mention_evidence"] = _evidence(self.mentions)
         if self.kind == "new":
             item["related"] = [
                 {"url": r.url, "title": r.title, "score": round(r.score, 1)} for r in self.related
             ]
         return item
+
+
+def _evidence(matches: list[ThemeMatch]) -> list[dict[str, Any]]:
+    return [
+        {
+            "theme": t.theme,
+            "score": round(t.score, 1),
+            "evidence": [{"term": term, "sentence": s} for term, s in t.evidence],
+        }
+        for t in matches
+    ]
 
 
 @dataclass(frozen=True)

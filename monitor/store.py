@@ -664,9 +664,10 @@ def event_from_payload(data: dict[str, Any], event_id: int | None = None) -> Eve
     from .models import Related, ThemeMatch
 
     data = dict(data)
-    data["themes"] = [
-        ThemeMatch(t["theme"], t["score"], tuple(tuple(e) for e in t.get("evidence", ())))
-        for t in data.get("themes", [])
-    ]
+    for key in ("themes", "mentions"):  # an event stored before mentions existed has none
+        data[key] = [
+            ThemeMatch(t["theme"], t["score"], tuple(tuple(e) for e in t.get("evidence", ())))
+            for t in data.get(key, [])
+        ]
     data["related"] = [Related(**r) for r in data.get("related", [])]
     return Event(**data, id=event_id)

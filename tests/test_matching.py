@@ -56,6 +56,9 @@ def test_json_items_have_themes_and_related(ministry):
     item = by_url[ministry.url(ministry.release(BILATERAL))]
     assert sorted(item["themes"]) == ["asean-un", "demining"]
     assert isinstance(item["related"], list)
+    for listed in data["new"]:  # a theme is the subject or a mention, never both
+        assert set(listed["mentions"]).isdisjoint(listed["themes"])
+        assert [e["theme"] for e in listed["mention_evidence"]] == listed["mentions"]
     for rel in item["related"]:
         assert set(rel) == {"url", "title", "score"}
 
@@ -129,3 +132,17 @@ def test_an_index_of_an_older_layout_is_rebuilt_from_the_store(ministry):
             khmer.title, "\n\n".join(khmer.paragraphs), url=ministry.url(khmer)
         )
     assert found and "Mine Clearance" in found[0].title  # the English release on it
+
+
+def test_mentions_are_kept_with_the_event_and_old_events_still_load():
+    from monitor.models import Event, ThemeMatch
+    from monitor.store import event_from_payload, event_payload
+
+    sentence = "Areas include landmine clearance."
+    mention = ThemeMatch("demining", 1.0, (("landmine clearance", sentence),))
+    event = Event("new", "src", "https://x.example/1", "Border talks", mentions=[mention])
+    assert event_from_payload(event_payload(event)).mentions == [mention]
+    old = event_payload(event)
+    del old["mentions"]  # a payload stored before issue 13
+    assert event_from_payload(old).mentions == []
+    assert event.to_json()["mentions"] == ["demining"]

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from monitor.themes import DEFAULT_THEMES, Theme, match_themes, normalise, score_themes
+from monitor.themes import (
+    DEFAULT_THEMES,
+    Theme,
+    classify_themes,
+    match_themes,
+    normalise,
+    score_themes,
+)
 
 DATA = Path(__file__).parent / "data" / "themes"
 LABELS = json.loads((DATA / "labels.json").read_text(encoding="utf-8"))
@@ -41,33 +48,38 @@ def tagged(title: str, *paragraphs: str, themes=DEFAULT_THEMES) -> dict[str, lis
 
 def test_labelled_set_is_big_enough_and_covers_every_theme():
     releases = LABELS["releases"]
-    assert len(releases) >= 40
+    assert len(releases) >= 110
+    assert sum(e.get("added") == "issue 13" for e in releases) >= 30
     assert set(LABELS["themes"]) == set(THEME_NAMES)
     for entry in releases + LABELS["borderline"]:
         assert (DATA / entry["file"]).is_file(), entry["file"]
+        assert not set(entry.get("themes", ())) & set(entry.get("mentions", ())), entry["file"]
     for name in THEME_NAMES:
         positives = sum(name in e["themes"] for e in releases)
         assert positives >= 8, f"too few releases labelled {name} to measure it"
         assert len(releases) - positives >= 20, f"too few releases without {name}"
+        assert sum(name in e["mentions"] for e in releases) >= 3, f"too few mentions of {name}"
 
 
-def test_precision_and_recall_per_theme(capsys):
+def _measure(kind: str) -> tuple[dict[str, tuple[float, float]], list[str], list[str]]:
+    """Per theme (precision, recall) of `kind` ("themes" or "mentions") against the labels."""
     counts = {name: {"tp": 0, "fp": 0, "fn": 0} for name in THEME_NAMES}
     mistakes = []
     for entry in LABELS["releases"]:
         title, paragraphs = load(entry)
-        got = {m.theme for m in match_themes(title, paragraphs, DEFAULT_THEMES)}
-        expected = set(entry["themes"])
+        about, mentions = classify_themes(title, paragraphs, DEFAULT_THEMES)
+        got = {m.theme for m in (about if kind == "themes" else mentions)}
+        expected = set(entry[kind])
         for name in THEME_NAMES:
             if name in got and name in expected:
                 counts[name]["tp"] += 1
             elif name in got:
                 counts[name]["fp"] += 1
-                mistakes.append(f"false {name}: {entry['file']}")
+                mistakes.append(f"{kind}: false {name}: {entry['file']}")
             elif name in expected:
                 counts[name]["fn"] += 1
-                mistakes.append(f"missed {name}: {entry['file']}")
-    lines = [f"{'theme':10} {'precision':>9} {'recall':>7}  tp fp fn"]
+                mistakes.append(f"{kind}: missed {name}: {entry['file']}")
+    lines = [f"{kind:10} {'precision':>9} {'recall':>7}  tp fp fn"]
     scores = {}
     for name, c in counts.items():
         precision = c["tp"] / max(1, c["tp"] + c["fp"])
@@ -76,11 +88,20 @@ def test_precision_and_recall_per_theme(capsys):
         lines.append(
             f"{name:10} {precision:9.2f} {recall:7.2f}  {c['tp']:2} {c['fp']:2} {c['fn']:2}"
         )
+    return scores, lines, mistakes
+
+
+def test_precision_and_recall_per_theme(capsys):
+    """`themes` (about) is held to 0.9; `mentions` is printed and held to 0.8."""
+    scores, lines, mistakes = _measure("themes")
+    m_scores, m_lines, m_mistakes = _measure("mentions")
     with capsys.disabled():
-        print("\n" + "\n".join(lines + mistakes))
+        print("\n" + "\n".join(lines + m_lines + mistakes + m_mistakes))
     for name, (precision, recall) in scores.items():
         assert precision >= 0.9, f"{name} precision {precision:.2f}: {mistakes}"
         assert recall >= 0.9, f"{name} recall {recall:.2f}: {mistakes}"
+    for name, (precision, recall) in m_scores.items():
+        assert min(precision, recall) >= 0.8, f"{name} mentions: {m_mistakes}"
 
 
 # --- the seeds, as the issue describes them --------------------------------------------------
@@ -109,11 +130,13 @@ def test_news_agency_summit_article_is_asean_un_only():
 
 
 def test_ministerial_seed_mentions_demining_through_armac_and_de_mining():
+    """One sentence of the ASEAN-UN ministerial's outcomes touches on demining: a mention."""
     title, paragraphs = load(_entry("mfaic-2020-10-21-asean-un-ministerial.txt"))
-    found = tagged(title, *paragraphs)
-    assert set(found) == {"asean-un", "demining"}
-    assert "humanitarian de-mining" in found["demining"]
-    assert "ARMAC" in found["demining"]
+    about, mentions = classify_themes(title, paragraphs, DEFAULT_THEMES)
+    assert [m.theme for m in about] == ["asean-un"]
+    assert [m.theme for m in mentions] == ["demining"]
+    terms = [term for term, _ in mentions[0].evidence]
+    assert "humanitarian de-mining" in terms and "ARMAC" in terms
 
 
 # --- variants and near-misses ----------------------------------------------------------------
@@ -148,7 +171,10 @@ def test_demining_variants(sentence, surface):
         ("The ASEAN–UN Summit opened in Hanoi.", "ASEAN–UN Summit"),
         ("The ASEAN - UN partnership deepened.", "ASEAN - UN"),
         ("Asean-UN ties deepened, officials said.", "Asean-UN"),
-        ("The ASEAN-United Nations Ministerial Meeting was held.", "ASEAN-United Nations"),
+        (
+            "The ASEAN-United Nations Ministerial Meeting was held.",
+            "ASEAN-United Nations Ministerial Meeting",
+        ),
         ("Cooperation between ASEAN and the UN grew.", "ASEAN and the UN"),
         ("ASEAN and UN officials met in Jakarta.", "ASEAN and UN"),
         ("Cooperation between ASEAN and the United Nations grew.", "ASEAN and the United Nations"),
@@ -283,3 +309,109 @@ def test_a_theme_without_anything_to_match_is_refused():
         Theme("empty", ())
     with pytest.raises(ValueError, match="nothing to match"):
         Theme("odd", ("demining", "the"))
+
+
+# --- issue 13: the fuzzy promise, names and acronyms, about vs mentions ----------------------
+
+
+def _evidence(sentence: str, theme: str) -> list[str]:
+    (match,) = [m for m in score_themes("Notice", [sentence], DEFAULT_THEMES) if m.theme == theme]
+    return [term for term, _ in match.evidence]
+
+
+def test_fuzzy_matching_keeps_the_one_slip_cut_off():
+    # two letters changed in one word: under the cut-off, not the Complementarities Initiative
+    assert _evidence("The fund backs complementary initiatives on cancer care.", "asean-un") == []
+    assert _evidence("The Complementarities Initiative was reviewed.", "asean-un") == [
+        "Complementarities Initiative"
+    ]
+    assert _evidence("Mine clearence resumed in Pailin.", "demining") == ["Mine clearence"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ASEAN and UN Women signed a gender agreement.",
+        "ASEAN and the UN Charter were cited.",
+        "Ministers of ASEAN and UN Women officials met.",
+    ],
+)
+def test_a_short_acronym_inside_a_longer_name_is_not_the_un(sentence):
+    assert _evidence(sentence, "asean-un") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        (
+            "The United Nations-Association of Southeast Asian Nations (ASEAN) ministerial "
+            "meeting opened.",
+            "United Nations-Association of Southeast Asian Nations (ASEAN)",
+        ),
+        (
+            "Ties between the Association of Southeast Asian Nations and the U.N. grew.",
+            "Association of Southeast Asian Nations and the U.N.",
+        ),
+        ("The U.N. and ASEAN agreed a plan.", "U.N. and ASEAN"),
+        ("The Memorandum of Understanding on ASEAN-UN Cooperation was signed.", "ASEAN-UN"),
+    ],
+)
+def test_organisation_names_and_acronyms_are_one_term(sentence, surface):
+    assert _evidence(sentence, "asean-un") == [surface]
+
+
+def test_a_term_split_across_a_line_break_matches_with_the_whole_sentence():
+    about, _ = classify_themes(
+        "Notice", ["De-mining is a priority of the national mine", "action centre this year."],
+        DEFAULT_THEMES,
+    )  # fmt: skip
+    (demining,) = about
+    sentences = {sentence for _, sentence in demining.evidence}
+    assert sentences == {"De-mining is a priority of the national mine action centre this year."}
+
+
+_FILLER = [
+    f"The two ministers discussed {topic} and agreed to meet again next year."
+    for topic in ("trade", "tourism", "labour", "education", "health", "energy", "transport",
+                  "agriculture", "culture", "customs", "digital economy", "climate")
+]  # fmt: skip
+
+
+def _split(title: str, paragraphs: list[str]) -> tuple[set[str], set[str]]:
+    about, mentions = classify_themes(title, paragraphs, DEFAULT_THEMES)
+    return {m.theme for m in about}, {m.theme for m in mentions}
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        # one item of an enumeration
+        "Other areas of assistance include health, education and training, landmine clearance, "
+        "food aid and rural roads.",
+        # a biography
+        "Before her appointment she served as deputy director of the Office of Weapons Removal, "
+        "where she worked on the landmine export ban, and as consul in Chiang Mai.",
+        # a single aside
+        "The minister also thanked Japan for its support to demining.",
+    ],
+)
+def test_a_passing_mention_is_not_the_subject(passage):
+    paragraphs = [*_FILLER[:6], passage, *_FILLER[6:]]
+    assert _split("Ministers meet in Phnom Penh", paragraphs) == (set(), {"demining"})
+
+
+def test_the_subject_is_in_the_title_the_lead_or_many_sentences():
+    lead = ["Demining teams cleared 12 square kilometres in Pailin in March.", *_FILLER]
+    assert _split("Monthly report", lead) == ({"demining"}, set())
+    titled = [*_FILLER, "The teams also cleared a school yard."]
+    assert _split("Landmine clearance in Pailin", titled) == ({"demining"}, set())
+    spread = [
+        *_FILLER[:4],
+        "Deminers found 40 anti-personnel mines near the border.",
+        "The unexploded ordnance was destroyed on site.",
+        "CMAC said the land would be released to farmers.",
+        *_FILLER[4:8],
+    ]
+    assert _split("Weekly notice", spread) == ({"demining"}, set())
+    listed = ["The agenda covers trade, tourism, landmine clearance, labour and customs.", *_FILLER]
+    assert _split("Border meeting", listed) == (set(), {"demining"})
