@@ -1,7 +1,8 @@
 """The `monitor` command. Thin: parse options, call the library, print, choose an exit code.
 
 Exit codes: 0 the command ran (changes found or not); 1 unexpected failure; 2 bad usage or bad
-config; 3 the store is busy or unusable.
+config; 3 the store is busy or unusable; 4 a digest was not accepted (`digest --send`); 5 a check
+could check no source at all; 6 a `check --strict` had an error item or a failed source.
 """
 
 from __future__ import annotations
@@ -15,19 +16,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
 from rich.markup import escape
 
 from .config import Config, ConfigError, FetchConfig, load_config
+from .report import output_console
 
 if TYPE_CHECKING:
     from .extract import Template
+    from .models import CheckReport
 
 EXIT_USAGE = 2
 EXIT_STORE = 3
 EXIT_DELIVERY = 4
+EXIT_ALL_FAILED = 5  # `check`: not one source could be checked (cron: the network, a proxy...)
+EXIT_ERRORS = 6  # `check --strict`: some release or source could not be checked
 
-err_console = Console(stderr=True)
+err_console = output_console(stderr=True)
 
 
 def _fail(message: str, code: int) -> None:
@@ -75,6 +79,12 @@ def cli(verbose: int) -> None:
 @click.option("--no-wait", is_flag=True, help="Fail at once if another check holds the store.")
 @click.option("--no-email", is_flag=True, help="Do not send the digest for this check.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress display.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help=f"Exit {EXIT_ERRORS} when any release or source could not be checked "
+    f"(without it: exit {EXIT_ALL_FAILED} only when every source failed).",
+)
 def check(
     config_path: str | None,
     as_json: bool,
@@ -83,6 +93,7 @@ def check(
     no_wait: bool,
     no_email: bool,
     quiet: bool,
+    strict: bool,
 ) -> None:
     """Check every source once and report what is new, edited or removed."""
     from .pipeline import run_check_command
@@ -106,16 +117,38 @@ def check(
     except _store_errors() as exc:
         _fail(str(exc), EXIT_STORE)
     except (OSError, sqlite3.OperationalError) as exc:
-        # A full disk, a file-size limit, a store on a failing drive: what was committed stands.
-        _fail(f"the store at {config.snapshots_dir} could not be written ({exc}); free space "
-              "or fix the drive, then check again: nothing committed so far is lost",
-              EXIT_STORE)  # fmt: skip
+        _fail(_write_failure(config, exc), EXIT_STORE)
     if as_json:
         _print_json(report.to_json())
     else:
         from .report import print_summary
 
-        print_summary(report, Console())
+        print_summary(report, output_console())
+    code = _check_exit(report, strict)
+    if code:
+        what = "no source could be checked" if code == EXIT_ALL_FAILED else (
+            "some releases or sources could not be checked (--strict)")  # fmt: skip
+        err_console.print(f"exit {code}: {what}; the errors above say why", highlight=False)
+        sys.exit(code)
+
+
+def _check_exit(report: CheckReport, strict: bool) -> int:
+    """Cron sees a check that could reach nothing; `--strict` also any error item."""
+    if report.sources and not any(s.ok for s in report.sources):
+        return EXIT_ALL_FAILED
+    if strict and (report.errors or not all(s.ok for s in report.sources)):
+        return EXIT_ERRORS
+    return 0
+
+
+def _write_failure(config: Config, exc: Exception) -> str:
+    """A full disk, a file-size limit, a failing drive; what was committed stands either way."""
+    text = str(exc)
+    if isinstance(exc, OSError) or any(w in text.lower() for w in ("disk", "full", "i/o")):
+        return (f"the store at {config.snapshots_dir} could not be written ({text}); free space "
+                "or fix the drive, then check again: nothing committed so far is lost")  # fmt: skip
+    return (f"the store at {config.snapshots_dir} failed ({text}); nothing committed so far "
+            "is lost: run the check again, and if this repeats, report this message")  # fmt: skip
 
 
 def _store_errors() -> type[Exception]:
@@ -173,7 +206,7 @@ def extract(
         with contextlib.suppress(ConfigError):
             fetch_config = load_config(config_path).fetch
     failed = 0
-    out = Console()
+    out = output_console()
     for target, result in load_targets(
         targets, fetch_config, content=content, title=title_sel, date=date_sel,
         template=template, headers=headers, cookies=cookies, site=site,
@@ -237,7 +270,7 @@ def demo(folder: Path) -> None:
     from .pipeline import run_check_command
     from .report import print_summary
 
-    out = Console()
+    out = output_console()
 
     def one_check(config: Config):  # type: ignore[no-untyped-def]
         report = run_check_command(
@@ -265,7 +298,7 @@ def search(query: str, config_path: str | None, as_json: bool, limit: int) -> No
             hits = run_search(store, query, limit=limit)
     except StoreError as exc:
         _fail(str(exc), EXIT_STORE)
-    out = Console()
+    out = output_console()
     for hit in hits:
         if as_json:
             _print_json(hit.to_json())
@@ -321,7 +354,7 @@ def related(target: str, config_path: str | None, as_json: bool) -> None:
             }
         )
         return
-    out = Console()
+    out = output_console()
     out.print(f"[bold]Related to:[/bold] {title}", highlight=False)
     for r in found:
         out.print(f"  {r.score:5.1f}  {r.title}\n         {r.url}", highlight=False, markup=False)
@@ -423,7 +456,7 @@ def status(config_path: str | None, as_json: bool) -> None:
     if as_json:
         _print_json(report.to_json())
     else:
-        print_status(report, Console())
+        print_status(report, output_console())
 
 
 def main() -> None:

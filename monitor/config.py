@@ -38,6 +38,10 @@ _UNIT_SECONDS = {
 }  # fmt: skip
 
 
+ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # what an environment variable's name may be
+_SECRET_KEYS = frozenset({"password_env"})  # an error never quotes what these hold
+
+
 class ConfigError(Exception):
     """A config problem a person must fix; the message says where and how."""
 
@@ -183,11 +187,22 @@ class SmtpConfig(_Model):
     port: int | None = Field(None, ge=1, le=65535)
     security: Literal["none", "starttls", "tls"] = "starttls"
     username: str | None = None
-    password_env: str | None = None
+    password_env: str | None = None  # a secret by mistake: never shown (_SECRET_KEYS)
     timeout: float = Field(30.0, gt=0)
     # PEM certificate(s) to trust for this server only (a private CA, a self-signed cert);
     # SSL_CERT_FILE would also replace the CAs every HTTPS source is checked against.
     ca_file: str | None = None
+
+    @field_validator("password_env")
+    @classmethod
+    def _variable_name(cls, v: str | None) -> str | None:
+        if v is not None and not ENV_NAME.fullmatch(v):
+            raise ValueError(
+                "password_env must name an environment variable (letters, digits and '_', "
+                "e.g. MONITOR_SMTP_PASSWORD), not hold the password: put the password in that "
+                "variable (and change it if this file was shared); the value is not shown"
+            )
+        return v
 
     @property
     def effective_port(self) -> int:
@@ -240,6 +255,9 @@ class ScheduleConfig(_Model):
     cron: Cron = None
     misfire_grace: Duration = 3600.0
     max_backoff: Duration = 86400.0  # longest interval a failing source backs off to
+    # sources `monitor run` checks at once (None: one per source, at most 4); a source that
+    # hangs holds one worker, never the others
+    workers: int | None = Field(None, ge=1, le=64)
 
 
 class Config(_Model):
@@ -371,7 +389,7 @@ def _message(err: dict[str, Any], loc: list[Any]) -> str:
         return "required key is missing"
     msg = str(err["msg"])
     msg = msg.removeprefix("Value error, ")
-    if "input" in err and kind not in ("model_type", "dict_type"):
+    if "input" in err and kind not in ("model_type", "dict_type") and not _SECRET_KEYS & set(loc):
         shown = repr(err["input"])
         if len(shown) < 60 and shown not in msg:
             msg += f" (got {shown})"

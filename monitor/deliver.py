@@ -22,11 +22,12 @@ from email.utils import format_datetime, parseaddr, parsedate_to_datetime
 from pathlib import Path
 from typing import Literal
 
-from .config import EmailConfig
+from .config import EmailConfig, SmtpConfig
 from .digest import Digest, clean_line
 from .files import atomic_write
 
 DEFAULT_PASSWORD_ENV = "MONITOR_SMTP_PASSWORD"
+_CONVENTIONAL_NAME = re.compile(r"[A-Z_][A-Z0-9_]*")  # how variable names are written
 
 # SMTP line endings; bodies always 7-bit (quoted-printable or base64) so no server needs 8BITMIME.
 MESSAGE_POLICY = policy.SMTP.clone(cte_type="7bit")
@@ -205,22 +206,31 @@ def _password(email_config: EmailConfig) -> str | None:
     if not smtp.username:
         if smtp.password_env:
             raise DeliveryError(
-                f"`email.smtp.password_env` is set ({smtp.password_env}) but "
-                "`email.smtp.username` is not: add the user name the server expects.",
+                "`email.smtp.password_env` is set but `email.smtp.username` is not: add the "
+                "user name the server expects.",
                 "config",
                 temporary=False,
             )
         return None
-    variable = smtp.password_env or DEFAULT_PASSWORD_ENV
-    password = os.environ.get(variable)
+    password = os.environ.get(smtp.password_env or DEFAULT_PASSWORD_ENV)
     if not password:
         raise DeliveryError(
-            f"the SMTP password is missing: set the environment variable {variable} for the "
-            f"user {smtp.username!r} (`email.smtp.password_env` names the variable).",
+            f"the SMTP password is missing: set {_variable(smtp)} for the user "
+            f"{smtp.username!r} (`email.smtp.password_env` names the variable).",
             "config",
             temporary=False,
         )
     return password
+
+
+def _variable(smtp: SmtpConfig) -> str:
+    """The password's variable, for a message that is printed and stored. A name that does not
+    look like one (lower case: `password_env: hunter2`) may be the password written there by
+    mistake, so it is not repeated."""
+    name = smtp.password_env or DEFAULT_PASSWORD_ENV
+    if _CONVENTIONAL_NAME.fullmatch(name):
+        return f"the environment variable {name}"
+    return "the environment variable that `email.smtp.password_env` names (not shown here)"
 
 
 def _close(client: smtplib.SMTP | None) -> None:
@@ -243,11 +253,10 @@ def _classify(exc: BaseException, where: str, email_config: EmailConfig) -> Deli
     """One exception from smtplib/ssl/socket → a DeliveryError a person can act on."""
     smtp = email_config.smtp
     if isinstance(exc, smtplib.SMTPAuthenticationError):
-        variable = smtp.password_env or DEFAULT_PASSWORD_ENV
         return DeliveryError(
             f"the SMTP server {where} refused the login for {smtp.username!r} "
             f"({_answer(exc.smtp_code, exc.smtp_error)}): check the user name and the password "
-            f"in {variable}.",
+            f"in {_variable(smtp)}.",
             "auth",
             temporary=False,
             code=exc.smtp_code,

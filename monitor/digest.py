@@ -19,12 +19,14 @@ from datetime import UTC, date, datetime
 from functools import cache
 from html import escape
 from html.parser import HTMLParser
+from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup
 
+from .excerpt import clip
 from .models import Event, ThemeMatch
 
 MAX_TITLE = 300  # characters of a title shown; longer ones are cut with an ellipsis
@@ -370,8 +372,18 @@ def _item(event: Event, *, diff: bool = False, brief: bool = False) -> _Item:
         diff_text=diff_text,
         diff_html=diff_html,
         reason=clean_line(event.reason, MAX_ERROR),
-        archived=clean_line(event.archived, 500),
+        archived=_archived(event.archived),
     )
+
+
+def _archived(path: str | None) -> str:
+    """The last version's file as the store names it (text/<source>/<release>/v0003.txt). The
+    server's own path (/srv/…) opens nothing for a reader and tells them about the server;
+    anything else is left out."""
+    parts = PurePath(clean_line(path, 2000)).parts
+    if len(parts) >= 4 and parts[-4] == "text":
+        return "/".join(parts[-4:])
+    return ""
 
 
 def _theme(match: ThemeMatch, title: str) -> _Theme:
@@ -393,12 +405,7 @@ def _snippet(sentence: str, term: str) -> tuple[tuple[str, bool], ...]:
     if len(sentence) > SNIPPET:
         centre = found.start() if found else 0
         start = max(0, min(centre - SNIPPET // 3, len(sentence) - SNIPPET))
-        end = start + SNIPPET
-        sentence = (
-            ("…" if start else "")
-            + sentence[start:end].strip()
-            + ("…" if end < len(sentence) else "")
-        )
+        sentence = clip(sentence, start, start + SNIPPET, keep=found.span() if found else None)
     if not term:
         return ((sentence, False),)
     parts: list[tuple[str, bool]] = []

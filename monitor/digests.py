@@ -27,27 +27,6 @@ from .deliver import DeliveryError, DeliveryResult, build_message, deliver
 from .digest import Digest, DigestCounts, FailingSource, render_digest
 from .store import Store, event_from_payload, now_iso, parse_iso
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS digests (
-  id INTEGER PRIMARY KEY,
-  digest_key TEXT NOT NULL UNIQUE,
-  message_id TEXT NOT NULL UNIQUE,
-  created_at TEXT NOT NULL,
-  status TEXT NOT NULL DEFAULT 'pending',
-  subject TEXT NOT NULL,
-  text TEXT NOT NULL,
-  html TEXT NOT NULL,
-  counts TEXT NOT NULL,
-  event_count INTEGER NOT NULL DEFAULT 0,
-  notices TEXT NOT NULL DEFAULT '[]',
-  attempts INTEGER NOT NULL DEFAULT 0,
-  last_attempt_at TEXT,
-  last_error TEXT,
-  sent_at TEXT,
-  destination TEXT
-)
-"""
-
 
 @dataclass(frozen=True)
 class SendOutcome:
@@ -90,11 +69,6 @@ class UnsentDigest:
     events: int
     attempts: int
     last_error: str | None
-
-
-def ensure_schema(store: Store) -> None:
-    store.conn.execute(_SCHEMA)
-    store.conn.execute("CREATE INDEX IF NOT EXISTS events_digest ON events (digest_id)")
 
 
 # --- failing sources -----------------------------------------------------------------------
@@ -182,7 +156,6 @@ def prepare_digest(
 
     Returns None when there is nothing to tell.
     """
-    ensure_schema(store)
     now = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     with store.transaction() as db:
         rows = db.execute(

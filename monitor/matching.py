@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 from pathlib import Path
 
 from .config import Config
@@ -108,7 +109,18 @@ class Matcher:
 
 
 def import_corpus(config: Config, store: Store, matcher: Matcher) -> int:
-    """Store and index reference documents that are new or changed; no events. Returns count."""
+    """Store and index reference documents that are new or changed; no events. Returns count.
+
+    The service's concurrent checks each start with this: one at a time, so the second finds
+    the first's work done instead of storing the same documents again."""
+    with _IMPORTING:
+        return _import_corpus(config, store, matcher)
+
+
+_IMPORTING = threading.Lock()
+
+
+def _import_corpus(config: Config, store: Store, matcher: Matcher) -> int:
     state = store.source(CORPUS_SOURCE, "corpus:")
     known = store.releases(state.id)
     digests: dict[Path, str] = {}

@@ -16,6 +16,7 @@ from rich.console import Console
 
 from .check import CheckOptions, run_check
 from .config import Config
+from .lease import StoreLease
 from .models import CheckReport
 from .report import CheckProgress
 from .store import Store, StoreBusy
@@ -42,6 +43,18 @@ def deliver_digests(
     """
     if config.email is None:
         return []
+    with DELIVERING:
+        return _deliver(config, store, console, claim)
+
+
+# The service's jobs end (and deliver) concurrently, each through its own connection: one at a
+# time, or two would read the same pending digest and both send it. Other processes are kept
+# apart by the store lock.
+DELIVERING = threading.Lock()
+
+
+def _deliver(config: Config, store: Store, console: Console | None, claim: bool) -> list[str]:
+    assert config.email is not None
     from .digests import send_pending
 
     outbox = config.resolve(config.email.outbox)
@@ -64,12 +77,19 @@ def deliver_digests(
     return lines
 
 
-def open_store_for_writing(config: Config, wait: float, console: Console | None = None) -> Store:
-    """Take the store lock, saying so when another process (a check, the service) holds it."""
+def open_store_for_writing(
+    config: Config,
+    wait: float,
+    console: Console | None = None,
+    lease: StoreLease | None = None,
+) -> Store:
+    """Take the store lock, saying so when another process (a check, the service) holds it.
+
+    The service passes its `lease`: its jobs share one hold on the lock and never wait here."""
     try:
-        return Store.open(config.snapshots_dir, wait=0)
+        return Store.open(config.snapshots_dir, wait=0, lease=lease)
     except StoreBusy:
-        if wait <= 0:
+        if wait <= 0 or lease is not None:
             raise
     if console is not None:
         console.print(
@@ -90,10 +110,11 @@ def run_check_command(
     progress: bool = False,
     console: Console | None = None,
     stop: threading.Event | None = None,
+    lease: StoreLease | None = None,
 ) -> CheckReport:
     """`stop`, when given and set while the check runs, abandons it (CheckInterrupted)."""
     console = console or Console(stderr=True)
-    store = open_store_for_writing(config, wait, console)
+    store = open_store_for_writing(config, wait, console, lease)
     try:
         with CheckProgress(console, enabled=progress) as bar:
             options = CheckOptions(sources=sources, refetch_all=refetch_all, progress=bar)

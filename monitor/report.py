@@ -19,6 +19,16 @@ from .models import CheckReport, Event
 _DIFF_TOKEN = re.compile(r"(\[-.*?-\]|\{\+.*?\+\})", re.DOTALL)
 
 
+def output_console(*, stderr: bool = False) -> Console:
+    """A console for what a command prints. Piped or redirected (cron mail, a log file, `less`),
+    lines are not wrapped at 80 columns: a URL or a path cut in two can be neither opened nor
+    searched for. Tables and rules still fit the width."""
+    console = Console(stderr=stderr)
+    if not console.is_terminal:
+        console.soft_wrap = True
+    return console
+
+
 class CheckProgress:
     """A progress bar per source on stderr; silent when stderr is not a terminal."""
 

@@ -1,9 +1,10 @@
 """`monitor run`: check every source on its own schedule and send digests, for months, unattended.
 
 How it stays safe beside a person running `monitor check`:
-- Each job takes the store lock only for its own work (one source's check, one digest) and lets
-  it go at once, so a manual check waits at most for one job and then runs. While a manual check
-  holds the lock, a job polls for it (a person's check wins; the job waits its turn).
+- Jobs hold the store lock only for their own work (one source's check, one digest) and let it
+  go when the last of them ends (lease.py: concurrent jobs share one hold). A manual check that
+  waits for the lock stops new jobs from joining, so it waits only for the jobs in flight. While
+  a manual check holds the lock, a job polls for it (a person's check wins; the job waits).
 - Events are claimed into a digest in one transaction under that lock, so whichever process
   delivers first sends them and the other finds nothing left to send.
 
@@ -12,8 +13,14 @@ hold. Each source's next time is computed by schedule.py from its last check and
 and each job schedules the next one when it ends (a chain of one-off DateTrigger jobs), so backoff
 and "overdue after a restart → check now, once" fall out of the same arithmetic.
 
-Jobs run one at a time on a single worker thread: the store lock serialises writers anyway, and
-one at a time keeps ordering, logging and shutdown simple.
+Sources are checked independently, on `schedule.workers` threads (default: one per source, at
+most 4): a source that hangs (a server trickling its pages) holds one worker, never the others'
+schedule. A source is never checked twice at once, nor two sources of one host (politeness:
+per_host_delay holds within one check's fetcher). Each job writes through its own SQLite
+connection; SQLite queues the writes (WAL, BEGIN IMMEDIATE) and each transaction stays short.
+What sources share is kept safe: the related-release index's updates are atomic, the reference
+corpus is imported by one job at a time, and digests are delivered one at a time (pipeline.py),
+so none is sent twice. Digests have a worker of their own: a hung source holds up no mail.
 """
 
 from __future__ import annotations
@@ -30,8 +37,15 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any, TextIO, TypeVar
+from urllib.parse import urlsplit
 
-from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_MISSED, JobExecutionEvent
+from apscheduler.events import (
+    EVENT_JOB_ERROR,
+    EVENT_JOB_MAX_INSTANCES,
+    EVENT_JOB_MISSED,
+    JobEvent,
+    JobExecutionEvent,
+)
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers import SchedulerNotRunningError
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -40,8 +54,9 @@ from filelock import FileLock, Timeout
 from rich.console import Console
 
 from .config import Config
+from .lease import StoreLease
 from .models import CheckReport
-from .pipeline import CheckInterrupted, deliver_digests, run_check_command
+from .pipeline import DELIVERING, CheckInterrupted, deliver_digests, run_check_command
 from .schedule import (
     Cadence,
     SourceTimes,
@@ -55,11 +70,13 @@ from .schedule import (
 )
 from .status import service_lock_path, source_records
 from .store import Store, StoreBusy, parse_iso
+from .workers import share_cores
 
 T = TypeVar("T")
 
 DIGEST_RETRY_FIRST = 60.0  # seconds before a digest no server accepted is tried again (doubling)
 BUSY_RETRY = 60.0  # a job that could not get the store lock in `lock_wait` tries again after this
+STILL_RUNNING = timedelta(seconds=1)  # a source's run found its previous check still ending
 
 
 def _utcnow() -> datetime:
@@ -137,15 +154,23 @@ class Service:
             src.name: cadence_for(src, config.schedule) for src in config.sources
         }
         self.immediate = config.email is not None and config.email.digest.immediate
+        self.workers = config.schedule.workers or max(1, min(4, len(config.sources)))
+        # two sources of one site are not checked at once: per_host_delay holds within a check
+        self.hosts = {src.name: urlsplit(src.url).netloc.lower() for src in config.sources}
+        self.lease = StoreLease(config.snapshots_dir)
         self._stopping = threading.Event()  # no new work starts
         self._abandon = threading.Event()  # the work in flight gives up at its next safe point
-        self._idle = threading.Event()
-        self._idle.set()
-        self._crashes: dict[str, int] = {}  # unexpected job errors in a row (not source failures)
+        self._busy = threading.Condition()  # guards the three below
+        self._jobs = 0  # jobs in flight
+        self._checking: set[str] = set()  # sources being checked now
         self._digest_failures = 0
+        self._crashes: dict[str, int] = {}  # unexpected job errors in a row (not source failures)
         self._instance: FileLock | None = None
         self.scheduler = BackgroundScheduler(
-            executors={"default": ThreadPoolExecutor(max_workers=1)},
+            executors={
+                "default": ThreadPoolExecutor(max_workers=self.workers),
+                "digest": ThreadPoolExecutor(max_workers=1),
+            },
             job_defaults={
                 "coalesce": True,
                 "max_instances": 1,
@@ -155,6 +180,7 @@ class Service:
         )
         self.scheduler.add_listener(self._on_missed, EVENT_JOB_MISSED)
         self.scheduler.add_listener(self._on_error, EVENT_JOB_ERROR)
+        self.scheduler.add_listener(self._on_still_running, EVENT_JOB_MAX_INSTANCES)
 
     # --- lifecycle -------------------------------------------------------------------------
 
@@ -164,7 +190,8 @@ class Service:
         Raises StoreError when the store cannot be used at all (the CLI exits 3).
         """
         self._claim_instance()
-        store = self._locked(lambda: Store.open(self.config.snapshots_dir, wait=0))
+        share_cores(self.workers)
+        store = self._locked(lambda: Store.open(self.config.snapshots_dir, lease=self.lease))
         try:
             records = source_records(store.conn)
             digest_now = self._digest_due_at_start(store)
@@ -189,7 +216,10 @@ class Service:
         email = self.config.email
         if email is not None and email.digest.cron:
             self.scheduler.add_job(
-                self._digest_job, cron_trigger(email.digest.cron, self.tz), id="digest"
+                self._digest_job,
+                cron_trigger(email.digest.cron, self.tz),
+                id="digest",
+                executor="digest",
             )
         if digest_now:
             self._schedule_digest(now, "digest-now")
@@ -222,21 +252,34 @@ class Service:
         self.request_stop()
         with contextlib.suppress(SchedulerNotRunningError):
             self.scheduler.shutdown(wait=False)
-        stopped = self._idle.wait(timeout)
+        with self._busy:
+            stopped = self._busy.wait_for(lambda: self._jobs == 0, timeout)
         if stopped and self._instance is not None:
             self._instance.release()
             self._instance = None
         return stopped
 
-    def _begin(self) -> bool:
-        self._idle.clear()
-        if self._stopping.is_set():
-            self._idle.set()
-            return False
-        return True
+    def _begin(self, source: str | None = None) -> bool:
+        """Count a job in; False when stopping, or when `source`, or another source on its
+        host, is being checked now."""
+        with self._busy:
+            if self._stopping.is_set():
+                return False
+            if source is not None and any(
+                self.hosts.get(other) == self.hosts.get(source) for other in self._checking
+            ):
+                return False
+            if source is not None:
+                self._checking.add(source)
+            self._jobs += 1
+            return True
 
-    def _end(self) -> None:
-        self._idle.set()
+    def _end(self, source: str | None = None) -> None:
+        with self._busy:
+            if source is not None:
+                self._checking.discard(source)
+            self._jobs -= 1
+            self._busy.notify_all()
 
     # --- scheduling ------------------------------------------------------------------------
 
@@ -261,7 +304,14 @@ class Service:
             id=job_id,
             name="digest",
             replace_existing=True,
+            executor="digest",
         )
+
+    def _on_still_running(self, event: JobEvent) -> None:
+        """A check longer than its interval schedules its next run for now, while it is still
+        ending: APScheduler skips that run and drops the one-off job. Try again in a moment."""
+        if event.job_id.startswith("check:"):
+            self._schedule_check(event.job_id.removeprefix("check:"), _utcnow() + STILL_RUNNING)
 
     def _on_missed(self, event: JobExecutionEvent) -> None:
         """A run later than misfire_grace (a long check ahead of it, a suspended machine) is
@@ -304,10 +354,11 @@ class Service:
                 raise CheckInterrupted("stopping while waiting for the store")
 
     def _read_times(self, name: str) -> tuple[SourceTimes, str | None, int]:
-        """The source's times and last error, and the unsent digest count (no lock needed)."""
+        """The source's times and last error, and the unsent digest count (no store lock
+        needed; counted between deliveries: one in flight has a digest pending until it ends)."""
         from .digests import unsent_digests
 
-        with Store.open(self.config.snapshots_dir, readonly=True) as store:
+        with DELIVERING, Store.open(self.config.snapshots_dir, readonly=True) as store:
             record = source_records(store.conn).get(name)
             unsent = len(unsent_digests(store)) if self.config.email else 0
         if record is None:
@@ -315,8 +366,11 @@ class Service:
         return record.times, record.last_error, unsent
 
     def _failures(self, name: str) -> int:
+        """(From the scheduler's thread: never waits for a delivery.)"""
         try:
-            return self._read_times(name)[0].consecutive_failures
+            with Store.open(self.config.snapshots_dir, readonly=True) as store:
+                record = source_records(store.conn).get(name)
+            return record.times.consecutive_failures if record else 0
         except Exception:
             return 0
 
@@ -343,12 +397,15 @@ class Service:
     # --- jobs ------------------------------------------------------------------------------
 
     def _check_job(self, name: str) -> None:
-        if not self._begin():
+        if not self._begin(name):
+            # Its check is still ending (it has just scheduled this run), or its site is being
+            # checked for another source: try again in a moment.
+            self._schedule_check(name, _utcnow() + STILL_RUNNING)
             return
         try:
             self._check(name)
         finally:
-            self._end()
+            self._end(name)
 
     def _check(self, name: str) -> None:
         buffer = io.StringIO()
@@ -364,6 +421,7 @@ class Service:
                     progress=False,
                     console=console,
                     stop=self._abandon,
+                    lease=self.lease,
                 )
             )
         except CheckInterrupted:
@@ -468,7 +526,7 @@ class Service:
         from .digests import unsent_digests
 
         try:
-            store = self._locked(lambda: Store.open(self.config.snapshots_dir, wait=0))
+            store = self._locked(lambda: Store.open(self.config.snapshots_dir, lease=self.lease))
         except CheckInterrupted:
             return
         except Exception as exc:
@@ -477,7 +535,8 @@ class Service:
             return
         try:
             lines = deliver_digests(self.config, store, None)
-            unsent = len(unsent_digests(store))
+            with DELIVERING:
+                unsent = len(unsent_digests(store))
         except Exception as exc:
             self.log("error", f"digest not sent: {type(exc).__name__}: {exc}")
             unsent = 1
@@ -490,12 +549,14 @@ class Service:
 
     def _after_delivery(self, unsent: int) -> None:
         """A digest no server accepted is tried again soon, then less and less often."""
-        if not unsent or self.config.email is None:
-            self._digest_failures = 0
-            return
-        self._digest_failures += 1
+        with self._busy:
+            if not unsent or self.config.email is None:
+                self._digest_failures = 0
+                return
+            self._digest_failures += 1
+            failures = self._digest_failures
         delay = min(
-            DIGEST_RETRY_FIRST * 2 ** min(self._digest_failures - 1, 30),
+            DIGEST_RETRY_FIRST * 2 ** min(failures - 1, 30),
             max(self.config.schedule.max_backoff, DIGEST_RETRY_FIRST),
         )
         at = _utcnow() + timedelta(seconds=delay)

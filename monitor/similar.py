@@ -45,6 +45,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from monitor.glossary import ENGLISH_WORDS, english_words
+from monitor.schema import SIMILAR as _SCHEMA
+from monitor.schema import SIMILAR_VERSION as _SCHEMA_VERSION
 from monitor.themes import normalise
 
 LEAD_CHARS = 3000  # opening of the text that features are taken from
@@ -62,28 +64,6 @@ BRIDGE_POSTED = 32  # bridge features per release in the inverted index
 BRIDGE_MIN_SHARED = 4  # bridge features two releases in different scripts must share
 BRIDGE_LOW, BRIDGE_HIGH = 0.2, 0.6
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS sim_docs (
-    doc_id INTEGER PRIMARY KEY,
-    title TEXT NOT NULL,      -- normalised title
-    lead TEXT NOT NULL,       -- normalised opening, for the near-duplicate comparison
-    features BLOB NOT NULL,   -- uint32 feature hashes (CRC-32) of title and opening
-    posted BLOB NOT NULL,     -- the subset written to sim_postings
-    bridge BLOB NOT NULL,     -- the features another language can share (numbers, names...)
-    no_space INTEGER NOT NULL -- written in a script without spaces (Khmer, Thai...)
-);
-CREATE TABLE IF NOT EXISTS sim_postings (
-    feature INTEGER NOT NULL,
-    doc_id INTEGER NOT NULL,
-    PRIMARY KEY (feature, doc_id)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS sim_df (
-    feature INTEGER PRIMARY KEY,
-    df INTEGER NOT NULL       -- releases whose features include it
-);
-CREATE TABLE IF NOT EXISTS sim_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-"""
-_SCHEMA_VERSION = "2"
 _TABLES = ("sim_docs", "sim_postings", "sim_df", "sim_meta")
 
 _STOPWORDS_TEXT = """a about above after again against all also am an and any are as at be been
@@ -192,6 +172,8 @@ class SimilarityIndex:
         self.conn = conn
         self.min_score = min_score
         self.rebuilt = False  # True when an index of an older layout was dropped: re-add all
+        if self._version() == _SCHEMA_VERSION:
+            return  # made when the store was opened (schema.py): nothing to write, even read-only
         with self._atomic():
             if self._version() not in (None, _SCHEMA_VERSION):
                 for table in _TABLES:
@@ -422,18 +404,28 @@ def _bridge_score(cosine: float) -> float:
 
 
 class _Savepoint:
-    """Atomic block that nests inside the caller's transaction, or commits on its own."""
+    """Atomic block that nests inside the caller's transaction, or commits on its own.
+
+    On its own it takes the write lock first (BEGIN IMMEDIATE): a read-then-write transaction
+    would fail at once, not wait, when another connection (the service's other jobs) wrote
+    since it read."""
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
+        self.own = False
 
     def __enter__(self) -> None:
+        self.own = not self.conn.in_transaction
+        if self.own:
+            self.conn.execute("BEGIN IMMEDIATE")
         self.conn.execute("SAVEPOINT sim_write")
 
     def __exit__(self, exc_type: object, *_: object) -> None:
         if exc_type is not None:
             self.conn.execute("ROLLBACK TO sim_write")
         self.conn.execute("RELEASE sim_write")
+        if self.own:
+            self.conn.execute("COMMIT" if exc_type is None else "ROLLBACK")
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:

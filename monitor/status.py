@@ -20,7 +20,7 @@ from rich.table import Table
 
 from .config import Config
 from .schedule import SourceTimes, cadence_for, local_timezone, next_cron, next_due
-from .store import Store, StoreError, parse_iso
+from .store import CATALOGUE, Store, StoreError, parse_iso
 
 
 @dataclass(frozen=True)
@@ -146,16 +146,20 @@ def collect_status(
     records: dict[str, SourceRecord] = {}
     waiting = unsent = notices = 0
     failing_after = config.email.failing_after if config.email else 3
-    try:
-        store = Store.open(config.snapshots_dir, readonly=True)
-    except StoreError:
-        store = None  # nothing checked yet: every source is due now
-    if store is not None:
-        with store:
-            records = source_records(store.conn)
-            waiting = digests.waiting_events(store)
-            unsent = len(digests.unsent_digests(store))
-            notices = len(digests.source_notices(store.conn, failing_after))
+    if (config.snapshots_dir / CATALOGUE).exists():  # else nothing checked yet: all due now
+        # A catalogue that cannot be read is an error (exit 3), never "never checked": a
+        # health check must not call a broken store healthy.
+        with Store.open(config.snapshots_dir, readonly=True) as store:
+            try:
+                records = source_records(store.conn)
+                waiting = digests.waiting_events(store)
+                unsent = len(digests.unsent_digests(store))
+                notices = len(digests.source_notices(store.conn, failing_after))
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(
+                    f"the catalogue {config.snapshots_dir / CATALOGUE} cannot be read ({exc}); "
+                    "restore it from a backup or move it aside to start a new store"
+                ) from None
     sources = []
     for src in config.sources:
         record = records.get(src.name) or SourceRecord(src.name, SourceTimes())

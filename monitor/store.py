@@ -20,6 +20,7 @@ import json
 import os
 import re
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -28,114 +29,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
-from filelock import FileLock, Timeout
+from filelock import FileLock
 
-from .files import atomic_write
+from .files import atomic_write, remove_stale_temps
+from .lease import StoreLease, take_lock
 from .models import Document, Event, Page
+from .schema import create_tables
 from .store_redact import redact_stored_urls
 
 if TYPE_CHECKING:
     from .extract.profile import SiteProfile
 
-SCHEMA_VERSION = 1
 CATALOGUE = "catalogue.sqlite"
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS sources (
-  id INTEGER PRIMARY KEY,
-  name TEXT NOT NULL UNIQUE,
-  url TEXT NOT NULL,
-  baselined_at TEXT,
-  last_check_at TEXT,
-  last_ok_at TEXT,
-  last_error TEXT,
-  consecutive_failures INTEGER NOT NULL DEFAULT 0,
-  failure_reported INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS pages (
-  url TEXT PRIMARY KEY,
-  etag TEXT,
-  last_modified TEXT,
-  body_hash TEXT,
-  fetched_at TEXT
-);
-CREATE TABLE IF NOT EXISTS releases (
-  id INTEGER PRIMARY KEY,
-  source_id INTEGER NOT NULL REFERENCES sources(id),
-  url TEXT NOT NULL,
-  key TEXT NOT NULL,
-  title TEXT,
-  published TEXT,
-  first_seen_at TEXT NOT NULL,
-  last_seen_at TEXT,
-  last_fetched_at TEXT,
-  etag TEXT,
-  last_modified TEXT,
-  body_hash TEXT,
-  extract_sig TEXT,
-  state TEXT NOT NULL DEFAULT 'active',
-  removed_at TEXT,
-  latest_version_id INTEGER,
-  read_hash TEXT,
-  UNIQUE (source_id, url)
-);
-CREATE TABLE IF NOT EXISTS versions (
-  id INTEGER PRIMARY KEY,
-  release_id INTEGER NOT NULL REFERENCES releases(id),
-  seq INTEGER NOT NULL,
-  fetched_at TEXT NOT NULL,
-  text_hash TEXT NOT NULL,
-  title TEXT NOT NULL,
-  body TEXT NOT NULL,
-  published TEXT,
-  language TEXT,
-  text_path TEXT NOT NULL,
-  raw_hash TEXT,
-  content_type TEXT,
-  final_url TEXT,
-  check_id INTEGER,
-  UNIQUE (release_id, seq)
-);
-CREATE TABLE IF NOT EXISTS checks (
-  id INTEGER PRIMARY KEY,
-  started_at TEXT NOT NULL,
-  finished_at TEXT,
-  pid INTEGER,
-  status TEXT NOT NULL DEFAULT 'running',
-  summary TEXT
-);
-CREATE TABLE IF NOT EXISTS events (
-  id INTEGER PRIMARY KEY,
-  check_id INTEGER,
-  kind TEXT NOT NULL,
-  release_id INTEGER NOT NULL REFERENCES releases(id),
-  version_id INTEGER,
-  previous_version_id INTEGER,
-  created_at TEXT NOT NULL,
-  baseline INTEGER NOT NULL DEFAULT 0,
-  payload TEXT NOT NULL,
-  digest_id INTEGER
-);
-CREATE INDEX IF NOT EXISTS events_pending ON events (digest_id) WHERE digest_id IS NULL;
-CREATE INDEX IF NOT EXISTS versions_release ON versions (release_id, seq);
-CREATE TABLE IF NOT EXISTS template_keys (
-  source_id INTEGER NOT NULL,
-  kind INTEGER NOT NULL,
-  key INTEGER NOT NULL,
-  first_page INTEGER NOT NULL,
-  second_page INTEGER NOT NULL DEFAULT 0,
-  pages INTEGER NOT NULL,
-  long INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (source_id, kind, key)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS template_regions (
-  source_id INTEGER NOT NULL,
-  region TEXT NOT NULL,
-  releases INTEGER NOT NULL,
-  PRIMARY KEY (source_id, region)
-);
-"""
+_SWEPT: set[Path] = set()  # stores whose stale temp files this process removed
+_RUNNING_CHECKS: set[int] = set()  # checks in flight in this process (the service's jobs)
 
 
 class StoreError(Exception):
@@ -219,18 +126,27 @@ class VersionText:
 class Store:
     """One open store. Writers hold the folder lock for their whole lifetime."""
 
-    def __init__(self, root: Path, conn: sqlite3.Connection, lock: FileLock | None):
+    def __init__(
+        self, root: Path, conn: sqlite3.Connection, lock: FileLock | StoreLease | None
+    ):
         self.root = root
         self.conn = conn
         self._lock = lock
+        self._checks: set[int] = set()  # begun through this store and not finished
 
     # --- opening -------------------------------------------------------------------------
 
     @classmethod
     def open(
-        cls, root: str | os.PathLike[str], *, readonly: bool = False, wait: float = 600.0
+        cls,
+        root: str | os.PathLike[str],
+        *,
+        readonly: bool = False,
+        wait: float = 600.0,
+        lease: StoreLease | None = None,
     ) -> Store:
-        """Open (creating if needed). A writer waits up to `wait` seconds for another writer."""
+        """Open (creating if needed). A writer waits up to `wait` seconds for another writer,
+        or, with the service's `lease`, joins the jobs already writing (never waits)."""
         root = Path(root)
         lock = None
         if readonly:
@@ -239,7 +155,8 @@ class Store:
         else:
             try:
                 root.mkdir(parents=True, exist_ok=True)
-                probe = root / f".write-test-{os.getpid()}"  # per process: two may start at once
+                # one per writer: two processes, or two jobs of the service, may start at once
+                probe = root / f".write-test-{os.getpid()}-{threading.get_ident()}"
                 probe.write_bytes(b"")
                 probe.unlink()
             except OSError as exc:
@@ -247,14 +164,12 @@ class Store:
                     f"cannot write to the store folder {root}: {exc.strerror or exc}. "
                     "Fix its permissions or set `snapshots:` in config.yaml to a writable folder."
                 ) from None
-            lock = FileLock(str(root / ".lock"))
-            try:
-                lock.acquire(timeout=wait)
-            except Timeout:
-                raise StoreBusy(
-                    f"another monitor process is using {root} (waited {wait:.0f} s); "
-                    "try again when it has finished"
-                ) from None
+            lock, fresh = cls._take_lock(root, wait, lease)
+            if fresh and root.resolve() not in _SWEPT:
+                # No writer anywhere: what a killed one left half-written can go (once per
+                # process: the service opens the store for every job).
+                _SWEPT.add(root.resolve())
+                remove_stale_temps(root)
         try:
             conn = cls._connect(root / CATALOGUE, readonly)
         except BaseException:
@@ -262,6 +177,27 @@ class Store:
                 lock.release()
             raise
         return cls(root, conn, lock)
+
+    @staticmethod
+    def _take_lock(
+        root: Path, wait: float, lease: StoreLease | None
+    ) -> tuple[FileLock | StoreLease, bool]:
+        """The lock (or the service's lease) and whether it was just taken from nobody."""
+        if lease is not None:
+            fresh = lease.acquire()
+            if fresh is None:
+                raise StoreBusy(
+                    f"another monitor process is using {root} or waits for it; "
+                    "try again when it has finished"
+                )
+            return lease, fresh
+        lock = take_lock(root, wait)
+        if lock is None:
+            raise StoreBusy(
+                f"another monitor process is using {root} (waited {wait:.0f} s); "
+                "try again when it has finished"
+            )
+        return lock, True
 
     @staticmethod
     def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
@@ -284,13 +220,8 @@ class Store:
                 # last transactions, and never corrupts.
                 conn.execute("PRAGMA synchronous=NORMAL")
                 conn.execute("PRAGMA foreign_keys=ON")
-                conn.executescript(_SCHEMA)
-                _add_columns(conn)
+                create_tables(conn)
                 redact_stored_urls(conn)
-                conn.execute(
-                    "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
-                    (str(SCHEMA_VERSION),),
-                )
         except sqlite3.OperationalError as exc:
             if "disk" not in str(exc) and "full" not in str(exc):
                 raise StoreError(f"the catalogue {path} cannot be opened ({exc})") from None
@@ -306,6 +237,7 @@ class Store:
         return conn
 
     def close(self) -> None:
+        _RUNNING_CHECKS.difference_update(self._checks)  # abandoned ones are dead now
         try:
             if self._lock is not None:
                 with contextlib.suppress(sqlite3.Error):  # a full disk: the WAL keeps it all
@@ -337,14 +269,25 @@ class Store:
     def begin_check(self) -> int:
         with self.transaction() as db:
             # A check that was running when its process died is closed, not resumed: its
-            # committed versions and events stand, and this check picks up the rest.
-            db.execute("UPDATE checks SET status='interrupted' WHERE status='running'")
+            # committed versions and events stand, and this check picks up the rest. The
+            # service's other jobs, running beside this one, are alive.
+            alive = sorted(_RUNNING_CHECKS)
+            db.execute(
+                "UPDATE checks SET status='interrupted' WHERE status='running' "
+                f"AND id NOT IN ({','.join('?' * len(alive))})",
+                alive,
+            )
             cur = db.execute(
                 "INSERT INTO checks(started_at, pid) VALUES (?, ?)", (now_iso(), os.getpid())
             )
-        return int(cur.lastrowid or 0)
+        check_id = int(cur.lastrowid or 0)
+        self._checks.add(check_id)
+        _RUNNING_CHECKS.add(check_id)
+        return check_id
 
     def finish_check(self, check_id: int, summary: dict[str, Any]) -> None:
+        self._checks.discard(check_id)
+        _RUNNING_CHECKS.discard(check_id)
         with self.transaction() as db:
             db.execute(
                 "UPDATE checks SET finished_at=?, status='done', summary=? WHERE id=?",
@@ -613,17 +556,6 @@ class Store:
                 "UPDATE events SET payload=? WHERE id=?",
                 (json.dumps(event_payload(event), ensure_ascii=False), event.id),
             )
-
-
-# Columns added after a table was first created: a store made by an older version gains them.
-_ADDED_COLUMNS = (("releases", "read_hash", "TEXT"),)
-
-
-def _add_columns(conn: sqlite3.Connection) -> None:
-    for table, column, kind in _ADDED_COLUMNS:
-        have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
-        if column not in have:
-            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
 
 
 def _release(row: sqlite3.Row) -> ReleaseState:

@@ -23,6 +23,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from monitor.excerpt import clip
 from monitor.theme_text import (
     NO_SPACE,
     Sentence,
@@ -356,18 +357,13 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def excerpt(sentence: str, span: tuple[int, int] | None) -> str:
-    if len(sentence) <= EVIDENCE_CHARS or span is None:
-        return sentence if len(sentence) <= EVIDENCE_CHARS else sentence[:EVIDENCE_CHARS] + "…"
+    """The sentence, or a window of it around the match cut at word boundaries."""
+    if len(sentence) <= EVIDENCE_CHARS:
+        return sentence
+    if span is None:
+        return clip(sentence, 0, EVIDENCE_CHARS)
     half = (EVIDENCE_CHARS - (span[1] - span[0])) // 2
-    start = max(0, span[0] - half)
-    end = min(len(sentence), span[1] + half)
-    if start > 0:
-        space = sentence.find(" ", start, span[0])
-        start = space + 1 if space >= 0 else start
-    if end < len(sentence):
-        space = sentence.rfind(" ", span[1], end)
-        end = space if space >= 0 else end
-    return ("…" if start > 0 else "") + sentence[start:end] + ("…" if end < len(sentence) else "")
+    return clip(sentence, span[0] - half, span[1] + half, keep=span)
 
 
 def exemplar_bonus(ct: _CompiledTheme, text: str) -> tuple[float, str]:

@@ -179,15 +179,17 @@ def test_edited_and_removed_releases():
                     diff_html=DIFF_HTML)  # fmt: skip
     removed = Event("removed", "akp", "https://c.example/gone", "PM receives UN coordinator",
                     reason="answers HTTP 404 (confirmed by a second request)",
-                    archived="snapshots/text/akp/gone-1234/v0002.txt")  # fmt: skip
+                    archived="/srv/monitor/snapshots/text/akp/gone-1234/v0002.txt")  # fmt: skip
     digest = render([changed, removed])
     assert digest.subject == "monitor: 1 edited, 1 removed — Japan grant"
     assert "[-3-]{+4.5+}" in digest.text
     assert "Why: answers HTTP 404" in digest.text
-    assert "Last version kept at: snapshots/text/akp/gone-1234/v0002.txt" in digest.text
+    # the store's own name for the file, not a server path a recipient cannot open
+    assert "Last version: text/akp/gone-1234/v0002.txt in the monitor's store" in digest.text
+    assert "/srv/" not in digest.text and "/srv/" not in digest.html
     assert '<del style="color:#b00020;text-decoration:line-through">3</del> <ins' in digest.html
-    assert "snapshots/text/akp/gone-1234/v0002.txt" in Parts(digest.html).visible
-    assert "snapshots/text/akp/gone-1234" not in "".join(Parts(digest.html).hrefs)
+    assert "text/akp/gone-1234/v0002.txt" in Parts(digest.html).visible
+    assert "text/akp/gone-1234" not in "".join(Parts(digest.html).hrefs)
 
 
 def test_edit_without_html_diff_is_rendered_from_the_word_diff():

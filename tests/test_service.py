@@ -326,6 +326,8 @@ def test_failing_source_backs_off_and_is_reported_once_then_recovers(ministry, i
 
     with service(config) as svc:
         wait_for(lambda: len(hits()) >= 3, what="three attempts")
+        # sources are checked independently: the healthy one's baseline may still be running
+        wait_for(lambda: svc.checks("ministry"), what="the healthy source's check")
         status = subprocess.run(
             [*MONITOR, "status", "--json", "--config", str(config)],
             capture_output=True,
