@@ -113,7 +113,9 @@ def recent_events(
     limit = limit or PAGE_SIZE
     where, args = ["1=1"], []  # type: ignore[var-annotated]
     if source:
-        where.append("s.name = ?")
+        # unary + keeps SQLite walking events newest first (stopping at a page) rather than
+        # gathering every event of the source through the index and sorting them
+        where.append("+r.source_id = (SELECT id FROM sources WHERE name = ?)")
         args.append(source)
     if kind:
         where.append("e.kind = ?")

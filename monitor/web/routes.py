@@ -225,6 +225,11 @@ def stylesheet(request: Request) -> Response:
     )  # fmt: skip
 
 
+def favicon(request: Request) -> Response:
+    """No icon: an empty answer, so browsers stop asking (and log no error)."""
+    return Response(status_code=204, headers={"cache-control": "public, max-age=604800"})
+
+
 ROUTES = (
     ("/", home),
     ("/source/{name}", source_page),
@@ -233,4 +238,5 @@ ROUTES = (
     ("/release/{rid:int}/v/{seq:int}/{what}", version_file),
     ("/search", search_page),
     ("/static/style.css", stylesheet),
+    ("/favicon.ico", favicon),
 )
