@@ -123,6 +123,7 @@ CREATE INDEX IF NOT EXISTS events_release ON events (release_id);
 CREATE INDEX IF NOT EXISTS events_kind ON events (kind);
 CREATE INDEX IF NOT EXISTS releases_url ON releases (url);
 CREATE INDEX IF NOT EXISTS releases_source ON releases (source_id);
+CREATE INDEX IF NOT EXISTS releases_removed ON releases (source_id) WHERE state = 'removed';
 CREATE TABLE IF NOT EXISTS template_keys (
   source_id INTEGER NOT NULL,
   kind INTEGER NOT NULL,

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..models import Related, ThemeMatch
-from ..store import event_from_payload
+from ..schedule import SourceTimes
+from ..status import SourceRecord
+from ..store import event_from_payload, parse_iso
 
 PAGE_SIZE = 50
 
@@ -152,6 +154,27 @@ def recent_events(
 
 def source_names(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in conn.execute("SELECT name FROM sources ORDER BY name")]
+
+
+def source_record(conn: sqlite3.Connection, name: str) -> SourceRecord | None:
+    """One source's row and counts, as `monitor status` shows them (counting only this one)."""
+    row = conn.execute(
+        "SELECT s.id, s.last_check_at, s.last_ok_at, s.last_error, s.consecutive_failures, "
+        "(SELECT COUNT(*) FROM releases r WHERE r.source_id = s.id) AS releases, "
+        "(SELECT COUNT(*) FROM releases r WHERE r.source_id = s.id AND r.state = 'removed') "
+        "AS removed, (SELECT COUNT(*) FROM releases r JOIN versions v ON v.release_id = r.id "
+        "WHERE r.source_id = s.id) AS versions FROM sources s WHERE s.name = ?",
+        (name,),
+    ).fetchone()
+    if row is None:
+        return None
+    times = SourceTimes(
+        parse_iso(row["last_check_at"]),
+        parse_iso(row["last_ok_at"]),
+        int(row["consecutive_failures"] or 0),
+    )
+    return SourceRecord(name, times, row["last_error"], row["releases"], row["removed"],
+                        row["versions"])  # fmt: skip
 
 
 def source_releases(

@@ -76,9 +76,7 @@ def source_page(request: Request) -> Response:
     name = request.path_params["name"]
     try:
         with archive.store() as store:
-            from ..status import source_records
-
-            record = source_records(store.conn).get(name)
+            record = queries.source_record(store.conn, name)
             if record is None:
                 raise HTTPException(404, f"No source named “{name}” in this archive.")
             releases, older = queries.source_releases(store.conn, name,
