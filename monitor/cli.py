@@ -459,6 +459,15 @@ def status(config_path: str | None, as_json: bool) -> None:
         print_status(report, output_console())
 
 
+def _serve_command() -> click.Command:
+    from .web.cli import serve  # imports click only; the web stack loads when `serve` runs
+
+    return serve
+
+
+cli.add_command(_serve_command())
+
+
 def main() -> None:
     try:
         cli(prog_name="monitor")

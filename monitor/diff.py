@@ -606,7 +606,7 @@ def _hunk_text(hunk: Hunk) -> str:
     if hunk.kind == "moved":
         body = "(moved here) " + _head(hunk.new_text, MOVED_PREVIEW)
     else:
-        body = "".join(_mark_text(s) for s in _shown(hunk))
+        body = "".join(_mark_text(s) for s in shown_segments(hunk))
     sep = "\n" if hunk.paragraph else " "
     return sep.join(x for x in (hunk.context_before, body, hunk.context_after) if x)
 
@@ -622,7 +622,7 @@ def _hunk_html(hunk: Hunk) -> str:
     if hunk.kind == "moved":
         body = "<em>(moved here)</em> " + _esc(_head(hunk.new_text, MOVED_PREVIEW))
     else:
-        body = "".join(_mark_html(s) for s in _shown(hunk))
+        body = "".join(_mark_html(s) for s in shown_segments(hunk))
     before, after = _esc(hunk.context_before), _esc(hunk.context_after)
     if hunk.paragraph:
         lines = [f'<div style="{_CONTEXT_STYLE}">{before}</div>'] if before else []
@@ -657,7 +657,7 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=True).replace("\n", "<br>")
 
 
-def _shown(hunk: Hunk) -> list[Segment]:
+def shown_segments(hunk: Hunk) -> list[Segment]:
     """The segments as shown: long unchanged stretches inside a sentence run are elided."""
     if hunk.paragraph:
         return list(hunk.segments)

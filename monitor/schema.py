@@ -92,6 +92,12 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE INDEX IF NOT EXISTS events_pending ON events (digest_id) WHERE digest_id IS NULL;
 CREATE INDEX IF NOT EXISTS versions_release ON versions (release_id, seq);
+-- the web view's lookups: a release's events, a URL's release, a source's releases by id
+CREATE INDEX IF NOT EXISTS events_release ON events (release_id);
+CREATE INDEX IF NOT EXISTS events_kind ON events (kind);
+CREATE INDEX IF NOT EXISTS releases_url ON releases (url);
+CREATE INDEX IF NOT EXISTS releases_source ON releases (source_id);
+CREATE INDEX IF NOT EXISTS releases_removed ON releases (source_id) WHERE state = 'removed';
 CREATE TABLE IF NOT EXISTS template_keys (
   source_id INTEGER NOT NULL,
   kind INTEGER NOT NULL,

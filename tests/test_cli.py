@@ -228,6 +228,7 @@ def test_demo_runs_offline_and_reports_exactly_the_edits(tmp_path):
     assert "Removed releases (1)" in out and "2023" in out
     assert "{+" in out and "review it in 2023" in out  # the edit's words, marked without colour
     assert list((tmp_path / "demo" / "outbox").glob("*.eml"))
+    assert f"monitor serve --config {tmp_path / 'demo' / 'config.yaml'}" in out  # how to browse
 
 
 def test_digest_outbox_no_email_preview_and_send(ministry):

@@ -113,6 +113,11 @@ def run_demo(folder: Path, console: Console, check: callable) -> tuple[CheckRepo
         second = check(config)
     console.print(
         f"\nThe store is in {folder / 'snapshots'}; the config the demo used is "
-        f"{folder / 'config.yaml'}."
+        f"{folder / 'config.yaml'}.\nBrowse what it recorded — every version, the word diff of "
+        f"the edit, the removal — with `monitor serve --config {folder / 'config.yaml'}`, then "
+        "open http://127.0.0.1:8080/ (Ctrl-C stops it).",
+        highlight=False,
+        markup=False,
+        soft_wrap=True,
     )
     return first, second
