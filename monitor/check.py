@@ -33,8 +33,10 @@ from .extract import (
 )
 from .extract.profile import SiteProfile
 from .extract.reading import PageLine
+from .extract.survey import PageSurvey, survey_page
 from .feeds import clean_text
 from .fetch import Fetcher
+from .holding import Holding
 from .matching import Matcher, import_corpus
 from .models import CheckError, CheckReport, Document, Event, FetchError, Link, Page, SourceResult
 from .pages import page_from_bytes
@@ -116,6 +118,8 @@ class SourceCheck:
         self.removed: dict[str, ReleaseState] = {}
         self.profile = SiteProfile()  # what this source's pages share; loaded in run()
         self._held: list[_Held] = []
+        self.holding = Holding(store, pool)  # releases decided when the source is read
+        self._not_statements = 0
         self._done = 0
         self._total = 0
 
@@ -137,7 +141,8 @@ class SourceCheck:
             self.result.duration = time.monotonic() - started
             return self.result
         self._listing_pages, self._site_names = found.listing_pages, None
-        await self._learn_listings(found.listing_pages)
+        self.holding.chrome = await self._learn_listings(found.listing_pages)
+        self.holding.regions = bool(self.profile.view().regions)
         work = self._plan(found, known)
         self._total = len(work)
         self._tick()
@@ -152,13 +157,18 @@ class SourceCheck:
 
         await asyncio.gather(*(one(*item) for item in work))
         self._decide_held()
+        self._decide_pending()
         listed = [known[link.url].id for link in found.links if link.url in known]
         self.store.touch_seen(listed)
         if not self.failed_new:
             for page in found.listing_pages:
                 self.store.save_page_validators(page, self.scope)
         self.store.save_template_profile(self.state.id, self.profile)
-        self.store.source_checked(self.state.id, error=None, baselined=True)
+        # A baseline that met only pages that are no statement (a site in maintenance) is
+        # taken again next check, so its releases are not all reported as new then.
+        stored = any(e.source == self.src.name for e in self.report.new)
+        baselined = not (self.baseline and self._not_statements and not stored)
+        self.store.source_checked(self.state.id, error=None, baselined=baselined)
         self.result.releases_seen = len(found.links) or (1 if found.single else 0)
         self.result.duration = time.monotonic() - started
         return self.result
@@ -210,25 +220,31 @@ class SourceCheck:
             **kw,  # type: ignore[arg-type]
         )
 
-    async def _learn_listings(self, pages: list[Page]) -> None:
+    async def _learn_listings(self, pages: list[Page]) -> frozenset[int]:
         """Listing pages wear the source's chrome (header, menus, ticker, footer) around
-        other text: the template is learned from them before any release is read."""
+        other text: the template is learned from them before any release is read. Returns
+        the source's chrome as this check begins: the template and the listings' lines."""
+        chrome: set[int] = set()
         for page in pages:  # a few pages: read here, so a check that reads no release in
             if _html(page):  # full never starts the reading processes
                 keys = learn_page(page.text or "", page.url)
                 if keys is not None:
                     self.profile.learn(keys)
+                    chrome.update(key for key, _ in keys.blocks)
+        return self.profile.view().blocks | chrome
 
-    async def _learn(self, page: Page) -> None:
+    async def _learn(self, page: Page) -> PageSurvey | None:
         """Learn from a page as soon as it arrives: releases fetched together are read after
         the others have been learned from, so even a source's first releases are read with
-        what their siblings share."""
-        if _html(page):
-            keys = await asyncio.get_running_loop().run_in_executor(
-                self.pool, partial(learn_page, page.text, page.url)
-            )
-            if keys is not None:
-                self.profile.learn(keys)
+        what their siblings share. The page's survey is kept for `site_page`."""
+        if not _html(page):
+            return None
+        survey = await asyncio.get_running_loop().run_in_executor(
+            self.pool, partial(survey_page, page.text or "", page.url)
+        )
+        if survey is not None:
+            self.profile.learn(survey.keys)
+        return survey
 
     # --- discovery -----------------------------------------------------------------------
 
@@ -385,14 +401,15 @@ class SourceCheck:
         ):
             self.store.touch_fetched(self.removed[url])  # still gone: said once already
             return
-        await self._learn(page)
+        survey = await self._learn(page)
         template = self.profile.view()  # one view for both readings, so they compare
         try:
             reading = await self._read(page, template)
-        except ExtractionError as exc:
-            self._error(url, f"no statement text found: {exc}", "bad_response",
-                        link.title if link else None)  # fmt: skip
-            self.failed_new |= rel is None
+        except ExtractionError as exc:  # decided with the source's other pages
+            gone = self.removed.get(url) if rel is None else None
+            await self.holding.hold(url, rel or gone, link, page, survey, None,
+                                    restored=gone is not None,
+                                    failure=f"no statement text found: {exc}")  # fmt: skip
             return
         except Exception as exc:  # a reading process that died (memory) or a reader's bug
             self._error(url, f"could not be read this time ({exc!r}); it is read again next "
@@ -422,14 +439,37 @@ class SourceCheck:
             if notice:
                 self.store.touch_fetched(gone)  # still gone: said once already
             else:
-                self._restored(url, gone, link, page, doc, before, reading.fingerprint)
+                await self.holding.hold(url, gone, link, page, survey, reading, doc=doc,
+                                        before=before, restored=True)  # fmt: skip
             return
         if notice:
             self._error(url, f"no statement here: {notice}", "bad_response",
                         link.title if link else None)  # fmt: skip
             self.failed_new = True
             return
-        self._store_document(url, rel, link, page, doc, before=before, mark=reading.fingerprint)
+        same_reading = before is not None and before.comparable == doc.comparable
+        if detect.verdict(previous, doc) == "unchanged" or same_reading:  # no event: no doubt
+            self._store_document(url, rel, link, page, doc, before=before, mark=reading.fingerprint)
+        else:
+            await self.holding.hold(url, rel, link, page, survey, reading, doc=doc, before=before)
+
+    def _decide_pending(self) -> None:
+        """Store the held releases, but for the pages that are no statement (`site_page`):
+        those are error items, and nothing of them is stored."""
+        for held, reason in self.holding.decide():
+            if reason or held.doc is None:
+                self._error(held.url, reason or held.failure or "",
+                            "not_a_statement" if reason else "bad_response",
+                            held.link.title if held.link else None)  # fmt: skip
+                self._not_statements += bool(reason)
+                self.failed_new |= held.rel is None or held.restored
+            elif held.restored:
+                assert held.rel is not None
+                self._restored(held.url, held.rel, held.link, self.holding.page(held), held.doc,
+                               held.before, held.mark)  # fmt: skip
+            else:
+                self._store_document(held.url, held.rel, held.link, self.holding.page(held),
+                                     held.doc, before=held.before, mark=held.mark)  # fmt: skip
 
     async def _same_statement(self, rel: ReleaseState, page: Page) -> bool:
         """New bytes, same statement: the page's region and headlines read as they did when
