@@ -33,6 +33,7 @@ from .extract import (
 )
 from .extract.profile import SiteProfile
 from .extract.reading import PageLine
+from .extract.selectors import SelectorMiss
 from .extract.survey import PageSurvey, survey_page
 from .feeds import clean_text
 from .fetch import Fetcher
@@ -120,6 +121,7 @@ class SourceCheck:
         self._held: list[_Held] = []
         self.holding = Holding(store, pool)  # releases decided when the source is read
         self._not_statements = 0
+        self._missed: dict[tuple[str, str], tuple[str, SelectorMiss, int]] = {}  # by selector
         self._done = 0
         self._total = 0
 
@@ -158,6 +160,9 @@ class SourceCheck:
         await asyncio.gather(*(one(*item) for item in work))
         self._decide_held()
         self._decide_pending()
+        for url, miss, pages in self._missed.values():  # the page is read and stored anyway
+            self._error(url, miss.check_message(pages, self.src.name), "selector",
+                        f"{self.src.name}: the {miss.key} selector")  # fmt: skip
         listed = [known[link.url].id for link in found.links if link.url in known]
         self.store.touch_seen(listed)
         if not self.failed_new:
@@ -418,6 +423,9 @@ class SourceCheck:
             return
         if reading.keys is not None:
             self.profile.learn(reading.keys, reading.region)
+        for miss in reading.missed:
+            first, seen, pages = self._missed.get((miss.key, miss.selector), (url, miss, 0))
+            self._missed[miss.key, miss.selector] = (first, seen, pages + 1)
         doc = self._with_listing_facts(reading.document, link)
         gone = self.removed.get(url) if rel is None else None
         previous = self.store.latest_version((rel or gone).id) if (rel or gone) else None
