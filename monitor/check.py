@@ -119,7 +119,7 @@ class SourceCheck:
         self.removed: dict[str, ReleaseState] = {}
         self.profile = SiteProfile()  # what this source's pages share; loaded in run()
         self._held: list[_Held] = []
-        self.holding = Holding(store, pool)  # releases decided when the source is read
+        self.holding = Holding(store, pool, 2 * config.fetch.concurrency)  # see `holding`
         self._not_statements = 0
         self._missed: dict[tuple[str, str], tuple[str, SelectorMiss, int]] = {}  # by selector
         self._done = 0
@@ -154,6 +154,8 @@ class SourceCheck:
         async def one(url: str, rel: ReleaseState | None, link: Link | None) -> None:
             async with gate:
                 await self._release(url, rel, link, found)
+                if self.holding.full:
+                    self._decide_pending()
                 self._done += 1
                 self._tick()
 

@@ -4,7 +4,9 @@ never stored (see `site_page`).
 A maintenance page served at every release address reads, at each address, like an edit: only
 the source's pages seen together tell it apart. So a check holds each release whose page would
 be stored with an event (new, edited, back after a removal), or that gave no text, and decides
-them all when its source's pages are read. A held page's body waits in the store's raw files
+them in batches (`batch` releases, and the rest when the source's pages are all read), so a
+check stopped half way keeps what it decided; a page alone in its batch is also compared with
+the site's pages found earlier in the check. A held page's body waits in the store's raw files
 (content-addressed, as a version would keep it), not in memory.
 """
 
@@ -22,6 +24,8 @@ from .extract.survey import PageSurvey, survey_page
 from .models import Document, Link, Page
 from .pages import page_from_bytes
 from .store import ReleaseState, Store, VersionText
+
+_SITE_PAGES_KEPT = 8
 
 
 @dataclass
@@ -42,12 +46,18 @@ class Held:
 class Holding:
     """One source's held releases, for one check."""
 
-    def __init__(self, store: Store, pool: Executor):
+    def __init__(self, store: Store, pool: Executor, batch: int):
         self.store = store
         self.pool = pool
+        self.batch = batch
         self.chrome: frozenset[int] = frozenset()  # the source's chrome as the check began
         self.regions = False  # the source has a learned statement region
         self._items: list[Held] = []
+        self._site_pages: list[site_page.Observed] = []  # one of each found, for later batches
+
+    @property
+    def full(self) -> bool:
+        return len(self._items) >= self.batch
 
     async def hold(
         self,
@@ -97,10 +107,16 @@ class Holding:
 
     def decide(self) -> Iterator[tuple[Held, str | None]]:
         """Each held release, with the reason its page is no statement (None: it is one)."""
-        verdicts = site_page.judge([held.observed for held in self._items])
+        verdicts = site_page.judge([held.observed for held in self._items], self._site_pages)
         items, self._items = self._items, []
         for held in items:
-            yield held, verdicts.get(held.url)
+            reason = verdicts.get(held.url)
+            seen = self._site_pages
+            if reason == site_page.SAME_PAGE and len(seen) < _SITE_PAGES_KEPT and not any(
+                site_page.same_page(held.observed, o) for o in seen
+            ):
+                seen.append(held.observed)  # a page of the site not seen before
+            yield held, reason
 
     def page(self, held: Held) -> Page:
         """The held page with its body again, to store."""

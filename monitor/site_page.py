@@ -14,7 +14,7 @@ source, so a page nobody listed is caught too:
   shares almost nothing with the release's stored versions (under `MAX_SHARED` of its content
   words), and one more sign says it is a site's page: it is short, the statement's learned
   region is gone, it is mostly the source's chrome, or it says so (`SITE_PAGE_WORDS`). A new
-  release, with no history, needs two such signs besides its listed title being missing.
+  release, with no history, must say so and show one more sign, its listed title missing.
 
 An edit, even a heavy rewrite, keeps the title or much of the wording. Pure: `check` gathers
 the facts (`observe`), `judge` decides.
@@ -61,9 +61,9 @@ _NUMBER = re.compile(r"\d+")
 _UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff]")
 
 SAME_PAGE = (
-    "the same page is served at {n} release addresses of this source (a maintenance, error or "
-    "firewall page, or the home page): it is not a statement, so nothing is stored; the "
-    "release is read again next check"
+    "the same page is served at several release addresses of this source (a maintenance, "
+    "error or firewall page, or the home page): it is not a statement, so nothing is stored; "
+    "the release is read again next check"
 )
 NOT_THIS_RELEASE = (
     "this page is not the release's statement (its title is gone and it shares almost nothing "
@@ -128,13 +128,19 @@ def says_away(text: str) -> bool:
     return bool(_TRANSIENT.search(text))
 
 
-def judge(observed: Sequence[Observed]) -> dict[str, str]:
-    """The releases (by URL) whose page is not a statement, with the reason to show."""
+def judge(
+    observed: Sequence[Observed], site_pages: Sequence[Observed] = ()
+) -> dict[str, str]:
+    """The releases (by URL) whose page is not a statement, with the reason to show.
+    `site_pages`: pages judged so earlier in the check (a check judges its releases in
+    batches), which a page alone in its batch may be one more of."""
     found: dict[str, str] = {}
-    for group in same_page_groups(observed):
+    earlier = {o.url for o in site_pages}
+    for group in same_page_groups([*observed, *site_pages]):
         if _site_wide(group):
             for o in group:
-                found[o.url] = SAME_PAGE.format(n=len(group))
+                if o.url not in earlier:
+                    found[o.url] = SAME_PAGE
     for o in observed:
         if o.url not in found and (reason := _not_this_release(o)):
             found[o.url] = reason
@@ -177,6 +183,10 @@ def same_page_groups(observed: Sequence[Observed]) -> list[list[Observed]]:
     return [g for g in groups.values() if len(g) >= 2]
 
 
+def same_page(a: Observed, b: Observed) -> bool:
+    return _near(a.own or a.text, b.own or b.text)
+
+
 def _near(a: str, b: str) -> bool:
     if a == b:
         return True
@@ -191,13 +201,16 @@ def _not_this_release(o: Observed) -> str | None:
         return None  # the release's title is on the page, or no title is known to look for
     if o.history and shared(o.text, o.history) >= MAX_SHARED:
         return None
+    says = bool(_SITE_PAGE.search(o.text))
+    if not (o.history or says):
+        return None  # a new release's page must say what it is: it has no history to lose
     signs = [
         sign
         for sign, present in (
             ("it is short", word_count(o.text) < SHORT_WORDS),
             ("the statement's usual place is gone", o.left_region),
             ("it is mostly the site's menus and frame", o.chrome_share >= MOSTLY_CHROME),
-            ("it reads as a site's notice", bool(_SITE_PAGE.search(o.text))),
+            ("it reads as a site's notice", says),
         )
         if present
     ]

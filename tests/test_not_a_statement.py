@@ -140,6 +140,21 @@ def test_a_page_that_is_not_the_statement_is_an_error_item(ministry, case):
     assert versions(ministry) == stored
 
 
+@pytest.mark.parametrize("case", ["maintenance", "unknown firewall", "home page"])
+def test_pages_judged_in_small_batches(ministry, case):
+    """One request at a time: a check decides its held releases two by two, and a page alone
+    in its batch is compared with the site's pages found earlier in the check."""
+    config = ministry.config(fetch={"per_host_delay": 0, "backoff": 0.01, "retries": 1,
+                                    "timeout": 10, "concurrency": 1})  # fmt: skip
+    ministry.check(config)
+    stored = versions(ministry)
+    urls = CASES[case](ministry)
+    assert_not_statements(ministry.check(config).to_json(), urls)
+    assert versions(ministry) == stored
+    ministry.publish()
+    assert not ministry.check(config).events
+
+
 @pytest.mark.parametrize("style", ["drupal", "handmade"])
 def test_unavailable_in_chrome_on_other_sites(server, tmp_path, style):
     from tests.conftest import Ministry

@@ -9,11 +9,15 @@ Those facts are there even when the reading finds no text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..textnorm import normalize
 from .reading import _page_blocks, _parse
 from .template import PageKeys, page_keys
+
+_WORD = re.compile(r"\w+")
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S*/\S*-\S*")
 
 
 @dataclass(frozen=True)
@@ -45,12 +49,19 @@ class PageSurvey:
         """Is `title` on the page as its own: in a line that is not a link (a list of other
         releases names them, not this page); with `in_names`, in <title> or og:title too (a
         site's error page inside its chrome may keep those)."""
-        wanted = normalize(title).casefold().rstrip(" .…")
-        if not wanted:
+        wanted = _words(title)
+        if not wanted.strip():
             return False
         texts = [line.text for line in self.lines if not line.link]
         texts += self.names if in_names else ()
-        return any(wanted in normalize(text).casefold() for text in texts)
+        return any(wanted in _words(text) for text in texts)
+
+
+def _words(text: str) -> str:
+    """The text's words only, so that "DaF Blog – MMF3" and "DaF Blog -  MMF3" are one title;
+    an address is no words (an error page that prints the slug asked for shows no title)."""
+    text = _ADDRESS.sub(" ", normalize(text).casefold())
+    return " " + " ".join(_WORD.findall(text)) + " "
 
 
 def survey_page(html: str, url: str) -> PageSurvey | None:
