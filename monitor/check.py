@@ -410,24 +410,9 @@ class SourceCheck:
             return
         survey = await self._learn(page)
         template = self.profile.view()  # one view for both readings, so they compare
-        try:
-            reading = await self._read(page, template)
-        except ExtractionError as exc:  # decided with the source's other pages
-            gone = self.removed.get(url) if rel is None else None
-            await self.holding.hold(url, rel or gone, link, page, survey, None,
-                                    restored=gone is not None,
-                                    failure=f"no statement text found: {exc}")  # fmt: skip
+        reading = await self._read_release(url, rel, link, page, survey, template)
+        if reading is None:
             return
-        except Exception as exc:  # a reading process that died (memory) or a reader's bug
-            self._error(url, f"could not be read this time ({exc!r}); it is read again next "
-                        "check", "transient", link.title if link else None)  # fmt: skip
-            self.failed_new |= rel is None
-            return
-        if reading.keys is not None:
-            self.profile.learn(reading.keys, reading.region)
-        for miss in reading.missed:
-            first, seen, pages = self._missed.get((miss.key, miss.selector), (url, miss, 0))
-            self._missed[miss.key, miss.selector] = (first, seen, pages + 1)
         doc = self._with_listing_facts(reading.document, link)
         gone = self.removed.get(url) if rel is None else None
         previous = self.store.latest_version((rel or gone).id) if (rel or gone) else None
@@ -462,6 +447,37 @@ class SourceCheck:
             self._store_document(url, rel, link, page, doc, before=before, mark=reading.fingerprint)
         else:
             await self.holding.hold(url, rel, link, page, survey, reading, doc=doc, before=before)
+
+    async def _read_release(
+        self,
+        url: str,
+        rel: ReleaseState | None,
+        link: Link | None,
+        page: Page,
+        survey: PageSurvey | None,
+        template: Template,
+    ) -> Reading | None:
+        """The release's page read, and what it teaches the source; None when it gave no
+        reading (held, or an error item)."""
+        try:
+            reading = await self._read(page, template)
+        except ExtractionError as exc:  # decided with the source's other pages
+            gone = self.removed.get(url) if rel is None else None
+            await self.holding.hold(url, rel or gone, link, page, survey, None,
+                                    restored=gone is not None,
+                                    failure=f"no statement text found: {exc}")  # fmt: skip
+            return None
+        except Exception as exc:  # a reading process that died (memory) or a reader's bug
+            self._error(url, f"could not be read this time ({exc!r}); it is read again next "
+                        "check", "transient", link.title if link else None)  # fmt: skip
+            self.failed_new |= rel is None
+            return None
+        if reading.keys is not None:
+            self.profile.learn(reading.keys, reading.region)
+        for miss in reading.missed:  # reported once per selector, when the source is read
+            first, seen, pages = self._missed.get((miss.key, miss.selector), (url, miss, 0))
+            self._missed[miss.key, miss.selector] = (first, seen, pages + 1)
+        return reading
 
     def _decide_pending(self) -> None:
         """Store the held releases, but for the pages that are no statement (`site_page`):
