@@ -271,3 +271,22 @@ def test_check_json_reports_not_a_statement(ministry):
     again = json.loads(subprocess.run(cmd, capture_output=True, text=True, env=env,
                                       timeout=300).stdout)  # fmt: skip
     assert again["new"] == again["changed"] == again["errors"] == []
+
+
+def test_a_title_is_found_by_its_words_and_never_in_an_address():
+    from monitor.extract.survey import survey_page
+
+    page = survey_page(
+        "<html><head><title>Ratschläge geben | DaF Blog -  MMF3 Frühling 08</title></head><body>"
+        "<h2>Ratschläge geben</h2><p>URL: 127.0.0.1/2024/03/covid-19-update-5-march-2024/</p>"
+        "<p>COVID-19 update: 5 March 2024</p></body></html>",
+        "http://127.0.0.1/x",
+    )
+    assert page is not None
+    assert page.shows("DaF Blog – MMF3 Frühling 08", in_names=True)
+    assert not page.shows("DaF Blog – MMF3 Frühling 08")  # only in <title>
+    assert page.shows("COVID-19 update 5 Mar…")  # a listing's title cut short
+    assert not page.shows("Update 5 March 2024 on COVID-19")
+    slug = survey_page("<html><body><p>URL: 127.0.0.1/2024/03/outcomes-of-the-meeting/</p>"
+                       "</body></html>", "http://h/x")
+    assert slug is not None and not slug.shows("Outcomes of the Meeting")

@@ -17,6 +17,7 @@ from .reading import _page_blocks, _parse
 from .template import PageKeys, page_keys
 
 _WORD = re.compile(r"\w+")
+_CUT = re.compile(r"(?:…|\.\.\.)\s*$")
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S*/\S*-\S*")
 
 
@@ -50,6 +51,8 @@ class PageSurvey:
         releases names them, not this page); with `in_names`, in <title> or og:title too (a
         site's error page inside its chrome may keep those)."""
         wanted = _words(title)
+        if _CUT.search(title):  # a listing's title cut short ("… 5 Mar…"): its whole words
+            wanted = wanted.rstrip().rpartition(" ")[0] + " "
         if not wanted.strip():
             return False
         texts = [line.text for line in self.lines if not line.link]
