@@ -28,15 +28,17 @@ from .extract import (
     ExtractionError,
     Reading,
     Template,
-    learn_page,
     read_page,
     statement_unchanged,
 )
 from .extract.profile import SiteProfile
 from .extract.reading import PageLine
+from .extract.selectors import SelectorMiss
+from .extract.survey import PageSurvey, survey_page
 from .extract.template import PageKeys
 from .feeds import clean_text
 from .fetch import Fetcher
+from .holding import Holding
 from .matching import Matcher, import_corpus
 from .models import (
     CheckError,
@@ -126,10 +128,14 @@ class SourceCheck:
         self.failed_new = False
         self.known: dict[str, ReleaseState] = {}
         self._listing_pages: list[Page] = []
+        self._listing_keys: set[int] = set()  # the lines of this check's listing pages
         self._site_names: set[str] | None = None
         self.removed: dict[str, ReleaseState] = {}
         self.profile = SiteProfile()  # what this source's pages share; loaded in run()
         self._held: list[_Held] = []
+        self.holding = Holding(store, pool, 2 * config.fetch.concurrency)  # see `holding`
+        self._not_statements = 0
+        self._missed: dict[tuple[str, str], tuple[str, SelectorMiss, int]] = {}  # by selector
         self._done = 0
         self._total = 0
 
@@ -152,6 +158,9 @@ class SourceCheck:
             self.result.duration = time.monotonic() - started
             return self.result
         self._listing_pages, self._site_names = found.listing_pages, None
+        # the source's chrome as this check begins: its template and its listings' lines
+        self.holding.chrome = self.profile.view().blocks | self._listing_keys
+        self.holding.regions = bool(self.profile.view().regions)
         work = self._plan(found, known)
         self._total = len(work)
         self._tick()
@@ -161,18 +170,28 @@ class SourceCheck:
         async def one(url: str, rel: ReleaseState | None, link: Link | None) -> None:
             async with gate:
                 await self._release(url, rel, link, found)
+                if self.holding.full:
+                    self._decide_pending()
                 self._done += 1
                 self._tick()
 
         await asyncio.gather(*(one(*item) for item in work))
         self._decide_held()
+        self._decide_pending()
+        for url, miss, pages in self._missed.values():  # the page is read and stored anyway
+            self._error(url, miss.check_message(pages, self.src.name), "selector",
+                        f"{self.src.name}: the {miss.key} selector")  # fmt: skip
         listed = [known[link.url].id for link in found.links if link.url in known]
         self.store.touch_seen(listed)
         if not self.failed_new:
             for page in found.listing_pages:
                 self.store.save_page_validators(page, self.scope)
         self.store.save_template_profile(self.state.id, self.profile)
-        self.store.source_checked(self.state.id, error=None, baselined=True)
+        # A baseline that met only pages that are no statement (a site in maintenance) is
+        # taken again next check, so its releases are not all reported as new then.
+        stored = any(e.source == self.src.name for e in self.report.new)
+        baselined = not (self.baseline and self._not_statements and not stored)
+        self.store.source_checked(self.state.id, error=None, baselined=baselined)
         self.result.releases_seen = len(found.links) or (1 if found.single else 0)
         self.result.duration = time.monotonic() - started
         return self.result
@@ -231,16 +250,18 @@ class SourceCheck:
             **kw,  # type: ignore[arg-type]
         )
 
-    async def _learn(self, page: Page) -> None:
+    async def _learn(self, page: Page) -> PageSurvey | None:
         """Learn from a page as soon as it arrives: releases fetched together are read after
         the others have been learned from, so even a source's first releases are read with
-        what their siblings share."""
-        if _html(page):
-            keys = await asyncio.get_running_loop().run_in_executor(
-                self.pool, partial(learn_page, page.text, page.url)
-            )
-            if keys is not None:
-                self.profile.learn(keys)
+        what their siblings share. The page's survey is kept for `site_page`."""
+        if not _html(page):
+            return None
+        survey = await asyncio.get_running_loop().run_in_executor(
+            self.pool, partial(survey_page, page.text or "", page.url)
+        )
+        if survey is not None:
+            self.profile.learn(survey.keys)
+        return survey
 
     # --- discovery -----------------------------------------------------------------------
 
@@ -299,6 +320,7 @@ class SourceCheck:
             found.listing_pages.append(page)
             if keys is not None:
                 self.profile.learn(keys)
+                self._listing_keys.update(key for key, _ in keys.blocks)
             fresh = [link for link in listing.releases if link.url not in known]
             found.links.extend(listing.releases)
             # Later pages are read on the baseline, or when everything on this one was new
@@ -410,22 +432,11 @@ class SourceCheck:
         ):
             self.store.touch_fetched(self.removed[url])  # still gone: said once already
             return
-        await self._learn(page)
+        survey = await self._learn(page)
         template = self.profile.view()  # one view for both readings, so they compare
-        try:
-            reading = await self._read(page, template)
-        except ExtractionError as exc:
-            self._error(url, f"no statement text found: {exc}", "bad_response",
-                        link.title if link else None)  # fmt: skip
-            self.failed_new |= rel is None
+        reading = await self._read_release(url, rel, link, page, survey, template)
+        if reading is None:
             return
-        except Exception as exc:  # a reading process that died (memory) or a reader's bug
-            self._error(url, f"could not be read this time ({exc!r}); it is read again next "
-                        "check", "transient", link.title if link else None)  # fmt: skip
-            self.failed_new |= rel is None
-            return
-        if reading.keys is not None:
-            self.profile.learn(reading.keys, reading.region)
         doc = self._with_listing_facts(reading.document, link)
         gone = self.removed.get(url) if rel is None else None
         previous = self.store.latest_version((rel or gone).id) if (rel or gone) else None
@@ -447,14 +458,68 @@ class SourceCheck:
             if notice:
                 self.store.touch_fetched(gone)  # still gone: said once already
             else:
-                self._restored(url, gone, link, page, doc, before, reading.fingerprint)
+                await self.holding.hold(url, gone, link, page, survey, reading, doc=doc,
+                                        before=before, restored=True)  # fmt: skip
             return
         if notice:
             self._error(url, f"no statement here: {notice}", "bad_response",
                         link.title if link else None)  # fmt: skip
             self.failed_new = True
             return
-        self._store_document(url, rel, link, page, doc, before=before, mark=reading.fingerprint)
+        same_reading = before is not None and before.comparable == doc.comparable
+        if detect.verdict(previous, doc) == "unchanged" or same_reading:  # no event: no doubt
+            self._store_document(url, rel, link, page, doc, before=before, mark=reading.fingerprint)
+        else:
+            await self.holding.hold(url, rel, link, page, survey, reading, doc=doc, before=before)
+
+    async def _read_release(
+        self,
+        url: str,
+        rel: ReleaseState | None,
+        link: Link | None,
+        page: Page,
+        survey: PageSurvey | None,
+        template: Template,
+    ) -> Reading | None:
+        """The release's page read, and what it teaches the source; None when it gave no
+        reading (held, or an error item)."""
+        try:
+            reading = await self._read(page, template)
+        except ExtractionError as exc:  # decided with the source's other pages
+            gone = self.removed.get(url) if rel is None else None
+            await self.holding.hold(url, rel or gone, link, page, survey, None,
+                                    restored=gone is not None,
+                                    failure=f"no statement text found: {exc}")  # fmt: skip
+            return None
+        except Exception as exc:  # a reading process that died (memory) or a reader's bug
+            self._error(url, f"could not be read this time ({exc!r}); it is read again next "
+                        "check", "transient", link.title if link else None)  # fmt: skip
+            self.failed_new |= rel is None
+            return None
+        if reading.keys is not None:
+            self.profile.learn(reading.keys, reading.region)
+        for miss in reading.missed:  # reported once per selector, when the source is read
+            first, seen, pages = self._missed.get((miss.key, miss.selector), (url, miss, 0))
+            self._missed[miss.key, miss.selector] = (first, seen, pages + 1)
+        return reading
+
+    def _decide_pending(self) -> None:
+        """Store the held releases, but for the pages that are no statement (`site_page`):
+        those are error items, and nothing of them is stored."""
+        for held, reason in self.holding.decide():
+            if reason or held.doc is None:
+                self._error(held.url, reason or held.failure or "",
+                            "not_a_statement" if reason else "bad_response",
+                            held.link.title if held.link else None)  # fmt: skip
+                self._not_statements += bool(reason)
+                self.failed_new |= held.rel is None or held.restored
+            elif held.restored:
+                assert held.rel is not None
+                self._restored(held.url, held.rel, held.link, self.holding.page(held), held.doc,
+                               held.before, held.mark)  # fmt: skip
+            else:
+                self._store_document(held.url, held.rel, held.link, self.holding.page(held),
+                                     held.doc, before=held.before, mark=held.mark)  # fmt: skip
 
     async def _same_statement(self, rel: ReleaseState, page: Page) -> bool:
         """New bytes, same statement: the page's region and headlines read as they did when

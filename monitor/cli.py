@@ -216,8 +216,13 @@ def extract(
             err_console.print(f"[red]{target}: {result}[/red]", highlight=False)
             continue
         doc = result.document
+        warnings = [miss.message() for miss in result.missed]  # selectors that found nothing
+        for warning in warnings:
+            err_console.print(f"[yellow]warning: {target}: {escape(warning)}[/yellow]",
+                              highlight=False)  # fmt: skip
         if as_json:
-            data = {"path": target, "title": doc.title, "date": doc.date, "text": doc.text}
+            data = {"path": target, "title": doc.title, "date": doc.date, "text": doc.text,
+                    "warnings": warnings}  # fmt: skip
             if source_name:
                 data.update(source=source_name, region=result.read_in,
                             template_lines=result.template_lines)  # fmt: skip

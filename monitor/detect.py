@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from .config import RevisitConfig
 from .extract.reading import PageLine as Line
 from .models import Document, Page
+from .site_page import says_away
 from .store import ReleaseState, VersionText, parse_iso
 from .textnorm import word_count
 
@@ -128,6 +129,8 @@ def removal_notice(doc: Document, previous: VersionText | None) -> str | None:
     if _NOT_FOUND.search(doc.title) and len(doc.title) <= 80 and was_found:
         return "answers with a “page not found” page (HTTP 200)"
     head = " ".join(doc.paragraphs[:3])
+    if says_away(f"{doc.title} {head}"):
+        return None  # "the page you requested is temporarily unavailable": see `site_page`
     if short and shrunk and _NOT_FOUND.search(head):
         return "answers with a “page not found” page (HTTP 200)"
     if previous is None:

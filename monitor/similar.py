@@ -73,7 +73,7 @@ most my no nor not of off on once only or other our ours out over own same she s
 such than that the their theirs them then there these they this those through to too under until
 up very was we were what when where which while who whom why will with would you your shall may
 upon via per within without among"""
-_STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
+STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 _NO_SPACE_RUN = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff]+")
 _NO_SPACE_GAP = re.compile(
     r"(?<=[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff])[\s-]+"
@@ -86,7 +86,7 @@ def _words(text: str) -> set[str]:
     """Content words, plural -s dropped."""
     return {
         w[:-1] if len(w) > 3 and w[-1] == "s" and w[-2:] not in ("ss", "us", "is") else w
-        for w in set(_WORD.findall(text)) - _STOPWORDS
+        for w in set(_WORD.findall(text)) - STOPWORDS
         if len(w) > 1
     }
 

@@ -14,10 +14,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import trafilatura
-from bs4 import BeautifulSoup
 from htmldate import find_date
 from lxml import etree
-from lxml import html as lxml_html
 from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 
@@ -30,7 +28,6 @@ from .dates import (
     _latest_date,
     _numeric_order,
     _plausible,
-    parse_date,
 )
 from .errors import ExtractionError
 from .filters import _clean
@@ -57,6 +54,7 @@ from .reading import (
 from .reading import (
     _plausible as _reads_as_statement,
 )
+from .selectors import PageSelectors
 from .template import Template, find_region
 from .titles import _choose_title, _without_leading_date
 
@@ -118,38 +116,6 @@ def _metadata_date(found: str | None, html: str, url: str, month_first: bool) ->
 
 
 # --- HTML ---------------------------------------------------------------------------------
-
-
-def _select(soup: BeautifulSoup, selector: str) -> list:
-    try:
-        return soup.select(selector)
-    except Exception as err:  # soupsieve raises its own SelectorSyntaxError
-        raise ValueError(f"invalid CSS selector {selector!r}: {err}") from err
-
-
-def _selected_lines(soup: BeautifulSoup, selector: str, *, skip_chrome: bool = True) -> list[str]:
-    """Text of the elements `selector` matches, one line per block, chrome inside removed."""
-    matches = _select(soup, selector)
-    ids = {id(m) for m in matches}
-    outer = [m for m in matches if not any(id(p) in ids for p in m.parents)]
-    lines: list[str] = []
-    for match in outer:
-        fragment = lxml_html.fragment_fromstring(str(match), create_parent="div")
-        lines += _lines(fragment, skip_chrome=skip_chrome)
-    return lines
-
-
-def _selected_date(soup: BeautifulSoup, selector: str, month_first: bool) -> str | None:
-    for match in _select(soup, selector):
-        for node in (match, *match.select("[datetime], [content]")):
-            for attr in ("datetime", "content", "title"):
-                found = parse_date(str(node.get(attr) or ""), month_first=month_first)
-                if found:
-                    return found
-        found = parse_date(match.get_text(" "), month_first=month_first)
-        if found:
-            return found
-    return None
 
 
 def _date_params(extensive: bool) -> dict[str, object]:
@@ -255,7 +221,7 @@ def read_html(
         raise ExtractionError(f"{url}: the body is not parseable HTML; check the source URL")
     _unwrap_layout_tables(tree)
     template = template or Template()
-    soup = BeautifulSoup(html, "lxml") if (content or title or date) else None
+    selectors = PageSelectors(html, content=content, title=title, date=date)
     # Our own reading of the page comes first: trafilatura works on a copy of the tree.
     page_lines = _lines(tree, skip_chrome=True)
     language = _html_language(tree)
@@ -263,8 +229,8 @@ def read_html(
 
     paras: tuple[str, ...] = ()
     read_in = learned = None
-    if soup is not None and content:
-        paras = _clean(_selected_lines(soup, content))
+    if content:
+        paras = selectors.text()
     elif template.regions and (found := in_region(prepared.work, template)):
         paras, read_in = found
     if paras:
@@ -277,15 +243,12 @@ def read_html(
             alone = _single_page(copy.deepcopy(tree), url, {})
             if _reads_as_statement(alone[0]):
                 paras, meta, learned = alone
-    if not (soup is not None and content):
+    if not content:
         paras = without_template(paras, prepared)
     if not paras:
         raise ExtractionError(f"{url}: the page has no text; is it a script-only page?")
 
-    doc_title = ""
-    if soup is not None and title:
-        doc_title = " ".join(_selected_lines(soup, title, skip_chrome=False))
-    doc_title = doc_title or _without_leading_date(
+    doc_title = selectors.headline() or _without_leading_date(
         _choose_title(tree, url, page_lines, normalize(meta.title or ""), paras)
     )
 
@@ -309,9 +272,8 @@ def read_html(
     def searched() -> str | None:  # slow: not when the quick search found a sidebar's date
         return None if widget_dates else from_htmldate(_searched_date(tree, url))
 
-    doc_date = _selected_date(soup, date, month_first) if soup is not None and date else None
     doc_date = (
-        doc_date
+        selectors.published(month_first)
         or _date_near(page_lines, doc_title, month_first, above=False)
         or from_htmldate(meta.date)
         or _date_near(page_lines, doc_title, month_first, above=True)
@@ -329,4 +291,5 @@ def read_html(
     mark = fingerprint(tree, template) if read_in and read_in == template.regions[0] else None
     region = find_region(prepared.work, template.regions[0]) if template.regions else None
     lines = lines_read(paras, prepared.kept(), region)
-    return Reading(doc, prepared.keys, learned, read_in, prepared.removed, mark, lines)
+    return Reading(doc, prepared.keys, learned, read_in, prepared.removed, mark, lines,
+                   tuple(selectors.misses))

@@ -37,6 +37,7 @@ from .lines import (
     _prose,
     _unwrap_layout_tables,
 )
+from .selectors import SelectorMiss
 from .template import (
     Block,
     PageKeys,
@@ -61,6 +62,7 @@ class Reading:
     template_lines: int = 0  # lines left out as the source's template
     fingerprint: str | None = None  # see `fingerprint`, when read in the source's first region
     lines: tuple[PageLine, ...] = ()  # see `lines_read`
+    missed: tuple[SelectorMiss, ...] = ()  # the source's selectors that found nothing here
 
 
 @dataclass
