@@ -43,6 +43,7 @@ from .lines import (
     _unwrap_layout_tables,
 )
 from .reading import (
+    Prepared,
     Reading,
     fingerprint,
     in_region,
@@ -177,6 +178,24 @@ def extract_html(
                      template=template).document  # fmt: skip
 
 
+_SENTENCE_WORDS = 6  # a line this long can be a statement's sentence
+
+
+def _only_headings(paras: tuple[str, ...], tree: etree._Element) -> bool:
+    heads = {normalize(el.text_content()) for el in tree.iter("h1", "h2", "h3")}
+    return all(p in heads for p in paras)
+
+
+def _lost_to_template(
+    whole: tuple[str, ...], pruned: tuple[str, ...], prepared: Prepared
+) -> frozenset[str]:
+    """The `_key`s of the sentences the whole page has and the pruned one lacks, when all of
+    them are template lines (the statement pruned as template: a release whose text its
+    sibling also carries, or a listing's teaser of it); else none."""
+    lost = {_key(p) for p in whole if p not in pruned and word_count(p) >= _SENTENCE_WORDS}
+    return frozenset(lost) if lost and lost <= prepared.chrome_keys() else frozenset()
+
+
 def _single_page(
     work: etree._Element, url: str, template_under: dict[etree._Element, int]
 ) -> tuple[tuple[str, ...], Any, str | None]:
@@ -237,12 +256,15 @@ def read_html(
         meta = extract_metadata(tree, url, _date_params(extensive=False))
     else:
         paras, meta, learned = _single_page(prepared.work, url, prepared.template_under)
-        if prepared.removed and not _reads_as_statement(paras):
-            # What the template took was the statement (siblings that share every paragraph:
-            # a reissued release): the template only ever takes chrome away, so read it whole.
+        if prepared.removed and _only_headings(paras, tree):
+            # Nothing but the headline left: what the template took was the statement
+            # (siblings that share every paragraph, a reissued release). The template only
+            # ever takes chrome away: the statement's lines are kept, the rest still goes.
             alone = _single_page(copy.deepcopy(tree), url, {})
-            if _reads_as_statement(alone[0]):
-                paras, meta, learned = alone
+            lost = _lost_to_template(alone[0], paras, prepared)
+            if lost and _reads_as_statement(alone[0]):  # the rest of the template still goes
+                prepared = prepare(tree, url, template, keep=lost)
+                paras, meta, learned = _single_page(prepared.work, url, prepared.template_under)
     if not content:
         paras = without_template(paras, prepared)
     if not paras:

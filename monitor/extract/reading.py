@@ -91,13 +91,19 @@ class Prepared:
         return [b for b in self.blocks if b.element.getroottree().getroot() is self.work]
 
 
-def prepare(tree: etree._Element, url: str, template: Template) -> Prepared:
-    """A copy of the page without the elements that are template by their text."""
+def prepare(
+    tree: etree._Element, url: str, template: Template, keep: frozenset[str] = frozenset()
+) -> Prepared:
+    """A copy of the page without the elements that are template by their text (but for the
+    lines whose `_key` is in `keep`: the statement's, see `html.read_html`)."""
     work = copy.deepcopy(tree)
     blocks = _page_blocks(work)
     prepared = Prepared(work, page_keys(url, blocks), blocks, template)
     if template.blocks:
         prepared.chrome = _template_blocks(blocks, template, work)
+        if keep:
+            prepared.chrome = [hit and _key(b.text) not in keep
+                               for b, hit in zip(blocks, prepared.chrome, strict=True)]  # fmt: skip
         for block, hit in zip(blocks, prepared.chrome, strict=True):
             if block.link and hit:  # menus and lists of links: what a page's wrapper holds
                 for el in (block.element, *block.element.iterancestors()):
