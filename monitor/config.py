@@ -258,6 +258,9 @@ class ScheduleConfig(_Model):
     # sources `monitor run` checks at once (None: one per source, at most 4); a source that
     # hangs holds one worker, never the others
     workers: int | None = Field(None, ge=1, le=64)
+    # on a start with sources never checked, immediate digests wait this long at most for all
+    # of their first checks, so their baselines go out in one digest (0: no waiting)
+    baseline_wait: Duration = 600.0
 
 
 class Config(_Model):

@@ -165,6 +165,7 @@ class Service:
         self._checking: set[str] = set()  # sources being checked now
         self._digest_failures = 0
         self._crashes: dict[str, int] = {}  # unexpected job errors in a row (not source failures)
+        self._gathering: set[str] = set()  # first checks whose baselines share one digest
         self._instance: FileLock | None = None
         self.scheduler = BackgroundScheduler(
             executors={
@@ -198,6 +199,7 @@ class Service:
         finally:
             store.close()
         now = _utcnow()
+        self._gather_baselines(records, now)
         for src in self.config.sources:
             record = records.get(src.name)
             times = record.times if record else SourceTimes()
@@ -224,6 +226,47 @@ class Service:
         if digest_now:
             self._schedule_digest(now, "digest-now")
         self.scheduler.start()
+
+    def _gather_baselines(self, records: dict[str, Any], now: datetime) -> None:
+        """Sources never checked (a first start: seven of them with the shipped config) would
+        each mail their own baseline as their first checks end; hold immediate digests until
+        all of those checks have ended (`schedule.baseline_wait` at most), then send one."""
+        fresh = {
+            src.name
+            for src in self.config.sources
+            if (rec := records.get(src.name)) is None or rec.times.last_check_at is None
+        }
+        wait = self.config.schedule.baseline_wait
+        if not self.immediate or len(fresh) < 2 or wait <= 0:
+            return
+        self._gathering = fresh
+        self.scheduler.add_job(
+            self._end_gathering,
+            DateTrigger(run_date=now + timedelta(seconds=wait)),
+            id="baseline-gathered",
+            executor="digest",
+        )
+
+    def _gathered(self, name: str) -> None:
+        """A first check ended (whatever its result): the last one sends the digest."""
+        with self._busy:
+            if name not in self._gathering:
+                return
+            self._gathering.discard(name)
+            if self._gathering:
+                return
+        self._schedule_digest(_utcnow(), "digest-now")
+
+    def _end_gathering(self) -> None:
+        with self._busy:
+            if not self._gathering:
+                return
+            waiting = sorted(self._gathering)
+            self._gathering.clear()
+        waited = format_duration(self.config.schedule.baseline_wait)
+        self.log("digest", f"baselines still being read after {waited} (schedule.baseline_wait): "
+                 f"{', '.join(waiting)}; sending what is waiting")  # fmt: skip
+        self._digest_job()
 
     def _claim_instance(self) -> None:
         """One service per store: a second one would check every source twice as often."""
@@ -406,6 +449,7 @@ class Service:
             self._check(name)
         finally:
             self._end(name)
+            self._gathered(name)
 
     def _check(self, name: str) -> None:
         buffer = io.StringIO()
@@ -417,7 +461,7 @@ class Service:
                     self.config,
                     sources=[name],
                     wait=0,
-                    send_email=self.immediate,
+                    send_email=self.immediate and not self._gathering,
                     progress=False,
                     console=console,
                     stop=self._abandon,
@@ -534,7 +578,8 @@ class Service:
             self._after_delivery(1)
             return
         try:
-            lines = deliver_digests(self.config, store, None)
+            # while first checks are gathering their baselines, only retry what was built
+            lines = deliver_digests(self.config, store, None, claim=not self._gathering)
             with DELIVERING:
                 unsent = len(unsent_digests(store))
         except Exception as exc:
