@@ -56,7 +56,13 @@ from rich.console import Console
 from .config import Config
 from .lease import StoreLease
 from .models import CheckReport
-from .pipeline import DELIVERING, CheckInterrupted, deliver_digests, run_check_command
+from .pipeline import (
+    DELIVERING,
+    CheckInterrupted,
+    deliver_digests,
+    run_check_command,
+    undelivered,
+)
 from .schedule import (
     Cadence,
     SourceTimes,
@@ -153,7 +159,7 @@ class Service:
         self.cadences: dict[str, Cadence] = {
             src.name: cadence_for(src, config.schedule) for src in config.sources
         }
-        self.immediate = config.email is not None and config.email.digest.immediate
+        self.immediate = config.delivers and config.digest_schedule.immediate
         self.workers = config.schedule.workers or max(1, min(4, len(config.sources)))
         # two sources of one site are not checked at once: per_host_delay holds within a check
         self.hosts = {src.name: urlsplit(src.url).netloc.lower() for src in config.sources}
@@ -215,11 +221,11 @@ class Service:
                 overdue=due.overdue,
             )
             self._schedule_check(src.name, due.at)
-        email = self.config.email
-        if email is not None and email.digest.cron:
+        cron = self.config.digest_schedule.cron
+        if self.config.delivers and cron:
             self.scheduler.add_job(
                 self._digest_job,
-                cron_trigger(email.digest.cron, self.tz),
+                cron_trigger(cron, self.tz),
                 id="digest",
                 executor="digest",
             )
@@ -399,11 +405,9 @@ class Service:
     def _read_times(self, name: str) -> tuple[SourceTimes, str | None, int]:
         """The source's times and last error, and the unsent digest count (no store lock
         needed; counted between deliveries: one in flight has a digest pending until it ends)."""
-        from .digests import unsent_digests
-
         with DELIVERING, Store.open(self.config.snapshots_dir, readonly=True) as store:
             record = source_records(store.conn).get(name)
-            unsent = len(unsent_digests(store)) if self.config.email else 0
+            unsent = undelivered(self.config, store)
         if record is None:
             return SourceTimes(), None, unsent
         return record.times, record.last_error, unsent
@@ -421,21 +425,21 @@ class Service:
         """Anything a digest should have carried while nothing was running goes out now."""
         from . import digests
 
-        email = self.config.email
-        if email is None:
+        if not self.config.delivers:
             return False
-        if digests.unsent_digests(store):
+        if undelivered(self.config, store):
             return True
-        if email.digest.immediate:
+        schedule = self.config.digest_schedule
+        if schedule.immediate:
             return digests.waiting_events(store) > 0 or bool(
-                digests.source_notices(store.conn, email.failing_after)
+                digests.source_notices(store.conn, self.config.failing_after)
             )
         row = store.conn.execute(
             "SELECT MIN(created_at) FROM events WHERE digest_id IS NULL"
         ).fetchone()
         oldest = parse_iso(row[0]) if row else None
-        assert email.digest.cron is not None
-        return digest_overdue(email.digest.cron, oldest, _utcnow(), self.tz)
+        assert schedule.cron is not None
+        return digest_overdue(schedule.cron, oldest, _utcnow(), self.tz)
 
     # --- jobs ------------------------------------------------------------------------------
 
@@ -567,8 +571,6 @@ class Service:
             self._end()
 
     def _digest(self) -> None:
-        from .digests import unsent_digests
-
         try:
             store = self._locked(lambda: Store.open(self.config.snapshots_dir, lease=self.lease))
         except CheckInterrupted:
@@ -581,7 +583,7 @@ class Service:
             # while first checks are gathering their baselines, only retry what was built
             lines = deliver_digests(self.config, store, None, claim=not self._gathering)
             with DELIVERING:
-                unsent = len(unsent_digests(store))
+                unsent = undelivered(self.config, store)
         except Exception as exc:
             self.log("error", f"digest not sent: {type(exc).__name__}: {exc}")
             unsent = 1
@@ -595,7 +597,7 @@ class Service:
     def _after_delivery(self, unsent: int) -> None:
         """A digest no server accepted is tried again soon, then less and less often."""
         with self._busy:
-            if not unsent or self.config.email is None:
+            if not unsent or not self.config.delivers:
                 self._digest_failures = 0
                 return
             self._digest_failures += 1
@@ -607,7 +609,7 @@ class Service:
         at = _utcnow() + timedelta(seconds=delay)
         self.log(
             "digest",
-            f"{unsent} digest(s) wait for the mail server; next attempt {_iso(at)}",
+            f"{unsent} digest(s) wait for the mail server or a channel; next attempt {_iso(at)}",
             unsent=unsent,
             next_attempt=_iso(at),
         )
@@ -641,11 +643,11 @@ def run_service(config: Config, *, log_json: bool = False, stream: TextIO | None
         except CheckInterrupted:  # stopped while waiting for the store at startup
             log("stopped", "stopped before starting", clean=True)
             return True
-        email = config.email
+        schedule = config.digest_schedule
         digest = (
-            "off (no email section)"
-            if email is None
-            else ("immediate" if email.digest.immediate else f"cron {email.digest.cron}")
+            "off (no email or notify section)"
+            if not config.delivers
+            else ("immediate" if schedule.immediate else f"cron {schedule.cron}")
         )
         log(
             "started",
