@@ -381,15 +381,15 @@ def related(target: str, config_path: str | None, as_json: bool) -> None:
 def digest(config_path: str | None, preview: bool, send: bool, out: Path) -> None:
     """Preview or send the digest of events not yet emailed."""
     from . import digests
-    from .pipeline import deliver_digests, open_store_for_writing
+    from .pipeline import deliver_digests, open_store_for_writing, undelivered
     from .store import Store, StoreError
 
     if preview == send:
         _fail("choose one of --preview or --send", EXIT_USAGE)
     config = _load(config_path)
-    if send and config.email is None:
-        _fail("no `email:` section in the config: add one (see the README) to send digests",
-              EXIT_USAGE)  # fmt: skip
+    if send and not config.delivers:
+        _fail("no `email:` or `notify:` section in the config: add one (see the README) to "
+              "send digests", EXIT_USAGE)  # fmt: skip
     try:
         if preview:
             with Store.open(config.snapshots_dir, readonly=True) as store:
@@ -400,10 +400,10 @@ def digest(config_path: str | None, preview: bool, send: bool, out: Path) -> Non
         with open_store_for_writing(config, 600.0, err_console) as store:
             if not deliver_digests(config, store, err_console):
                 err_console.print("nothing is waiting to be sent")
-            left = len(digests.unsent(store))
+            left = undelivered(config, store)
         if left:
-            _fail(f"{left} digest(s) not accepted by the mail server; they stay queued and "
-                  "go first on the next attempt", EXIT_DELIVERY)  # fmt: skip
+            _fail(f"{left} digest(s) not accepted by the mail server or a channel; they stay "
+                  "queued and go first on the next attempt", EXIT_DELIVERY)  # fmt: skip
     except StoreError as exc:
         _fail(str(exc), EXIT_STORE)
 
@@ -422,6 +422,48 @@ def _show_previews(pending: list, unsent: int, out: Path) -> None:
         click.echo(f"Subject: {item.subject}\n")
         click.echo(item.text)
         err_console.print(f"HTML preview written to {path}", highlight=False)
+
+
+@cli.command()
+@config_option
+@click.option("--theme", "themes", multiple=True, help="Only events of this theme (repeatable).")
+@click.option("--source", "sources", multiple=True, help="Only this source (repeatable).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the feed to this file (atomically) instead of stdout.")  # fmt: skip
+@click.option("-n", "--limit", default=100, show_default=True, help="Most recent events.")
+def feed(
+    config_path: str | None,
+    themes: tuple[str, ...],
+    sources: tuple[str, ...],
+    out: Path | None,
+    limit: int,
+) -> None:
+    """An Atom 1.0 feed of recent new, edited and removed releases."""
+    from .atom import TAG, build_feed, feed_title, recent_events, store_tag
+    from .files import atomic_write
+    from .store import CATALOGUE, Store, StoreError
+
+    config = _load(config_path)
+    for name in sources:
+        try:
+            config.source(name)
+        except ConfigError as exc:
+            _fail(str(exc), EXIT_USAGE)
+    items, tag = [], TAG + "store"
+    try:
+        if (config.snapshots_dir / CATALOGUE).exists():
+            with Store.open(config.snapshots_dir, readonly=True) as store:
+                items = recent_events(store, themes=themes, sources=sources, limit=limit)
+                tag = store_tag(store)
+    except StoreError as exc:
+        _fail(str(exc), EXIT_STORE)
+    data = build_feed(items, tag=tag, title=feed_title(themes, sources))
+    if out is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    atomic_write(out, data, mode=0o644)
+    err_console.print(f"{len(items)} entries written to {out}", highlight=False)
 
 
 @cli.command()

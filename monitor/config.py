@@ -7,6 +7,7 @@ missed releases.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from pathlib import Path
@@ -39,7 +40,8 @@ _UNIT_SECONDS = {
 
 
 ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # what an environment variable's name may be
-_SECRET_KEYS = frozenset({"password_env"})  # an error never quotes what these hold
+# an error never quotes what these hold (a `notify` URL carries its service's token)
+_SECRET_KEYS = frozenset({"password_env", "notify"})
 
 
 class ConfigError(Exception):
@@ -249,6 +251,76 @@ class EmailConfig(_Model):
         return v
 
 
+class NotifyConfig(_Model):
+    """One chat or webhook channel (any Apprise URL). The URL holds the service's token, so it
+    may come from the environment (`url_env`), and it is never shown or stored: the channel is
+    named by `name`, else the variable's name, else its scheme and a hash of the URL."""
+
+    url: str | None = None
+    url_env: str | None = None
+    name: str | None = None
+    themes: Annotated[list[str], BeforeValidator(_as_list)] = Field(default_factory=list)
+    format: Literal["brief", "full"] = "brief"
+
+    @model_validator(mode="after")
+    def _one_url(self) -> NotifyConfig:
+        if (self.url is None) == (self.url_env is None):
+            raise ValueError("give either `url` (an Apprise URL) or `url_env` (the name of the "
+                             "environment variable holding it)")  # fmt: skip
+        if self.url is not None and not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://\S", self.url):
+            raise ValueError("`url` must be an Apprise URL like slack://… or jsons://host/path "
+                             "(the value is not shown)")  # fmt: skip
+        return self
+
+    @field_validator("url_env")
+    @classmethod
+    def _variable_name(cls, v: str | None) -> str | None:
+        if v is not None and not ENV_NAME.fullmatch(v):
+            raise ValueError("url_env must name an environment variable (letters, digits and "
+                             "'_', e.g. MONITOR_SLACK_URL), not hold the URL; the value is not "
+                             "shown")  # fmt: skip
+        return v
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, v: str | None) -> str | None:
+        if v is not None and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}", v):
+            raise ValueError(f"use letters, digits, '-', '_' or '.', got {v!r}")
+        return v
+
+    @property
+    def key(self) -> str:
+        """How the store and `monitor status` name the channel; never the URL."""
+        if self.name:
+            return self.name
+        if self.url_env:
+            return self.url_env
+        scheme = (self.url or "").partition("://")[0].lower()
+        return f"{scheme}-{hashlib.sha256((self.url or '').encode()).hexdigest()[:8]}"
+
+    def resolve_url(self) -> str:
+        """The URL, read from the environment now for `url_env`; ConfigError when unset."""
+        if self.url is not None:
+            return self.url
+        assert self.url_env is not None
+        value = os.environ.get(self.url_env, "").strip()
+        if not value:
+            raise ConfigError(f"notify channel {self.key}: `url_env` names {self.url_env}, which "
+                              "is not set in the environment: set it to the channel's Apprise "
+                              "URL")  # fmt: skip
+        return value
+
+
+class FeedConfig(_Model):
+    """An Atom feed of recent events, rewritten after each check that recorded some."""
+
+    path: str  # relative to the config file's folder
+    themes: Annotated[list[str], BeforeValidator(_as_list)] = Field(default_factory=list)
+    sources: Annotated[list[str], BeforeValidator(_as_list)] = Field(default_factory=list)
+    entries: int = Field(100, ge=1, le=1000)
+    url: str | None = None  # where it is published: the feed's rel="self" link
+
+
 class ScheduleConfig(_Model):
     every: Duration = 3600.0
     jitter: Duration = 300.0
@@ -258,6 +330,9 @@ class ScheduleConfig(_Model):
     # sources `monitor run` checks at once (None: one per source, at most 4); a source that
     # hangs holds one worker, never the others
     workers: int | None = Field(None, ge=1, le=64)
+    # on a start with sources never checked, immediate digests wait this long at most for all
+    # of their first checks, so their baselines go out in one digest (0: no waiting)
+    baseline_wait: Duration = 600.0
 
 
 class Config(_Model):
@@ -269,6 +344,8 @@ class Config(_Model):
     themes: dict[str, ThemeConfig] | None = None
     corpus: Annotated[list[str], BeforeValidator(_as_list)] = Field(default_factory=list)
     email: EmailConfig | None = None
+    notify: list[NotifyConfig] = Field(default_factory=list)  # chat and webhook channels
+    feed: FeedConfig | None = None  # an Atom feed kept up to date at a path
     schedule: ScheduleConfig = Field(default_factory=ScheduleConfig)
     # Where the file was read from; relative paths in the file are relative to its folder.
     base_dir: Path = Field(default=Path("."), exclude=True)
@@ -281,6 +358,27 @@ class Config(_Model):
                 raise ValueError(f"two sources are named {src.name!r}; names must be unique")
             seen.add(src.name)
         return self
+
+    @model_validator(mode="after")
+    def _unique_channels(self) -> Config:
+        keys = [c.key for c in self.notify]
+        if len(keys) != len(set(keys)):
+            raise ValueError("two notify channels have the same name; give each a `name`")
+        return self
+
+    @property
+    def delivers(self) -> bool:
+        """Digests are built: an `email` section or a `notify` channel is configured."""
+        return self.email is not None or bool(self.notify)
+
+    @property
+    def digest_schedule(self) -> DigestSchedule:
+        """`email.digest`; channels without email get every digest at once."""
+        return self.email.digest if self.email is not None else DigestSchedule()
+
+    @property
+    def failing_after(self) -> int:
+        return self.email.failing_after if self.email is not None else 3
 
     def resolve(self, path: str) -> Path:
         p = Path(os.path.expanduser(path))

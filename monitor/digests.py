@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import secrets
 import sqlite3
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from email.utils import parseaddr
@@ -25,6 +26,7 @@ from ssl import SSLContext
 from .config import EmailConfig
 from .deliver import DeliveryError, DeliveryResult, build_message, deliver
 from .digest import Digest, DigestCounts, FailingSource, render_digest
+from .models import Event
 from .store import Store, event_from_payload, now_iso, parse_iso
 
 
@@ -146,11 +148,17 @@ def unsent(store: Store) -> list[Digest]:
     return out
 
 
+# Called inside the transaction that builds a digest (db, digest row id, digest, events,
+# notices): channels.py writes each channel's delivery row there, so none can miss a digest.
+AlsoClaim = Callable[[sqlite3.Connection, int, Digest, list[Event], list[FailingSource]], None]
+
+
 def prepare_digest(
     store: Store,
     email_config: EmailConfig,
     *,
     now: datetime | None = None,
+    also: AlsoClaim | None = None,
 ) -> Digest | None:
     """Claim every waiting event and source notice into a new pending digest (one transaction).
 
@@ -201,6 +209,8 @@ def prepare_digest(
             [(row_id, e.id) for e in events],
         )
         _mark_notices(db, notices)
+        if also is not None:
+            also(db, row_id, digest, events, notices)
     return digest
 
 
@@ -318,7 +328,7 @@ def waiting_events(store: Store) -> int:
         return int(store.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0])
     row = store.conn.execute(
         "SELECT COUNT(*) FROM events WHERE digest_id IS NULL "
-        "OR digest_id IN (SELECT id FROM digests WHERE status != 'sent')"
+        "OR digest_id IN (SELECT id FROM digests WHERE status = 'pending')"
     ).fetchone()
     return int(row[0])
 

@@ -15,12 +15,15 @@ TEMP_PREFIX = ".tmp-"
 _TEMP_NAME = re.compile(re.escape(TEMP_PREFIX) + r"[a-z0-9_]{8}")  # mkstemp's, with our prefix
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, *, mode: int | None = None) -> None:
     """Write via a temp file, fsync and rename: a reader sees the old file or the new one,
-    never half of one, whenever the process dies."""
+    never half of one, whenever the process dies. `mode`: the file's permissions (the temp
+    file is private, 0600, otherwise; a published feed must be readable by a web server)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX)
     try:
+        if mode is not None:
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

@@ -15,7 +15,7 @@ from typing import TypeVar
 from rich.console import Console
 
 from .check import CheckOptions, run_check
-from .config import Config
+from .config import Config, EmailConfig
 from .lease import StoreLease
 from .models import CheckReport
 from .report import CheckProgress
@@ -36,15 +36,26 @@ class CheckInterrupted(Exception):
 def deliver_digests(
     config: Config, store: Store, console: Console | None, *, claim: bool = True
 ) -> list[str]:
-    """Send (or write to the outbox) every digest that is due; returns what happened, in words.
+    """Send every digest that is due, by email (or to the outbox) and to each `notify` channel;
+    returns what happened, in words.
 
     Unsent digests from earlier attempts go first, with their original Message-ID. With
     `claim=False` nothing new is put in a digest: only those earlier attempts are retried.
     """
-    if config.email is None:
+    if not config.delivers:
         return []
     with DELIVERING:
-        return _deliver(config, store, console, claim)
+        if claim:
+            _claim(config, store)
+        lines = _deliver_email(config, store) if config.email is not None else []
+        if config.notify:
+            from .channels import send_pending
+
+            lines += [o.line for o in send_pending(store, config.notify)]
+    if console is not None:
+        for line in lines:
+            console.print(line, highlight=False)
+    return lines
 
 
 # The service's jobs end (and deliver) concurrently, each through its own connection: one at a
@@ -53,7 +64,23 @@ def deliver_digests(
 DELIVERING = threading.Lock()
 
 
-def _deliver(config: Config, store: Store, console: Console | None, claim: bool) -> list[str]:
+def _claim(config: Config, store: Store) -> None:
+    """Waiting events into a new digest, and each channel's row for it, in one transaction.
+    Without an `email` section the digest is built for the channels only (status `unmailed`)."""
+    from .channels import claim as claim_for_channels
+    from .digests import prepare_digest
+
+    def also(db, row_id, digest, events, notices):  # type: ignore[no-untyped-def]
+        claim_for_channels(db, config.notify, row_id, digest.digest_id, digest.created_at,
+                           events, notices)  # fmt: skip
+        if config.email is None:
+            db.execute("UPDATE digests SET status = 'unmailed' WHERE id = ?", (row_id,))
+
+    email = config.email or EmailConfig(to=["monitor@localhost"])
+    prepare_digest(store, email, also=also)
+
+
+def _deliver_email(config: Config, store: Store) -> list[str]:
     assert config.email is not None
     from .digests import send_pending
 
@@ -64,17 +91,19 @@ def _deliver(config: Config, store: Store, console: Console | None, claim: bool)
         try:
             context = ssl.create_default_context(cafile=ca_file)
         except (OSError, ssl.SSLError) as exc:
-            lines = [f"digest not sent: email.smtp.ca_file {ca_file} cannot be read as PEM "
-                     f"certificates ({exc}); the events wait for the next attempt"]  # fmt: skip
-            if console is not None:
-                console.print(lines[0], highlight=False)
-            return lines
-    outcomes = send_pending(store, config.email, outbox, claim=claim, ssl_context=context)
-    lines = [o.line for o in outcomes]
-    if console is not None:
-        for line in lines:
-            console.print(line, highlight=False)
-    return lines
+            return [f"digest not sent: email.smtp.ca_file {ca_file} cannot be read as PEM "
+                    f"certificates ({exc}); the events wait for the next attempt"]  # fmt: skip
+    outcomes = send_pending(store, config.email, outbox, claim=False, ssl_context=context)
+    return [o.line for o in outcomes]
+
+
+def undelivered(config: Config, store: Store) -> int:
+    """Digests built and not yet accepted: by the mail server, or by a channel."""
+    from .channels import pending_count
+    from .digests import unsent_digests
+
+    unsent = len(unsent_digests(store)) if config.email is not None else 0
+    return unsent + pending_count(store, config.notify)
 
 
 def open_store_for_writing(
@@ -119,25 +148,39 @@ def run_check_command(
         with CheckProgress(console, enabled=progress) as bar:
             options = CheckOptions(sources=sources, refetch_all=refetch_all, progress=bar)
             report = asyncio.run(_until_stopped(run_check(config, store, options), stop))
-        if send_email and config.email is not None:
-            if config.email.digest.immediate:
+        if send_email and config.delivers:
+            if config.digest_schedule.immediate:
                 # A check that found nothing sends nothing new; events left by `--no-email`
                 # checks go out with the next check that finds something, or `digest --send`.
                 from .digests import source_notices
 
                 news = bool(report.events) or bool(
-                    source_notices(store.conn, config.email.failing_after)
+                    source_notices(store.conn, config.failing_after)
                 )
                 deliver_digests(config, store, console, claim=news)
             else:
                 console.print(
-                    f"events wait for the scheduled digest ({config.email.digest.cron}); "
+                    f"events wait for the scheduled digest ({config.digest_schedule.cron}); "
                     "`monitor digest --send` sends them now",
                     highlight=False,
                 )
+        _update_feed(config, store, report, console)
         return report
     finally:
         store.close()
+
+
+def _update_feed(config: Config, store: Store, report: CheckReport, console: Console) -> None:
+    """The configured Atom feed, after a check that recorded events (or when it is missing)."""
+    if config.feed is None:
+        return
+    if not report.events and config.resolve(config.feed.path).exists():
+        return
+    from .atom import update_configured_feed
+
+    line = update_configured_feed(config, store)
+    if line:
+        console.print(line, highlight=False)
 
 
 async def _until_stopped(work: Awaitable[T], stop: threading.Event | None) -> T:

@@ -138,6 +138,29 @@ CREATE TABLE IF NOT EXISTS digests (
 CREATE INDEX IF NOT EXISTS events_digest ON events (digest_id);
 """
 
+# One row per digest per notify channel, written in the transaction that builds the digest, so
+# a channel can neither miss a digest nor get one twice; kept `pending` until the channel's
+# service accepted it, like the digest's email (channels.py).
+CHANNELS = """
+CREATE TABLE IF NOT EXISTS channel_deliveries (
+  id INTEGER PRIMARY KEY,
+  digest_id INTEGER NOT NULL REFERENCES digests(id),
+  channel TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'pending',
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  event_count INTEGER NOT NULL DEFAULT 0,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  last_attempt_at TEXT,
+  last_error TEXT,
+  sent_at TEXT,
+  UNIQUE (digest_id, channel)
+);
+CREATE INDEX IF NOT EXISTS channel_pending ON channel_deliveries (channel, status);
+"""
+
 SIMILAR = """
 CREATE TABLE IF NOT EXISTS sim_docs (
     doc_id INTEGER PRIMARY KEY,
@@ -166,7 +189,7 @@ ADDED_COLUMNS = (("releases", "read_hash", "TEXT"),)
 
 def create_tables(conn: sqlite3.Connection) -> None:
     """Create what is missing; never changes what exists (an autocommit connection)."""
-    conn.executescript(CATALOGUE + DIGESTS)
+    conn.executescript(CATALOGUE + DIGESTS + CHANNELS)
     for table, column, kind in ADDED_COLUMNS:
         have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
         if column not in have:
@@ -174,6 +197,10 @@ def create_tables(conn: sqlite3.Connection) -> None:
     conn.execute(
         "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
         (str(SCHEMA_VERSION),),
+    )
+    # names the store in the Atom feed's entry ids (atom.py): two stores never share one
+    conn.execute(
+        "INSERT OR IGNORE INTO meta(key, value) VALUES ('store_id', lower(hex(randomblob(8))))"
     )
     create_similar_tables(conn)
 

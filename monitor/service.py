@@ -56,7 +56,13 @@ from rich.console import Console
 from .config import Config
 from .lease import StoreLease
 from .models import CheckReport
-from .pipeline import DELIVERING, CheckInterrupted, deliver_digests, run_check_command
+from .pipeline import (
+    DELIVERING,
+    CheckInterrupted,
+    deliver_digests,
+    run_check_command,
+    undelivered,
+)
 from .schedule import (
     Cadence,
     SourceTimes,
@@ -153,7 +159,7 @@ class Service:
         self.cadences: dict[str, Cadence] = {
             src.name: cadence_for(src, config.schedule) for src in config.sources
         }
-        self.immediate = config.email is not None and config.email.digest.immediate
+        self.immediate = config.delivers and config.digest_schedule.immediate
         self.workers = config.schedule.workers or max(1, min(4, len(config.sources)))
         # two sources of one site are not checked at once: per_host_delay holds within a check
         self.hosts = {src.name: urlsplit(src.url).netloc.lower() for src in config.sources}
@@ -165,6 +171,7 @@ class Service:
         self._checking: set[str] = set()  # sources being checked now
         self._digest_failures = 0
         self._crashes: dict[str, int] = {}  # unexpected job errors in a row (not source failures)
+        self._gathering: set[str] = set()  # first checks whose baselines share one digest
         self._instance: FileLock | None = None
         self.scheduler = BackgroundScheduler(
             executors={
@@ -198,6 +205,7 @@ class Service:
         finally:
             store.close()
         now = _utcnow()
+        self._gather_baselines(records, now)
         for src in self.config.sources:
             record = records.get(src.name)
             times = record.times if record else SourceTimes()
@@ -213,17 +221,58 @@ class Service:
                 overdue=due.overdue,
             )
             self._schedule_check(src.name, due.at)
-        email = self.config.email
-        if email is not None and email.digest.cron:
+        cron = self.config.digest_schedule.cron
+        if self.config.delivers and cron:
             self.scheduler.add_job(
                 self._digest_job,
-                cron_trigger(email.digest.cron, self.tz),
+                cron_trigger(cron, self.tz),
                 id="digest",
                 executor="digest",
             )
         if digest_now:
             self._schedule_digest(now, "digest-now")
         self.scheduler.start()
+
+    def _gather_baselines(self, records: dict[str, Any], now: datetime) -> None:
+        """Sources never checked (a first start: seven of them with the shipped config) would
+        each mail their own baseline as their first checks end; hold immediate digests until
+        all of those checks have ended (`schedule.baseline_wait` at most), then send one."""
+        fresh = {
+            src.name
+            for src in self.config.sources
+            if (rec := records.get(src.name)) is None or rec.times.last_check_at is None
+        }
+        wait = self.config.schedule.baseline_wait
+        if not self.immediate or len(fresh) < 2 or wait <= 0:
+            return
+        self._gathering = fresh
+        self.scheduler.add_job(
+            self._end_gathering,
+            DateTrigger(run_date=now + timedelta(seconds=wait)),
+            id="baseline-gathered",
+            executor="digest",
+        )
+
+    def _gathered(self, name: str) -> None:
+        """A first check ended (whatever its result): the last one sends the digest."""
+        with self._busy:
+            if name not in self._gathering:
+                return
+            self._gathering.discard(name)
+            if self._gathering:
+                return
+        self._schedule_digest(_utcnow(), "digest-now")
+
+    def _end_gathering(self) -> None:
+        with self._busy:
+            if not self._gathering:
+                return
+            waiting = sorted(self._gathering)
+            self._gathering.clear()
+        waited = format_duration(self.config.schedule.baseline_wait)
+        self.log("digest", f"baselines still being read after {waited} (schedule.baseline_wait): "
+                 f"{', '.join(waiting)}; sending what is waiting")  # fmt: skip
+        self._digest_job()
 
     def _claim_instance(self) -> None:
         """One service per store: a second one would check every source twice as often."""
@@ -356,11 +405,9 @@ class Service:
     def _read_times(self, name: str) -> tuple[SourceTimes, str | None, int]:
         """The source's times and last error, and the unsent digest count (no store lock
         needed; counted between deliveries: one in flight has a digest pending until it ends)."""
-        from .digests import unsent_digests
-
         with DELIVERING, Store.open(self.config.snapshots_dir, readonly=True) as store:
             record = source_records(store.conn).get(name)
-            unsent = len(unsent_digests(store)) if self.config.email else 0
+            unsent = undelivered(self.config, store)
         if record is None:
             return SourceTimes(), None, unsent
         return record.times, record.last_error, unsent
@@ -378,21 +425,21 @@ class Service:
         """Anything a digest should have carried while nothing was running goes out now."""
         from . import digests
 
-        email = self.config.email
-        if email is None:
+        if not self.config.delivers:
             return False
-        if digests.unsent_digests(store):
+        if undelivered(self.config, store):
             return True
-        if email.digest.immediate:
+        schedule = self.config.digest_schedule
+        if schedule.immediate:
             return digests.waiting_events(store) > 0 or bool(
-                digests.source_notices(store.conn, email.failing_after)
+                digests.source_notices(store.conn, self.config.failing_after)
             )
         row = store.conn.execute(
             "SELECT MIN(created_at) FROM events WHERE digest_id IS NULL"
         ).fetchone()
         oldest = parse_iso(row[0]) if row else None
-        assert email.digest.cron is not None
-        return digest_overdue(email.digest.cron, oldest, _utcnow(), self.tz)
+        assert schedule.cron is not None
+        return digest_overdue(schedule.cron, oldest, _utcnow(), self.tz)
 
     # --- jobs ------------------------------------------------------------------------------
 
@@ -406,6 +453,7 @@ class Service:
             self._check(name)
         finally:
             self._end(name)
+            self._gathered(name)
 
     def _check(self, name: str) -> None:
         buffer = io.StringIO()
@@ -417,7 +465,7 @@ class Service:
                     self.config,
                     sources=[name],
                     wait=0,
-                    send_email=self.immediate,
+                    send_email=self.immediate and not self._gathering,
                     progress=False,
                     console=console,
                     stop=self._abandon,
@@ -523,8 +571,6 @@ class Service:
             self._end()
 
     def _digest(self) -> None:
-        from .digests import unsent_digests
-
         try:
             store = self._locked(lambda: Store.open(self.config.snapshots_dir, lease=self.lease))
         except CheckInterrupted:
@@ -534,9 +580,10 @@ class Service:
             self._after_delivery(1)
             return
         try:
-            lines = deliver_digests(self.config, store, None)
+            # while first checks are gathering their baselines, only retry what was built
+            lines = deliver_digests(self.config, store, None, claim=not self._gathering)
             with DELIVERING:
-                unsent = len(unsent_digests(store))
+                unsent = undelivered(self.config, store)
         except Exception as exc:
             self.log("error", f"digest not sent: {type(exc).__name__}: {exc}")
             unsent = 1
@@ -550,7 +597,7 @@ class Service:
     def _after_delivery(self, unsent: int) -> None:
         """A digest no server accepted is tried again soon, then less and less often."""
         with self._busy:
-            if not unsent or self.config.email is None:
+            if not unsent or not self.config.delivers:
                 self._digest_failures = 0
                 return
             self._digest_failures += 1
@@ -562,7 +609,7 @@ class Service:
         at = _utcnow() + timedelta(seconds=delay)
         self.log(
             "digest",
-            f"{unsent} digest(s) wait for the mail server; next attempt {_iso(at)}",
+            f"{unsent} digest(s) wait for the mail server or a channel; next attempt {_iso(at)}",
             unsent=unsent,
             next_attempt=_iso(at),
         )
@@ -596,11 +643,11 @@ def run_service(config: Config, *, log_json: bool = False, stream: TextIO | None
         except CheckInterrupted:  # stopped while waiting for the store at startup
             log("stopped", "stopped before starting", clean=True)
             return True
-        email = config.email
+        schedule = config.digest_schedule
         digest = (
-            "off (no email section)"
-            if email is None
-            else ("immediate" if email.digest.immediate else f"cron {email.digest.cron}")
+            "off (no email or notify section)"
+            if not config.delivers
+            else ("immediate" if schedule.immediate else f"cron {schedule.cron}")
         )
         log(
             "started",

@@ -8,7 +8,7 @@ check is working. Next due times come from schedule.py, the same arithmetic the 
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from .channels import ChannelStatus, channel_status
 from .config import Config
 from .schedule import SourceTimes, cadence_for, local_timezone, next_cron, next_due
 from .store import CATALOGUE, Store, StoreError, parse_iso
@@ -94,6 +95,7 @@ class Status:
     sources: list[SourceStatus]
     digest: DigestStatus
     service: bool | None = None  # a `monitor run` is watching this store (None: cannot tell)
+    channels: list[ChannelStatus] = field(default_factory=list)  # `notify` channels
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -102,6 +104,7 @@ class Status:
             "service": {True: "running", False: "not running", None: "unknown"}[self.service],
             "sources": [s.to_json() for s in self.sources],
             "digest": self.digest.to_json(),
+            "channels": [c.to_json() for c in self.channels],
         }
 
 
@@ -145,7 +148,8 @@ def collect_status(
     tz = tz or local_timezone()
     records: dict[str, SourceRecord] = {}
     waiting = unsent = notices = 0
-    failing_after = config.email.failing_after if config.email else 3
+    channels = channel_status(None, config.notify)
+    failing_after = config.failing_after
     if (config.snapshots_dir / CATALOGUE).exists():  # else nothing checked yet: all due now
         # A catalogue that cannot be read is an error (exit 3), never "never checked": a
         # health check must not call a broken store healthy.
@@ -155,6 +159,7 @@ def collect_status(
                 waiting = digests.waiting_events(store)
                 unsent = len(digests.unsent_digests(store))
                 notices = len(digests.source_notices(store.conn, failing_after))
+                channels = channel_status(store.conn, config.notify)
             except sqlite3.DatabaseError as exc:
                 raise StoreError(
                     f"the catalogue {config.snapshots_dir / CATALOGUE} cannot be read ({exc}); "
@@ -187,15 +192,16 @@ def collect_status(
                 versions=record.versions,
             )
         )
-    if config.email is None:
+    if not config.delivers:
         schedule, next_at = "off", None
-    elif config.email.digest.cron:
-        schedule = f"cron {config.email.digest.cron}"
-        next_at = next_cron(config.email.digest.cron, now, tz)
+    elif config.digest_schedule.cron:
+        schedule = f"cron {config.digest_schedule.cron}"
+        next_at = next_cron(config.digest_schedule.cron, now, tz)
     else:
         schedule, next_at = "immediate", None
     digest = DigestStatus(schedule, waiting, unsent, notices, next_at)
-    return Status(str(config.snapshots_dir), now, sources, digest, service_running(config))
+    return Status(str(config.snapshots_dir), now, sources, digest, service_running(config),
+                  channels)  # fmt: skip
 
 
 def _ago(when: datetime | None, now: datetime) -> str:
@@ -250,6 +256,14 @@ def print_status(status: Status, console: Console) -> None:
     if d.next_at is not None:
         line += f", next at {_iso(d.next_at)} ({_ago(d.next_at, now)})"
     console.print(line, highlight=False)
+    for c in status.channels:
+        last = _ago(parse_iso(c.last_sent_at), now) if c.last_sent_at else "never"
+        what = f"themes {', '.join(c.themes)}" if c.themes else "all events"
+        text = (f"channel {c.name} ({c.format}, {what}): {c.pending} pending, last delivery "
+                f"{last}")  # fmt: skip
+        if c.pending and c.last_error:
+            text += f"; last error: {c.last_error[:160]}"
+        console.print(text, highlight=False, markup=False)
     service = {True: "running", False: "not running", None: "unknown"}[status.service]
     console.print(f"service (monitor run): {service}", highlight=False)
 

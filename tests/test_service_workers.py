@@ -86,6 +86,8 @@ def test_a_hung_source_never_delays_another(ministry, inbox, trickle):
         ministry,
         port,
         fetch={"per_host_delay": 0, "retries": 0, "timeout": 45},
+        # the first digest waits this long at most for the hung sources' baselines
+        schedule={"every": "1s", "jitter": 0, "max_backoff": "4s", "baseline_wait": "2s"},
         sources=[
             {"name": "slow", "url": trickle.url("/news")},
             {"name": "slow-km", "url": trickle.url("/km/news")},  # same host: waits its turn
