@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import json
 import os
+import random
 import signal
 import sqlite3
 import subprocess
@@ -281,3 +283,77 @@ def _closed_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def _until(condition, proc, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.02)
+    assert proc.poll() is None, "the check finished before it could be killed"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kill_at", [*random.Random(20261203).sample(range(1, 9), 3), "mail"])
+def test_kill_9_at_random_points_with_email_loses_and_repeats_nothing(ministry, kill_at):
+    """A check killed mid-way (after some releases were stored, or while its digest is being
+    handed to the SMTP server): the next check stores and mails exactly the rest, and every
+    event reaches the recipients in one digest; a digest handed over again keeps its
+    Message-ID, so mail clients show it once."""
+    from tests.test_deliver import Recorder, smtp_server
+
+    class SlowRecorder(Recorder):
+        delay = 0.0
+
+        async def handle_DATA(self, server, session, envelope):
+            self.started = True
+            await asyncio.sleep(self.delay)
+            return await super().handle_DATA(server, session, envelope)
+
+    handler = SlowRecorder()
+    handler.started = False
+    with smtp_server(handler) as port:
+        email = {"to": ["analyst@example.org"], "from": "monitor@example.org",
+                 "smtp": {"host": "127.0.0.1", "port": port, "security": "none"}}  # fmt: skip
+        config = ministry.write_config(
+            email=email, fetch={"per_host_delay": 0, "concurrency": 1, "retries": 0}
+        )
+        if kill_at == "mail":
+            handler.delay = 30.0
+        else:
+            _slow_site(ministry, 0.3)
+        proc = subprocess.Popen([*MONITOR, "check", "--json", "--config", str(config)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+        if kill_at == "mail":
+            _until(lambda: handler.started, proc)
+        else:
+            _until(lambda: _versions(config) >= kill_at, proc)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        handler.delay = 0.0
+        for _ in range(2):  # the rest, then a check that finds nothing
+            again = run("check", "--json", "--config", str(config))
+            assert again.returncode == 0, again.stderr
+        assert json.loads(again.stdout)["new"] == []
+
+    db = config.parent / "snapshots" / "catalogue.sqlite"
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute(_MINISTRY_VERSIONS).fetchone()[0] == len(ministry.releases)
+        events = conn.execute(
+            "SELECT e.release_id, d.status, d.message_id FROM events e "
+            "LEFT JOIN digests d ON d.id = e.digest_id"
+        ).fetchall()
+        sent = {row[0] for row in conn.execute(
+            "SELECT message_id FROM digests WHERE status = 'sent'")}  # fmt: skip
+    releases = [release for release, _, _ in events]
+    assert len(releases) == len(set(releases)) >= len(ministry.releases)  # one event each
+    assert {status for _, status, _ in events} == {"sent"}, events  # every event mailed
+    mailed = [
+        line.split(b":", 1)[1].strip().decode()
+        for mail in handler.accepted
+        for line in mail.content.splitlines()
+        if line.lower().startswith(b"message-id:")
+    ]
+    assert set(mailed) == sent  # what was recorded as sent is what arrived
+    if kill_at != "mail":
+        assert len(mailed) == len(set(mailed))  # and nothing arrived twice

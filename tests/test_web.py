@@ -343,3 +343,31 @@ def test_helpers():
 def test_no_store_yet_is_503(tmp_path):
     response = TestClient(create_app(tmp_path / "none")).get("/")
     assert response.status_code == 503 and "monitor check" in response.text
+
+
+# --- Atom feed -------------------------------------------------------------------------------
+
+
+def test_atom_feed_of_the_archive_with_its_filters(client, archive):
+    import feedparser
+
+    home = client.get("/").text
+    assert 'type="application/atom+xml"' in home and 'href="/feed.atom"' in home
+    response = client.get("/feed.atom")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/atom+xml")
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.bozo_exception
+    kinds = {e.title.split(":", 1)[0] for e in feed.entries}
+    assert feed.entries and len({e.id for e in feed.entries}) == len(feed.entries), kinds
+    hostile = [e for e in feed.entries if "pwned" in e.title]
+    assert "<script>" not in response.text and (not hostile or "<script>" in hostile[0].title)
+    etag = response.headers["etag"]
+    assert client.get("/feed.atom", headers={"If-None-Match": etag}).status_code == 304
+    # a filter the archive knows narrows it; one it does not know is ignored, never echoed
+    only = feedparser.parse(client.get("/feed.atom", params={"source": "nobody<x>"}).content)
+    assert len(only.entries) == len(feed.entries)
+    assert "/feed.atom?theme=demining" in client.get("/", params={"theme": "demining"}).text
+    themed = feedparser.parse(client.get("/feed.atom", params={"theme": "demining"}).content)
+    assert 0 < len(themed.entries) < len(feed.entries)
+    assert all("demining" in {t.term for t in e.get("tags", [])} for e in themed.entries)

@@ -3,6 +3,7 @@ template plain records; every one is GET-only (the guard refuses anything else).
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlencode
@@ -68,6 +69,7 @@ def home(request: Request) -> Response:
         newer_url=_link("/", **filters, after=page.newer) if page.newer else None,
         older_url=_link("/", **filters, before=page.older) if page.older else None,
         newest_url=_link("/", **filters) if page.newer else None,
+        feed_url=_link("/feed.atom", source=source, theme=theme),
     )  # fmt: skip
 
 
@@ -214,6 +216,29 @@ def search_page(request: Request) -> Response:
     return archive.page(request, "search.html.j2", q=q, hits=hits)
 
 
+def atom_feed(request: Request) -> Response:
+    """The Atom feed of `monitor feed`, for these filters (a feed reader subscribes here)."""
+    from ..atom import build_feed, feed_title, recent_events, store_tag
+
+    archive = _archive(request)
+    try:
+        with archive.store() as store:
+            source = _choice(request, "source", queries.source_names(store.conn))
+            theme = _choice(request, "theme", archive.themes)
+            themes, sources = (theme,) if theme else (), (source,) if source else ()
+            items = recent_events(store, themes=themes, sources=sources)
+            tag = store_tag(store)
+    except StoreError as exc:
+        return _no_store(archive, request, exc)
+    body = build_feed(items, tag=tag, title=feed_title(themes, sources), self_url=str(request.url))
+    etag = etag_for("feed", hashlib.sha256(body).hexdigest())
+    cached = not_modified(request, etag, REVALIDATE)
+    if cached is not None:
+        return cached
+    return Response(body, media_type="application/atom+xml; charset=utf-8",
+                    headers={"ETag": etag, "Cache-Control": REVALIDATE})  # fmt: skip
+
+
 def stylesheet(request: Request) -> Response:
     css = _archive(request).css
     etag = etag_for("css", css)
@@ -235,6 +260,7 @@ ROUTES = (
     ("/release/{rid:int}/compare", compare_page),
     ("/release/{rid:int}/v/{seq:int}/{what}", version_file),
     ("/search", search_page),
+    ("/feed.atom", atom_feed),
     ("/static/style.css", stylesheet),
     ("/favicon.ico", favicon),
 )
