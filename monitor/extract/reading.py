@@ -100,10 +100,7 @@ def prepare(
     blocks = _page_blocks(work)
     prepared = Prepared(work, page_keys(url, blocks), blocks, template)
     if template.blocks:
-        prepared.chrome = _template_blocks(blocks, template, work)
-        if keep:
-            prepared.chrome = [hit and _key(b.text) not in keep
-                               for b, hit in zip(blocks, prepared.chrome, strict=True)]  # fmt: skip
+        prepared.chrome = _template_blocks(blocks, template, work, keep)
         for block, hit in zip(blocks, prepared.chrome, strict=True):
             if block.link and hit:  # menus and lists of links: what a page's wrapper holds
                 for el in (block.element, *block.element.iterancestors()):
@@ -112,15 +109,19 @@ def prepare(
     return prepared
 
 
-def _template_blocks(blocks: list[Block], template: Template, work: etree._Element) -> list[bool]:
-    """Per block, whether it is the source's template: recurring on its pages, and outside
-    every learned statement region on this page. Statements of one source share sentences
-    ("The meeting was held in a warm and friendly atmosphere.", a standard closing; a short
-    Khmer release can be made of nothing else): in the region they are the statement's."""
+def _template_blocks(
+    blocks: list[Block], template: Template, work: etree._Element, keep: frozenset[str]
+) -> list[bool]:
+    """Per block, whether it is the source's template: recurring on its pages, outside every
+    learned statement region on this page, and not one of the `keep` lines. Statements of one
+    source share sentences ("The meeting was held in a warm and friendly atmosphere.", a
+    standard closing; a short Khmer release can be made of nothing else): in the region they
+    are the statement's."""
     regions = {el for r in template.regions if (el := find_region(work, r)) is not None}
     return [
         template.is_template(b)
         and not (regions and any(a in regions for a in (b.element, *b.element.iterancestors())))
+        and not (keep and _key(b.text) in keep)
         for b in blocks
     ]
 
