@@ -235,9 +235,9 @@ class _TreeSampler(threading.Thread):
 
 
 def phase_check(workdir: Path, refetch: bool) -> dict[str, Any]:
-    from monitor.check import CheckOptions, run_check
     from monitor.config import load_config
-    from monitor.store import Store
+    from monitor.run.check import CheckOptions, run_check
+    from monitor.store.catalogue import Store
 
     config = load_config(workdir / "config.yaml")
     rss_start = _rss_now_mb()

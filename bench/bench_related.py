@@ -1,4 +1,4 @@
-"""Related-release lookup: the SQLite index (monitor.similar) against brute-force rapidfuzz.
+"""Related-release lookup: the SQLite index (monitor.context.similar) against brute-force rapidfuzz.
 
 Run from the repository root:  python bench/bench_related.py [--docs 100000] [--queries 200]
 
@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from rapidfuzz import fuzz, process
 
-from monitor.similar import SimilarityIndex
+from monitor.context.similar import SimilarityIndex
 
 VOCAB = 40_000
 EVENT_SHARE = 8  # releases per event, on average

@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from monitor.models import Event, ThemeMatch
-from monitor.store import Store, event_payload
+from monitor.store.catalogue import Store, event_payload
 from monitor.web.app import create_app
 
 with warnings.catch_warnings():

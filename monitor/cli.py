@@ -96,7 +96,7 @@ def check(
     strict: bool,
 ) -> None:
     """Check every source once and report what is new, edited or removed."""
-    from .pipeline import run_check_command
+    from monitor.run.cycle import run_check_command
 
     config = _load(config_path)
     if not config.sources:
@@ -152,7 +152,7 @@ def _write_failure(config: Config, exc: Exception) -> str:
 
 
 def _store_errors() -> type[Exception]:
-    from .store import StoreError
+    from monitor.store.catalogue import StoreError
 
     return StoreError
 
@@ -180,9 +180,10 @@ def extract(
     config_path: str | None,
 ) -> None:
     """Show what the monitor reads from saved pages (files) or URLs: title, date and text."""
-    from .access import Site
+    from monitor.fetch.access import Site
+    from monitor.fetch.pages import load_targets
+
     from .extract import ExtractionError, Template
-    from .pages import load_targets
 
     fetch_config = FetchConfig()
     template = Template()
@@ -244,8 +245,9 @@ def extract(
 
 def _learned_template(config: Config, source_name: str) -> Template:
     """The source's learned template, or none yet (no store, or the source never checked)."""
+    from monitor.store.catalogue import CATALOGUE, Store
+
     from .extract import Template
-    from .store import CATALOGUE, Store
 
     if not (config.snapshots_dir / CATALOGUE).exists():
         err_console.print(f"no store yet at {config.snapshots_dir}: reading {source_name} "
@@ -271,8 +273,9 @@ def _learned_template(config: Config, source_name: str) -> Template:
 )
 def demo(folder: Path) -> None:
     """Run the whole job offline on bundled sample sites served on 127.0.0.1."""
+    from monitor.run.cycle import run_check_command
+
     from .demo.run import run_demo
-    from .pipeline import run_check_command
     from .report import print_summary
 
     out = output_console()
@@ -294,8 +297,8 @@ def demo(folder: Path) -> None:
 @click.option("-n", "--limit", default=10, show_default=True, help="How many matches.")
 def search(query: str, config_path: str | None, as_json: bool, limit: int) -> None:
     """Fuzzy search over every stored release; best matches with a snippet."""
-    from .search import search as run_search
-    from .store import Store, StoreError
+    from monitor.context.search import search as run_search
+    from monitor.store.catalogue import Store, StoreError
 
     config = _load(config_path)
     try:
@@ -322,9 +325,9 @@ def search(query: str, config_path: str | None, as_json: bool, limit: int) -> No
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON object.")
 def related(target: str, config_path: str | None, as_json: bool) -> None:
     """The releases most similar to one release (a stored URL, or a file), across sources."""
-    from .corpus import load_document
-    from .matching import Matcher
-    from .store import Store, StoreError
+    from monitor.context.corpus import load_document
+    from monitor.context.matching import Matcher
+    from monitor.store.catalogue import Store, StoreError
 
     config = _load(config_path)
     try:
@@ -380,9 +383,9 @@ def related(target: str, config_path: str | None, as_json: bool) -> None:
 )
 def digest(config_path: str | None, preview: bool, send: bool, out: Path) -> None:
     """Preview or send the digest of events not yet emailed."""
-    from . import digests
-    from .pipeline import deliver_digests, open_store_for_writing, undelivered
-    from .store import Store, StoreError
+    from monitor.digest import ledger as digests
+    from monitor.run.cycle import deliver_digests, open_store_for_writing, undelivered
+    from monitor.store.catalogue import Store, StoreError
 
     if preview == send:
         _fail("choose one of --preview or --send", EXIT_USAGE)
@@ -439,9 +442,9 @@ def feed(
     limit: int,
 ) -> None:
     """An Atom 1.0 feed of recent new, edited and removed releases."""
-    from .atom import TAG, build_feed, feed_title, recent_events, store_tag
-    from .files import atomic_write
-    from .store import CATALOGUE, Store, StoreError
+    from monitor.digest.atom import TAG, build_feed, feed_title, recent_events, store_tag
+    from monitor.store.catalogue import CATALOGUE, Store, StoreError
+    from monitor.store.files import atomic_write
 
     config = _load(config_path)
     for name in sources:
@@ -474,8 +477,8 @@ def run(config_path: str | None, log_json: bool) -> None:
 
     Stops cleanly on SIGTERM or Ctrl-C (exit 0). `monitor check` may run beside it.
     """
-    from .service import run_service
-    from .store import StoreError
+    from monitor.run.service import run_service
+    from monitor.store.catalogue import StoreError
 
     config = _load(config_path)
     if not config.sources:
@@ -492,8 +495,8 @@ def run(config_path: str | None, log_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object on stdout.")
 def status(config_path: str | None, as_json: bool) -> None:
     """Show each source's last check, result and next due time, and the pending digest."""
-    from .status import collect_status, print_status
-    from .store import StoreError
+    from monitor.run.status import collect_status, print_status
+    from monitor.store.catalogue import StoreError
 
     config = _load(config_path)
     try:

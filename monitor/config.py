@@ -24,7 +24,7 @@ from pydantic import (
     model_validator,
 )
 
-from .access import Credentials, redact, split_userinfo
+from monitor.fetch.access import Credentials, redact, split_userinfo
 
 DEFAULT_USER_AGENT = (
     "monitor/0.1 (+https://github.com/monitor-press/monitor; press-release change monitor)"

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from monitor.check import CheckOptions, run_check
 from monitor.config import Config, parse_config
 from monitor.demo.samples import SampleRelease, load_releases
 from monitor.demo.server import FixtureServer
 from monitor.demo.site import SiteLayout, build_site
 from monitor.models import CheckReport
-from monitor.store import Store
+from monitor.run.check import CheckOptions, run_check
+from monitor.store.catalogue import Store
 
 DATA = Path(__file__).parent / "data"
 

@@ -4,9 +4,9 @@ import sqlite3
 
 import pytest
 
-from monitor.access import Credentials, Site, redact, split_userinfo
 from monitor.config import ConfigError, parse_config
-from monitor.store import CATALOGUE, Store
+from monitor.fetch.access import Credentials, Site, redact, split_userinfo
+from monitor.store.catalogue import CATALOGUE, Store
 
 
 def test_user_info_is_split_off_and_redacted():

@@ -15,12 +15,12 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from monitor.chat import md, render_chat
 from monitor.config import Config
 from monitor.demo.samples import SampleRelease
+from monitor.digest.chat import md, render_chat
 from monitor.models import Event, ThemeMatch
-from monitor.pipeline import run_check_command
-from monitor.status import collect_status
+from monitor.run.cycle import run_check_command
+from monitor.run.status import collect_status
 
 FRESH = SampleRelease(
     slug="cambodia-welcomes-un-mine-action-mission",

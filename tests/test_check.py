@@ -16,7 +16,7 @@ import pytest
 from monitor.demo.samples import SampleRelease
 from monitor.demo.scenario import add_release, edit_sentence, remove_release
 from monitor.demo.server import Route
-from monitor.store import Store
+from monitor.store.catalogue import Store
 
 MINISTERIAL = "outcomes-of-the-asean-united-nations-ministerial-meeting"
 OLD = "adopted a new PoA for 2021-2025"
@@ -318,16 +318,16 @@ def _without_validators(ministry) -> None:
 
 def test_listing_with_the_same_bytes_is_not_parsed_again(ministry, monkeypatch):
     """Sites that send no ETag/Last-Modified: identical listing bytes are as good as a 304."""
-    import monitor.check
+    import monitor.run.check
 
     parsed: list[str] = []
-    real = monitor.check.SourceCheck._read_listing
+    real = monitor.run.check.SourceCheck._read_listing
 
     async def read_listing(self, page, shape):
         parsed.append(page.final_url)
         return await real(self, page, shape)
 
-    monkeypatch.setattr(monitor.check.SourceCheck, "_read_listing", read_listing)
+    monkeypatch.setattr(monitor.run.check.SourceCheck, "_read_listing", read_listing)
     _without_validators(ministry)
     ministry.check()
     assert parsed, "the baseline reads the listing"
@@ -497,8 +497,8 @@ def _headless_article(body: str, today: str) -> str:
 
 
 def test_listing_title_and_date_replace_a_site_name_title_and_a_clock(server, tmp_path):
-    from monitor.check import run_check
     from monitor.config import parse_config
+    from monitor.run.check import run_check
 
     today = dt.date.today().strftime("%A, %d %B %Y")
     items = "".join(

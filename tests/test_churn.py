@@ -21,11 +21,11 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from monitor.check import CheckOptions, run_check
 from monitor.config import Config, parse_config
 from monitor.demo.server import FixtureServer, Route
 from monitor.models import CheckReport, Event
-from monitor.store import Store
+from monitor.run.check import CheckOptions, run_check
+from monitor.store.catalogue import Store
 
 from .churn.sites import Site, build_sites
 

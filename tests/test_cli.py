@@ -216,7 +216,7 @@ def test_two_concurrent_checks(ministry):
 
 
 def test_no_wait_says_busy(ministry):
-    from monitor.store import Store
+    from monitor.store.catalogue import Store
 
     config = ministry.write_config()
     with Store.open(config.parent / "snapshots"):

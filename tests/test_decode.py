@@ -2,7 +2,7 @@
 
 import pytest
 
-from monitor.decode import decode_body
+from monitor.fetch.decode import decode_body
 
 CASES = [
     ("<p>Café déjà vu</p>", "cp1252"),  # short Western text: once read as cp1250 ("déjŕ")

@@ -22,11 +22,11 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
-from monitor import digests
 from monitor.config import EmailConfig
-from monitor.digests import preview, send_pending, unsent_digests, waiting_events
+from monitor.digest import ledger as digests
+from monitor.digest.ledger import preview, send_pending, unsent_digests, waiting_events
 from monitor.models import Document, Event, Page
-from monitor.store import SourceState, Store
+from monitor.store.catalogue import SourceState, Store
 
 # --- a real SMTP server ----------------------------------------------------------------------
 
@@ -249,7 +249,7 @@ def test_ca_file_in_the_config_trusts_a_self_signed_server(
     """`email.smtp.ca_file`, not SSL_CERT_FILE (which would replace the CAs HTTPS sources
     are checked against), is how a user trusts a private mail server."""
     from monitor.config import parse_config
-    from monitor.pipeline import deliver_digests
+    from monitor.run.cycle import deliver_digests
 
     record_new(store, src, 1)
     handler = Recorder()
@@ -267,7 +267,7 @@ def test_ca_file_in_the_config_trusts_a_self_signed_server(
 
 
 def test_raising_failing_after_does_not_announce_a_recovery(store, src, tmp_path):
-    from monitor.digests import source_notices
+    from monitor.digest.ledger import source_notices
 
     dead = store.source("dead", "https://dead.example.org/")
     for _ in range(2):

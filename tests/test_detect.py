@@ -3,14 +3,14 @@
 from datetime import UTC, datetime, timedelta
 
 from monitor.config import RevisitConfig
-from monitor.detect import (
+from monitor.detect.rules import (
     due_for_return_check,
     due_for_revisit,
     removal_by_redirect,
     removal_notice,
 )
 from monitor.models import Document, Page
-from monitor.store import ReleaseState, VersionText
+from monitor.store.catalogue import ReleaseState, VersionText
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 

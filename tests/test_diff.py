@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor.diff import TextDiff, diff_paragraphs, diff_texts, split_sentences
+from monitor.detect.diff import TextDiff, diff_paragraphs, diff_texts, split_sentences
 
 DATA = Path(__file__).parent / "data" / "diff"
 

@@ -11,16 +11,16 @@ from pathlib import Path
 import pytest
 
 from monitor.config import EmailConfig
-from monitor.deliver import build_message
-from monitor.digest import (
+from monitor.digest.render import (
     Digest,
     FailingSource,
     render_digest,
     safe_href,
     sanitize_diff_html,
 )
+from monitor.digest.smtp import build_message
 from monitor.models import Document, Event, Page, Related, ThemeMatch
-from monitor.store import Store
+from monitor.store.catalogue import Store
 
 NOW = datetime(2025, 3, 15, 7, 30, tzinfo=UTC)
 KHMER = "កម្ពុជា និងជប៉ុន ចុះហត្ថលេខាលើជំនួយសម្រាប់ការបោសសម្អាតមីន នៅខេត្តបាត់ដំបង"

@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from monitor.discover import discover, find_date, parse_feed, sniff_kind
 from monitor.models import Listing
+from monitor.sources import discover, find_date, parse_feed, sniff_kind
 
 DATA = Path(__file__).parent / "data"
 EXPECTED: dict[str, dict[str, Any]] = json.loads(

@@ -20,7 +20,6 @@ from pathlib import Path
 
 import pytest
 
-from monitor.decode import decode_body
 from monitor.extract import (
     ExtractionError,
     extract_html,
@@ -28,8 +27,9 @@ from monitor.extract import (
     extract_pdf,
     parse_date,
 )
+from monitor.fetch.decode import decode_body
 from monitor.models import Page
-from monitor.textnorm import normalize
+from monitor.text.normalize import normalize
 
 DATA = Path(__file__).parent / "data" / "extraction"
 MFAIC = {"content": ".viewpost-content", "title": ".viewpost-title", "date": ".viewpost-date"}

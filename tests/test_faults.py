@@ -29,7 +29,7 @@ from typing import Any
 import pytest
 import yaml
 
-from monitor.store import CATALOGUE
+from monitor.store.catalogue import CATALOGUE
 from tests.faultserver import (
     ENGLISH,
     LISTING,

@@ -16,7 +16,7 @@ from rich.console import Console
 from monitor.cli import cli
 from monitor.demo.samples import SampleRelease
 from monitor.demo.scenario import remove_release
-from monitor.pipeline import run_check_command
+from monitor.run.cycle import run_check_command
 
 MINISTERIAL = "outcomes-of-the-asean-united-nations-ministerial-meeting"
 GONE = "cambodia-and-korea-discuss-trade-and-investment-cooperation"

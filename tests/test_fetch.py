@@ -7,7 +7,7 @@ import pytest
 
 from monitor.config import FetchConfig
 from monitor.demo.server import FixtureServer, Route
-from monitor.fetch import Fetcher
+from monitor.fetch.client import Fetcher
 from monitor.models import FetchError
 
 FAST = FetchConfig(per_host_delay=0, backoff=0.01, retries=2, timeout=5)
@@ -228,7 +228,7 @@ def test_dns_failure_in_plain_words():
     import httpcore
     import httpx
 
-    from monitor.neterrors import describe
+    from monitor.fetch.neterrors import describe
 
     try:
         try:

@@ -7,12 +7,12 @@ import sqlite3
 
 import pytest
 
-from monitor.check import CheckOptions, run_check
 from monitor.config import load_config
 from monitor.extract import Template
 from monitor.extract.profile import SiteProfile
 from monitor.models import CheckReport
-from monitor.store import Store
+from monitor.run.check import CheckOptions, run_check
+from monitor.store.catalogue import Store
 from tests.test_check import MINISTERIAL, NEW, OLD, edit_sentence
 
 
@@ -80,7 +80,7 @@ def test_a_short_edit_is_reported_while_every_page_changes_its_chrome(ministry):
 
 
 def test_chrome_change_is_decided_by_short_lines_of_the_page_only():
-    from monitor.detect import chrome_change
+    from monitor.detect.rules import chrome_change
     from monitor.extract.reading import PageLine
     from monitor.models import Document
 
@@ -120,7 +120,7 @@ def test_a_reported_edit_never_silences_a_later_one(ministry):
 
 
 def test_paragraphs_moved_are_an_edit():
-    from monitor.detect import chrome_change
+    from monitor.detect.rules import chrome_change
     from monitor.extract.reading import PageLine
     from monitor.models import Document
 

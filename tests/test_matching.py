@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import monitor
-from monitor.store import Store
+from monitor.store.catalogue import Store
 from tests.test_cli import run
 
 BILATERAL = "cambodian-prime-minister-un-secretary-general-hold-bilateral-meeting"
@@ -113,8 +113,8 @@ def test_search_and_related_commands(ministry):
 
 def test_an_index_of_an_older_layout_is_rebuilt_from_the_store(ministry):
     """A new release of the monitor may change the index layout: no release may drop out."""
-    from monitor.matching import Matcher
-    from monitor.similar import SimilarityIndex
+    from monitor.context.matching import Matcher
+    from monitor.context.similar import SimilarityIndex
 
     _new(ministry)
     config = ministry.config()
@@ -136,7 +136,7 @@ def test_an_index_of_an_older_layout_is_rebuilt_from_the_store(ministry):
 
 def test_mentions_are_kept_with_the_event_and_old_events_still_load():
     from monitor.models import Event, ThemeMatch
-    from monitor.store import event_from_payload, event_payload
+    from monitor.store.catalogue import event_from_payload, event_payload
 
     sentence = "Areas include landmine clearance."
     mention = ThemeMatch("demining", 1.0, (("landmine clearance", sentence),))

@@ -18,12 +18,12 @@ from collections.abc import Callable
 import pytest
 from lxml import html as lxml_html
 
-from monitor.blocked import block_reason
 from monitor.demo.samples import SampleRelease
 from monitor.demo.scenario import edit_sentence
 from monitor.demo.server import Route
-from monitor.site_page import Observed, judge
-from monitor.store import Store
+from monitor.extract.site_page import Observed, judge
+from monitor.fetch.blocked import block_reason
+from monitor.store.catalogue import Store
 
 MINISTERIAL = "outcomes-of-the-asean-united-nations-ministerial-meeting"
 

@@ -16,12 +16,12 @@ import time
 
 import pytest
 
+from monitor.context.themes import DEFAULT_THEMES, match_themes
 from monitor.demo.samples import SampleRelease
 from monitor.demo.scenario import add_release
 from monitor.demo.server import Route
-from monitor.digest import render_digest
+from monitor.digest.render import render_digest
 from monitor.models import Event
-from monitor.themes import DEFAULT_THEMES, match_themes
 
 MONITOR = [sys.executable, "-m", "monitor"]
 OUTBOX = {"to": ["analyst@example.org"], "from": "monitor@example.org", "outbox": "outbox"}

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from monitor.config import parse_config
-from monitor.schedule import (
+from monitor.run.schedule import (
     Cadence,
     SourceTimes,
     backoff_interval,

@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 from monitor.extract import read_page
-from monitor.pages import page_from_bytes
+from monitor.fetch.pages import page_from_bytes
 
 MONITOR = [sys.executable, "-m", "monitor"]
 PAGE = (

@@ -13,7 +13,7 @@ import pytest
 from filelock import FileLock
 
 from monitor.demo.server import FixtureServer
-from monitor.lease import WAITING, StoreLease, take_lock
+from monitor.store.lease import WAITING, StoreLease, take_lock
 from tests.test_service import (
     ENV,
     MONITOR,

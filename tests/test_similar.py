@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor.similar import DEFAULT_MIN_SCORE, SimilarityIndex
+from monitor.context.similar import DEFAULT_MIN_SCORE, SimilarityIndex
 
 DATA = Path(__file__).parent / "data" / "themes"
 LABELS = json.loads((DATA / "labels.json").read_text(encoding="utf-8"))
@@ -139,7 +139,7 @@ def test_cross_language_links_need_more_than_a_year_and_a_country(index):
 
 
 def test_glossary_reads_khmer_compounds_not_their_parts():
-    from monitor.glossary import english_words
+    from monitor.context.glossary import english_words
 
     assert english_words("ថ្ងៃទី១៥ ខែមីនា ឆ្នាំ២០២៤") == ["march"]  # មីនា: March, not a mine
     assert "demining mine clearance" in english_words("ការងារបោសសម្អាតមីន")

@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from monitor.textnorm import normalize, paragraphs, word_count
+from monitor.text.normalize import normalize, paragraphs, word_count
 
 
 @pytest.mark.parametrize(

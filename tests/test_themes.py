@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor.themes import (
+from monitor.context.themes import (
     DEFAULT_THEMES,
     Theme,
     classify_themes,

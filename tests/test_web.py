@@ -10,7 +10,7 @@ from html import unescape
 import pytest
 
 from monitor.demo.server import FixtureServer
-from monitor.store import Store
+from monitor.store.catalogue import Store
 from monitor.web import queries
 from monitor.web.app import create_app
 from monitor.web.render import highlight, lang_attr, safe_href
@@ -263,7 +263,7 @@ def test_raw_body_is_plain_text_never_html(client, archive):
 
 
 def test_search_uses_monitor_search_and_highlights(client, archive):
-    from monitor.search import search
+    from monitor.context.search import search
 
     with Store.open(archive.root, readonly=True) as store:
         expected = [h.title for h in search(store, "mine clearance", limit=20)]

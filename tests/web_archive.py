@@ -11,7 +11,7 @@ from monitor.config import Config
 from monitor.demo.samples import SampleRelease
 from monitor.demo.scenario import add_release, edit_sentence, remove_release
 from monitor.demo.server import FixtureServer
-from monitor.store import Store
+from monitor.store.catalogue import Store
 
 from .conftest import Ministry
 

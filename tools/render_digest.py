@@ -24,9 +24,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from monitor.config import EmailConfig
-from monitor.deliver import build_message
-from monitor.diff import diff_paragraphs
-from monitor.digest import Digest, FailingSource, render_digest
+from monitor.detect.diff import diff_paragraphs
+from monitor.digest.render import Digest, FailingSource, render_digest
+from monitor.digest.smtp import build_message
 from monitor.models import Event, Related, ThemeMatch
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 from importlib.metadata import version
 
+from monitor.text.normalize import paragraphs
+
 from ..models import Document, Page
-from ..textnorm import paragraphs
 from .dates import _first_date, parse_date
 from .errors import ExtractionError
 from .filters import _clean

@@ -16,7 +16,8 @@ from collections.abc import Iterable, Iterator
 from datetime import date as Date
 from datetime import datetime, timedelta
 
-from ..textnorm import normalize
+from monitor.text.normalize import normalize
+
 from .vocabulary import (
     KHMER_DIGITS,
     KHMER_MONTH_NAMES,

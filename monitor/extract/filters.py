@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..textnorm import normalize
+from monitor.text.normalize import normalize
+
 from .dates import _DATE_PATTERNS, _KHMER_DIGITS, parse_date
 from .vocabulary import (
     ACTIONS,

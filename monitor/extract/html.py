@@ -19,8 +19,9 @@ from lxml import etree
 from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 
+from monitor.text.normalize import normalize, paragraphs, word_count
+
 from ..models import Document
-from ..textnorm import normalize, paragraphs, word_count
 from .dates import (
     _around_today,
     _date_matches,

@@ -12,7 +12,8 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from ..textnorm import normalize
+from monitor.text.normalize import normalize
+
 from .vocabulary import (
     BLOCK_TAGS,
     CELL_TAGS,

@@ -10,8 +10,9 @@ from collections import Counter
 
 from pypdf import PageObject, PdfReader
 
+from monitor.text.normalize import normalize
+
 from ..models import Document
-from ..textnorm import normalize
 from .dates import _DATE_PATTERNS, _plausible, parse_date
 from .errors import ExtractionError
 from .filters import _HAS_LETTER

@@ -23,8 +23,9 @@ from typing import NamedTuple
 from lxml import etree
 from trafilatura.utils import load_html
 
+from monitor.text.normalize import normalize, word_count
+
 from ..models import Document
-from ..textnorm import normalize, word_count
 from .filters import _clean
 from .lines import (
     _around_statement,

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..textnorm import normalize
+from monitor.text.normalize import normalize
+
 from .reading import _page_blocks, _parse
 from .template import PageKeys, page_keys
 

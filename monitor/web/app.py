@@ -17,8 +17,9 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
+from monitor.store.catalogue import Store
+
 from ..config import Config
-from ..store import Store
 from . import render
 from .security import Credentials, Guard
 
@@ -49,7 +50,7 @@ class Archive:
 
 
 def configured_themes(config: Config | None) -> tuple[str, ...]:
-    from ..themes import DEFAULT_THEMES
+    from monitor.context.themes import DEFAULT_THEMES
 
     if config is None or config.themes is None:
         return tuple(t.name for t in DEFAULT_THEMES)

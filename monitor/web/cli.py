@@ -24,7 +24,8 @@ def serve(config_path: str | None, host: str, port: int) -> None:
     """Browse the archive in a web browser: changes, sources, every version and its diff."""
     import uvicorn
 
-    from ..store import Store, StoreError
+    from monitor.store.catalogue import Store, StoreError
+
     from .app import create_app
 
     config = _load(config_path)

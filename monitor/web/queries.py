@@ -11,10 +11,11 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
+from monitor.run.schedule import SourceTimes
+from monitor.run.status import SourceRecord
+from monitor.store.catalogue import event_from_payload, parse_iso
+
 from ..models import Related, ThemeMatch
-from ..schedule import SourceTimes
-from ..status import SourceRecord
-from ..store import event_from_payload, parse_iso
 
 PAGE_SIZE = 50
 

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ..diff import TextDiff, diff_paragraphs, shown_segments
+from monitor.detect.diff import TextDiff, diff_paragraphs, shown_segments
 
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 _WORD = re.compile(r"\w{2,}", re.UNICODE)

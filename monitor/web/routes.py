@@ -12,9 +12,10 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
-from ..decode import decode_body, media_type
-from ..search import search as run_search
-from ..store import StoreError
+from monitor.context.search import search as run_search
+from monitor.fetch.decode import decode_body, media_type
+from monitor.store.catalogue import StoreError
+
 from . import queries, render
 from .app import Archive, etag_for, not_modified
 
@@ -95,7 +96,7 @@ def source_page(request: Request) -> Response:
 
 def _schedule(archive: Archive, name: str, record: Any) -> dict[str, Any] | None:
     """Next due time, as `monitor status` computes it; None for a source not in the config."""
-    from ..schedule import cadence_for, local_timezone, next_due
+    from monitor.run.schedule import cadence_for, local_timezone, next_due
 
     config = archive.config
     src = next((s for s in config.sources if s.name == name), None) if config else None
@@ -218,7 +219,7 @@ def search_page(request: Request) -> Response:
 
 def atom_feed(request: Request) -> Response:
     """The Atom feed of `monitor feed`, for these filters (a feed reader subscribes here)."""
-    from ..atom import build_feed, feed_title, recent_events, store_tag
+    from monitor.digest.atom import build_feed, feed_title, recent_events, store_tag
 
     archive = _archive(request)
     try:

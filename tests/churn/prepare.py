@@ -20,7 +20,7 @@ from pathlib import Path
 
 from lxml import etree, html
 
-from monitor.decode import decode_body
+from monitor.fetch.decode import decode_body
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "churn" / "real"
 MAX_BYTES = 160_000  # after stripping scripts: keep the copied set small

@@ -1,0 +1,153 @@
+"""Context for each release: its themes (with evidence) and the most similar earlier releases.
+
+Runs inside a check, on the documents being stored; reads and writes the store's SQLite file
+(the similarity index lives in `sim_` tables beside the catalogue).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+from pathlib import Path
+
+from monitor.config import Config
+from monitor.context.corpus import (
+    CORPUS_SOURCE,
+    corpus_folders,
+    corpus_page,
+    documents,
+    load_document,
+)
+from monitor.context.similar import SimilarityIndex
+from monitor.context.themes import DEFAULT_MIN_SCORE, DEFAULT_THEMES, Theme, classify_themes
+from monitor.models import Document, Event, Related
+from monitor.store.catalogue import Store
+
+log = logging.getLogger(__name__)
+
+RELATED_LIMIT = 5
+
+
+def build_themes(config: Config, store: Store | None = None) -> list[Theme]:
+    if config.themes is None:
+        return list(DEFAULT_THEMES)
+    themes = []
+    for name, tc in config.themes.items():
+        exemplars = tuple(t for t in (_exemplar(config, store, e) for e in tc.exemplars) if t)
+        themes.append(
+            Theme(
+                name=name,
+                terms=tuple(tc.terms),
+                support=tuple(tc.support),
+                exemplars=exemplars,
+                min_score=tc.min_score if tc.min_score is not None else DEFAULT_MIN_SCORE,
+            )
+        )
+    return themes
+
+
+def _exemplar(config: Config, store: Store | None, ref: str) -> str | None:
+    """An exemplar is a file (txt, html, pdf) or the URL of a release already in the store."""
+    if ref.startswith(("http://", "https://")):
+        if store is None:
+            return None
+        row = store.conn.execute(
+            "SELECT v.title, v.body FROM releases r JOIN versions v ON v.id = r.latest_version_id "
+            "WHERE r.url = ? LIMIT 1",
+            (ref,),
+        ).fetchone()
+        if row is None:
+            log.warning("exemplar %s is not in the store yet; it counts once it is", ref)
+            return None
+        return f"{row[0]}\n{row[1]}"
+    try:
+        doc = load_document(config.resolve(ref))
+    except (OSError, ValueError) as exc:
+        log.warning("exemplar %s cannot be read: %s", ref, exc)
+        return None
+    return doc.title + "\n" + doc.text
+
+
+class Matcher:
+    """Tags themes and finds related releases; remembers every stored document."""
+
+    def __init__(self, config: Config, store: Store):
+        self.store = store
+        self.themes = build_themes(config, store)
+        self.index = SimilarityIndex(store.conn)
+        if self.index.rebuilt:
+            self.reindex()
+
+    def annotate(self, event: Event, doc: Document, release_id: int | None) -> None:
+        event.themes, event.mentions = classify_themes(doc.title, doc.paragraphs, self.themes)
+        if event.kind == "new":
+            event.related = self.related(doc.title, doc.text, exclude=release_id, url=doc.url)
+
+    def related(
+        self, title: str, text: str, *, exclude: int | None = None, url: str | None = None
+    ) -> list[Related]:
+        found = self.index.query(
+            title, text, k=RELATED_LIMIT + 1, exclude={exclude} if exclude else set()
+        )
+        out: list[Related] = []
+        for doc_id, score in found:
+            row = self.store.conn.execute(
+                "SELECT url, title FROM releases WHERE id=?", (doc_id,)
+            ).fetchone()
+            if row is None or row["url"] == url:
+                continue
+            out.append(Related(url=row["url"], title=row["title"] or row["url"], score=score))
+        return out[:RELATED_LIMIT]
+
+    def remember(self, release_id: int, doc: Document) -> None:
+        self.index.add(release_id, doc.title, doc.text)
+
+    def reindex(self) -> int:
+        """Index every stored release again (after the index's layout changed)."""
+        rows = self.store.conn.execute(
+            "SELECT r.id, v.title, v.body FROM releases r "
+            "JOIN versions v ON v.id = r.latest_version_id"
+        )
+        count = self.index.add_many((row[0], row[1] or "", row[2]) for row in rows)
+        log.info("related-release index rebuilt: %d releases", count)
+        return count
+
+
+def import_corpus(config: Config, store: Store, matcher: Matcher) -> int:
+    """Store and index reference documents that are new or changed; no events. Returns count.
+
+    The service's concurrent checks each start with this: one at a time, so the second finds
+    the first's work done instead of storing the same documents again."""
+    with _IMPORTING:
+        return _import_corpus(config, store, matcher)
+
+
+_IMPORTING = threading.Lock()
+
+
+def _import_corpus(config: Config, store: Store, matcher: Matcher) -> int:
+    state = store.source(CORPUS_SOURCE, "corpus:")
+    known = store.releases(state.id)
+    digests: dict[Path, str] = {}
+
+    def unchanged(path: Path) -> bool:
+        digests[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+        return store.page_validators(path.resolve().as_uri())[2] == digests[path]
+
+    imported = 0
+    for path, doc in documents(corpus_folders(config), unchanged):
+        rel = known.get(doc.url)
+        page = corpus_page(path, doc)
+        latest = store.latest_version(rel.id) if rel is not None else None
+        if latest is None or latest.text_hash != doc.text_hash:
+            release_id, _ = store.record_version(
+                source_id=state.id, source_name=CORPUS_SOURCE, release=rel, page=page,
+                doc=doc, extract_sig="corpus", check_id=None, event=None,
+            )  # fmt: skip
+            matcher.remember(release_id, doc)
+            imported += 1
+        store.save_page_validators(page)
+    if imported:
+        store.source_checked(state.id, error=None, baselined=True)
+    return imported

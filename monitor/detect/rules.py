@@ -1,0 +1,186 @@
+"""Pure rules that turn what was fetched into verdicts: new, changed, removed, unchanged.
+
+No I/O here: check.py gathers the facts, these functions decide.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Literal
+from urllib.parse import urlsplit
+
+from monitor.config import RevisitConfig
+from monitor.extract.reading import PageLine as Line
+from monitor.extract.site_page import says_away
+from monitor.models import Document, Page
+from monitor.store.catalogue import ReleaseState, VersionText, parse_iso
+from monitor.text.normalize import word_count
+
+Verdict = Literal["new", "changed", "unchanged"]
+
+
+def verdict(previous: VersionText | None, doc: Document) -> Verdict:
+    if previous is None:
+        return "new"
+    return "unchanged" if previous.text_hash == doc.text_hash else "changed"
+
+
+def due_for_revisit(release: ReleaseState, now: datetime, policy: RevisitConfig) -> bool:
+    """Recent releases are re-read every check (that is when ministries edit them); older ones
+    daily, then weekly, so silent edits are caught without re-downloading the archive."""
+    last = parse_iso(release.last_fetched_at)
+    if last is None:
+        return True
+    born = parse_iso(release.published) or parse_iso(release.first_seen_at) or now
+    seen = parse_iso(release.first_seen_at) or born
+    age = now - min(born, seen)
+    if age < timedelta(days=policy.fresh_days):
+        return True
+    if age < timedelta(days=policy.daily_until_days):
+        return now - last >= timedelta(hours=23)
+    return now - last >= timedelta(seconds=policy.older_every)
+
+
+def _norm(url: str) -> tuple[str, str]:
+    parts = urlsplit(url)
+    path = parts.path.rstrip("/") or "/"
+    return parts.netloc.lower().removeprefix("www."), path + (
+        "?" + parts.query if parts.query else ""
+    )
+
+
+# "/", "/index.htm", "/en/", "/km/home.aspx", "/Default.aspx", "/portal/", "/en/index.php"...
+_HOME_PATH = re.compile(
+    r"/(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?(?:(?:index|default|home|main|portal|accueil|inicio)"
+    r"(?:\.[a-z]{2,5})?/?)?",
+    re.I,
+)
+
+
+def removal_by_redirect(page: Page, listing_urls: set[str]) -> str | None:
+    """A release that now redirects to the home page or a listing has been taken down.
+
+    A redirect to another article (a slug fixed, http → https) is not a removal.
+    """
+    if not page.redirects or page.final_url == page.url:
+        return None
+    asked_host, asked_path = _norm(page.url)
+    host, path = _norm(page.final_url)
+    if (asked_host, asked_path) == (host, path):
+        return None  # scheme, "www." or trailing-slash redirect
+    if "?" not in path and _HOME_PATH.fullmatch(path):
+        return f"now redirects to the home page ({page.final_url})"
+    if (host, path) in {_norm(u) for u in listing_urls}:
+        return f"now redirects to the news listing ({page.final_url})"
+    if host != asked_host:
+        return f"now redirects to another site ({page.final_url})"
+    return None
+
+
+RETURN_WINDOW = timedelta(days=30)
+
+
+def due_for_return_check(release: ReleaseState, now: datetime) -> bool:
+    """Removed releases are asked for once a day for a month: some come back (a page
+    republished after a fix) where no listing page the check reads shows them."""
+    removed = parse_iso(release.removed_at)
+    last = parse_iso(release.last_fetched_at)
+    if removed is None or now - removed > RETURN_WINDOW:
+        return False
+    return last is None or now - last >= timedelta(hours=23)
+
+
+# A page served with 200 that says the release is not there: the site's own "not found"
+# page (a "soft 404"), or a notice put in the statement's place.
+_NOT_FOUND = re.compile(
+    r"\b(?:page|article|content|post|news|document|file|item)s?\s+(?:was\s+|is\s+)?not\s+found"
+    r"|\b404\b|^not found\b|\bnothing (?:was )?found at this (?:location|address)"
+    r"|\bpage (?:you (?:requested|are looking for)|(?:cannot|could not|can['’]t|couldn['’]t)"
+    r" be found|does not exist|doesn['’]t exist|no longer exists)"
+    r"|ទំព័រ\s*រកមិនឃើញ|រកមិនឃើញ\s*ទំព័រ|ไม่พบหน้า|page introuvable|página no encontrada"
+    r"|seite nicht gefunden|không tìm thấy trang",
+    re.I,
+)
+_PAGE_NOUN = (
+    r"(?:this|the)\s+(?:article|page|post|press release|release|news(?: item)?|announcement"
+    r"|content|statement|document|item|story|communiqu[eé])"
+)
+_WITHDRAWN = re.compile(
+    rf"\b{_PAGE_NOUN}\s+(?:you (?:requested|are looking for)\s+)?"
+    r"(?:has|have|had)?\s*(?:been|was|is)\s+(?:removed|deleted|withdrawn|taken down|unpublished)"
+    rf"|\b{_PAGE_NOUN}\s+is\s+no\s+longer\s+(?:available|accessible|online)"
+    r"|ត្រូវបាន(?:ដក|លុប)ចេញ",
+    re.I,
+)
+_NOTICE_CHARS = 600  # a notice is short; a statement that mentions removals is not
+
+
+def removal_notice(doc: Document, previous: VersionText | None) -> str | None:
+    """Why this 200 page is a removal, or None when it reads as a statement."""
+    text = " ".join(doc.paragraphs)
+    short = len(text) <= _NOTICE_CHARS
+    shrunk = previous is None or len(text) * 2 < len(" ".join(previous.paragraphs))
+    # A short title that says "not found" is the site's error page, however much menu text
+    # came with it; a statement's title is not "Page not found | AKP".
+    was_found = previous is None or not _NOT_FOUND.search(previous.title)
+    if _NOT_FOUND.search(doc.title) and len(doc.title) <= 80 and was_found:
+        return "answers with a “page not found” page (HTTP 200)"
+    head = " ".join(doc.paragraphs[:3])
+    if says_away(f"{doc.title} {head}"):
+        return None  # "the page you requested is temporarily unavailable": see `site_page`
+    if short and shrunk and _NOT_FOUND.search(head):
+        return "answers with a “page not found” page (HTTP 200)"
+    if previous is None:
+        return None
+    if short and shrunk and _WITHDRAWN.search(f"{doc.title} {head}"):
+        return "its text was replaced by a notice that it was removed"
+    # Where menus are read along with the text, the page is not short: what is new on it is
+    # a short notice, and most of the statement is gone.
+    old, new = set(previous.paragraphs), set(doc.paragraphs)
+    added = [p for p in doc.paragraphs if p not in old]
+    lost = sum(len(p) for p in previous.paragraphs if p not in new)
+    if (
+        added
+        and sum(len(p) for p in added) <= _NOTICE_CHARS
+        and lost * 2 >= sum(len(p) for p in previous.paragraphs)
+        and any(_WITHDRAWN.search(p) or _NOT_FOUND.search(p) for p in added)
+    ):
+        return "its text was replaced by a notice that it was removed"
+    return None
+
+
+# A line this long is the statement's own prose: a change in it is always an edit.
+CHROME_LINE_WORDS = 20
+
+
+def chrome_change(
+    before: Document, before_lines: Sequence[Line], after: Document, after_lines: Sequence[Line]
+) -> set[str] | None:
+    """The page paths of the lines that make the whole difference between two readings of a
+    release (`extract.reading.lines_read`), when every such line is short and a line of its
+    page: a "last updated" line, a weather widget, a tag list read along with the text. None
+    when the title or any longer line changed. Whether those paths are volatile for the source
+    (changing on other pages too, while their statements do not) decides if this is chrome;
+    a line that is a link (a menu item, a tag, another release's title) or lies outside the
+    source's statement region on a page that has it always is, and its path is not
+    returned."""
+    if before.title != after.title:
+        return None
+    old_order = [line.text for line in before_lines if line.text != before.title]
+    new_order = [line.text for line in after_lines if line.text != after.title]
+    old, new = Counter(old_order), Counter(new_order)
+    if [t for t in old_order if t in new] != [t for t in new_order if t in old]:
+        return None  # the statement's lines moved: an edit
+    where = {line.text: line for line in (*before_lines, *after_lines) if line.path is not None}
+    paths: set[str] = set()
+    changed = ((old - new) + (new - old)).elements()
+    for text in changed:
+        line = where.get(text)
+        if line is None or line.path is None or word_count(text) > CHROME_LINE_WORDS:
+            return None
+        if not (line.link or line.outside):
+            paths.add(line.path)
+    return paths  # empty: only links changed, or only how lines were joined into paragraphs

@@ -1,0 +1,3 @@
+"""Telling people: digests rendered and sent once (email, chat and webhook channels), and the Atom
+feed.
+"""

@@ -1,0 +1,1 @@
+"""Running the pipeline: one check, the schedule, the service, status, and the reading processes."""

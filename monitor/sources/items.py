@@ -1,0 +1,250 @@
+"""Titles and dates of a listing's items: each link with the container that is its own (the
+list item, table row, card), the words that title it, and the date inside or beside it."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from bs4 import NavigableString, Tag
+
+from monitor.sources.dates import _DATE_WORDS, _date_matches, find_date
+from monitor.sources.feeds import clean_text
+from monitor.sources.links import _Cand, _classes, _Page, _text, _words
+from monitor.sources.vocabulary import (
+    DATE_ATTRIBUTES,
+    DATE_CLASSES,
+    FILE_NOTE_WORDS,
+    GENERIC_LINK_WORDS,
+    HEADINGS,
+    TITLE_CLASSES,
+    alternatives,
+)
+
+_GENERIC_TEXT = re.compile(rf"^(?:{alternatives(GENERIC_LINK_WORDS)}|[\W_\d])*$", re.I)
+# "(PDF, 120 KB)"
+_FILE_NOTE = re.compile(
+    rf"[(\[][^()\[\]]*\b(?:{alternatives(FILE_NOTE_WORDS)})\b[^()\[\]]*[)\]]", re.I
+)
+_TITLE_CLASS = re.compile(rf"(?:^|[-_])(?:{alternatives(TITLE_CLASSES)})(?:$|[-_])", re.I)
+_DATE_CLASS = re.compile(alternatives(DATE_CLASSES), re.I)
+
+
+def _is_generic(text: str) -> bool:
+    """Link texts that name no release: "Read more", "»", a bare date."""
+    text = clean_text(_FILE_NOTE.sub(" ", text))
+    return not text or bool(_GENERIC_TEXT.match(text)) or bool(_DATE_WORDS.fullmatch(text))
+
+
+def _heading_text(el: Tag) -> str:
+    for h in el.find_all([*HEADINGS], limit=1):
+        t = _text(h)
+        if t and not _is_generic(t):
+            return t
+    for child in el.find_all(True, class_=_TITLE_CLASS, limit=3):
+        t = _text(child)
+        if t and not _is_generic(t):
+            return t
+    return ""
+
+
+def _first_block_text(a: Tag) -> str:
+    """In a link wrapping a whole card (date, title, teaser), the first block that is words."""
+    for block in a.find_all(["div", "p", "span", "strong", "b"]):
+        t = _text(block)
+        if _words(t) >= 3 and not _is_generic(t) and len(t) < len(_text(a)):
+            return t
+    return ""
+
+
+def _title(c: _Cand, item: Tag) -> str:
+    inner = _heading_text(c.a) if c.a.find(True) else ""
+    if inner:
+        return inner
+    if len(c.text) > 160 and (card := _first_block_text(c.a)):
+        return card
+    if not _is_generic(c.text):
+        return c.text
+    for source in (
+        _heading_text(item) if item is not c.a else "",
+        clean_text(str(c.a.get("title") or "")),
+        clean_text(str(c.a.get("aria-label") or "")),
+        *(clean_text(str(img.get("alt") or "")) for img in c.a.find_all("img")),
+    ):
+        if source and not _is_generic(source):
+            return source
+    return _loose_title(item, c.a) or _preceding_heading(item) or c.text
+
+
+def _preceding_heading(item: Tag) -> str:
+    """The heading just before an item that has no words of its own: flat lists of
+    "<h2>Title</h2><p>Teaser</p><a>Read more</a>", one after another in one container."""
+    steps = 0
+    for sib in item.previous_siblings:
+        if not isinstance(sib, Tag):
+            continue
+        if sib.name in HEADINGS:
+            t = _text(sib)
+            return "" if _is_generic(t) else t
+        if sib.name == "a" or sib.find("a", href=True) is not None or steps >= 4:
+            return ""  # the previous item's link: its heading is not ours
+        steps += 1
+    return ""
+
+
+def _loose_title(item: Tag, link: Tag) -> str:
+    """The words of an item that are not links or dates: "<td>Statement on X</td><td><a>PDF</a>"."""
+    if item is link:
+        return ""
+    text = _text(item)
+    for a in item.find_all("a"):
+        t = _text(a)
+        if t:
+            text = text.replace(t, " ", 1)
+    text = _FILE_NOTE.sub(" ", text)
+    spans = sorted((start, end) for start, end, _ in _date_matches(text, None))
+    for start, end in reversed(spans):
+        text = text[:start] + " " + text[end:]
+    text = clean_text(text).strip(" -–—|:·,;")
+    return text if _words(text) >= 2 and len(text) <= 300 and not _is_generic(text) else ""
+
+
+def _tags(el: Tag) -> Iterator[Tag]:
+    return (d for d in el.descendants if isinstance(d, Tag))
+
+
+def _attr_date_of(node: Tag, dayfirst: bool | None) -> str | None:
+    attrs = node.attrs
+    for attr in DATE_ATTRIBUTES:
+        value = attrs.get(attr)
+        if not value:
+            continue
+        if attr == "content" and not re.search(r"date|time", " ".join(map(str, attrs.values())),
+                                                re.I):  # fmt: skip
+            continue  # <meta content> of any other kind
+        found = find_date(str(value), dayfirst=dayfirst)
+        if found:
+            return found
+    return None
+
+
+def _attr_date(el: Tag, dayfirst: bool | None) -> str | None:
+    for node in (el, *_tags(el)):
+        found = _attr_date_of(node, dayfirst)
+        if found:
+            return found
+    return None
+
+
+def _node_text(node: Tag | NavigableString) -> str:
+    if isinstance(node, Tag):
+        return _text(node)
+    return clean_text(str(node))
+
+
+def _inner_date(item: Tag, dayfirst: bool | None) -> str | None:
+    """A date inside an item: machine-readable first, then a dated element, then any text."""
+    classed: str | None = None
+    for node in (item, *_tags(item)):
+        found = _attr_date_of(node, dayfirst)
+        if found:
+            return found
+        if classed is None and any(_DATE_CLASS.search(c) for c in _classes(node)):
+            classed = find_date(_node_text(node), dayfirst=dayfirst)
+    return classed or find_date(_node_text(item)[:3000], dayfirst=dayfirst)
+
+
+def _sibling_date(
+    item: Tag, forward: bool, foreign: set[str], page: _Page, dayfirst: bool | None
+) -> str | None:
+    """A date beside an item that has none inside (flat lists: <span>date</span><h2>link</h2>)."""
+    node = item.next_sibling if forward else item.previous_sibling
+    steps = 0
+    while node is not None and steps < 12:
+        if isinstance(node, Tag):
+            if node.name == "a" and node.get("href"):
+                if page.resolve(str(node["href"])) in foreign:
+                    return None
+            elif any(
+                page.resolve(str(x["href"])) in foreign for x in node.find_all("a", href=True)
+            ):
+                return None
+            found = _attr_date(node, dayfirst) or find_date(_node_text(node), dayfirst=dayfirst)
+        else:
+            found = find_date(_node_text(node), dayfirst=dayfirst)
+        if found:
+            return found
+        node = node.next_sibling if forward else node.previous_sibling
+        steps += 1
+    return None
+
+
+def _heading_date(item: Tag, dayfirst: bool | None) -> str | None:
+    """Lists grouped by day: <h3>24 April 2026</h3><ul><li><a>..</a></li></ul>."""
+    node = item.parent
+    for _ in range(2):
+        if not isinstance(node, Tag):
+            return None
+        sib, steps = node.previous_sibling, 0
+        while sib is not None and steps < 4:
+            if isinstance(sib, Tag):
+                if sib.find("a") is not None or sib.name == "a":
+                    break
+                text = _text(sib)
+                if text and _DATE_WORDS.fullmatch(text):
+                    return find_date(text, dayfirst=dayfirst)
+                steps += 1
+            sib = sib.previous_sibling
+        node = node.parent
+    return None
+
+
+@dataclass
+class _Item:
+    cand: _Cand
+    node: Tag  # the highest ancestor of the link that holds no other release of its list
+    title: str
+    date: str | None = None
+
+
+def _items(cands: list[_Cand], page: _Page) -> list[_Item]:
+    """Each link with the container that is its own (the list item, table row, card...)."""
+    urls_below: dict[int, set[str]] = defaultdict(set)
+    for c in cands:
+        for p in c.a.parents:
+            if not isinstance(p, Tag):
+                break
+            urls_below[id(p)].add(c.url)
+    items = []
+    for c in cands:
+        node: Tag = c.a
+        while (
+            node.parent is not None
+            and node.parent.name not in ("body", "html", "[document]")
+            and urls_below[id(node.parent)] <= {c.url}
+        ):
+            node = node.parent
+        items.append(_Item(cand=c, node=node, title=_title(c, node)))
+    return items
+
+
+def _date_items(items: list[_Item], page: _Page) -> None:
+    all_urls = {it.cand.url for it in items}
+    inner = [_inner_date(it.node, page.dayfirst) for it in items]
+    missing = [i for i, d in enumerate(inner) if d is None]
+    if missing:
+        after, before = {}, {}
+        for i in missing:
+            it = items[i]
+            foreign = all_urls - {it.cand.url}
+            after[i] = _sibling_date(it.node, True, foreign, page, page.dayfirst)
+            before[i] = _sibling_date(it.node, False, foreign, page, page.dayfirst)
+        n_after = sum(v is not None for v in after.values())
+        n_before = sum(v is not None for v in before.values())
+        side = before if n_before > n_after else after
+        for i in missing:
+            inner[i] = side[i] or _heading_date(items[i].node, page.dayfirst)
+    for it, d in zip(items, inner, strict=True):
+        it.date = d

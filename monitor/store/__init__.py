@@ -1,0 +1,1 @@
+"""The store: the catalogue (SQLite), its schema, the text and raw files, and the writer's lock."""

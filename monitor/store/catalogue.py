@@ -1,0 +1,605 @@
+"""The snapshot store: every version of every release, kept forever, crash-safe.
+
+Layout under the store folder (default `snapshots/`):
+  catalogue.sqlite         sources, releases, versions, events, fetch metadata (WAL mode)
+  text/<source>/<key>/v0001.txt   each version's extracted text, readable and diffable
+  raw/<ab>/<sha256>.gz     each distinct raw body, gzip, content-addressed (evidence)
+  .lock                    one writer at a time
+
+Files are written first (temp file + fsync + rename) and the catalogue row that points at them is
+committed after, in one transaction with its event: a process killed anywhere leaves at worst an
+unreferenced file, never a row pointing at nothing or a version without its event.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlsplit
+
+from filelock import FileLock
+
+from monitor.models import Document, Event, Page
+from monitor.store.files import atomic_write, remove_stale_temps
+from monitor.store.lease import StoreLease, take_lock
+from monitor.store.redact import redact_stored_urls
+from monitor.store.schema import create_tables
+
+if TYPE_CHECKING:
+    from monitor.extract.profile import SiteProfile
+
+CATALOGUE = "catalogue.sqlite"
+_SWEPT: set[Path] = set()  # stores whose stale temp files this process removed
+_RUNNING_CHECKS: set[int] = set()  # checks in flight in this process (the service's jobs)
+
+
+class StoreError(Exception):
+    """The store cannot be used; the message says what to do."""
+
+
+class StoreBusy(StoreError):
+    pass
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_iso(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+
+
+def release_key(url: str) -> str:
+    """A readable, stable folder name for a release: its slug (or id) plus a short hash."""
+    parts = urlsplit(url)
+    segments = [p for p in unquote(parts.path).split("/") if p]
+    tail = segments[-1:] if segments else []
+    if tail and (len(tail[0]) < 12 or not re.search(r"[^\W\d_]{3}", tail[0])) and len(segments) > 1:
+        tail = segments[-2:]  # "/post/detail/12345" → "detail-12345"
+    if parts.query and not tail:
+        tail = [parts.query]
+    words = re.sub(r"\.(html?|php|aspx?|pdf)$", "", "-".join(tail), flags=re.I)
+    words = re.sub(r"[^\w]+", "-", words).strip("-").lower()[:60].strip("-")
+    digest = hashlib.sha1(url.encode("utf-8")).hexdigest()[:8]
+    return f"{words or parts.netloc.replace(':', '-')}-{digest}"
+
+
+@dataclass(frozen=True)
+class SourceState:
+    id: int
+    name: str
+    baselined: bool
+    consecutive_failures: int
+
+
+@dataclass(frozen=True)
+class ReleaseState:
+    id: int
+    url: str
+    key: str
+    title: str | None
+    published: str | None
+    first_seen_at: str
+    last_fetched_at: str | None
+    etag: str | None
+    last_modified: str | None
+    body_hash: str | None
+    extract_sig: str | None
+    state: str
+    latest_version_id: int | None
+    removed_at: str | None = None
+    read_hash: str | None = None  # what the statement was read from (extract.reading)
+
+
+@dataclass(frozen=True)
+class VersionText:
+    id: int
+    seq: int
+    title: str
+    paragraphs: tuple[str, ...]
+    text_hash: str
+    text_path: str
+    published: str | None
+    raw_hash: str | None = None  # the body it was read from, to read again like for like
+    content_type: str | None = None
+    final_url: str | None = None
+
+
+class Store:
+    """One open store. Writers hold the folder lock for their whole lifetime."""
+
+    def __init__(
+        self, root: Path, conn: sqlite3.Connection, lock: FileLock | StoreLease | None
+    ):
+        self.root = root
+        self.conn = conn
+        self._lock = lock
+        self._checks: set[int] = set()  # begun through this store and not finished
+
+    # --- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        root: str | os.PathLike[str],
+        *,
+        readonly: bool = False,
+        wait: float = 600.0,
+        lease: StoreLease | None = None,
+    ) -> Store:
+        """Open (creating if needed). A writer waits up to `wait` seconds for another writer,
+        or, with the service's `lease`, joins the jobs already writing (never waits)."""
+        root = Path(root)
+        lock = None
+        if readonly:
+            if not (root / CATALOGUE).exists():
+                raise StoreError(f"no store at {root} yet: run `monitor check` first")
+        else:
+            try:
+                root.mkdir(parents=True, exist_ok=True)
+                # one per writer: two processes, or two jobs of the service, may start at once
+                probe = root / f".write-test-{os.getpid()}-{threading.get_ident()}"
+                probe.write_bytes(b"")
+                probe.unlink()
+            except OSError as exc:
+                raise StoreError(
+                    f"cannot write to the store folder {root}: {exc.strerror or exc}. "
+                    "Fix its permissions or set `snapshots:` in config.yaml to a writable folder."
+                ) from None
+            lock, fresh = cls._take_lock(root, wait, lease)
+            if fresh and root.resolve() not in _SWEPT:
+                # No writer anywhere: what a killed one left half-written can go (once per
+                # process: the service opens the store for every job).
+                _SWEPT.add(root.resolve())
+                remove_stale_temps(root)
+        try:
+            conn = cls._connect(root / CATALOGUE, readonly)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        return cls(root, conn, lock)
+
+    @staticmethod
+    def _take_lock(
+        root: Path, wait: float, lease: StoreLease | None
+    ) -> tuple[FileLock | StoreLease, bool]:
+        """The lock (or the service's lease) and whether it was just taken from nobody."""
+        if lease is not None:
+            fresh = lease.acquire()
+            if fresh is None:
+                raise StoreBusy(
+                    f"another monitor process is using {root} or waits for it; "
+                    "try again when it has finished"
+                )
+            return lease, fresh
+        lock = take_lock(root, wait)
+        if lock is None:
+            raise StoreBusy(
+                f"another monitor process is using {root} (waited {wait:.0f} s); "
+                "try again when it has finished"
+            )
+        return lock, True
+
+    @staticmethod
+    def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+        try:
+            if readonly:
+                conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+                try:
+                    conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+                except sqlite3.OperationalError:
+                    # A WAL database needs its -shm file even to read; on a read-only mount or
+                    # for another user that file cannot be made. Read the file as it stands.
+                    conn.close()
+                    conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+            else:
+                conn = sqlite3.connect(path, timeout=30, isolation_level=None)
+            conn.row_factory = sqlite3.Row
+            if not readonly:
+                conn.execute("PRAGMA journal_mode=WAL")
+                # NORMAL in WAL mode survives a killed process; only an OS crash may lose the
+                # last transactions, and never corrupts.
+                conn.execute("PRAGMA synchronous=NORMAL")
+                conn.execute("PRAGMA foreign_keys=ON")
+                create_tables(conn)
+                redact_stored_urls(conn)
+        except sqlite3.OperationalError as exc:
+            if "disk" not in str(exc) and "full" not in str(exc):
+                raise StoreError(f"the catalogue {path} cannot be opened ({exc})") from None
+            raise StoreError(
+                f"the catalogue {path} could not be written ({exc}): the disk may be full; "
+                "free space and run again (nothing already stored is lost)"
+            ) from None
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"the catalogue {path} cannot be read ({exc}); restore it from a backup "
+                "or move it aside to start a new store"
+            ) from None
+        return conn
+
+    def close(self) -> None:
+        _RUNNING_CHECKS.difference_update(self._checks)  # abandoned ones are dead now
+        try:
+            if self._lock is not None:
+                with contextlib.suppress(sqlite3.Error):  # a full disk: the WAL keeps it all
+                    self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            self.conn.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # --- checks --------------------------------------------------------------------------
+
+    def begin_check(self) -> int:
+        with self.transaction() as db:
+            # A check that was running when its process died is closed, not resumed: its
+            # committed versions and events stand, and this check picks up the rest. The
+            # service's other jobs, running beside this one, are alive.
+            alive = sorted(_RUNNING_CHECKS)
+            db.execute(
+                "UPDATE checks SET status='interrupted' WHERE status='running' "
+                f"AND id NOT IN ({','.join('?' * len(alive))})",
+                alive,
+            )
+            cur = db.execute(
+                "INSERT INTO checks(started_at, pid) VALUES (?, ?)", (now_iso(), os.getpid())
+            )
+        check_id = int(cur.lastrowid or 0)
+        self._checks.add(check_id)
+        _RUNNING_CHECKS.add(check_id)
+        return check_id
+
+    def finish_check(self, check_id: int, summary: dict[str, Any]) -> None:
+        self._checks.discard(check_id)
+        _RUNNING_CHECKS.discard(check_id)
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE checks SET finished_at=?, status='done', summary=? WHERE id=?",
+                (now_iso(), json.dumps(summary), check_id),
+            )
+
+    # --- sources -------------------------------------------------------------------------
+
+    def source(self, name: str, url: str) -> SourceState:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO sources(name, url) VALUES (?, ?) "
+                # another address is another listing: its first check is a baseline again
+                "ON CONFLICT(name) DO UPDATE SET url=excluded.url, baselined_at=CASE "
+                "WHEN url = excluded.url THEN baselined_at END",
+                (name, url),
+            )
+            row = db.execute("SELECT * FROM sources WHERE name=?", (name,)).fetchone()
+        return SourceState(row["id"], name, bool(row["baselined_at"]), row["consecutive_failures"])
+
+    def find_source(self, name: str) -> SourceState | None:
+        row = self.conn.execute("SELECT * FROM sources WHERE name=?", (name,)).fetchone()
+        if row is None:
+            return None
+        return SourceState(row["id"], name, bool(row["baselined_at"]), row["consecutive_failures"])
+
+    def source_checked(self, source_id: int, *, error: str | None, baselined: bool) -> None:
+        ts = now_iso()
+        with self.transaction() as db:
+            if error is None:
+                db.execute(
+                    "UPDATE sources SET last_check_at=?, last_ok_at=?, last_error=NULL, "
+                    "consecutive_failures=0, baselined_at=COALESCE(baselined_at, ?) WHERE id=?",
+                    (ts, ts, ts if baselined else None, source_id),
+                )
+            else:
+                db.execute(
+                    "UPDATE sources SET last_check_at=?, last_error=?, "
+                    "consecutive_failures=consecutive_failures+1 WHERE id=?",
+                    (ts, error, source_id),
+                )
+
+    # --- what a source's pages share (extract.profile) -------------------------------------
+
+    def template_profile(self, source_id: int) -> SiteProfile:
+        from monitor.store.profiles import load_profile
+
+        return load_profile(self.conn, source_id)
+
+    def save_template_profile(self, source_id: int, profile: SiteProfile) -> None:
+        from monitor.store.profiles import save_profile
+
+        with self.transaction() as db:
+            save_profile(db, source_id, profile)
+
+    # --- HTTP cache for listing pages -----------------------------------------------------
+
+    def page_validators(
+        self, url: str, scope: str = ""
+    ) -> tuple[str | None, str | None, str | None]:
+        """`scope` keeps two sources reading one URL (other cookies, other language) apart."""
+        row = self.conn.execute(
+            "SELECT etag, last_modified, body_hash FROM pages WHERE url=?", (_scoped(url, scope),)
+        ).fetchone()
+        return (row["etag"], row["last_modified"], row["body_hash"]) if row else (None, None, None)
+
+    def save_page_validators(self, page: Page, scope: str = "") -> None:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO pages(url, etag, last_modified, body_hash, fetched_at) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET etag=excluded.etag, "
+                "last_modified=excluded.last_modified, body_hash=excluded.body_hash, "
+                "fetched_at=excluded.fetched_at",
+                (_scoped(page.url, scope), page.etag, page.last_modified, page.body_hash,
+                 now_iso()),
+            )  # fmt: skip
+
+    # --- releases ------------------------------------------------------------------------
+
+    def releases(self, source_id: int, *, state: str | None = "active") -> dict[str, ReleaseState]:
+        sql = "SELECT * FROM releases WHERE source_id=?"
+        args: tuple[Any, ...] = (source_id,)
+        if state:
+            sql += " AND state=?"
+            args += (state,)
+        return {row["url"]: _release(row) for row in self.conn.execute(sql, args)}
+
+    def release(self, release_id: int) -> ReleaseState:
+        return _release(
+            self.conn.execute("SELECT * FROM releases WHERE id=?", (release_id,)).fetchone()
+        )
+
+    def latest_version(self, release_id: int) -> VersionText | None:
+        row = self.conn.execute(
+            "SELECT * FROM versions WHERE release_id=? ORDER BY seq DESC LIMIT 1", (release_id,)
+        ).fetchone()
+        return _version(row) if row else None
+
+    def versions(self, release_id: int) -> list[VersionText]:
+        rows = self.conn.execute(
+            "SELECT * FROM versions WHERE release_id=? ORDER BY seq", (release_id,)
+        )
+        return [_version(r) for r in rows]
+
+    def save_raw(self, body: bytes) -> str:
+        digest = hashlib.sha256(body).hexdigest()
+        path = self.root / "raw" / digest[:2] / f"{digest}.gz"
+        if not path.exists():
+            atomic_write(path, gzip.compress(body, compresslevel=6, mtime=0))
+        return digest
+
+    def read_raw(self, digest: str) -> bytes:
+        return gzip.decompress((self.root / "raw" / digest[:2] / f"{digest}.gz").read_bytes())
+
+    def record_version(
+        self,
+        *,
+        source_id: int,
+        source_name: str,
+        release: ReleaseState | None,
+        page: Page,
+        doc: Document,
+        extract_sig: str,
+        check_id: int | None,
+        event: Event | None,
+        read_hash: str | None = None,
+    ) -> tuple[int, int]:
+        """Store a new version (and its event) of a release; returns (release_id, version_id).
+
+        `release` is None for a release seen for the first time.
+        """
+        ts = now_iso()
+        raw_hash = self.save_raw(page.body)
+        key = release.key if release else release_key(page.url)
+        seq = 1
+        if release is not None:
+            row = self.conn.execute(
+                "SELECT COALESCE(MAX(seq), 0) FROM versions WHERE release_id=?", (release.id,)
+            ).fetchone()
+            seq = int(row[0]) + 1
+        rel_path = Path("text") / source_name / key / f"v{seq:04d}.txt"
+        atomic_write(self.root / rel_path, (doc.comparable + "\n").encode("utf-8"))
+        with self.transaction() as db:
+            if release is None:
+                cur = db.execute(
+                    "INSERT INTO releases(source_id, url, key, title, published, first_seen_at, "
+                    "last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (source_id, page.url, key, doc.title, doc.date, ts, ts),
+                )
+                release_id = int(cur.lastrowid or 0)
+            else:
+                release_id = release.id
+            cur = db.execute(
+                "INSERT INTO versions(release_id, seq, fetched_at, text_hash, title, body, "
+                "published, language, text_path, raw_hash, content_type, final_url, check_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (release_id, seq, ts, doc.text_hash, doc.title, doc.text, doc.date, doc.language,
+                 rel_path.as_posix(), raw_hash, page.content_type, page.final_url, check_id),
+            )  # fmt: skip
+            version_id = int(cur.lastrowid or 0)
+            db.execute(
+                "UPDATE releases SET title=?, published=COALESCE(?, published), last_seen_at=?, "
+                "last_fetched_at=?, etag=?, last_modified=?, body_hash=?, extract_sig=?, "
+                "state='active', removed_at=NULL, latest_version_id=?, read_hash=? WHERE id=?",
+                (doc.title, doc.date, ts, ts, page.etag, page.last_modified, page.body_hash,
+                 extract_sig, version_id, read_hash, release_id),
+            )  # fmt: skip
+            if event is not None:
+                event.version_id = version_id
+                self._insert_event(db, event, release_id, check_id)
+        return release_id, version_id
+
+    def record_unchanged(
+        self,
+        release: ReleaseState,
+        page: Page | None,
+        extract_sig: str | None,
+        read_hash: str | None = None,
+    ) -> None:
+        """Fetched and the statement is the same (or the server said 304)."""
+        ts = now_iso()
+        with self.transaction() as db:
+            if page is None or page.not_modified:
+                db.execute(
+                    "UPDATE releases SET last_fetched_at=?, last_seen_at=? WHERE id=?",
+                    (ts, ts, release.id),
+                )
+            else:
+                db.execute(
+                    "UPDATE releases SET last_fetched_at=?, last_seen_at=?, etag=?, "
+                    "last_modified=?, body_hash=?, extract_sig=?, "
+                    "read_hash=COALESCE(?, read_hash) WHERE id=?",
+                    (ts, ts, page.etag, page.last_modified, page.body_hash, extract_sig,
+                     read_hash, release.id),
+                )  # fmt: skip
+
+    def touch_fetched(self, release: ReleaseState) -> None:
+        """A removed release was asked for again and is still gone."""
+        with self.transaction() as db:
+            db.execute("UPDATE releases SET last_fetched_at=? WHERE id=?", (now_iso(), release.id))
+
+    def touch_seen(self, release_ids: list[int]) -> None:
+        """The releases are still listed; cheap bookkeeping kept out of the hot path."""
+        if not release_ids:
+            return
+        ts = now_iso()
+        with self.transaction() as db:
+            db.executemany(
+                "UPDATE releases SET last_seen_at=? WHERE id=?", [(ts, i) for i in release_ids]
+            )
+
+    def record_restored(
+        self, release: ReleaseState, page: Page, extract_sig: str, event: Event,
+        check_id: int | None,
+    ) -> None:  # fmt: skip
+        """A removed release answers again with the text it had: active again, no new version."""
+        ts = now_iso()
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE releases SET state='active', removed_at=NULL, last_seen_at=?, "
+                "last_fetched_at=?, etag=?, last_modified=?, body_hash=?, extract_sig=? "
+                "WHERE id=?",
+                (ts, ts, page.etag, page.last_modified, page.body_hash, extract_sig, release.id),
+            )
+            event.version_id = event.previous_version_id = release.latest_version_id
+            self._insert_event(db, event, release.id, check_id)
+
+    def record_removed(self, release: ReleaseState, event: Event, check_id: int | None) -> None:
+        ts = now_iso()
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE releases SET state='removed', removed_at=?, last_fetched_at=? WHERE id=?",
+                (ts, ts, release.id),
+            )
+            event.previous_version_id = release.latest_version_id
+            self._insert_event(db, event, release.id, check_id)
+
+    def _insert_event(
+        self, db: sqlite3.Connection, event: Event, release_id: int, check_id: int | None
+    ) -> None:
+        cur = db.execute(
+            "INSERT INTO events(check_id, kind, release_id, version_id, previous_version_id, "
+            "created_at, baseline, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (check_id, event.kind, release_id, event.version_id, event.previous_version_id,
+             now_iso(), int(event.baseline), json.dumps(event_payload(event), ensure_ascii=False)),
+        )  # fmt: skip
+        event.id = int(cur.lastrowid or 0)
+
+    # --- reading events ------------------------------------------------------------------
+
+    def events(self, *, check_id: int | None = None, pending: bool = False) -> list[Event]:
+        sql = "SELECT id, payload FROM events WHERE 1=1"
+        args: list[Any] = []
+        if check_id is not None:
+            sql += " AND check_id=?"
+            args.append(check_id)
+        if pending:
+            sql += " AND digest_id IS NULL"
+        rows = self.conn.execute(sql + " ORDER BY id", args).fetchall()
+        return [event_from_payload(json.loads(r["payload"]), r["id"]) for r in rows]
+
+    def update_event_payload(self, event: Event) -> None:
+        """Theme and related matching may enrich an event after it was recorded."""
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE events SET payload=? WHERE id=?",
+                (json.dumps(event_payload(event), ensure_ascii=False), event.id),
+            )
+
+
+def _release(row: sqlite3.Row) -> ReleaseState:
+    return ReleaseState(
+        id=row["id"], url=row["url"], key=row["key"], title=row["title"],
+        published=row["published"], first_seen_at=row["first_seen_at"],
+        last_fetched_at=row["last_fetched_at"], etag=row["etag"],
+        last_modified=row["last_modified"], body_hash=row["body_hash"],
+        extract_sig=row["extract_sig"], state=row["state"],
+        latest_version_id=row["latest_version_id"], removed_at=row["removed_at"],
+        read_hash=row["read_hash"] if "read_hash" in row.keys() else None,  # noqa: SIM118 (a Row tests values)
+    )  # fmt: skip
+
+
+def _version(row: sqlite3.Row) -> VersionText:
+    body = row["body"]
+    return VersionText(
+        id=row["id"], seq=row["seq"], title=row["title"],
+        paragraphs=tuple(p for p in body.split("\n\n") if p) if body else (),
+        text_hash=row["text_hash"], text_path=row["text_path"], published=row["published"],
+        raw_hash=row["raw_hash"], content_type=row["content_type"], final_url=row["final_url"],
+    )  # fmt: skip
+
+
+def _scoped(url: str, scope: str) -> str:
+    return f"{scope} {url}" if scope else url
+
+
+def event_payload(event: Event) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    data = asdict(event)
+    data.pop("id", None)
+    return data
+
+
+def event_from_payload(data: dict[str, Any], event_id: int | None = None) -> Event:
+    from monitor.models import Related, ThemeMatch
+
+    data = dict(data)
+    for key in ("themes", "mentions"):  # an event stored before mentions existed has none
+        data[key] = [
+            ThemeMatch(t["theme"], t["score"], tuple(tuple(e) for e in t.get("evidence", ())))
+            for t in data.get(key, [])
+        ]
+    data["related"] = [Related(**r) for r in data.get("related", [])]
+    return Event(**data, id=event_id)

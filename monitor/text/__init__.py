@@ -1,0 +1,1 @@
+"""Text as every stage reads it: normalising, site names, excerpts for display."""
