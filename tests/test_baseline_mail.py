@@ -3,12 +3,15 @@ service process, real HTTP servers on 127.0.0.1, a real SMTP server)."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from monitor.demo.server import FixtureServer
 from tests.test_service import inbox, service, unsent_events, wait_for, write_config
+from tests.test_service_workers import trickle
 
-__all__ = ["inbox"]  # the SMTP server fixture
+__all__ = ["inbox", "trickle"]  # fixtures
 
 
 @pytest.mark.slow
@@ -42,3 +45,28 @@ def test_first_start_with_three_sources_mails_one_baseline(ministry, inbox):
     assert "Started watching 3 sources" in text
     for name in ("ministry", "second", "third"):
         assert f"{name} ({len(ministry.releases)} releases)" in text
+
+
+@pytest.mark.slow
+def test_a_baseline_read_past_the_wait_is_mailed_when_it_ends(ministry, inbox, trickle):
+    """The wait for baselines runs out while one is still being read (a slow site) and another
+    never ends: the slow one's releases are mailed as soon as its check ends, not held until
+    some later check happens to find something new."""
+    mail, port = inbox
+    for path, route in list(ministry.server.routes.items()):
+        ministry.server.routes[path] = dataclasses.replace(route, delay=0.4)
+    config = write_config(
+        ministry,
+        port,
+        fetch={"per_host_delay": 0, "retries": 0, "timeout": 45},
+        schedule={"every": "1h", "jitter": 0, "baseline_wait": "1s"},
+        sources=[
+            {"name": "hung", "url": trickle.url("/news")},
+            {"name": "ministry", "url": ministry.server.url(ministry.layout.listing(1))},
+        ],
+    )
+    with service(config) as svc:
+        wait_for(lambda: svc.checks("ministry"), timeout=60, what="the slow baseline")
+        assert svc.checks("hung") == []  # still trickling: the wait ran out before either ended
+        wait_for(lambda: unsent_events(config) == 0, timeout=15, what="its releases mailed")
+    assert any(f"ministry ({len(ministry.releases)} releases)" in t for t in mail.texts())

@@ -459,13 +459,14 @@ class Service:
         buffer = io.StringIO()
         console = Console(file=buffer, width=10_000, no_color=True, soft_wrap=True)
         started = time.monotonic()
+        held = self.immediate and bool(self._gathering)  # its events wait for one baseline mail
         try:
             report = self._locked(
                 lambda: run_check_command(
                     self.config,
                     sources=[name],
                     wait=0,
-                    send_email=self.immediate and not self._gathering,
+                    send_email=self.immediate and not held,
                     progress=False,
                     console=console,
                     stop=self._abandon,
@@ -495,6 +496,10 @@ class Service:
         self._log_check(name, report, times, last_error, due.at, due.interval)
         self._log_console(buffer)  # what delivery said, after the check's own line
         self._schedule_check(name, due.at)
+        if held and not self._gathering:
+            # the wait for baselines ran out while this one was read: its events go now, not
+            # with the next check that happens to find something
+            self._schedule_digest(_utcnow(), "digest-now")
         self._after_delivery(unsent)
 
     def _crashed(self, name: str, exc: Exception, duration: float) -> None:
