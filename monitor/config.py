@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -25,6 +26,7 @@ from pydantic import (
 )
 
 from monitor.fetch.access import Credentials, redact, split_userinfo
+from monitor.store import archive
 
 DEFAULT_USER_AGENT = (
     "monitor/0.1 (+https://github.com/monitor-press/monitor; press-release change monitor)"
@@ -335,8 +337,16 @@ class ScheduleConfig(_Model):
     baseline_wait: Duration = 600.0
 
 
+class StoreConfig(_Model):
+    """Where the store keeps its parts; absent, all of it is in the `snapshots` folder."""
+
+    # the archive of texts and raw bodies: a folder or an fsspec URL (s3://bucket/prefix)
+    files: Annotated[str | None, AfterValidator(archive.check_location)] = None
+
+
 class Config(_Model):
     snapshots: str = "snapshots"
+    store: StoreConfig = Field(default_factory=StoreConfig)
     fetch: FetchConfig = Field(default_factory=FetchConfig)
     revisit: RevisitConfig = Field(default_factory=RevisitConfig)
     sources: list[SourceConfig] = Field(default_factory=list)
@@ -388,6 +398,12 @@ class Config(_Model):
     def snapshots_dir(self) -> Path:
         return self.resolve(self.snapshots)
 
+    @property
+    def archive_location(self) -> str | None:
+        """`store.files`, a folder resolved like `snapshots`; None: the snapshots folder."""
+        files = self.store.files
+        return files if files is None or archive.split_url(files)[0] else str(self.resolve(files))
+
     def source(self, name: str) -> SourceConfig:
         for src in self.sources:
             if src.name == name:
@@ -435,7 +451,9 @@ def parse_config(text: str, *, name: str = "config.yaml", base_dir: Path | None 
         config = Config.model_validate(data)
     except ValidationError as exc:
         raise ConfigError(_describe(exc, node, name)) from None
-    return config.model_copy(update={"base_dir": base_dir or Path(".")})
+    config = config.model_copy(update={"base_dir": base_dir or Path(".")})
+    archive.use(config.snapshots_dir, config.archive_location)  # every Store.open of it
+    return config
 
 
 def _check_unique_names(data: dict[str, Any], root: yaml.Node | None, name: str) -> None:

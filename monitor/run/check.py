@@ -645,7 +645,7 @@ class SourceCheck:
             title=(latest.title if latest else rel.title) or rel.url,
             date=rel.published,
             reason=reason,
-            archived=str(self.store.root / latest.text_path) if latest else None,
+            archived=self.store.archive.where(latest.text_path) if latest else None,
         )
         self.store.record_removed(rel, event, self.report.check_id)
         self.report.add(event)

@@ -32,7 +32,7 @@ from urllib.parse import unquote, urlsplit
 from filelock import FileLock
 
 from monitor.models import Document, Event, Page
-from monitor.store.files import atomic_write, remove_stale_temps
+from monitor.store.archive import archive_for
 from monitor.store.lease import StoreLease, take_lock
 from monitor.store.redact import redact_stored_urls
 from monitor.store.schema import create_tables
@@ -130,6 +130,7 @@ class Store:
         self, root: Path, conn: sqlite3.Connection, lock: FileLock | StoreLease | None
     ):
         self.root = root
+        self.archive = archive_for(root)  # texts and raw bodies: this folder or `store.files`
         self.conn = conn
         self._lock = lock
         self._checks: set[int] = set()  # begun through this store and not finished
@@ -169,7 +170,7 @@ class Store:
                 # No writer anywhere: what a killed one left half-written can go (once per
                 # process: the service opens the store for every job).
                 _SWEPT.add(root.resolve())
-                remove_stale_temps(root)
+                archive_for(root).remove_stale_temps()
         try:
             conn = cls._connect(root / CATALOGUE, readonly)
         except BaseException:
@@ -394,13 +395,13 @@ class Store:
 
     def save_raw(self, body: bytes) -> str:
         digest = hashlib.sha256(body).hexdigest()
-        path = self.root / "raw" / digest[:2] / f"{digest}.gz"
-        if not path.exists():
-            atomic_write(path, gzip.compress(body, compresslevel=6, mtime=0))
+        path = f"raw/{digest[:2]}/{digest}.gz"
+        if not self.archive.exists(path):
+            self.archive.write(path, gzip.compress(body, compresslevel=6, mtime=0))
         return digest
 
     def read_raw(self, digest: str) -> bytes:
-        return gzip.decompress((self.root / "raw" / digest[:2] / f"{digest}.gz").read_bytes())
+        return gzip.decompress(self.archive.read(f"raw/{digest[:2]}/{digest}.gz"))
 
     def record_version(
         self,
@@ -429,7 +430,7 @@ class Store:
             ).fetchone()
             seq = int(row[0]) + 1
         rel_path = Path("text") / source_name / key / f"v{seq:04d}.txt"
-        atomic_write(self.root / rel_path, (doc.comparable + "\n").encode("utf-8"))
+        self.archive.write(rel_path.as_posix(), (doc.comparable + "\n").encode("utf-8"))
         with self.transaction() as db:
             if release is None:
                 cur = db.execute(
