@@ -16,6 +16,7 @@ from monitor.demo.site import SiteLayout, build_site
 from monitor.models import CheckReport
 from monitor.run.check import CheckOptions, run_check
 from monitor.store.catalogue import Store
+from tests import services
 
 DATA = Path(__file__).parent / "data"
 
@@ -98,3 +99,36 @@ def server():
 @pytest.fixture
 def ministry(server, tmp_path) -> Ministry:
     return Ministry(server, tmp_path)
+
+
+# --- real services (tests/services.py): skipped where absent, failures with MONITOR_REQUIRE_SERVICES=1
+
+
+@pytest.fixture(scope="session")
+def postgresql() -> services.Service:
+    return services.require("PostgreSQL", "MONITOR_TEST_POSTGRESQL", services.probe_postgresql)
+
+
+@pytest.fixture(scope="session")
+def redis_server() -> services.Service:
+    return services.require("Redis", "MONITOR_TEST_REDIS", services.probe_redis)
+
+
+@pytest.fixture(scope="session")
+def rabbitmq() -> services.Service:
+    return services.require("RabbitMQ", "MONITOR_TEST_AMQP", services.probe_amqp)
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    with services.s3_server() as endpoint:
+        yield endpoint
+
+
+@pytest.fixture
+def s3_bucket(s3_endpoint, monkeypatch) -> services.S3Bucket:
+    """A new empty bucket; the AWS_* variables point every S3 client at the test server."""
+    for name, value in services.s3_environment(s3_endpoint).items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("AWS_PROFILE", raising=False)
+    return services.new_bucket(s3_endpoint)
