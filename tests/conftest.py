@@ -101,7 +101,7 @@ def ministry(server, tmp_path) -> Ministry:
     return Ministry(server, tmp_path)
 
 
-# --- real services (tests/services.py): skipped where absent, failures with MONITOR_REQUIRE_SERVICES=1
+# --- real services (tests/services.py): skipped where absent; MONITOR_REQUIRE_SERVICES=1 fails
 
 
 @pytest.fixture(scope="session")

@@ -89,7 +89,7 @@ def _exchange(url: str, default_port: int, send: bytes, talk) -> str | None:
             return talk(sock, parts)
     except ConnectionRefusedError:
         return f"nothing listens on {host}:{port} (is the server started?)"
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         return f"{host}:{port} did not answer within {TIMEOUT:.0f} s"
     except (OSError, struct.error, IndexError) as exc:
         return f"{host}:{port} did not answer as expected ({exc})"

@@ -141,7 +141,7 @@ def test_an_object_store_leaves_no_temps(s3_bucket):
 
 def test_a_missing_bucket_says_what_to_check(s3_bucket):
     archive = open_archive(f"s3://no-such-bucket-{uuid.uuid4().hex[:8]}/monitor")
-    with pytest.raises(ArchiveError, match="could not write text/a/k/v0001.txt.*bucket"):
+    with pytest.raises(ArchiveError, match=r"could not write text/a/k/v0001\.txt.*bucket"):
         archive.write("text/a/k/v0001.txt", b"x")
 
 
@@ -153,3 +153,74 @@ def test_locations_are_checked():
     with pytest.raises(ValueError, match="nosuchfs"):
         check_location("nosuchfs://bucket")
     assert isinstance(open_archive("file:///srv/archive"), FolderArchive)
+
+
+# --- a whole check with its archive in S3 ---------------------------------------------------------
+
+MINISTERIAL = "outcomes-of-the-asean-united-nations-ministerial-meeting"
+OLD, NEW = "adopted a new PoA for 2021-2025", "adopted a new PoA for 2021-2030"
+
+
+def test_a_check_keeps_its_archive_in_s3_and_reads_it_back(ministry, s3_bucket):
+    from monitor.demo.scenario import edit_sentence, remove_release
+    from monitor.store.catalogue import Store
+
+    url = f"{s3_bucket.url}/monitor"
+    config = ministry.config(store={"files": url})
+    first = ministry.check(config)
+    assert not first.errors and len(first.new) == len(ministry.releases)
+    archive = open_archive(url)
+    texts = archive.list("text/ministry")
+    assert len(texts) == len(ministry.releases) and all(t.endswith("/v0001.txt") for t in texts)
+    assert archive.list("raw")
+    local = config.snapshots_dir  # the catalogue stays here; no text or body does
+    assert (local / "catalogue.sqlite").exists()
+    assert not (local / "text").exists() and not (local / "raw").exists()
+
+    ministry.publish(releases=edit_sentence(ministry.releases, MINISTERIAL, OLD, NEW))
+    assert [e.url for e in ministry.check(config).changed] == [
+        ministry.url(ministry.release(MINISTERIAL))
+    ]  # the stored body, read back from S3, read like for like
+    with Store.open(config.snapshots_dir, readonly=True) as store:
+        source = store.find_source("ministry")
+        assert source is not None
+        release = store.releases(source.id)[ministry.url(ministry.release(MINISTERIAL))]
+        versions = store.versions(release.id)
+        assert [v.seq for v in versions] == [1, 2]
+        stored = [archive.read(v.text_path).decode() for v in versions]
+        assert OLD in stored[0] and NEW in stored[1] and NEW not in stored[0]
+        for version, text in zip(versions, stored, strict=True):
+            assert text.startswith(version.title + "\n\n")
+        assert NEW.encode() in store.read_raw(versions[1].raw_hash)
+
+    gone = ministry.release(MINISTERIAL)
+    ministry.publish(releases=remove_release(ministry.releases, MINISTERIAL), gone=[gone])
+    removed = ministry.check(config).removed
+    assert [e.archived for e in removed] == [f"{url}/{versions[1].text_path}"]
+
+
+def test_store_files_in_the_config(tmp_path):
+    from monitor.config import ConfigError, parse_config
+    from monitor.store.archive import archive_for
+
+    config = parse_config("snapshots: snap\n", base_dir=tmp_path)
+    assert config.archive_location is None
+    default = archive_for(config.snapshots_dir)
+    assert isinstance(default, FolderArchive) and default.root == tmp_path / "snap"
+    config = parse_config("snapshots: snap\nstore:\n  files: shared/archive\n", base_dir=tmp_path)
+    assert config.archive_location == str(tmp_path / "shared" / "archive")
+    configured = archive_for(config.snapshots_dir)
+    assert isinstance(configured, FolderArchive) and configured.root == tmp_path / "shared/archive"
+    with pytest.raises(ConfigError, match=r"config.yaml:3: store.files.*environment"):
+        parse_config("snapshots: snap\nstore:\n  files: s3://KEY:SECRET@bucket/p\n",
+                     base_dir=tmp_path)  # fmt: skip
+    with pytest.raises(ConfigError, match="unknown key 'catalog'"):
+        parse_config("store:\n  catalog: sqlite\n", base_dir=tmp_path)
+
+
+def test_a_check_keeps_its_archive_in_another_folder(ministry):
+    config = ministry.config(store={"files": "archive"})
+    assert len(ministry.check(config).new) == len(ministry.releases)
+    texts = FolderArchive(ministry.root / "archive").list("text/ministry")
+    assert len(texts) == len(ministry.releases)
+    assert not (config.snapshots_dir / "text").exists()

@@ -73,7 +73,8 @@ def test_postgresql_answers_and_names_a_missing_database(postgresql):
     assert services.probe_postgresql(postgresql.url) is None
     missing = _with(postgresql.url, path="/no_such_database_here")
     assert services.probe_postgresql(missing) == (
-        'PostgreSQL refused: database "no_such_database_here" does not exist')
+        'PostgreSQL refused: database "no_such_database_here" does not exist'
+    )
 
 
 def test_redis_answers(redis_server):
