@@ -234,7 +234,8 @@ def measured_rows(sizes: Sizes, cost: CheckCost) -> list[tuple[str, str]]:
          f"{sizes.raw_file:,.0f} (disk blocks {sizes.text_file_disk + sizes.raw_file_disk:,.0f}"
          f"; page before gzip {sizes.raw_body:,.0f})"),
         ("one check of a source, nothing to read", f"{cost.requests:.1f} requests, "
-         f"{cost.cpu_s * 1000:.0f} ms CPU (job alone, {cost.samples} sources)"),
+         f"{cost.cpu_s * 1000:.0f} ms CPU " + (f"(each source checked alone, {cost.samples} "
+         "sources)" if cost.samples else "(given: --fixed-requests, --fixed-cpu-ms)")),
     ]  # fmt: skip
 
 
@@ -304,6 +305,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--concurrency", type=int, default=64, help="checks a worker runs at once")
     p.add_argument("--utilisation", type=float, default=0.7)
     p.add_argument("--hours", type=float, default=24.0)
+    p.add_argument("--slots", type=int, help="simulate a steady day at this many check slots "
+                   "(default: 1.1 x the mean checks running)")  # fmt: skip
     p.add_argument("--store", type=Path, help="measure this store instead of building one")
     p.add_argument("--fixed-requests", type=float, default=2.0,
                    help="with --store: requests of a check that reads nothing")  # fmt: skip
@@ -333,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
     steady = simulate_day(fleet, cost, "steady", None)  # as many slots as checks due
     rows += day_rows(fleet, "steady", steady, None)
     slots = math.ceil(steady.max_running * 1.25)
-    tight = math.ceil(steady.busy_seconds / (fleet.hours * 3600) * 1.1)
+    tight = args.slots or math.ceil(steady.busy_seconds / (fleet.hours * 3600) * 1.1)
     rows += day_rows(fleet, "steady", simulate_day(fleet, cost, "steady", tight), tight)
     rows += day_rows(fleet, "cold start", simulate_day(fleet, cost, "cold", slots), slots)
     rows += sizing_rows(fleet, sizes, steady, slots)
