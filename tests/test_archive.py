@@ -4,6 +4,7 @@ the tests) and another fsspec file system (memory://, written through temp files
 from __future__ import annotations
 
 import os
+import sys
 import threading
 import time
 import uuid
@@ -224,3 +225,12 @@ def test_a_check_keeps_its_archive_in_another_folder(ministry):
     texts = FolderArchive(ministry.root / "archive").list("text/ministry")
     assert len(texts) == len(ministry.releases)
     assert not (config.snapshots_dir / "text").exists()
+
+
+def test_an_archive_url_without_fsspec_says_what_to_install(tmp_path, monkeypatch):
+    from monitor.config import ConfigError, parse_config
+
+    monkeypatch.setitem(sys.modules, "fsspec", None)  # as if the `scale` extra were not installed
+    with pytest.raises(ConfigError, match=r"store\.files: .*install the `scale` extra"):
+        parse_config("store:\n  files: s3://bucket/monitor\n", base_dir=tmp_path)
+    assert parse_config("store:\n  files: archive\n", base_dir=tmp_path).store.files == "archive"
