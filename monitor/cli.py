@@ -332,14 +332,10 @@ def related(target: str, config_path: str | None, as_json: bool) -> None:
     config = _load(config_path)
     try:
         with Store.open(config.snapshots_dir, readonly=True) as store:
-            row = store.conn.execute(
-                "SELECT r.id, v.title, v.body FROM releases r JOIN versions v "
-                "ON v.id = r.latest_version_id WHERE r.url = ? ORDER BY r.id LIMIT 1",
-                (target,),
-            ).fetchone()
+            stored = store.latest_text(target)
             url = target
-            if row is not None:
-                title, text, exclude = row["title"], row["body"], row["id"]
+            if stored is not None:
+                title, text, exclude = stored.title, stored.body, stored.release_id
             elif Path(target).is_file():
                 doc = load_document(Path(target))
                 title, text, exclude, url = doc.title, doc.text, None, doc.url

@@ -278,9 +278,9 @@ def test_raising_failing_after_does_not_announce_a_recovery(store, src, tmp_path
     [first] = send_pending(store, cfg, tmp_path)
     assert "failing" in first.subject
     store.source_checked(dead.id, error="timed out", baselined=False)  # 3 in a row, still down
-    assert source_notices(store.conn, failing_after=5) == []  # the user raised the threshold
+    assert source_notices(store, failing_after=5) == []  # the user raised the threshold
     store.source_checked(dead.id, error=None, baselined=True)
-    [notice] = source_notices(store.conn, failing_after=5)
+    [notice] = source_notices(store, failing_after=5)
     assert notice.recovered
 
 

@@ -52,15 +52,11 @@ def _exemplar(config: Config, store: Store | None, ref: str) -> str | None:
     if ref.startswith(("http://", "https://")):
         if store is None:
             return None
-        row = store.conn.execute(
-            "SELECT v.title, v.body FROM releases r JOIN versions v ON v.id = r.latest_version_id "
-            "WHERE r.url = ? LIMIT 1",
-            (ref,),
-        ).fetchone()
-        if row is None:
+        stored = store.latest_text(ref)
+        if stored is None:
             log.warning("exemplar %s is not in the store yet; it counts once it is", ref)
             return None
-        return f"{row[0]}\n{row[1]}"
+        return f"{stored.title}\n{stored.body}"
     try:
         doc = load_document(config.resolve(ref))
     except (OSError, ValueError) as exc:
@@ -92,12 +88,10 @@ class Matcher:
         )
         out: list[Related] = []
         for doc_id, score in found:
-            row = self.store.conn.execute(
-                "SELECT url, title FROM releases WHERE id=?", (doc_id,)
-            ).fetchone()
-            if row is None or row["url"] == url:
+            release = self.store.find_release(doc_id)
+            if release is None or release.url == url:
                 continue
-            out.append(Related(url=row["url"], title=row["title"] or row["url"], score=score))
+            out.append(Related(url=release.url, title=release.title or release.url, score=score))
         return out[:RELATED_LIMIT]
 
     def remember(self, release_id: int, doc: Document) -> None:
@@ -105,11 +99,8 @@ class Matcher:
 
     def reindex(self) -> int:
         """Index every stored release again (after the index's layout changed)."""
-        rows = self.store.conn.execute(
-            "SELECT r.id, v.title, v.body FROM releases r "
-            "JOIN versions v ON v.id = r.latest_version_id"
-        )
-        count = self.index.add_many((row[0], row[1] or "", row[2]) for row in rows)
+        texts = self.store.latest_texts()
+        count = self.index.add_many((t.release_id, t.title, t.body) for t in texts)
         log.info("related-release index rebuilt: %d releases", count)
         return count
 

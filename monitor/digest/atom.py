@@ -9,7 +9,6 @@ rewritten. Baselines are left out: they are the starting point, not news.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -27,7 +26,7 @@ from monitor.digest.render import (
     sanitize_diff_html,
 )
 from monitor.models import Event
-from monitor.store.catalogue import Store, event_from_payload, parse_iso
+from monitor.store.catalogue import Store
 from monitor.store.files import atomic_write
 
 MAX_ENTRIES = 100  # most recent events in a feed
@@ -53,19 +52,15 @@ def recent_events(
     """The newest non-baseline events, newest first, of these themes and sources (any when
     empty; theme names match case-insensitively)."""
     wanted_themes = {t.casefold() for t in themes}
-    rows = store.conn.execute(
-        "SELECT id, created_at, payload FROM events WHERE baseline = 0 ORDER BY id DESC LIMIT ?",
-        (SCAN,),
-    )
     out: list[FeedEvent] = []
-    for row in rows:
-        event = event_from_payload(json.loads(row["payload"]), row["id"])
+    for recorded in store.recent_events(SCAN):
+        event = recorded.event
         if sources and event.source not in sources:
             continue
         if wanted_themes and not any(t.theme.casefold() in wanted_themes for t in event.themes):
             continue
-        created = parse_iso(row["created_at"]) or datetime.now(UTC)
-        out.append(FeedEvent(event, int(row["id"]), created))
+        created = recorded.created_at or datetime.now(UTC)
+        out.append(FeedEvent(event, int(event.id or 0), created))
         if len(out) >= limit:
             break
     return out
@@ -73,8 +68,7 @@ def recent_events(
 
 def store_tag(store: Store) -> str:
     """The store's own id (meta `store_id`), so two stores' feeds never share entry ids."""
-    row = store.conn.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()
-    return TAG + (row[0] if row else "store")
+    return TAG + (store.store_id() or "store")
 
 
 def build_feed(

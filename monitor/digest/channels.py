@@ -9,8 +9,6 @@ whose theme filter leaves nothing gets no row, and so no post.
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,7 +18,8 @@ from monitor.digest.chat import render_chat
 from monitor.digest.notifier import post
 from monitor.digest.render import FailingSource
 from monitor.models import Event
-from monitor.store.catalogue import Store, now_iso
+from monitor.store.catalogue import Store
+from monitor.store.channels import ChannelDelivery, ChannelSummary
 
 
 @dataclass(frozen=True)
@@ -65,7 +64,7 @@ class ChannelStatus:
 
 
 def claim(
-    db: sqlite3.Connection,
+    store: Store,
     channels: Sequence[NotifyConfig],
     digest_row: int,
     digest_id: str,
@@ -79,12 +78,9 @@ def claim(
                               fmt=channel.format, themes=channel.themes)  # fmt: skip
         if message is None:
             continue
-        db.execute(
-            "INSERT OR IGNORE INTO channel_deliveries(digest_id, channel, created_at, title, "
-            "body, payload, event_count) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (digest_row, channel.key, created_at.strftime("%Y-%m-%dT%H:%M:%SZ"), message.title,
-             message.body, json.dumps(message.payload, ensure_ascii=False), message.events),
-        )  # fmt: skip
+        store.channels.add(digest_row, channel.key, created_at, title=message.title,
+                           body=message.body, payload=message.payload,
+                           event_count=message.events)  # fmt: skip
 
 
 def send_pending(store: Store, channels: Sequence[NotifyConfig]) -> list[ChannelOutcome]:
@@ -92,92 +88,42 @@ def send_pending(store: Store, channels: Sequence[NotifyConfig]) -> list[Channel
     is not tried again this time (its later digests wait behind the first, in order)."""
     outcomes: list[ChannelOutcome] = []
     for channel in channels:
-        rows = store.conn.execute(
-            "SELECT c.*, d.digest_key FROM channel_deliveries c JOIN digests d "
-            "ON d.id = c.digest_id WHERE c.channel = ? AND c.status = 'pending' ORDER BY c.id",
-            (channel.key,),
-        ).fetchall()
-        for row in rows:
-            outcome = _send_one(store, channel, row)
+        for delivery in store.channels.pending(channel.key):
+            outcome = _send_one(store, channel, delivery)
             outcomes.append(outcome)
             if not outcome.sent:
                 break
     return outcomes
 
 
-def _send_one(store: Store, channel: NotifyConfig, row: sqlite3.Row) -> ChannelOutcome:
-    with store.transaction() as db:
-        db.execute(
-            "UPDATE channel_deliveries SET attempts = attempts + 1, last_attempt_at = ? "
-            "WHERE id = ?",
-            (now_iso(), row["id"]),
-        )
-    attempts = int(row["attempts"]) + 1
+def _send_one(store: Store, channel: NotifyConfig, delivery: ChannelDelivery) -> ChannelOutcome:
+    attempts = store.channels.count_attempt(delivery.row_id)
     try:
         url = channel.resolve_url()
     except ConfigError as exc:
         ok, error = False, str(exc)
     else:
-        result = post(url, row["title"], row["body"], json.loads(row["payload"]))
+        result = post(url, delivery.title, delivery.body, delivery.payload)
         ok, error = result.ok, result.error
-    with store.transaction() as db:
-        if ok:
-            db.execute(
-                "UPDATE channel_deliveries SET status = 'sent', sent_at = ?, last_error = NULL "
-                "WHERE id = ?",
-                (now_iso(), row["id"]),
-            )
-        else:
-            db.execute(
-                "UPDATE channel_deliveries SET last_error = ? WHERE id = ?", (error, row["id"])
-            )
-    return ChannelOutcome(channel.key, row["digest_key"], int(row["event_count"]), ok,
+    if ok:
+        store.channels.mark_sent(delivery.row_id)
+    else:
+        store.channels.mark_failed(delivery.row_id, error)
+    return ChannelOutcome(channel.key, delivery.digest_key, delivery.event_count, ok,
                           attempts, error)  # fmt: skip
 
 
 def pending_count(store: Store, channels: Sequence[NotifyConfig]) -> int:
     """Digests built for configured channels and not yet accepted (read-only safe)."""
-    if not channels or not _has_table(store.conn):
-        return 0
-    keys = [c.key for c in channels]
-    marks = ",".join("?" * len(keys))
-    row = store.conn.execute(
-        "SELECT COUNT(*) FROM channel_deliveries WHERE status = 'pending' "
-        f"AND channel IN ({marks})",
-        keys,
-    ).fetchone()
-    return int(row[0])
+    return store.channels.pending_count([c.key for c in channels])
 
 
-def channel_status(
-    conn: sqlite3.Connection | None, channels: Sequence[NotifyConfig]
-) -> list[ChannelStatus]:
+def channel_status(store: Store | None, channels: Sequence[NotifyConfig]) -> list[ChannelStatus]:
     """Each configured channel's pending digests and last delivery (for `monitor status`;
-    `conn` None: no store yet)."""
+    `store` None: no store yet)."""
     out = []
-    has_table = conn is not None and _has_table(conn)
     for channel in channels:
-        pending, last_sent, last_error = 0, None, None
-        if conn is not None and has_table:
-            row = conn.execute(
-                "SELECT SUM(status = 'pending'), MAX(sent_at) FROM channel_deliveries "
-                "WHERE channel = ?",
-                (channel.key,),
-            ).fetchone()
-            pending, last_sent = int(row[0] or 0), row[1]
-            err = conn.execute(
-                "SELECT last_error FROM channel_deliveries WHERE channel = ? AND status = "
-                "'pending' ORDER BY id LIMIT 1",
-                (channel.key,),
-            ).fetchone()
-            last_error = err[0] if err else None
-        out.append(ChannelStatus(channel.key, channel.format, tuple(channel.themes), pending,
-                                 last_sent, last_error))  # fmt: skip
+        seen = store.channels.summary(channel.key) if store is not None else ChannelSummary()
+        out.append(ChannelStatus(channel.key, channel.format, tuple(channel.themes), seen.pending,
+                                 seen.last_sent_at, seen.last_error))  # fmt: skip
     return out
-
-
-def _has_table(conn: sqlite3.Connection) -> bool:
-    """A store not opened for writing since channels existed has no table yet (read-only)."""
-    return bool(conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='channel_deliveries'"
-    ).fetchone())  # fmt: skip

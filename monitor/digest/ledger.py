@@ -13,11 +13,9 @@ named once (`sources.failure_reported`), and once more when it works again.
 
 from __future__ import annotations
 
-import json
 import secrets
-import sqlite3
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from email.utils import parseaddr
 from pathlib import Path
@@ -27,7 +25,8 @@ from monitor.config import EmailConfig
 from monitor.digest.render import Digest, DigestCounts, FailingSource, render_digest
 from monitor.digest.smtp import DeliveryError, DeliveryResult, build_message, deliver
 from monitor.models import Event
-from monitor.store.catalogue import Store, event_from_payload, now_iso, parse_iso
+from monitor.store.catalogue import Store, parse_iso
+from monitor.store.ledger import DigestContent, StoredDigest
 
 
 @dataclass(frozen=True)
@@ -76,32 +75,10 @@ class UnsentDigest:
 # --- failing sources -----------------------------------------------------------------------
 
 
-def source_notices(conn: sqlite3.Connection, failing_after: int) -> list[FailingSource]:
+def source_notices(store: Store, failing_after: int) -> list[FailingSource]:
     """Sources newly failing `failing_after`+ checks in a row, and reported ones working again
     (a check succeeded: not merely fewer failures than a `failing_after` raised since)."""
-    rows = conn.execute(
-        "SELECT name, url, consecutive_failures, last_error, failure_reported FROM sources "
-        "WHERE (failure_reported = 0 AND consecutive_failures >= ?) "
-        "OR (failure_reported != 0 AND consecutive_failures = 0) ORDER BY name",
-        (failing_after,),
-    ).fetchall()
-    return [
-        FailingSource(
-            name=r["name"],
-            url=r["url"],
-            consecutive_failures=int(r["consecutive_failures"]),
-            last_error=r["last_error"],
-            recovered=bool(r["failure_reported"]),
-        )
-        for r in rows
-    ]
-
-
-def _mark_notices(conn: sqlite3.Connection, notices: list[FailingSource]) -> None:
-    conn.executemany(
-        "UPDATE sources SET failure_reported=? WHERE name=?",
-        [(0 if n.recovered else 1, n.name) for n in notices],
-    )
+    return [FailingSource(**asdict(n)) for n in store.ledger.source_notices(failing_after)]
 
 
 # --- preparing -----------------------------------------------------------------------------
@@ -125,7 +102,7 @@ def preview(
     after = failing_after or (email_config.failing_after if email_config else 3)
     return render_digest(
         store.events(pending=True),
-        failing=source_notices(store.conn, after),
+        failing=source_notices(store, after),
         subject_template=email_config.subject if email_config else None,
         now=now,
         digest_id="preview",
@@ -136,21 +113,12 @@ def preview(
 def unsent(store: Store) -> list[Digest]:
     """Digests already built that no server has accepted yet, oldest first: they are sent
     before anything new, exactly as they were rendered."""
-    if not store.conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='digests'"
-    ).fetchone():
-        return []
-    out = []
-    for row in store.conn.execute("SELECT * FROM digests WHERE status='pending' ORDER BY id"):
-        ids = tuple(r[0] for r in store.conn.execute(
-            "SELECT id FROM events WHERE digest_id=? ORDER BY id", (row["id"],)))  # fmt: skip
-        out.append(_stored_digest(row, ids))
-    return out
+    return [_stored_digest(d) for d in store.ledger.pending()]
 
 
-# Called inside the transaction that builds a digest (db, digest row id, digest, events,
+# Called inside the transaction that builds a digest (store, digest row id, digest, events,
 # notices): channels.py writes each channel's delivery row there, so none can miss a digest.
-AlsoClaim = Callable[[sqlite3.Connection, int, Digest, list[Event], list[FailingSource]], None]
+AlsoClaim = Callable[[Store, int, Digest, list[Event], list[FailingSource]], None]
 
 
 def prepare_digest(
@@ -165,21 +133,14 @@ def prepare_digest(
     Returns None when there is nothing to tell.
     """
     now = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
-    with store.transaction() as db:
-        rows = db.execute(
-            "SELECT id, payload FROM events WHERE digest_id IS NULL ORDER BY id"
-        ).fetchall()
-        events = [event_from_payload(json.loads(r["payload"]), r["id"]) for r in rows]
-        notices = source_notices(db, email_config.failing_after)
+    with store.transaction():
+        events = store.events(pending=True)
+        found = store.ledger.source_notices(email_config.failing_after)
+        notices = [FailingSource(**asdict(n)) for n in found]
         if not events and not notices:
             return None
         token = secrets.token_hex(4)
-        cur = db.execute(
-            "INSERT INTO digests(digest_key, message_id, created_at, subject, text, html, counts) "
-            "VALUES (?, ?, ?, '', '', '', '{}')",
-            (f"new-{token}", f"new-{token}", now.strftime("%Y-%m-%dT%H:%M:%SZ")),
-        )
-        row_id = int(cur.lastrowid or 0)
+        row_id = store.ledger.open_digest(f"new-{token}", now)
         digest = render_digest(
             events,
             failing=notices,
@@ -189,71 +150,36 @@ def prepare_digest(
             domain=_domain(email_config),
         )
         assert digest is not None  # there were events or notices
-        db.execute(
-            "UPDATE digests SET digest_key=?, message_id=?, subject=?, text=?, html=?, counts=?, "
-            "event_count=?, notices=? WHERE id=?",
-            (
-                digest.digest_id,
-                digest.message_id,
-                digest.subject,
-                digest.text,
-                digest.html,
-                json.dumps(asdict(digest.counts)),
-                len(events),
-                json.dumps([asdict(n) for n in notices], ensure_ascii=False),
-                row_id,
-            ),
-        )
-        db.executemany(
-            "UPDATE events SET digest_id=? WHERE id=? AND digest_id IS NULL",
-            [(row_id, e.id) for e in events],
-        )
-        _mark_notices(db, notices)
+        content = DigestContent(digest.digest_id, digest.message_id, digest.subject, digest.text,
+                                digest.html, asdict(digest.counts), len(events))  # fmt: skip
+        store.ledger.fill(row_id, content, [e.id for e in events if e.id is not None], found)
         if also is not None:
-            also(db, row_id, digest, events, notices)
+            also(store, row_id, digest, events, notices)
     return digest
 
 
 # --- sending -------------------------------------------------------------------------------
 
 
-def _stored_digest(row: sqlite3.Row, event_ids: tuple[int, ...]) -> Digest:
-    created = parse_iso(row["created_at"]) or datetime.now(UTC)
+def _stored_digest(stored: StoredDigest) -> Digest:
+    content = stored.content
     return Digest(
-        digest_id=row["digest_key"],
-        message_id=row["message_id"],
-        subject=row["subject"],
-        text=row["text"],
-        html=row["html"],
-        created_at=created,
-        event_ids=event_ids,
-        counts=DigestCounts(**json.loads(row["counts"] or "{}")),
+        digest_id=content.digest_key,
+        message_id=content.message_id,
+        subject=content.subject,
+        text=content.text,
+        html=content.html,
+        created_at=parse_iso(stored.created_at) or datetime.now(UTC),
+        event_ids=stored.event_ids,
+        counts=DigestCounts(**content.counts),
     )
-
-
-def _record_attempt(store: Store, row_id: int) -> int:
-    with store.transaction() as db:
-        db.execute(
-            "UPDATE digests SET attempts=attempts+1, last_attempt_at=? WHERE id=?",
-            (now_iso(), row_id),
-        )
-        return int(db.execute("SELECT attempts FROM digests WHERE id=?", (row_id,)).fetchone()[0])
 
 
 def _mark_sent(store: Store, row_id: int, result: DeliveryResult) -> None:
     note = None
     if result.refused:
         note = "refused for " + "; ".join(f"{r}: {a}" for r, a in result.refused.items())
-    with store.transaction() as db:
-        db.execute(
-            "UPDATE digests SET status='sent', sent_at=?, destination=?, last_error=? WHERE id=?",
-            (now_iso(), result.destination, note, row_id),
-        )
-
-
-def _record_failure(store: Store, row_id: int, error: DeliveryError) -> None:
-    with store.transaction() as db:
-        db.execute("UPDATE digests SET last_error=? WHERE id=?", (error.message, row_id))
+    store.ledger.mark_sent(row_id, result.destination, note)
 
 
 def send_pending(
@@ -274,83 +200,35 @@ def send_pending(
     if claim:
         prepare_digest(store, email_config, now=now)
     outcomes: list[SendOutcome] = []
-    rows = store.conn.execute("SELECT * FROM digests WHERE status='pending' ORDER BY id").fetchall()
-    for row in rows:
-        event_ids = tuple(
-            r[0]
-            for r in store.conn.execute(
-                "SELECT id FROM events WHERE digest_id=? ORDER BY id", (row["id"],)
-            )
-        )
-        digest = _stored_digest(row, event_ids)
+    for stored in store.ledger.pending():
+        digest = _stored_digest(stored)
         message = build_message(digest, email_config)
-        attempts = _record_attempt(store, row["id"])
+        attempts = store.ledger.count_attempt(stored.row_id)
+        tried = SendOutcome(digest.digest_id, digest.message_id, digest.subject,
+                            len(digest.event_ids), sent=False, attempts=attempts)  # fmt: skip
         try:
             result = deliver(message, email_config, outbox_dir=outbox_dir, ssl_context=ssl_context)
         except DeliveryError as err:
-            _record_failure(store, row["id"], err)
-            outcomes.append(
-                SendOutcome(
-                    digest.digest_id,
-                    digest.message_id,
-                    digest.subject,
-                    len(event_ids),
-                    sent=False,
-                    attempts=attempts,
-                    error=err.message,
-                    temporary=err.temporary,
-                )
-            )
+            store.ledger.mark_failed(stored.row_id, err.message)
+            outcomes.append(replace(tried, error=err.message, temporary=err.temporary))
             if err.connection_level:
                 break
             continue
-        _mark_sent(store, row["id"], result)
-        outcomes.append(
-            SendOutcome(
-                digest.digest_id,
-                digest.message_id,
-                digest.subject,
-                len(event_ids),
-                sent=True,
-                attempts=attempts,
-                destination=result.destination,
-                refused=tuple(result.refused),
-            )
-        )
+        _mark_sent(store, stored.row_id, result)
+        outcomes.append(replace(tried, sent=True, destination=result.destination,
+                                refused=tuple(result.refused)))  # fmt: skip
     return outcomes
 
 
 def waiting_events(store: Store) -> int:
     """Events not yet in a digest a server accepted: unclaimed, or in an unsent digest."""
-    if not store.conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='digests'"
-    ).fetchone():
-        return int(store.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0])
-    row = store.conn.execute(
-        "SELECT COUNT(*) FROM events WHERE digest_id IS NULL "
-        "OR digest_id IN (SELECT id FROM digests WHERE status = 'pending')"
-    ).fetchone()
-    return int(row[0])
+    return store.ledger.waiting_events()
 
 
 def unsent_digests(store: Store) -> list[UnsentDigest]:
     """Digests waiting for a server that accepts them (for `monitor status`; read-only safe)."""
-    if not store.conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='digests'"
-    ).fetchone():
-        return []
-    rows = store.conn.execute(
-        "SELECT digest_key, subject, created_at, event_count, attempts, last_error FROM digests "
-        "WHERE status='pending' ORDER BY id"
-    ).fetchall()
     return [
-        UnsentDigest(
-            r["digest_key"],
-            r["subject"],
-            r["created_at"],
-            r["event_count"],
-            r["attempts"],
-            r["last_error"],
-        )
-        for r in rows
+        UnsentDigest(d.content.digest_key, d.content.subject, d.created_at,
+                     d.content.event_count, d.attempts, d.last_error)
+        for d in store.ledger.pending()
     ]

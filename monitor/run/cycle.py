@@ -70,11 +70,12 @@ def _claim(config: Config, store: Store) -> None:
     from monitor.digest.channels import claim as claim_for_channels
     from monitor.digest.ledger import prepare_digest
 
-    def also(db, row_id, digest, events, notices):  # type: ignore[no-untyped-def]
-        claim_for_channels(db, config.notify, row_id, digest.digest_id, digest.created_at,
+    def also(claiming, row_id, digest, events, notices):  # type: ignore[no-untyped-def]
+        # `claiming`: the store, inside the transaction that claims the digest
+        claim_for_channels(claiming, config.notify, row_id, digest.digest_id, digest.created_at,
                            events, notices)  # fmt: skip
         if config.email is None:
-            db.execute("UPDATE digests SET status = 'unmailed' WHERE id = ?", (row_id,))
+            claiming.ledger.mark_unmailed(row_id)
 
     email = config.email or EmailConfig(to=["monitor@localhost"])
     prepare_digest(store, email, also=also)
@@ -154,9 +155,7 @@ def run_check_command(
                 # checks go out with the next check that finds something, or `digest --send`.
                 from monitor.digest.ledger import source_notices
 
-                news = bool(report.events) or bool(
-                    source_notices(store.conn, config.failing_after)
-                )
+                news = bool(report.events) or bool(source_notices(store, config.failing_after))
                 deliver_digests(config, store, console, claim=news)
             else:
                 console.print(

@@ -75,7 +75,7 @@ from monitor.run.schedule import (
 )
 from monitor.run.status import service_lock_path, source_records
 from monitor.run.workers import share_cores
-from monitor.store.catalogue import Store, StoreBusy, parse_iso
+from monitor.store.catalogue import Store, StoreBusy
 from monitor.store.lease import StoreLease
 
 T = TypeVar("T")
@@ -200,7 +200,7 @@ class Service:
         share_cores(self.workers)
         store = self._locked(lambda: Store.open(self.config.snapshots_dir, lease=self.lease))
         try:
-            records = source_records(store.conn)
+            records = source_records(store)
             digest_now = self._digest_due_at_start(store)
         finally:
             store.close()
@@ -406,7 +406,7 @@ class Service:
         """The source's times and last error, and the unsent digest count (no store lock
         needed; counted between deliveries: one in flight has a digest pending until it ends)."""
         with DELIVERING, Store.open(self.config.snapshots_dir, readonly=True) as store:
-            record = source_records(store.conn).get(name)
+            record = source_records(store).get(name)
             unsent = undelivered(self.config, store)
         if record is None:
             return SourceTimes(), None, unsent
@@ -416,7 +416,7 @@ class Service:
         """(From the scheduler's thread: never waits for a delivery.)"""
         try:
             with Store.open(self.config.snapshots_dir, readonly=True) as store:
-                record = source_records(store.conn).get(name)
+                record = source_records(store).get(name)
             return record.times.consecutive_failures if record else 0
         except Exception:
             return 0
@@ -432,12 +432,9 @@ class Service:
         schedule = self.config.digest_schedule
         if schedule.immediate:
             return digests.waiting_events(store) > 0 or bool(
-                digests.source_notices(store.conn, self.config.failing_after)
+                digests.source_notices(store, self.config.failing_after)
             )
-        row = store.conn.execute(
-            "SELECT MIN(created_at) FROM events WHERE digest_id IS NULL"
-        ).fetchone()
-        oldest = parse_iso(row[0]) if row else None
+        oldest = store.ledger.oldest_unclaimed_event()
         assert schedule.cron is not None
         return digest_overdue(schedule.cron, oldest, _utcnow(), self.tz)
 

@@ -112,30 +112,22 @@ def _iso(value: datetime | None) -> str | None:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if value else None
 
 
-def source_records(conn: sqlite3.Connection) -> dict[str, SourceRecord]:
-    """Every source the store knows, by name (works on a read-only connection)."""
-    rows = conn.execute(
-        "SELECT s.name, s.last_check_at, s.last_ok_at, s.last_error, s.consecutive_failures, "
-        "(SELECT COUNT(*) FROM releases r WHERE r.source_id = s.id) AS releases, "
-        "(SELECT COUNT(*) FROM releases r WHERE r.source_id = s.id AND r.state = 'removed') "
-        "AS removed, "
-        "(SELECT COUNT(*) FROM versions v JOIN releases r ON v.release_id = r.id "
-        "WHERE r.source_id = s.id) AS versions FROM sources s"
-    ).fetchall()
+def source_records(store: Store) -> dict[str, SourceRecord]:
+    """Every source the store knows, by name (works on a read-only store)."""
     return {
-        r["name"]: SourceRecord(
-            name=r["name"],
+        name: SourceRecord(
+            name=name,
             times=SourceTimes(
-                last_check_at=parse_iso(r["last_check_at"]),
-                last_ok_at=parse_iso(r["last_ok_at"]),
-                consecutive_failures=int(r["consecutive_failures"] or 0),
+                last_check_at=s.last_check_at,
+                last_ok_at=s.last_ok_at,
+                consecutive_failures=s.consecutive_failures,
             ),
-            last_error=r["last_error"],
-            releases=int(r["releases"]),
-            removed=int(r["removed"]),
-            versions=int(r["versions"]),
+            last_error=s.last_error,
+            releases=s.releases,
+            removed=s.removed,
+            versions=s.versions,
         )
-        for r in rows
+        for name, s in store.source_summaries().items()
     }
 
 
@@ -155,11 +147,11 @@ def collect_status(
         # health check must not call a broken store healthy.
         with Store.open(config.snapshots_dir, readonly=True) as store:
             try:
-                records = source_records(store.conn)
+                records = source_records(store)
                 waiting = digests.waiting_events(store)
                 unsent = len(digests.unsent_digests(store))
-                notices = len(digests.source_notices(store.conn, failing_after))
-                channels = channel_status(store.conn, config.notify)
+                notices = len(digests.source_notices(store, failing_after))
+                channels = channel_status(store, config.notify)
             except sqlite3.DatabaseError as exc:
                 raise StoreError(
                     f"the catalogue {config.snapshots_dir / CATALOGUE} cannot be read ({exc}); "

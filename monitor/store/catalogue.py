@@ -18,24 +18,38 @@ import gzip
 import hashlib
 import json
 import os
-import re
 import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote, urlsplit
 
 from filelock import FileLock
 
 from monitor.models import Document, Event, Page
 from monitor.store.archive import archive_for
+from monitor.store.channels import ChannelLedger
 from monitor.store.lease import StoreLease, take_lock
+from monitor.store.ledger import DigestLedger
+from monitor.store.reads import CatalogueReads, scoped_url
+from monitor.store.records import (  # noqa: F401 (the records are imported from here too)
+    RecordedEvent,
+    ReleaseState,
+    ReleaseText,
+    SourceState,
+    SourceSummary,
+    VersionText,
+    event_from_payload,
+    event_payload,
+    now_iso,
+    parse_iso,
+    release_key,
+    source_from_row,
+)
 from monitor.store.redact import redact_stored_urls
-from monitor.store.schema import create_tables
+from monitor.store.schema import SchemaTooNew, check_version, migrate
+from monitor.store.sql import immediate
 
 if TYPE_CHECKING:
     from monitor.extract.profile import SiteProfile
@@ -53,78 +67,10 @@ class StoreBusy(StoreError):
     pass
 
 
-def now_iso() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def parse_iso(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
-
-
-def release_key(url: str) -> str:
-    """A readable, stable folder name for a release: its slug (or id) plus a short hash."""
-    parts = urlsplit(url)
-    segments = [p for p in unquote(parts.path).split("/") if p]
-    tail = segments[-1:] if segments else []
-    if tail and (len(tail[0]) < 12 or not re.search(r"[^\W\d_]{3}", tail[0])) and len(segments) > 1:
-        tail = segments[-2:]  # "/post/detail/12345" → "detail-12345"
-    if parts.query and not tail:
-        tail = [parts.query]
-    words = re.sub(r"\.(html?|php|aspx?|pdf)$", "", "-".join(tail), flags=re.I)
-    words = re.sub(r"[^\w]+", "-", words).strip("-").lower()[:60].strip("-")
-    digest = hashlib.sha1(url.encode("utf-8")).hexdigest()[:8]
-    return f"{words or parts.netloc.replace(':', '-')}-{digest}"
-
-
-@dataclass(frozen=True)
-class SourceState:
-    id: int
-    name: str
-    baselined: bool
-    consecutive_failures: int
-
-
-@dataclass(frozen=True)
-class ReleaseState:
-    id: int
-    url: str
-    key: str
-    title: str | None
-    published: str | None
-    first_seen_at: str
-    last_fetched_at: str | None
-    etag: str | None
-    last_modified: str | None
-    body_hash: str | None
-    extract_sig: str | None
-    state: str
-    latest_version_id: int | None
-    removed_at: str | None = None
-    read_hash: str | None = None  # what the statement was read from (extract.reading)
-
-
-@dataclass(frozen=True)
-class VersionText:
-    id: int
-    seq: int
-    title: str
-    paragraphs: tuple[str, ...]
-    text_hash: str
-    text_path: str
-    published: str | None
-    raw_hash: str | None = None  # the body it was read from, to read again like for like
-    content_type: str | None = None
-    final_url: str | None = None
-
-
-class Store:
-    """One open store. Writers hold the folder lock for their whole lifetime."""
+class Store(CatalogueReads):
+    """One open store: the catalogue's reads (reads.py) and writes, the digest and channel
+    ledgers (`ledger`, `channels`), the text and raw files. Writers hold the folder lock (or
+    the service's lease) for their whole lifetime."""
 
     def __init__(
         self, root: Path, conn: sqlite3.Connection, lock: FileLock | StoreLease | None
@@ -134,6 +80,8 @@ class Store:
         self.conn = conn
         self._lock = lock
         self._checks: set[int] = set()  # begun through this store and not finished
+        self.ledger = DigestLedger(conn)
+        self.channels = ChannelLedger(conn)
 
     # --- opening -------------------------------------------------------------------------
 
@@ -202,40 +150,27 @@ class Store:
 
     @staticmethod
     def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+        """The catalogue's connection: a writer's brought up to the code's schema (schema.py);
+        a reader's as it is. Either way a catalogue of a newer monitor is refused untouched."""
+        conn: sqlite3.Connection | None = None
         try:
-            if readonly:
-                conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
-                try:
-                    conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
-                except sqlite3.OperationalError:
-                    # A WAL database needs its -shm file even to read; on a read-only mount or
-                    # for another user that file cannot be made. Read the file as it stands.
-                    conn.close()
-                    conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
-            else:
-                conn = sqlite3.connect(path, timeout=30, isolation_level=None)
-            conn.row_factory = sqlite3.Row
+            conn = _open_sqlite(path, readonly)
+            check_version(conn)
             if not readonly:
                 conn.execute("PRAGMA journal_mode=WAL")
                 # NORMAL in WAL mode survives a killed process; only an OS crash may lose the
                 # last transactions, and never corrupts.
                 conn.execute("PRAGMA synchronous=NORMAL")
                 conn.execute("PRAGMA foreign_keys=ON")
-                create_tables(conn)
+                migrate(conn)
                 redact_stored_urls(conn)
-        except sqlite3.OperationalError as exc:
-            if "disk" not in str(exc) and "full" not in str(exc):
-                raise StoreError(f"the catalogue {path} cannot be opened ({exc})") from None
-            raise StoreError(
-                f"the catalogue {path} could not be written ({exc}): the disk may be full; "
-                "free space and run again (nothing already stored is lost)"
-            ) from None
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(
-                f"the catalogue {path} cannot be read ({exc}); restore it from a backup "
-                "or move it aside to start a new store"
-            ) from None
-        return conn
+            return conn
+        except BaseException as exc:
+            if conn is not None:
+                conn.close()
+            if isinstance(exc, _OPEN_ERRORS):
+                raise _open_error(path, exc) from None
+            raise
 
     def close(self) -> None:
         _RUNNING_CHECKS.difference_update(self._checks)  # abandoned ones are dead now
@@ -257,13 +192,8 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+        with immediate(self.conn) as conn:
+            yield conn
 
     # --- checks --------------------------------------------------------------------------
 
@@ -307,13 +237,7 @@ class Store:
                 (name, url),
             )
             row = db.execute("SELECT * FROM sources WHERE name=?", (name,)).fetchone()
-        return SourceState(row["id"], name, bool(row["baselined_at"]), row["consecutive_failures"])
-
-    def find_source(self, name: str) -> SourceState | None:
-        row = self.conn.execute("SELECT * FROM sources WHERE name=?", (name,)).fetchone()
-        if row is None:
-            return None
-        return SourceState(row["id"], name, bool(row["baselined_at"]), row["consecutive_failures"])
+        return source_from_row(row)
 
     def source_checked(self, source_id: int, *, error: str | None, baselined: bool) -> None:
         ts = now_iso()
@@ -333,11 +257,6 @@ class Store:
 
     # --- what a source's pages share (extract.profile) -------------------------------------
 
-    def template_profile(self, source_id: int) -> SiteProfile:
-        from monitor.store.profiles import load_profile
-
-        return load_profile(self.conn, source_id)
-
     def save_template_profile(self, source_id: int, profile: SiteProfile) -> None:
         from monitor.store.profiles import save_profile
 
@@ -346,15 +265,6 @@ class Store:
 
     # --- HTTP cache for listing pages -----------------------------------------------------
 
-    def page_validators(
-        self, url: str, scope: str = ""
-    ) -> tuple[str | None, str | None, str | None]:
-        """`scope` keeps two sources reading one URL (other cookies, other language) apart."""
-        row = self.conn.execute(
-            "SELECT etag, last_modified, body_hash FROM pages WHERE url=?", (_scoped(url, scope),)
-        ).fetchone()
-        return (row["etag"], row["last_modified"], row["body_hash"]) if row else (None, None, None)
-
     def save_page_validators(self, page: Page, scope: str = "") -> None:
         with self.transaction() as db:
             db.execute(
@@ -362,36 +272,11 @@ class Store:
                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET etag=excluded.etag, "
                 "last_modified=excluded.last_modified, body_hash=excluded.body_hash, "
                 "fetched_at=excluded.fetched_at",
-                (_scoped(page.url, scope), page.etag, page.last_modified, page.body_hash,
+                (scoped_url(page.url, scope), page.etag, page.last_modified, page.body_hash,
                  now_iso()),
             )  # fmt: skip
 
     # --- releases ------------------------------------------------------------------------
-
-    def releases(self, source_id: int, *, state: str | None = "active") -> dict[str, ReleaseState]:
-        sql = "SELECT * FROM releases WHERE source_id=?"
-        args: tuple[Any, ...] = (source_id,)
-        if state:
-            sql += " AND state=?"
-            args += (state,)
-        return {row["url"]: _release(row) for row in self.conn.execute(sql, args)}
-
-    def release(self, release_id: int) -> ReleaseState:
-        return _release(
-            self.conn.execute("SELECT * FROM releases WHERE id=?", (release_id,)).fetchone()
-        )
-
-    def latest_version(self, release_id: int) -> VersionText | None:
-        row = self.conn.execute(
-            "SELECT * FROM versions WHERE release_id=? ORDER BY seq DESC LIMIT 1", (release_id,)
-        ).fetchone()
-        return _version(row) if row else None
-
-    def versions(self, release_id: int) -> list[VersionText]:
-        rows = self.conn.execute(
-            "SELECT * FROM versions WHERE release_id=? ORDER BY seq", (release_id,)
-        )
-        return [_version(r) for r in rows]
 
     def save_raw(self, body: bytes) -> str:
         digest = hashlib.sha256(body).hexdigest()
@@ -399,9 +284,6 @@ class Store:
         if not self.archive.exists(path):
             self.archive.write(path, gzip.compress(body, compresslevel=6, mtime=0))
         return digest
-
-    def read_raw(self, digest: str) -> bytes:
-        return gzip.decompress(self.archive.read(f"raw/{digest[:2]}/{digest}.gz"))
 
     def record_version(
         self,
@@ -537,18 +419,7 @@ class Store:
         )  # fmt: skip
         event.id = int(cur.lastrowid or 0)
 
-    # --- reading events ------------------------------------------------------------------
-
-    def events(self, *, check_id: int | None = None, pending: bool = False) -> list[Event]:
-        sql = "SELECT id, payload FROM events WHERE 1=1"
-        args: list[Any] = []
-        if check_id is not None:
-            sql += " AND check_id=?"
-            args.append(check_id)
-        if pending:
-            sql += " AND digest_id IS NULL"
-        rows = self.conn.execute(sql + " ORDER BY id", args).fetchall()
-        return [event_from_payload(json.loads(r["payload"]), r["id"]) for r in rows]
+    # --- events, after they were recorded --------------------------------------------------
 
     def update_event_payload(self, event: Event) -> None:
         """Theme and related matching may enrich an event after it was recorded."""
@@ -559,48 +430,37 @@ class Store:
             )
 
 
-def _release(row: sqlite3.Row) -> ReleaseState:
-    return ReleaseState(
-        id=row["id"], url=row["url"], key=row["key"], title=row["title"],
-        published=row["published"], first_seen_at=row["first_seen_at"],
-        last_fetched_at=row["last_fetched_at"], etag=row["etag"],
-        last_modified=row["last_modified"], body_hash=row["body_hash"],
-        extract_sig=row["extract_sig"], state=row["state"],
-        latest_version_id=row["latest_version_id"], removed_at=row["removed_at"],
-        read_hash=row["read_hash"] if "read_hash" in row.keys() else None,  # noqa: SIM118 (a Row tests values)
-    )  # fmt: skip
+def _open_sqlite(path: Path, readonly: bool) -> sqlite3.Connection:
+    if readonly:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+        try:
+            conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+        except sqlite3.OperationalError:
+            # A WAL database needs its -shm file even to read; on a read-only mount or for
+            # another user that file cannot be made. Read the file as it stands.
+            conn.close()
+            conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+    else:
+        conn = sqlite3.connect(path, timeout=30, isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    return conn
 
 
-def _version(row: sqlite3.Row) -> VersionText:
-    body = row["body"]
-    return VersionText(
-        id=row["id"], seq=row["seq"], title=row["title"],
-        paragraphs=tuple(p for p in body.split("\n\n") if p) if body else (),
-        text_hash=row["text_hash"], text_path=row["text_path"], published=row["published"],
-        raw_hash=row["raw_hash"], content_type=row["content_type"], final_url=row["final_url"],
-    )  # fmt: skip
+_OPEN_ERRORS = (SchemaTooNew, sqlite3.DatabaseError)
 
 
-def _scoped(url: str, scope: str) -> str:
-    return f"{scope} {url}" if scope else url
-
-
-def event_payload(event: Event) -> dict[str, Any]:
-    from dataclasses import asdict
-
-    data = asdict(event)
-    data.pop("id", None)
-    return data
-
-
-def event_from_payload(data: dict[str, Any], event_id: int | None = None) -> Event:
-    from monitor.models import Related, ThemeMatch
-
-    data = dict(data)
-    for key in ("themes", "mentions"):  # an event stored before mentions existed has none
-        data[key] = [
-            ThemeMatch(t["theme"], t["score"], tuple(tuple(e) for e in t.get("evidence", ())))
-            for t in data.get(key, [])
-        ]
-    data["related"] = [Related(**r) for r in data.get("related", [])]
-    return Event(**data, id=event_id)
+def _open_error(path: Path, exc: BaseException) -> StoreError:
+    """What to tell the user when the catalogue cannot be opened."""
+    if isinstance(exc, SchemaTooNew):
+        return StoreError(f"the catalogue {path} cannot be used: {exc}")
+    if isinstance(exc, sqlite3.OperationalError):
+        if "disk" not in str(exc) and "full" not in str(exc):
+            return StoreError(f"the catalogue {path} cannot be opened ({exc})")
+        return StoreError(
+            f"the catalogue {path} could not be written ({exc}): the disk may be full; "
+            "free space and run again (nothing already stored is lost)"
+        )
+    return StoreError(
+        f"the catalogue {path} cannot be read ({exc}); restore it from a backup "
+        "or move it aside to start a new store"
+    )

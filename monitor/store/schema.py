@@ -1,16 +1,33 @@
-"""Every table of the store, created together whenever a writer opens it.
+"""The catalogue's schema, as numbered migrations recorded in the catalogue itself.
 
-Tables used to be created by the code path that first needed them (the digest tables when a
-digest was first prepared), so a store that had never taken that path failed on its first query
-of them ("no such table: digests" after `--no-email` checks). Creating all of them at open,
-idempotently, means every command sees the same schema, and an older store gains what it lacks.
+Each writer that opens the store applies, in order, the migrations the catalogue has not
+recorded, each in one transaction with its row in `schema_migrations` (version, name,
+applied_at), so a migration is applied whole or not at all, once, whoever opens the store first.
+Migration 1 is the whole schema as it stood when migrations were numbered; its statements are
+idempotent (`IF NOT EXISTS`, columns added only when missing), so a store made by any earlier
+version opens with its rows untouched, gains what it lacked (the `digests` table that older
+versions created only with the first digest, the template tables, `releases.read_hash`...) and
+is recorded at version 1. A store whose recorded version is above the last migration here was
+written by a newer monitor: opening it is refused with a message to upgrade, before anything
+is written (read-only commands too, as they may misread it).
+
+A change of schema is a new `Migration` appended to `MIGRATIONS`, never an edit of one already
+released. `meta.schema_version` mirrors the latest version for the tools that read it.
+
+The related-release index (`sim_` tables) keeps a layout version of its own (SIMILAR_VERSION in
+`sim_meta`): it is derived data, so an index of another layout is dropped and rebuilt from the
+releases (context/similar.py) rather than migrated.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
 
-SCHEMA_VERSION = 1
+from monitor.store.records import now_iso
+from monitor.store.sql import has_table, immediate, statements
+
 SIMILAR_VERSION = "2"  # layout of the `sim_` tables; similar.py rebuilds an index of another
 
 CATALOGUE = """
@@ -186,33 +203,103 @@ CREATE TABLE IF NOT EXISTS sim_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 # Columns added after a table was first created: a store made by an older version gains them.
 ADDED_COLUMNS = (("releases", "read_hash", "TEXT"),)
 
+MIGRATIONS_TABLE = """
+CREATE TABLE IF NOT EXISTS schema_migrations (
+  version INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  applied_at TEXT NOT NULL
+)
+"""
 
-def create_tables(conn: sqlite3.Connection) -> None:
-    """Create what is missing; never changes what exists (an autocommit connection)."""
-    conn.executescript(CATALOGUE + DIGESTS + CHANNELS)
+
+def _initial_schema(conn: sqlite3.Connection) -> None:
+    """Migration 1: every table of the store as created before migrations were numbered."""
+    for statement in statements(CATALOGUE + DIGESTS + CHANNELS):
+        conn.execute(statement)
     for table, column, kind in ADDED_COLUMNS:
         have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
         if column not in have:
             conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
-    conn.execute(
-        "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
-        (str(SCHEMA_VERSION),),
-    )
+    conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '1')")
     # names the store in the Atom feed's entry ids (atom.py): two stores never share one
     conn.execute(
         "INSERT OR IGNORE INTO meta(key, value) VALUES ('store_id', lower(hex(randomblob(8))))"
     )
-    create_similar_tables(conn)
+    _create_similar_tables(conn)
 
 
-def create_similar_tables(conn: sqlite3.Connection) -> None:
+def _create_similar_tables(conn: sqlite3.Connection) -> None:
     """The related-release index's tables, when there is no index yet. An index of another
     layout is left as it is: SimilarityIndex drops it and adds every release again."""
-    if conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sim_meta'"
-    ).fetchone():
+    if has_table(conn, "sim_meta"):
         return
-    conn.executescript(SIMILAR)
+    for statement in statements(SIMILAR):
+        conn.execute(statement)
     conn.execute(
         "INSERT OR IGNORE INTO sim_meta VALUES ('version', ?), ('docs', '0')", (SIMILAR_VERSION,)
     )
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str  # recorded with it: what the migration does, for a person reading the catalogue
+    apply: Callable[[sqlite3.Connection], None]  # runs inside the migration's transaction
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema (every store made before numbered migrations)", _initial_schema),
+)
+SCHEMA_VERSION = MIGRATIONS[-1].version
+
+
+class SchemaTooNew(Exception):
+    """The catalogue records migrations this version of monitor does not know."""
+
+
+def applied_version(conn: sqlite3.Connection) -> int:
+    """The catalogue's recorded schema version; 0 for a new file or a store made before
+    migrations were numbered (migration 1 then brings it up to date)."""
+    if not has_table(conn, "schema_migrations"):
+        return 0
+    row = conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
+    return int(row[0] or 0)
+
+
+def check_version(conn: sqlite3.Connection) -> int:
+    """The recorded version, or SchemaTooNew when a newer monitor wrote the catalogue."""
+    version = applied_version(conn)
+    if version > SCHEMA_VERSION:
+        raise SchemaTooNew(
+            f"it was written by a newer version of monitor (schema version {version}; this "
+            f"version knows versions up to {SCHEMA_VERSION}). Upgrade monitor (for example "
+            "`pip install -U monitor`, or the newer container image) to use this store; "
+            "nothing in it was changed"
+        )
+    return version
+
+
+def migrate(conn: sqlite3.Connection) -> list[int]:
+    """Apply the migrations the catalogue lacks, in order, one transaction each (an autocommit
+    connection); returns the versions applied. Two writers opening at once (the service's jobs)
+    apply each migration once: the version is read again inside the transaction."""
+    applied: list[int] = []
+    for migration in MIGRATIONS:
+        if migration.version <= check_version(conn):
+            continue
+        with immediate(conn):
+            if migration.version <= check_version(conn):
+                continue  # another connection applied it while this one waited
+            conn.execute(MIGRATIONS_TABLE)
+            migration.apply(conn)
+            conn.execute(
+                "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)",
+                (migration.version, migration.name, now_iso()),
+            )
+            conn.execute(
+                "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (str(migration.version),),
+            )
+        applied.append(migration.version)
+    return applied
