@@ -194,6 +194,16 @@ def due_after_miss(
     )
 
 
+DIGEST_RETRY_FIRST = 60.0  # seconds before a digest no server accepted is tried again (doubling)
+
+
+def digest_retry_delay(failures: int, schedule: ScheduleConfig) -> float:
+    """Seconds before the next attempt at digests no server accepted, after `failures` failed
+    attempts in a row: doubling from a minute, at most `schedule.max_backoff`."""
+    ceiling = max(schedule.max_backoff, DIGEST_RETRY_FIRST)
+    return min(DIGEST_RETRY_FIRST * 2 ** min(failures - 1, 30), ceiling)
+
+
 def digest_overdue(
     cron: str, oldest_waiting: datetime | None, now: datetime, tz: tzinfo = UTC
 ) -> bool:

@@ -21,7 +21,7 @@ from rich.table import Table
 from monitor.config import Config
 from monitor.digest.channels import ChannelStatus, channel_status
 from monitor.run.schedule import SourceTimes, cadence_for, local_timezone, next_cron, next_due
-from monitor.store.catalogue import CATALOGUE, Store, StoreError, parse_iso
+from monitor.store.catalogue import CATALOGUE, Store, StoreBusy, StoreError, parse_iso
 
 
 @dataclass(frozen=True)
@@ -279,3 +279,22 @@ def service_running(config: Config) -> bool | None:
         return None
     lock.release()
     return False
+
+
+def claim_service_lock(config: Config) -> FileLock | None:
+    """One service per store (a second would check every source twice as often): the lock a
+    `monitor run` holds for its whole life; None when the folder cannot hold it yet."""
+    path = service_lock_path(config)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # Store.open, next, says what is wrong with the folder
+    lock = FileLock(str(path))
+    try:
+        lock.acquire(timeout=2)  # a `monitor status` probing the lock holds it for a moment
+    except Timeout:
+        raise StoreBusy(
+            f"another `monitor run` is already watching {config.snapshots_dir}; "
+            "stop it first (systemctl stop monitor, docker stop …) or use that one"
+        ) from None
+    return lock
