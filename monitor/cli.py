@@ -473,7 +473,7 @@ def run(config_path: str | None, log_json: bool) -> None:
 
     Stops cleanly on SIGTERM or Ctrl-C (exit 0). `monitor check` may run beside it.
     """
-    from monitor.run.service import run_service
+    from monitor.run.service_process import run_service
     from monitor.store.catalogue import StoreError
 
     config = _load(config_path)

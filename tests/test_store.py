@@ -462,3 +462,21 @@ def test_the_service_jobs_share_one_hold_on_the_lock(tmp_path):
     lock = take_lock(tmp_path, wait=0)
     assert lock is not None
     lock.release()
+
+
+# --- where SQL lives --------------------------------------------------------------------------
+
+SQL = re.compile(r"SELECT|INSERT|UPDATE|DELETE|CREATE TABLE|execute\(")
+# Changed by other work in progress; their queries move to store/ once it has landed.
+NOT_MOVED_YET = {"context/similar.py", "context/search.py", "web/queries.py", "web/routes.py"}
+
+
+def test_sql_is_written_only_in_the_store_package():
+    package = Path(__file__).parent.parent / "monitor"
+    found = {
+        path.relative_to(package).as_posix()
+        for path in package.rglob("*.py")
+        if SQL.search(path.read_text(encoding="utf-8"))
+    }
+    assert {f for f in found if not f.startswith("store/")} <= NOT_MOVED_YET
+    assert {"store/catalogue.py", "store/reads.py", "store/ledger.py"} <= found  # it does look

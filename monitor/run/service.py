@@ -21,20 +21,20 @@ connection; SQLite queues the writes (WAL, BEGIN IMMEDIATE) and each transaction
 What sources share is kept safe: the related-release index's updates are atomic, the reference
 corpus is imported by one job at a time, and digests are delivered one at a time (cycle.py),
 so none is sent twice. Digests have a worker of their own: a hung source holds up no mail.
+
+Beside it: service_process.py runs it as a process (signals, logging), service_log.py words its
+log lines, service_state.py reads what it decides from (the store, between jobs).
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
-import os
-import signal
-import sys
 import threading
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta, tzinfo
-from typing import TextIO, TypeVar
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from apscheduler.events import (
@@ -76,9 +76,6 @@ from monitor.run.service_log import (
     log_check,
     log_lines,
     log_scheduled,
-    log_started,
-    log_stopped,
-    logging_through,
     utcnow,
 )
 from monitor.run.service_state import digest_due_at_start, source_state
@@ -389,7 +386,7 @@ class Service:
         if held and not self._gathering:
             # the wait for baselines ran out while this one was read: its events go now, not
             # with the next check that happens to find something
-            self._schedule_digest(_utcnow(), "digest-now")
+            self._schedule_digest(utcnow(), "digest-now")
         self._after_delivery(unsent)
 
     def _crashed(self, name: str, exc: Exception, duration: float) -> None:
@@ -455,46 +452,3 @@ class Service:
             next_attempt=iso(at),
         )
         self._schedule_digest(at, "digest-retry")
-
-
-def run_service(config: Config, *, log_json: bool = False, stream: TextIO | None = None) -> bool:
-    """Run until SIGTERM or SIGINT; True when the work in flight stopped cleanly.
-
-    Raises StoreError when the store cannot be used at all.
-    """
-    log = ServiceLog(stream or sys.stderr, json_lines=log_json)
-    with logging_through(log):  # Python warnings, too, become log lines
-        service = Service(config, log)
-        stop = threading.Event()
-
-        def on_signal(signum: int, frame: object) -> None:
-            stop.set()
-            service.request_stop()
-
-        previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
-        try:
-            if not _start(service, config, log):
-                return True
-            while not stop.wait(0.5):
-                pass
-            log("stopping", "stop requested: the work in flight stops at its next safe point")
-        finally:
-            clean = service.stop()
-            for sig, handler in previous.items():
-                signal.signal(sig, handler)
-    log_stopped(log, clean)
-    if not clean:
-        sys.stderr.flush()
-        os._exit(0)  # a job that does not stop must not keep the process alive
-    return clean
-
-
-def _start(service: Service, config: Config, log: ServiceLog) -> bool:
-    """Start the service and say so; False when a stop came while it waited for the store."""
-    try:
-        service.start()
-    except CheckInterrupted:  # stopped while waiting for the store at startup
-        log("stopped", "stopped before starting", clean=True)
-        return False
-    log_started(log, config)
-    return True

@@ -33,12 +33,9 @@ from monitor.store.channels import ChannelLedger
 from monitor.store.lease import StoreLease, take_lock
 from monitor.store.ledger import DigestLedger
 from monitor.store.reads import CatalogueReads, scoped_url
-from monitor.store.records import (  # noqa: F401 (the records are imported from here too)
-    RecordedEvent,
+from monitor.store.records import (  # noqa: F401 (callers import these records from here)
     ReleaseState,
-    ReleaseText,
     SourceState,
-    SourceSummary,
     VersionText,
     event_from_payload,
     event_payload,
