@@ -34,6 +34,7 @@ from monitor.models import Document, Event, Page
 from monitor.run.check import CheckOptions, run_check
 from monitor.store import schema
 from monitor.store.catalogue import CATALOGUE, Store, StoreBusy, StoreError, parse_iso
+from monitor.store.channels import ChannelSummary
 from monitor.store.files import TEMP_PREFIX, atomic_write, remove_stale_temps
 from monitor.store.lease import StoreLease, take_lock
 
@@ -211,6 +212,11 @@ def test_an_old_store_opens_with_its_rows_untouched_at_version_1(name, tmp_path)
 
     with Store.open(config.snapshots_dir, readonly=True) as store:  # a reader changes nothing
         assert len(store.events()) == 6
+        # `monitor status` on a store not written since: tables it lacks read as empty
+        assert store.ledger.waiting_events() == (0 if OLD[name]["digests"] else 6)
+        assert store.ledger.pending() == []
+        assert store.channels.summary("chat") == ChannelSummary()
+        assert store.channels.pending_count(["chat"]) == 0
     assert table_rows(db) == before
 
     with Store.open(config.snapshots_dir):
