@@ -182,10 +182,13 @@ def test_kill_9_during_a_check_then_a_clean_second_check(ministry):
 
 def _assert_kept_whole(config: Path, releases: int) -> None:
     """After a kill and a clean check: a sound catalogue, one version and one event for each
-    release, and no version without its event."""
+    release, no version without its event, and a search index that holds exactly each
+    release's latest text (FTS5 'integrity-check' against its content view)."""
     db = config.parent / "snapshots" / "catalogue.sqlite"
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        for fts in ("release_fts", "release_fts_trigram"):
+            conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)")
         assert conn.execute(_MINISTRY_VERSIONS).fetchone()[0] == releases
         per_release = conn.execute(
             "SELECT COUNT(*) FROM events GROUP BY release_id HAVING COUNT(*) > 1"

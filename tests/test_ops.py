@@ -59,7 +59,7 @@ def test_schema_does_not_depend_on_what_ran_first(ministry, order):
         assert "no such table" not in result.stderr
     with sqlite3.connect(config.parent / "snapshots" / "catalogue.sqlite") as db:
         tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert {"sources", "events", "digests", "sim_docs", "sim_meta"} <= tables
+    assert {"sources", "events", "digests", "sim_docs", "sim_meta", "release_fts"} <= tables
 
 
 def test_an_old_store_without_the_later_tables_opens(ministry):

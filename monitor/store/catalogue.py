@@ -8,7 +8,8 @@ Layout under the store folder (default `snapshots/`):
 
 Files are written first (temp file + fsync + rename) and the catalogue row that points at them is
 committed after, in one transaction with its event: a process killed anywhere leaves at worst an
-unreferenced file, never a row pointing at nothing or a version without its event.
+unreferenced file, never a row pointing at nothing or a version without its event. The search
+index follows `releases.latest_version_id` by triggers, in that same transaction (schema.py).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from monitor.store.records import (  # noqa: F401 (callers import these records 
 )
 from monitor.store.redact import redact_stored_urls
 from monitor.store.schema import SchemaTooNew, check_version, migrate
+from monitor.store.search_index import build as build_search_index
 from monitor.store.sql import immediate
 
 if TYPE_CHECKING:
@@ -161,6 +163,7 @@ class Store(CatalogueReads):
                 conn.execute("PRAGMA foreign_keys=ON")
                 migrate(conn)
                 redact_stored_urls(conn)
+                build_search_index(conn)  # once, for a store made before the index
             return conn
         except BaseException as exc:
             if conn is not None:

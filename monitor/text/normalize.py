@@ -32,12 +32,12 @@ def paragraphs(text: str) -> tuple[str, ...]:
 
 # Khmer, Thai, Lao and Myanmar write words without spaces between them (a space there ends a
 # phrase): their text is measured by characters, about five code points to a word.
-_UNSPACED = ((0x1780, 0x17FF), (0x19E0, 0x19FF), (0x0E00, 0x0E7F), (0x0E80, 0x0EFF),
-             (0x1000, 0x109F), (0xAA60, 0xAA7F))  # fmt: skip
+UNSPACED = ((0x1780, 0x17FF), (0x19E0, 0x19FF), (0x0E00, 0x0E7F), (0x0E80, 0x0EFF),
+            (0x1000, 0x109F), (0xAA60, 0xAA7F))  # fmt: skip
 _CHARS_PER_WORD = 5
 
 
-_UNSPACED_CHAR = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _UNSPACED) + "]")
+UNSPACED_CHAR = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in UNSPACED) + "]")
 _ALNUM = re.compile(r"[^\W_]")  # str.isalnum, as one regex search
 
 
@@ -45,11 +45,11 @@ def word_count(text: str) -> int:
     """About how many words `text` holds, in any script: spaced scripts by their words (not
     counting a lone "-" or "|"), Khmer, Thai, Lao and Myanmar runs by their length
     ("សារអបអរសាទរទិវាជាតិ" is several words, not one)."""
-    if not _UNSPACED_CHAR.search(text):  # the common case, in C
+    if not UNSPACED_CHAR.search(text):  # the common case, in C
         return sum(1 for token in text.split() if _ALNUM.search(token))
     count = 0
     for token in text.split():
-        unspaced = len(_UNSPACED_CHAR.findall(token))
+        unspaced = len(UNSPACED_CHAR.findall(token))
         if unspaced:
             count += max(1, round(unspaced / _CHARS_PER_WORD))
         elif _ALNUM.search(token):  # not "-" or "|"

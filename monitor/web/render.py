@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from monitor.context.search import match_spans
 from monitor.detect.diff import TextDiff, diff_paragraphs, shown_segments
 
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
@@ -64,23 +65,16 @@ def paragraphs(body: str) -> list[str]:
 
 
 def highlight(text: str, query: str) -> list[Piece]:
-    """Split text into plain and "hit" pieces: the query as a phrase where it occurs, else each
-    of its words (case-insensitive)."""
-    if query.strip() and query.strip().lower() in text.lower():
-        words = [query.strip()]
-    else:
-        words = sorted({w.lower() for w in _WORD.findall(query)}, key=len, reverse=True)
-    if not words or not text:
-        return [Piece("plain", text)]
-    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    """Split text into plain and "hit" pieces where the query occurs, as search finds it (the
+    phrase, else each word; case and accents folded)."""
     pieces: list[Piece] = []
     pos = 0
-    for m in pattern.finditer(text):
-        if m.start() > pos:
-            pieces.append(Piece("plain", text[pos : m.start()]))
-        pieces.append(Piece("hit", m.group(0)))
-        pos = m.end()
-    if pos < len(text):
+    for start, end in match_spans(text, query):
+        if start > pos:
+            pieces.append(Piece("plain", text[pos:start]))
+        pieces.append(Piece("hit", text[start:end]))
+        pos = end
+    if pos < len(text) or not pieces:
         pieces.append(Piece("plain", text[pos:]))
     return pieces
 

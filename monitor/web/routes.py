@@ -12,6 +12,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
+from monitor.context.search import SearchIndexMissing
 from monitor.context.search import search as run_search
 from monitor.fetch.decode import decode_body, media_type
 from monitor.store.catalogue import StoreError
@@ -212,6 +213,9 @@ def search_page(request: Request) -> Response:
         with archive.store() as store:
             for hit in run_search(store, q, limit=SEARCH_LIMIT) if q else []:
                 hits.append((hit, queries.release_id_for_url(store.conn, hit.url, hit.source)))
+    except SearchIndexMissing as exc:
+        return archive.page(request, "error.html.j2", status=503, title="No search index yet",
+                            message=str(exc))  # fmt: skip
     except StoreError as exc:
         return _no_store(archive, request, exc)
     return archive.page(request, "search.html.j2", q=q, hits=hits)
