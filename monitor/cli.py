@@ -1,8 +1,9 @@
 """The `monitor` command. Thin: parse options, call the library, print, choose an exit code.
 
-Exit codes: 0 the command ran (changes found or not); 1 unexpected failure; 2 bad usage or bad
-config; 3 the store is busy or unusable; 4 a digest was not accepted (`digest --send`); 5 a check
-could check no source at all; 6 a `check --strict` had an error item or a failed source.
+Every exit code is chosen here. A command lets a `MonitorError` through and `_Monitor.invoke`
+prints its message and exits with its code from `EXIT_CODES`; any other exception is a bug and
+ends in its traceback (exit 1). Outcomes that are no error (a check that reached no source,
+`--strict`, a target `monitor extract` could not read) pick their code where they are seen.
 """
 
 from __future__ import annotations
@@ -13,38 +14,63 @@ import logging
 import sqlite3
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 from rich.markup import escape
 
-from .config import Config, ConfigError, FetchConfig, load_config
+from .config import Config, FetchConfig, load_config
+from .errors import ConfigError, DeliveryError, MonitorError, StoreError, UsageError
 from .report import output_console
 
 if TYPE_CHECKING:
     from .extract import Template
     from .models import CheckReport
 
+EXIT_UNREADABLE = 1  # `extract`: a target could not be read (otherwise 1 is a bug's traceback)
 EXIT_USAGE = 2
 EXIT_STORE = 3
 EXIT_DELIVERY = 4
 EXIT_ALL_FAILED = 5  # `check`: not one source could be checked (cron: the network, a proxy...)
 EXIT_ERRORS = 6  # `check --strict`: some release or source could not be checked
+EXIT_INTERRUPTED = 130  # Ctrl-C
+
+# The error a command let through → its exit code (the nearest class in its ancestry wins).
+EXIT_CODES: dict[type[MonitorError], int] = {
+    ConfigError: EXIT_USAGE,  # also web.security.AuthConfigError
+    UsageError: EXIT_USAGE,
+    StoreError: EXIT_STORE,  # also StoreBusy (`--no-wait`, a second `monitor run`)
+    DeliveryError: EXIT_DELIVERY,
+}
 
 err_console = output_console(stderr=True)
 
 
-def _fail(message: str, code: int) -> None:
-    err_console.print(f"[bold red]error:[/bold red] {message}", highlight=False)
+def exit_code(exc: MonitorError) -> int | None:
+    """The exit code for an error, None for one no command should let through (a bug)."""
+    for cls in type(exc).__mro__:
+        if cls in EXIT_CODES:
+            return EXIT_CODES[cls]
+    return None
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    # escaped: a message quoting a URL or a selector ("div[class]") is shown whole
+    err_console.print(f"[bold red]error:[/bold red] {escape(message)}", highlight=False)
     sys.exit(code)
 
 
-def _load(config_path: str | None) -> Config:
-    try:
-        return load_config(config_path)
-    except ConfigError as exc:
-        _fail(str(exc), EXIT_USAGE)
-        raise  # unreachable
+class _Monitor(click.Group):
+    """Runs a command; the one place where an error becomes a message and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except MonitorError as exc:
+            code = exit_code(exc)
+            if code is None:
+                raise
+            _fail(str(exc), code)
 
 
 def _print_json(obj: Any) -> None:
@@ -62,7 +88,7 @@ config_option = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Monitor, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("-v", "--verbose", count=True, help="More log output on stderr (-vv for debug).")
 @click.version_option(package_name="monitor")
 def cli(verbose: int) -> None:
@@ -98,10 +124,7 @@ def check(
     """Check every source once and report what is new, edited or removed."""
     from monitor.run.cycle import run_check_command
 
-    config = _load(config_path)
-    if not config.sources:
-        _fail("no sources in the config: add some under `sources:` "
-              "(the README shows how)", EXIT_USAGE)  # fmt: skip
+    config = _with_sources(load_config(config_path))
     try:
         report = run_check_command(
             config,
@@ -112,12 +135,8 @@ def check(
             progress=not quiet and err_console.is_terminal,
             console=err_console,
         )
-    except ConfigError as exc:
-        _fail(str(exc), EXIT_USAGE)
-    except _store_errors() as exc:
-        _fail(str(exc), EXIT_STORE)
     except (OSError, sqlite3.OperationalError) as exc:
-        _fail(_write_failure(config, exc), EXIT_STORE)
+        raise StoreError(_write_failure(config, exc)) from exc
     if as_json:
         _print_json(report.to_json())
     else:
@@ -151,10 +170,11 @@ def _write_failure(config: Config, exc: Exception) -> str:
             "is lost: run the check again, and if this repeats, report this message")  # fmt: skip
 
 
-def _store_errors() -> type[Exception]:
-    from monitor.store.catalogue import StoreError
-
-    return StoreError
+def _with_sources(config: Config) -> Config:
+    if not config.sources:
+        raise ConfigError("no sources in the config: add some under `sources:` (the README "
+                          "shows how)")  # fmt: skip
+    return config
 
 
 @cli.command()
@@ -191,13 +211,9 @@ def extract(
     cookies: dict[str, str] = {}
     site = None
     if source_name:
-        config = _load(config_path)
-        try:
-            src = config.source(source_name)
-            site = Site.of(src.address, src.credentials())
-        except ConfigError as exc:
-            _fail(str(exc), EXIT_USAGE)
-            raise  # unreachable
+        config = load_config(config_path)
+        src = config.source(source_name)
+        site = Site.of(src.address, src.credentials())
         fetch_config, headers, cookies = config.fetch, dict(src.headers), dict(src.cookies)
         content, title_sel, date_sel = (content or src.content, title_sel or src.title,
                                         date_sel or src.date)  # fmt: skip
@@ -240,7 +256,7 @@ def extract(
             out.print()
             out.print(doc.text, highlight=False, markup=False)
     if failed:
-        sys.exit(1)
+        sys.exit(EXIT_UNREADABLE)
 
 
 def _learned_template(config: Config, source_name: str) -> Template:
@@ -253,13 +269,9 @@ def _learned_template(config: Config, source_name: str) -> Template:
         err_console.print(f"no store yet at {config.snapshots_dir}: reading {source_name} "
                           "without a learned template (run `monitor check` first)")  # fmt: skip
         return Template()
-    try:
-        with Store.open(config.snapshots_dir, readonly=True) as store:
-            state = store.find_source(source_name)
-            return store.template_profile(state.id).view() if state else Template()
-    except _store_errors() as exc:
-        _fail(str(exc), EXIT_STORE)
-        raise  # unreachable
+    with Store.open(config.snapshots_dir, readonly=True) as store:
+        state = store.find_source(source_name)
+        return store.template_profile(state.id).view() if state else Template()
 
 
 @cli.command()
@@ -298,14 +310,11 @@ def demo(folder: Path) -> None:
 def search(query: str, config_path: str | None, as_json: bool, limit: int) -> None:
     """Fuzzy search over every stored release; best matches with a snippet."""
     from monitor.context.search import search as run_search
-    from monitor.store.catalogue import Store, StoreError
+    from monitor.store.catalogue import Store
 
-    config = _load(config_path)
-    try:
-        with Store.open(config.snapshots_dir, readonly=True) as store:
-            hits = run_search(store, query, limit=limit)
-    except StoreError as exc:
-        _fail(str(exc), EXIT_STORE)
+    config = load_config(config_path)
+    with Store.open(config.snapshots_dir, readonly=True) as store:
+        hits = run_search(store, query, limit=limit)
     out = output_console()
     for hit in hits:
         if as_json:
@@ -327,30 +336,25 @@ def related(target: str, config_path: str | None, as_json: bool) -> None:
     """The releases most similar to one release (a stored URL, or a file), across sources."""
     from monitor.context.corpus import load_document
     from monitor.context.matching import Matcher
-    from monitor.store.catalogue import Store, StoreError
+    from monitor.store.catalogue import Store
 
-    config = _load(config_path)
-    try:
-        with Store.open(config.snapshots_dir, readonly=True) as store:
-            row = store.conn.execute(
-                "SELECT r.id, v.title, v.body FROM releases r JOIN versions v "
-                "ON v.id = r.latest_version_id WHERE r.url = ? ORDER BY r.id LIMIT 1",
-                (target,),
-            ).fetchone()
-            url = target
-            if row is not None:
-                title, text, exclude = row["title"], row["body"], row["id"]
-            elif Path(target).is_file():
-                doc = load_document(Path(target))
-                title, text, exclude, url = doc.title, doc.text, None, doc.url
-            else:
-                _fail(f"{target} is not a stored release URL nor a file; "
-                      "`monitor search` finds stored releases", EXIT_USAGE)  # fmt: skip
-                return
-            found = Matcher(config, store).related(title, text, exclude=exclude, url=url)
-    except StoreError as exc:
-        _fail(str(exc), EXIT_STORE)
-        return
+    config = load_config(config_path)
+    with Store.open(config.snapshots_dir, readonly=True) as store:
+        row = store.conn.execute(
+            "SELECT r.id, v.title, v.body FROM releases r JOIN versions v "
+            "ON v.id = r.latest_version_id WHERE r.url = ? ORDER BY r.id LIMIT 1",
+            (target,),
+        ).fetchone()
+        url = target
+        if row is not None:
+            title, text, exclude = row["title"], row["body"], row["id"]
+        elif Path(target).is_file():
+            doc = load_document(Path(target))
+            title, text, exclude, url = doc.title, doc.text, None, doc.url
+        else:
+            raise UsageError(f"{target} is not a stored release URL nor a file; "
+                             "`monitor search` finds stored releases")  # fmt: skip
+        found = Matcher(config, store).related(title, text, exclude=exclude, url=url)
     if as_json:
         _print_json(
             {
@@ -385,30 +389,28 @@ def digest(config_path: str | None, preview: bool, send: bool, out: Path) -> Non
     """Preview or send the digest of events not yet emailed."""
     from monitor.digest import ledger as digests
     from monitor.run.cycle import deliver_digests, open_store_for_writing, undelivered
-    from monitor.store.catalogue import Store, StoreError
+    from monitor.store.catalogue import Store
 
     if preview == send:
-        _fail("choose one of --preview or --send", EXIT_USAGE)
-    config = _load(config_path)
+        raise UsageError("choose one of --preview or --send")
+    config = load_config(config_path)
     if send and not config.delivers:
-        _fail("no `email:` or `notify:` section in the config: add one (see the README) to "
-              "send digests", EXIT_USAGE)  # fmt: skip
-    try:
-        if preview:
-            with Store.open(config.snapshots_dir, readonly=True) as store:
-                waiting = digests.unsent(store)
-                fresh = digests.preview(store, config.email)
-            _show_previews([*waiting, *([fresh] if fresh else [])], len(waiting), out)
-            return
-        with open_store_for_writing(config, 600.0, err_console) as store:
-            if not deliver_digests(config, store, err_console):
-                err_console.print("nothing is waiting to be sent")
-            left = undelivered(config, store)
-        if left:
-            _fail(f"{left} digest(s) not accepted by the mail server or a channel; they stay "
-                  "queued and go first on the next attempt", EXIT_DELIVERY)  # fmt: skip
-    except StoreError as exc:
-        _fail(str(exc), EXIT_STORE)
+        raise ConfigError("no `email:` or `notify:` section in the config: add one (see the "
+                          "README) to send digests")  # fmt: skip
+    if preview:
+        with Store.open(config.snapshots_dir, readonly=True) as store:
+            waiting = digests.unsent(store)
+            fresh = digests.preview(store, config.email)
+        _show_previews([*waiting, *([fresh] if fresh else [])], len(waiting), out)
+        return
+    with open_store_for_writing(config, 600.0, err_console) as store:
+        if not deliver_digests(config, store, err_console):
+            err_console.print("nothing is waiting to be sent")
+        left = undelivered(config, store)
+    if left:  # each attempt's own error was printed as it happened
+        raise DeliveryError(f"{left} digest(s) not accepted by the mail server or a channel; "
+                            "they stay queued and go first on the next attempt", "temporary",
+                            temporary=True)  # fmt: skip
 
 
 def _show_previews(pending: list, unsent: int, out: Path) -> None:
@@ -443,23 +445,17 @@ def feed(
 ) -> None:
     """An Atom 1.0 feed of recent new, edited and removed releases."""
     from monitor.digest.atom import TAG, build_feed, feed_title, recent_events, store_tag
-    from monitor.store.catalogue import CATALOGUE, Store, StoreError
+    from monitor.store.catalogue import CATALOGUE, Store
     from monitor.store.files import atomic_write
 
-    config = _load(config_path)
+    config = load_config(config_path)
     for name in sources:
-        try:
-            config.source(name)
-        except ConfigError as exc:
-            _fail(str(exc), EXIT_USAGE)
+        config.source(name)
     items, tag = [], TAG + "store"
-    try:
-        if (config.snapshots_dir / CATALOGUE).exists():
-            with Store.open(config.snapshots_dir, readonly=True) as store:
-                items = recent_events(store, themes=themes, sources=sources, limit=limit)
-                tag = store_tag(store)
-    except StoreError as exc:
-        _fail(str(exc), EXIT_STORE)
+    if (config.snapshots_dir / CATALOGUE).exists():
+        with Store.open(config.snapshots_dir, readonly=True) as store:
+            items = recent_events(store, themes=themes, sources=sources, limit=limit)
+            tag = store_tag(store)
     data = build_feed(items, tag=tag, title=feed_title(themes, sources))
     if out is None:
         sys.stdout.buffer.write(data)
@@ -478,16 +474,8 @@ def run(config_path: str | None, log_json: bool) -> None:
     Stops cleanly on SIGTERM or Ctrl-C (exit 0). `monitor check` may run beside it.
     """
     from monitor.run.service import run_service
-    from monitor.store.catalogue import StoreError
 
-    config = _load(config_path)
-    if not config.sources:
-        _fail("no sources in the config: add some under `sources:` (the README shows how)",
-              EXIT_USAGE)  # fmt: skip
-    try:
-        run_service(config, log_json=log_json)
-    except StoreError as exc:
-        _fail(str(exc), EXIT_STORE)
+    run_service(_with_sources(load_config(config_path)), log_json=log_json)
 
 
 @cli.command()
@@ -496,13 +484,8 @@ def run(config_path: str | None, log_json: bool) -> None:
 def status(config_path: str | None, as_json: bool) -> None:
     """Show each source's last check, result and next due time, and the pending digest."""
     from monitor.run.status import collect_status, print_status
-    from monitor.store.catalogue import StoreError
 
-    config = _load(config_path)
-    try:
-        report = collect_status(config)
-    except StoreError as exc:
-        _fail(str(exc), EXIT_STORE)
+    report = collect_status(load_config(config_path))
     if as_json:
         _print_json(report.to_json())
     else:
@@ -523,7 +506,7 @@ def main() -> None:
         cli(prog_name="monitor")
     except KeyboardInterrupt:
         err_console.print("interrupted")
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from pydantic import (
     model_validator,
 )
 
+from monitor.errors import ConfigError
 from monitor.fetch.access import Credentials, redact, split_userinfo
 from monitor.store import archive
 
@@ -44,10 +45,6 @@ _UNIT_SECONDS = {
 ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # what an environment variable's name may be
 # an error never quotes what these hold (a `notify` URL carries its service's token)
 _SECRET_KEYS = frozenset({"password_env", "notify"})
-
-
-class ConfigError(Exception):
-    """A config problem a person must fix; the message says where and how."""
 
 
 def parse_duration(value: Any) -> float:

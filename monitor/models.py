@@ -1,7 +1,8 @@
 """The typed records that move between pipeline stages.
 
 config → sources → fetch → extract → store → detect/match → digest → deliver.
-Each stage takes and returns these, so stages never reach into each other.
+Each stage takes and returns these, so stages never reach into each other. What a stage
+raises is in `monitor.errors` (FetchError, raised beside `Page`, is importable from here too).
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Literal
+
+from monitor.errors import FetchError as FetchError
 
 # --- discovery ---------------------------------------------------------------------------
 
@@ -61,29 +64,6 @@ class Page:
     @property
     def is_pdf(self) -> bool:
         return self.content_type == "application/pdf" or self.body[:5] == b"%PDF-"
-
-
-ErrorKind = Literal["transient", "gone", "blocked", "robots", "too_large", "bad_response"]
-
-
-class FetchError(Exception):
-    """A fetch that produced no usable page. `kind` says what the caller may conclude.
-
-    transient: try again later; never evidence of an edit or a removal.
-    gone: 404/410 (already confirmed by a second request when the fetcher was asked to).
-    blocked: a firewall or anti-bot page; never a release.
-    robots: robots.txt forbids the URL.
-    """
-
-    def __init__(self, url: str, kind: ErrorKind, message: str, status: int | None = None):
-        super().__init__(message)
-        self.url = url
-        self.kind = kind
-        self.status = status
-
-    @property
-    def message(self) -> str:
-        return str(self.args[0])
 
 
 # --- extraction --------------------------------------------------------------------------

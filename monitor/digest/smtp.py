@@ -24,6 +24,7 @@ from typing import Literal
 
 from monitor.config import EmailConfig, SmtpConfig
 from monitor.digest.render import Digest, clean_line
+from monitor.errors import DeliveryError
 from monitor.store.files import atomic_write
 
 DEFAULT_PASSWORD_ENV = "MONITOR_SMTP_PASSWORD"
@@ -31,33 +32,6 @@ _CONVENTIONAL_NAME = re.compile(r"[A-Z_][A-Z0-9_]*")  # how variable names are w
 
 # SMTP line endings; bodies always 7-bit (quoted-printable or base64) so no server needs 8BITMIME.
 MESSAGE_POLICY = policy.SMTP.clone(cte_type="7bit")
-
-ErrorKind = Literal[
-    "config", "refused", "unreachable", "timeout", "tls", "auth", "disconnected",
-    "temporary", "permanent", "outbox",
-]  # fmt: skip
-
-
-class DeliveryError(Exception):
-    """The digest was not handed over. `temporary` says whether the same attempt may work later
-    unchanged; a permanent error needs a person (wrong address, password, server policy)."""
-
-    def __init__(
-        self, message: str, kind: ErrorKind, *, temporary: bool, code: int | None = None
-    ) -> None:
-        super().__init__(message)
-        self.kind = kind
-        self.temporary = temporary
-        self.code = code
-
-    @property
-    def message(self) -> str:
-        return str(self.args[0])
-
-    @property
-    def connection_level(self) -> bool:
-        """The server could not be used at all, so trying further digests now is pointless."""
-        return self.kind in ("config", "refused", "unreachable", "timeout", "tls", "auth")
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from lxml import etree
 from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 
+from monitor.errors import ExtractionError
 from monitor.text.normalize import normalize, paragraphs, word_count
 
 from ..models import Document
@@ -30,7 +31,6 @@ from .dates import (
     _numeric_order,
     _plausible,
 )
-from .errors import ExtractionError
 from .filters import _clean
 from .language import _english, _html_language, _primary_subtag, _script_language
 from .lines import (
