@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 from monitor.errors import FetchError as FetchError
@@ -91,6 +92,57 @@ class Document:
     @property
     def text_hash(self) -> str:
         return hashlib.sha256(self.comparable.encode("utf-8")).hexdigest()
+
+
+# --- the store's records, as detection reads them ------------------------------------------
+
+
+def now_iso() -> str:
+    """A timestamp as every record keeps it: ISO 8601, UTC, to the second."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_iso(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class ReleaseState:
+    id: int
+    url: str
+    key: str
+    title: str | None
+    published: str | None
+    first_seen_at: str
+    last_fetched_at: str | None
+    etag: str | None
+    last_modified: str | None
+    body_hash: str | None
+    extract_sig: str | None
+    state: str
+    latest_version_id: int | None
+    removed_at: str | None = None
+    read_hash: str | None = None  # what the statement was read from (extract.reading)
+
+
+@dataclass(frozen=True)
+class VersionText:
+    id: int
+    seq: int
+    title: str
+    paragraphs: tuple[str, ...]
+    text_hash: str
+    text_path: str
+    published: str | None
+    raw_hash: str | None = None  # the body it was read from, to read again like for like
+    content_type: str | None = None
+    final_url: str | None = None
 
 
 # --- detection and report ----------------------------------------------------------------

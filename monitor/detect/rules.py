@@ -15,8 +15,7 @@ from urllib.parse import urlsplit
 from monitor.config import RevisitConfig
 from monitor.extract.reading import PageLine as Line
 from monitor.extract.site_page import says_away
-from monitor.models import Document, Page
-from monitor.store.catalogue import ReleaseState, VersionText, parse_iso
+from monitor.models import Document, Page, ReleaseState, VersionText, parse_iso
 from monitor.text.normalize import word_count
 
 Verdict = Literal["new", "changed", "unchanged"]

@@ -22,7 +22,6 @@ from monitor.config import Config, ConfigError, SourceConfig
 from monitor.context.matching import Matcher, import_corpus
 from monitor.detect import rules as detect
 from monitor.detect.diff import diff_paragraphs
-from monitor.detect.holding import Holding
 from monitor.extract import (
     EXTRACTOR_VERSION,
     ExtractionError,
@@ -50,6 +49,7 @@ from monitor.models import (
     Page,
     SourceResult,
 )
+from monitor.run.holding import Holding
 from monitor.run.workers import read_listing, reading_pool
 from monitor.sources import discover, parse_feed, sniff_kind
 from monitor.sources.feeds import clean_text

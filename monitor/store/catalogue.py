@@ -24,7 +24,6 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
@@ -32,7 +31,8 @@ from urllib.parse import unquote, urlsplit
 from filelock import FileLock
 
 from monitor.errors import StoreBusy, StoreError
-from monitor.models import Document, Event, Page
+from monitor.models import Document, Event, Page, ReleaseState, VersionText, now_iso
+from monitor.models import parse_iso as parse_iso  # the store's timestamps, read
 from monitor.store.archive import archive_for
 from monitor.store.lease import StoreLease, take_lock
 from monitor.store.redact import redact_stored_urls
@@ -44,20 +44,6 @@ if TYPE_CHECKING:
 CATALOGUE = "catalogue.sqlite"
 _SWEPT: set[Path] = set()  # stores whose stale temp files this process removed
 _RUNNING_CHECKS: set[int] = set()  # checks in flight in this process (the service's jobs)
-
-
-def now_iso() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def parse_iso(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
 
 
 def release_key(url: str) -> str:
@@ -81,39 +67,6 @@ class SourceState:
     name: str
     baselined: bool
     consecutive_failures: int
-
-
-@dataclass(frozen=True)
-class ReleaseState:
-    id: int
-    url: str
-    key: str
-    title: str | None
-    published: str | None
-    first_seen_at: str
-    last_fetched_at: str | None
-    etag: str | None
-    last_modified: str | None
-    body_hash: str | None
-    extract_sig: str | None
-    state: str
-    latest_version_id: int | None
-    removed_at: str | None = None
-    read_hash: str | None = None  # what the statement was read from (extract.reading)
-
-
-@dataclass(frozen=True)
-class VersionText:
-    id: int
-    seq: int
-    title: str
-    paragraphs: tuple[str, ...]
-    text_hash: str
-    text_path: str
-    published: str | None
-    raw_hash: str | None = None  # the body it was read from, to read again like for like
-    content_type: str | None = None
-    final_url: str | None = None
 
 
 class Store:
