@@ -22,6 +22,7 @@ from monitor.config import Config, ConfigError, SourceConfig
 from monitor.context.matching import Matcher, import_corpus
 from monitor.detect import rules as detect
 from monitor.detect.diff import diff_paragraphs
+from monitor.digest.diffhtml import diff_html
 from monitor.extract import (
     EXTRACTOR_VERSION,
     ExtractionError,
@@ -698,7 +699,7 @@ class SourceCheck:
             old = before or previous
             changes = diff_paragraphs((old.title, *old.paragraphs), (doc.title, *doc.paragraphs))
             event.diff = changes.render_text()
-            event.diff_html = changes.render_html()
+            event.diff_html = diff_html(changes)
             event.previous_version_id = previous.id
             if restored:
                 event.restored = True
