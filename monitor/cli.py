@@ -13,8 +13,9 @@ import json
 import logging
 import sqlite3
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.markup import escape
@@ -25,6 +26,7 @@ from .report import output_console
 
 if TYPE_CHECKING:
     from .extract import Template
+    from .fetch.access import Site
     from .models import CheckReport
 
 EXIT_UNREADABLE = 1  # `extract`: a target could not be read (otherwise 1 is a bug's traceback)
@@ -54,12 +56,6 @@ def exit_code(exc: MonitorError) -> int | None:
     return None
 
 
-def _fail(message: str, code: int) -> NoReturn:
-    # escaped: a message quoting a URL or a selector ("div[class]") is shown whole
-    err_console.print(f"[bold red]error:[/bold red] {escape(message)}", highlight=False)
-    sys.exit(code)
-
-
 class _Monitor(click.Group):
     """Runs a command; the one place where an error becomes a message and an exit code."""
 
@@ -70,7 +66,9 @@ class _Monitor(click.Group):
             code = exit_code(exc)
             if code is None:
                 raise
-            _fail(str(exc), code)
+            # escaped: a message quoting a URL or a selector ("div[class]") is shown whole
+            err_console.print(f"[bold red]error:[/bold red] {escape(str(exc))}", highlight=False)
+            sys.exit(code)
 
 
 def _print_json(obj: Any) -> None:
@@ -200,63 +198,71 @@ def extract(
     config_path: str | None,
 ) -> None:
     """Show what the monitor reads from saved pages (files) or URLs: title, date and text."""
-    from monitor.fetch.access import Site
     from monitor.fetch.pages import load_targets
 
-    from .extract import ExtractionError, Template
+    from .report import print_reading, reading_json
 
-    fetch_config = FetchConfig()
-    template = Template()
-    headers: dict[str, str] = {}
-    cookies: dict[str, str] = {}
-    site = None
-    if source_name:
-        config = load_config(config_path)
-        src = config.source(source_name)
-        site = Site.of(src.address, src.credentials())
-        fetch_config, headers, cookies = config.fetch, dict(src.headers), dict(src.cookies)
-        content, title_sel, date_sel = (content or src.content, title_sel or src.title,
-                                        date_sel or src.date)  # fmt: skip
-        template = _learned_template(config, source_name)
-    elif config_path or Path("config.yaml").exists():
-        # Extraction of local files must not depend on a valid config.
-        with contextlib.suppress(ConfigError):
-            fetch_config = load_config(config_path).fetch
+    how = _read_as(config_path, source_name, content, title_sel, date_sel)
     failed = 0
     out = output_console()
-    for target, result in load_targets(
-        targets, fetch_config, content=content, title=title_sel, date=date_sel,
-        template=template, headers=headers, cookies=cookies, site=site,
-    ):  # fmt: skip
-        if isinstance(result, ExtractionError | OSError | Exception):
+    for target, result in load_targets(targets, how.fetch, content=how.content, title=how.title,
+                                       date=how.date, template=how.template, headers=how.headers,
+                                       cookies=how.cookies, site=how.site):  # fmt: skip
+        if isinstance(result, Exception):
             failed += 1
             err_console.print(f"[red]{target}: {result}[/red]", highlight=False)
             continue
-        doc = result.document
         warnings = [miss.message() for miss in result.missed]  # selectors that found nothing
         for warning in warnings:
             err_console.print(f"[yellow]warning: {target}: {escape(warning)}[/yellow]",
                               highlight=False)  # fmt: skip
         if as_json:
-            data = {"path": target, "title": doc.title, "date": doc.date, "text": doc.text,
-                    "warnings": warnings}  # fmt: skip
-            if source_name:
-                data.update(source=source_name, region=result.read_in,
-                            template_lines=result.template_lines)  # fmt: skip
-            _print_json(data)
+            _print_json(reading_json(target, result, warnings, source_name))
         else:
-            out.rule(target)
-            out.print(f"[bold]{doc.title}[/bold]", highlight=False)
-            out.print(f"date: {doc.date or 'not found'}", highlight=False)
-            if source_name:
-                where = f"in the learned region {result.read_in}" if result.read_in else (
-                    "by single-page reading (no region learned for this page yet)")
-                out.print(f"read {where}; {result.template_lines} template line(s) left out",
-                          highlight=False, markup=False)  # fmt: skip
-            out.print()
-            out.print(doc.text, highlight=False, markup=False)
+            print_reading(out, target, result, learned=bool(source_name))
     if failed:
         sys.exit(EXIT_UNREADABLE)
+
+
+@dataclass
+class _ReadAs:
+    """How `monitor extract` reads: by default as a page alone; with `--source`, exactly as
+    that source's check does."""
+
+    fetch: FetchConfig = field(default_factory=FetchConfig)
+    content: str | None = None
+    title: str | None = None
+    date: str | None = None
+    template: Template | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    cookies: dict[str, str] = field(default_factory=dict)
+    site: Site | None = None
+
+
+def _read_as(
+    config_path: str | None,
+    source_name: str | None,
+    content: str | None,
+    title: str | None,
+    date: str | None,
+) -> _ReadAs:
+    from monitor.fetch.access import Site
+
+    from .extract import Template
+
+    if not source_name:
+        how = _ReadAs(content=content, title=title, date=date, template=Template())
+        if config_path or Path("config.yaml").exists():
+            # Extraction of local files must not depend on a valid config.
+            with contextlib.suppress(ConfigError):
+                how.fetch = load_config(config_path).fetch
+        return how
+    config = load_config(config_path)
+    src = config.source(source_name)
+    return _ReadAs(fetch=config.fetch, content=content or src.content, title=title or src.title,
+                   date=date or src.date, template=_learned_template(config, source_name),
+                   headers=dict(src.headers), cookies=dict(src.cookies),
+                   site=Site.of(src.address, src.credentials()))  # fmt: skip
 
 
 def _learned_template(config: Config, source_name: str) -> Template:
@@ -338,6 +344,8 @@ def related(target: str, config_path: str | None, as_json: bool) -> None:
     from monitor.context.matching import Matcher
     from monitor.store.catalogue import Store
 
+    from .report import print_related, related_json
+
     config = load_config(config_path)
     with Store.open(config.snapshots_dir, readonly=True) as store:
         row = store.conn.execute(
@@ -356,22 +364,9 @@ def related(target: str, config_path: str | None, as_json: bool) -> None:
                              "`monitor search` finds stored releases")  # fmt: skip
         found = Matcher(config, store).related(title, text, exclude=exclude, url=url)
     if as_json:
-        _print_json(
-            {
-                "url": target,
-                "title": title,
-                "related": [
-                    {"url": r.url, "title": r.title, "score": round(r.score, 1)} for r in found
-                ],
-            }
-        )
-        return
-    out = output_console()
-    out.print(f"[bold]Related to:[/bold] {title}", highlight=False)
-    for r in found:
-        out.print(f"  {r.score:5.1f}  {r.title}\n         {r.url}", highlight=False, markup=False)
-    if not found:
-        err_console.print("no related releases above the threshold")
+        _print_json(related_json(target, title, found))
+    else:
+        print_related(output_console(), err_console, title, found)
 
 
 @cli.command()
@@ -391,6 +386,8 @@ def digest(config_path: str | None, preview: bool, send: bool, out: Path) -> Non
     from monitor.run.cycle import deliver_digests, open_store_for_writing, undelivered
     from monitor.store.catalogue import Store
 
+    from .report import show_previews
+
     if preview == send:
         raise UsageError("choose one of --preview or --send")
     config = load_config(config_path)
@@ -401,7 +398,7 @@ def digest(config_path: str | None, preview: bool, send: bool, out: Path) -> Non
         with Store.open(config.snapshots_dir, readonly=True) as store:
             waiting = digests.unsent(store)
             fresh = digests.preview(store, config.email)
-        _show_previews([*waiting, *([fresh] if fresh else [])], len(waiting), out)
+        show_previews([*waiting, *([fresh] if fresh else [])], len(waiting), out, err_console)
         return
     with open_store_for_writing(config, 600.0, err_console) as store:
         if not deliver_digests(config, store, err_console):
@@ -411,22 +408,6 @@ def digest(config_path: str | None, preview: bool, send: bool, out: Path) -> Non
         raise DeliveryError(f"{left} digest(s) not accepted by the mail server or a channel; "
                             "they stay queued and go first on the next attempt", "temporary",
                             temporary=True)  # fmt: skip
-
-
-def _show_previews(pending: list, unsent: int, out: Path) -> None:
-    """Each digest's text on stdout and its HTML in a file: `out`, then out-2.html, ..."""
-    if not pending:
-        err_console.print("nothing is waiting to be sent")
-        return
-    for n, item in enumerate(pending, 1):
-        path = out if n == 1 else out.with_name(f"{out.stem}-{n}{out.suffix}")
-        path.write_text(item.html, encoding="utf-8")
-        if len(pending) > 1:
-            state = "built, not yet accepted by a server" if n <= unsent else "next digest"
-            click.echo(f"=== digest {n} of {len(pending)} ({state}) ===")
-        click.echo(f"Subject: {item.subject}\n")
-        click.echo(item.text)
-        err_console.print(f"HTML preview written to {path}", highlight=False)
 
 
 @cli.command()
