@@ -226,6 +226,23 @@ def _answer(code: int, value: bytes | str) -> str:
 def _classify(exc: BaseException, where: str, email_config: EmailConfig) -> DeliveryError:
     """One exception from smtplib/ssl/socket → a DeliveryError a person can act on."""
     smtp = email_config.smtp
+    if isinstance(exc, smtplib.SMTPServerDisconnected) and isinstance(
+        exc.__context__, TimeoutError
+    ):
+        exc = exc.__context__  # smtplib reports a read timeout as a disconnection
+    return (
+        _refused(exc, where, smtp)
+        or _not_reached(exc, where, smtp)
+        or DeliveryError(
+            f"sending through {where} failed unexpectedly: {type(exc).__name__}: {exc}",
+            "temporary",
+            temporary=True,
+        )
+    )
+
+
+def _refused(exc: BaseException, where: str, smtp: SmtpConfig) -> DeliveryError | None:
+    """The server answered, and said no: the login, the sender, the recipients, the message."""
     if isinstance(exc, smtplib.SMTPAuthenticationError):
         return DeliveryError(
             f"the SMTP server {where} refused the login for {smtp.username!r} "
@@ -279,10 +296,11 @@ def _classify(exc: BaseException, where: str, email_config: EmailConfig) -> Deli
             temporary=False,
             code=code,
         )
-    if isinstance(exc, smtplib.SMTPServerDisconnected) and isinstance(
-        exc.__context__, TimeoutError
-    ):
-        exc = exc.__context__  # smtplib reports a read timeout as a disconnection
+    return None
+
+
+def _not_reached(exc: BaseException, where: str, smtp: SmtpConfig) -> DeliveryError | None:
+    """The server could not be talked to: the network, TLS, a timeout, a closed connection."""
     if isinstance(exc, smtplib.SMTPServerDisconnected):
         return DeliveryError(
             f"the SMTP server {where} closed the connection unexpectedly ({exc or 'no reason'})"
@@ -341,8 +359,4 @@ def _classify(exc: BaseException, where: str, email_config: EmailConfig) -> Deli
         return DeliveryError(
             f"the SMTP conversation with {where} failed: {exc}.", "temporary", temporary=True
         )
-    return DeliveryError(
-        f"sending through {where} failed unexpectedly: {type(exc).__name__}: {exc}",
-        "temporary",
-        temporary=True,
-    )
+    return None
