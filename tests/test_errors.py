@@ -57,12 +57,18 @@ def test_the_table_maps_only_errors_a_command_may_let_through():
     assert set(EXIT_CODES.values()) == {2, 3, 4}
 
 
-def _command_raising(error: Exception) -> click.Command:
-    @click.command(name=f"raise-{type(error).__name__.lower()}")
+def _invoke_raising(error: Exception):
+    """Run `monitor <a command that raises error>` as the CLI runs any of its commands."""
+
+    @click.command(name="raise-it")
     def command() -> None:
         raise error
 
-    return command
+    cli.add_command(command)
+    try:
+        return CliRunner().invoke(cli, ["raise-it"])
+    finally:
+        cli.commands.pop("raise-it")
 
 
 @pytest.mark.parametrize(
@@ -70,22 +76,12 @@ def _command_raising(error: Exception) -> click.Command:
     [(StoreBusy("another process holds the store"), 3), (UsageError("choose one [x]"), 2)],
 )
 def test_a_command_error_becomes_its_message_and_exit_code(error, code):
-    command = _command_raising(error)
-    cli.add_command(command)
-    try:
-        result = CliRunner().invoke(cli, [command.name])
-    finally:
-        cli.commands.pop(command.name)
+    result = _invoke_raising(error)
     assert result.exit_code == code
     assert f"error: {error}" in result.output.replace("\n", " ")
 
 
 def test_an_error_no_command_should_let_through_keeps_its_traceback():
     error = FetchError("http://a/", "transient", "HTTP 503", 503)
-    command = _command_raising(error)
-    cli.add_command(command)
-    try:
-        result = CliRunner().invoke(cli, [command.name])
-    finally:
-        cli.commands.pop(command.name)
+    result = _invoke_raising(error)
     assert result.exit_code == 1 and result.exception is error

@@ -33,15 +33,15 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
+def _changes(counts: DigestCounts) -> list[str]:
+    """["3 new", "1 edited", "2 removed"], leaving out what is zero."""
+    named = ((counts.new, "new"), (counts.changed, "edited"), (counts.removed, "removed"))
+    return [f"{n} {word}" for n, word in named if n]
+
+
 def summary(counts: DigestCounts) -> str:
     """The counts in words: "3 new · 1 edited · 2 sources failing"."""
-    parts = []
-    if counts.new:
-        parts.append(f"{counts.new} new")
-    if counts.changed:
-        parts.append(f"{counts.changed} edited")
-    if counts.removed:
-        parts.append(f"{counts.removed} removed")
+    parts = _changes(counts)
     if counts.baseline:
         parts.append(f"{counts.baseline} in baseline")
     if counts.failing:
@@ -89,13 +89,7 @@ def subject_line(
 
 
 def _default_subject(counts: DigestCounts, first_title: str, notices: Sequence[Notice]) -> str:
-    parts = []
-    if counts.new:
-        parts.append(f"{counts.new} new")
-    if counts.changed:
-        parts.append(f"{counts.changed} edited")
-    if counts.removed:
-        parts.append(f"{counts.removed} removed")
+    parts = _changes(counts)
     if parts:
         head = "monitor: " + ", ".join(parts)
         if first_title:
