@@ -1,8 +1,9 @@
 """The `monitor` command. Thin: parse options, call the library, print, choose an exit code.
 
-Exit codes: 0 the command ran (changes found or not); 1 unexpected failure; 2 bad usage or bad
-config; 3 the store is busy or unusable; 4 a digest was not accepted (`digest --send`); 5 a check
-could check no source at all; 6 a `check --strict` had an error item or a failed source.
+Every exit code is chosen here. A command lets a `MonitorError` through and `_Monitor.invoke`
+prints its message and exits with its code from `EXIT_CODES`; any other exception is a bug and
+ends in its traceback (exit 1). Outcomes that are no error (a check that reached no source,
+`--strict`, a target `monitor extract` could not read) pick their code where they are seen.
 """
 
 from __future__ import annotations
@@ -12,39 +13,62 @@ import json
 import logging
 import sqlite3
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 from rich.markup import escape
 
-from .config import Config, ConfigError, FetchConfig, load_config
+from .config import Config, FetchConfig, load_config
+from .errors import ConfigError, DeliveryError, MonitorError, StoreError, UsageError
 from .report import output_console
 
 if TYPE_CHECKING:
     from .extract import Template
+    from .fetch.access import Site
     from .models import CheckReport
 
+EXIT_UNREADABLE = 1  # `extract`: a target could not be read (otherwise 1 is a bug's traceback)
 EXIT_USAGE = 2
 EXIT_STORE = 3
 EXIT_DELIVERY = 4
 EXIT_ALL_FAILED = 5  # `check`: not one source could be checked (cron: the network, a proxy...)
 EXIT_ERRORS = 6  # `check --strict`: some release or source could not be checked
+EXIT_INTERRUPTED = 130  # Ctrl-C
+
+# The error a command let through → its exit code (the nearest class in its ancestry wins).
+EXIT_CODES: dict[type[MonitorError], int] = {
+    ConfigError: EXIT_USAGE,  # also web.security.AuthConfigError
+    UsageError: EXIT_USAGE,
+    StoreError: EXIT_STORE,  # also StoreBusy (`--no-wait`, a second `monitor run`)
+    DeliveryError: EXIT_DELIVERY,
+}
 
 err_console = output_console(stderr=True)
 
 
-def _fail(message: str, code: int) -> None:
-    err_console.print(f"[bold red]error:[/bold red] {message}", highlight=False)
-    sys.exit(code)
+def exit_code(exc: MonitorError) -> int | None:
+    """The exit code for an error, None for one no command should let through (a bug)."""
+    for cls in type(exc).__mro__:
+        if cls in EXIT_CODES:
+            return EXIT_CODES[cls]
+    return None
 
 
-def _load(config_path: str | None) -> Config:
-    try:
-        return load_config(config_path)
-    except ConfigError as exc:
-        _fail(str(exc), EXIT_USAGE)
-        raise  # unreachable
+class _Monitor(click.Group):
+    """Runs a command; the one place where an error becomes a message and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except MonitorError as exc:
+            code = exit_code(exc)
+            if code is None:
+                raise
+            # escaped: a message quoting a URL or a selector ("div[class]") is shown whole
+            err_console.print(f"[bold red]error:[/bold red] {escape(str(exc))}", highlight=False)
+            sys.exit(code)
 
 
 def _print_json(obj: Any) -> None:
@@ -62,7 +86,7 @@ config_option = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Monitor, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("-v", "--verbose", count=True, help="More log output on stderr (-vv for debug).")
 @click.version_option(package_name="monitor")
 def cli(verbose: int) -> None:
@@ -98,10 +122,7 @@ def check(
     """Check every source once and report what is new, edited or removed."""
     from monitor.run.cycle import run_check_command
 
-    config = _load(config_path)
-    if not config.sources:
-        _fail("no sources in the config: add some under `sources:` "
-              "(the README shows how)", EXIT_USAGE)  # fmt: skip
+    config = _with_sources(load_config(config_path))
     try:
         report = run_check_command(
             config,
@@ -112,12 +133,8 @@ def check(
             progress=not quiet and err_console.is_terminal,
             console=err_console,
         )
-    except ConfigError as exc:
-        _fail(str(exc), EXIT_USAGE)
-    except _store_errors() as exc:
-        _fail(str(exc), EXIT_STORE)
     except (OSError, sqlite3.OperationalError) as exc:
-        _fail(_write_failure(config, exc), EXIT_STORE)
+        raise StoreError(_write_failure(config, exc)) from exc
     if as_json:
         _print_json(report.to_json())
     else:
@@ -151,10 +168,11 @@ def _write_failure(config: Config, exc: Exception) -> str:
             "is lost: run the check again, and if this repeats, report this message")  # fmt: skip
 
 
-def _store_errors() -> type[Exception]:
-    from monitor.store.catalogue import StoreError
-
-    return StoreError
+def _with_sources(config: Config) -> Config:
+    if not config.sources:
+        raise ConfigError("no sources in the config: add some under `sources:` (the README "
+                          "shows how)")  # fmt: skip
+    return config
 
 
 @cli.command()
@@ -180,67 +198,71 @@ def extract(
     config_path: str | None,
 ) -> None:
     """Show what the monitor reads from saved pages (files) or URLs: title, date and text."""
-    from monitor.fetch.access import Site
     from monitor.fetch.pages import load_targets
 
-    from .extract import ExtractionError, Template
+    from .report import print_reading, reading_json
 
-    fetch_config = FetchConfig()
-    template = Template()
-    headers: dict[str, str] = {}
-    cookies: dict[str, str] = {}
-    site = None
-    if source_name:
-        config = _load(config_path)
-        try:
-            src = config.source(source_name)
-            site = Site.of(src.address, src.credentials())
-        except ConfigError as exc:
-            _fail(str(exc), EXIT_USAGE)
-            raise  # unreachable
-        fetch_config, headers, cookies = config.fetch, dict(src.headers), dict(src.cookies)
-        content, title_sel, date_sel = (content or src.content, title_sel or src.title,
-                                        date_sel or src.date)  # fmt: skip
-        template = _learned_template(config, source_name)
-    elif config_path or Path("config.yaml").exists():
-        # Extraction of local files must not depend on a valid config.
-        with contextlib.suppress(ConfigError):
-            fetch_config = load_config(config_path).fetch
+    how = _read_as(config_path, source_name, content, title_sel, date_sel)
     failed = 0
     out = output_console()
-    for target, result in load_targets(
-        targets, fetch_config, content=content, title=title_sel, date=date_sel,
-        template=template, headers=headers, cookies=cookies, site=site,
-    ):  # fmt: skip
-        if isinstance(result, ExtractionError | OSError | Exception):
+    for target, result in load_targets(targets, how.fetch, content=how.content, title=how.title,
+                                       date=how.date, template=how.template, headers=how.headers,
+                                       cookies=how.cookies, site=how.site):  # fmt: skip
+        if isinstance(result, Exception):
             failed += 1
             err_console.print(f"[red]{target}: {result}[/red]", highlight=False)
             continue
-        doc = result.document
         warnings = [miss.message() for miss in result.missed]  # selectors that found nothing
         for warning in warnings:
             err_console.print(f"[yellow]warning: {target}: {escape(warning)}[/yellow]",
                               highlight=False)  # fmt: skip
         if as_json:
-            data = {"path": target, "title": doc.title, "date": doc.date, "text": doc.text,
-                    "warnings": warnings}  # fmt: skip
-            if source_name:
-                data.update(source=source_name, region=result.read_in,
-                            template_lines=result.template_lines)  # fmt: skip
-            _print_json(data)
+            _print_json(reading_json(target, result, warnings, source_name))
         else:
-            out.rule(target)
-            out.print(f"[bold]{doc.title}[/bold]", highlight=False)
-            out.print(f"date: {doc.date or 'not found'}", highlight=False)
-            if source_name:
-                where = f"in the learned region {result.read_in}" if result.read_in else (
-                    "by single-page reading (no region learned for this page yet)")
-                out.print(f"read {where}; {result.template_lines} template line(s) left out",
-                          highlight=False, markup=False)  # fmt: skip
-            out.print()
-            out.print(doc.text, highlight=False, markup=False)
+            print_reading(out, target, result, learned=bool(source_name))
     if failed:
-        sys.exit(1)
+        sys.exit(EXIT_UNREADABLE)
+
+
+@dataclass
+class _ReadAs:
+    """How `monitor extract` reads: by default as a page alone; with `--source`, exactly as
+    that source's check does."""
+
+    fetch: FetchConfig = field(default_factory=FetchConfig)
+    content: str | None = None
+    title: str | None = None
+    date: str | None = None
+    template: Template | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    cookies: dict[str, str] = field(default_factory=dict)
+    site: Site | None = None
+
+
+def _read_as(
+    config_path: str | None,
+    source_name: str | None,
+    content: str | None,
+    title: str | None,
+    date: str | None,
+) -> _ReadAs:
+    from monitor.fetch.access import Site
+
+    from .extract import Template
+
+    if not source_name:
+        how = _ReadAs(content=content, title=title, date=date, template=Template())
+        if config_path or Path("config.yaml").exists():
+            # Extraction of local files must not depend on a valid config.
+            with contextlib.suppress(ConfigError):
+                how.fetch = load_config(config_path).fetch
+        return how
+    config = load_config(config_path)
+    src = config.source(source_name)
+    return _ReadAs(fetch=config.fetch, content=content or src.content, title=title or src.title,
+                   date=date or src.date, template=_learned_template(config, source_name),
+                   headers=dict(src.headers), cookies=dict(src.cookies),
+                   site=Site.of(src.address, src.credentials()))  # fmt: skip
 
 
 def _learned_template(config: Config, source_name: str) -> Template:
@@ -253,13 +275,9 @@ def _learned_template(config: Config, source_name: str) -> Template:
         err_console.print(f"no store yet at {config.snapshots_dir}: reading {source_name} "
                           "without a learned template (run `monitor check` first)")  # fmt: skip
         return Template()
-    try:
-        with Store.open(config.snapshots_dir, readonly=True) as store:
-            state = store.find_source(source_name)
-            return store.template_profile(state.id).view() if state else Template()
-    except _store_errors() as exc:
-        _fail(str(exc), EXIT_STORE)
-        raise  # unreachable
+    with Store.open(config.snapshots_dir, readonly=True) as store:
+        state = store.find_source(source_name)
+        return store.template_profile(state.id).view() if state else Template()
 
 
 @cli.command()
@@ -298,14 +316,11 @@ def demo(folder: Path) -> None:
 def search(query: str, config_path: str | None, as_json: bool, limit: int) -> None:
     """Fuzzy search over every stored release; best matches with a snippet."""
     from monitor.context.search import search as run_search
-    from monitor.store.catalogue import Store, StoreError
+    from monitor.store.catalogue import Store
 
-    config = _load(config_path)
-    try:
-        with Store.open(config.snapshots_dir, readonly=True) as store:
-            hits = run_search(store, query, limit=limit)
-    except StoreError as exc:
-        _fail(str(exc), EXIT_STORE)
+    config = load_config(config_path)
+    with Store.open(config.snapshots_dir, readonly=True) as store:
+        hits = run_search(store, query, limit=limit)
     out = output_console()
     for hit in hits:
         if as_json:
@@ -327,43 +342,26 @@ def related(target: str, config_path: str | None, as_json: bool) -> None:
     """The releases most similar to one release (a stored URL, or a file), across sources."""
     from monitor.context.corpus import load_document
     from monitor.context.matching import Matcher
-    from monitor.store.catalogue import Store, StoreError
+    from monitor.report import print_related, related_json
+    from monitor.store.catalogue import Store
 
-    config = _load(config_path)
-    try:
-        with Store.open(config.snapshots_dir, readonly=True) as store:
-            stored = store.latest_text(target)
-            url = target
-            if stored is not None:
-                title, text, exclude = stored.title, stored.body, stored.release_id
-            elif Path(target).is_file():
-                doc = load_document(Path(target))
-                title, text, exclude, url = doc.title, doc.text, None, doc.url
-            else:
-                _fail(f"{target} is not a stored release URL nor a file; "
-                      "`monitor search` finds stored releases", EXIT_USAGE)  # fmt: skip
-                return
-            found = Matcher(config, store).related(title, text, exclude=exclude, url=url)
-    except StoreError as exc:
-        _fail(str(exc), EXIT_STORE)
-        return
+    config = load_config(config_path)
+    with Store.open(config.snapshots_dir, readonly=True) as store:
+        stored = store.latest_text(target)
+        url = target
+        if stored is not None:
+            title, text, exclude = stored.title, stored.body, stored.release_id
+        elif Path(target).is_file():
+            doc = load_document(Path(target))
+            title, text, exclude, url = doc.title, doc.text, None, doc.url
+        else:
+            raise UsageError(f"{target} is not a stored release URL nor a file; "
+                             "`monitor search` finds stored releases")  # fmt: skip
+        found = Matcher(config, store).related(title, text, exclude=exclude, url=url)
     if as_json:
-        _print_json(
-            {
-                "url": target,
-                "title": title,
-                "related": [
-                    {"url": r.url, "title": r.title, "score": round(r.score, 1)} for r in found
-                ],
-            }
-        )
-        return
-    out = output_console()
-    out.print(f"[bold]Related to:[/bold] {title}", highlight=False)
-    for r in found:
-        out.print(f"  {r.score:5.1f}  {r.title}\n         {r.url}", highlight=False, markup=False)
-    if not found:
-        err_console.print("no related releases above the threshold")
+        _print_json(related_json(target, title, found))
+    else:
+        print_related(output_console(), err_console, title, found)
 
 
 @cli.command()
@@ -381,46 +379,30 @@ def digest(config_path: str | None, preview: bool, send: bool, out: Path) -> Non
     """Preview or send the digest of events not yet emailed."""
     from monitor.digest import ledger as digests
     from monitor.run.cycle import deliver_digests, open_store_for_writing, undelivered
-    from monitor.store.catalogue import Store, StoreError
+    from monitor.store.catalogue import Store
+
+    from .report import show_previews
 
     if preview == send:
-        _fail("choose one of --preview or --send", EXIT_USAGE)
-    config = _load(config_path)
+        raise UsageError("choose one of --preview or --send")
+    config = load_config(config_path)
     if send and not config.delivers:
-        _fail("no `email:` or `notify:` section in the config: add one (see the README) to "
-              "send digests", EXIT_USAGE)  # fmt: skip
-    try:
-        if preview:
-            with Store.open(config.snapshots_dir, readonly=True) as store:
-                waiting = digests.unsent(store)
-                fresh = digests.preview(store, config.email)
-            _show_previews([*waiting, *([fresh] if fresh else [])], len(waiting), out)
-            return
-        with open_store_for_writing(config, 600.0, err_console) as store:
-            if not deliver_digests(config, store, err_console):
-                err_console.print("nothing is waiting to be sent")
-            left = undelivered(config, store)
-        if left:
-            _fail(f"{left} digest(s) not accepted by the mail server or a channel; they stay "
-                  "queued and go first on the next attempt", EXIT_DELIVERY)  # fmt: skip
-    except StoreError as exc:
-        _fail(str(exc), EXIT_STORE)
-
-
-def _show_previews(pending: list, unsent: int, out: Path) -> None:
-    """Each digest's text on stdout and its HTML in a file: `out`, then out-2.html, ..."""
-    if not pending:
-        err_console.print("nothing is waiting to be sent")
+        raise ConfigError("no `email:` or `notify:` section in the config: add one (see the "
+                          "README) to send digests")  # fmt: skip
+    if preview:
+        with Store.open(config.snapshots_dir, readonly=True) as store:
+            waiting = digests.unsent(store)
+            fresh = digests.preview(store, config.email)
+        show_previews([*waiting, *([fresh] if fresh else [])], len(waiting), out, err_console)
         return
-    for n, item in enumerate(pending, 1):
-        path = out if n == 1 else out.with_name(f"{out.stem}-{n}{out.suffix}")
-        path.write_text(item.html, encoding="utf-8")
-        if len(pending) > 1:
-            state = "built, not yet accepted by a server" if n <= unsent else "next digest"
-            click.echo(f"=== digest {n} of {len(pending)} ({state}) ===")
-        click.echo(f"Subject: {item.subject}\n")
-        click.echo(item.text)
-        err_console.print(f"HTML preview written to {path}", highlight=False)
+    with open_store_for_writing(config, 600.0, err_console) as store:
+        if not deliver_digests(config, store, err_console):
+            err_console.print("nothing is waiting to be sent")
+        left = undelivered(config, store)
+    if left:  # each attempt's own error was printed as it happened
+        raise DeliveryError(f"{left} digest(s) not accepted by the mail server or a channel; "
+                            "they stay queued and go first on the next attempt", "temporary",
+                            temporary=True)  # fmt: skip
 
 
 @cli.command()
@@ -439,23 +421,17 @@ def feed(
 ) -> None:
     """An Atom 1.0 feed of recent new, edited and removed releases."""
     from monitor.digest.atom import TAG, build_feed, feed_title, recent_events, store_tag
-    from monitor.store.catalogue import CATALOGUE, Store, StoreError
+    from monitor.store.catalogue import CATALOGUE, Store
     from monitor.store.files import atomic_write
 
-    config = _load(config_path)
+    config = load_config(config_path)
     for name in sources:
-        try:
-            config.source(name)
-        except ConfigError as exc:
-            _fail(str(exc), EXIT_USAGE)
+        config.source(name)
     items, tag = [], TAG + "store"
-    try:
-        if (config.snapshots_dir / CATALOGUE).exists():
-            with Store.open(config.snapshots_dir, readonly=True) as store:
-                items = recent_events(store, themes=themes, sources=sources, limit=limit)
-                tag = store_tag(store)
-    except StoreError as exc:
-        _fail(str(exc), EXIT_STORE)
+    if (config.snapshots_dir / CATALOGUE).exists():
+        with Store.open(config.snapshots_dir, readonly=True) as store:
+            items = recent_events(store, themes=themes, sources=sources, limit=limit)
+            tag = store_tag(store)
     data = build_feed(items, tag=tag, title=feed_title(themes, sources))
     if out is None:
         sys.stdout.buffer.write(data)
@@ -474,16 +450,8 @@ def run(config_path: str | None, log_json: bool) -> None:
     Stops cleanly on SIGTERM or Ctrl-C (exit 0). `monitor check` may run beside it.
     """
     from monitor.run.service_process import run_service
-    from monitor.store.catalogue import StoreError
 
-    config = _load(config_path)
-    if not config.sources:
-        _fail("no sources in the config: add some under `sources:` (the README shows how)",
-              EXIT_USAGE)  # fmt: skip
-    try:
-        run_service(config, log_json=log_json)
-    except StoreError as exc:
-        _fail(str(exc), EXIT_STORE)
+    run_service(_with_sources(load_config(config_path)), log_json=log_json)
 
 
 @cli.command()
@@ -492,13 +460,8 @@ def run(config_path: str | None, log_json: bool) -> None:
 def status(config_path: str | None, as_json: bool) -> None:
     """Show each source's last check, result and next due time, and the pending digest."""
     from monitor.run.status import collect_status, print_status
-    from monitor.store.catalogue import StoreError
 
-    config = _load(config_path)
-    try:
-        report = collect_status(config)
-    except StoreError as exc:
-        _fail(str(exc), EXIT_STORE)
+    report = collect_status(load_config(config_path))
     if as_json:
         _print_json(report.to_json())
     else:
@@ -519,7 +482,7 @@ def main() -> None:
         cli(prog_name="monitor")
     except KeyboardInterrupt:
         err_console.print("interrupted")
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
 
 
 if __name__ == "__main__":

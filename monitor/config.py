@@ -25,6 +25,8 @@ from pydantic import (
     model_validator,
 )
 
+from monitor.config_messages import check_unique_names, describe
+from monitor.errors import ConfigError
 from monitor.fetch.access import Credentials, redact, split_userinfo
 from monitor.store import archive
 
@@ -42,12 +44,6 @@ _UNIT_SECONDS = {
 
 
 ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # what an environment variable's name may be
-# an error never quotes what these hold (a `notify` URL carries its service's token)
-_SECRET_KEYS = frozenset({"password_env", "notify"})
-
-
-class ConfigError(Exception):
-    """A config problem a person must fix; the message says where and how."""
 
 
 def parse_duration(value: Any) -> float:
@@ -446,90 +442,11 @@ def parse_config(text: str, *, name: str = "config.yaml", base_dir: Path | None 
         data = {}
     if not isinstance(data, dict):
         raise ConfigError(f"{name}: the top level must be a mapping of keys (snapshots, sources…)")
-    _check_unique_names(data, node, name)
+    check_unique_names(data, node, name)
     try:
         config = Config.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(_describe(exc, node, name)) from None
+        raise ConfigError(describe(exc, node, name)) from None
     config = config.model_copy(update={"base_dir": base_dir or Path(".")})
     archive.use(config.snapshots_dir, config.archive_location)  # every Store.open of it
     return config
-
-
-def _check_unique_names(data: dict[str, Any], root: yaml.Node | None, name: str) -> None:
-    """Before validation, so the error can point at the second source's `name` line."""
-    sources = data.get("sources")
-    if not isinstance(sources, list):
-        return
-    seen: set[str] = set()
-    for i, src in enumerate(sources):
-        if not isinstance(src, dict) or not isinstance(src.get("name"), str):
-            continue
-        if src["name"] in seen:
-            loc: list[Any] = ["sources", i, "name"]
-            line = _line_of(root, loc)
-            where = f"{name}:{line}" if line else name
-            raise ConfigError(f"invalid config\n  {where}: {_format_path(loc)}: two sources are "
-                              f"named {src['name']!r}; names must be unique")  # fmt: skip
-        seen.add(src["name"])
-
-
-def _describe(exc: ValidationError, root: yaml.Node | None, name: str) -> str:
-    lines = []
-    for err in exc.errors():
-        loc = [p for p in err["loc"] if not _is_union_tag(p)]
-        path = _format_path(loc)
-        line = _line_of(root, loc)
-        where = f"{name}:{line}" if line else name
-        lines.append(f"{where}: {path or '(top level)'}: {_message(err, loc)}")
-    return "invalid config\n  " + "\n  ".join(dict.fromkeys(lines))
-
-
-def _is_union_tag(part: Any) -> bool:
-    # pydantic names union branches in locations ("DigestSchedule", "literal['immediate']")
-    return isinstance(part, str) and (part[:1].isupper() or "[" in part or part == "function-after")
-
-
-def _format_path(loc: list[Any]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def _message(err: dict[str, Any], loc: list[Any]) -> str:
-    kind = err["type"]
-    if kind == "extra_forbidden":
-        return f"unknown key {loc[-1]!r}; check the spelling (the README lists every key)"
-    if kind == "missing":
-        return "required key is missing"
-    msg = str(err["msg"])
-    msg = msg.removeprefix("Value error, ")
-    if "input" in err and kind not in ("model_type", "dict_type") and not _SECRET_KEYS & set(loc):
-        shown = repr(err["input"])
-        if len(shown) < 60 and shown not in msg:
-            msg += f" (got {shown})"
-    return msg
-
-
-def _line_of(node: yaml.Node | None, loc: list[Any]) -> int | None:
-    """The line of the deepest YAML node on the error's key path."""
-    best = node.start_mark.line + 1 if node is not None else None
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            nxt = None
-            for key, value in node.value:
-                if key.value == part:
-                    nxt = value if loc[-1] != part else key
-                    break
-            if nxt is None:
-                return best
-            node = nxt
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            if part >= len(node.value):
-                return best
-            node = node.value[part]
-        else:
-            return best
-        best = node.start_mark.line + 1
-    return best

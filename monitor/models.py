@@ -1,14 +1,18 @@
 """The typed records that move between pipeline stages.
 
 config → sources → fetch → extract → store → detect/match → digest → deliver.
-Each stage takes and returns these, so stages never reach into each other.
+Each stage takes and returns these, so stages never reach into each other. What a stage
+raises is in `monitor.errors` (FetchError, raised beside `Page`, is importable from here too).
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any, Literal
+
+from monitor.errors import FetchError as FetchError
 
 # --- discovery ---------------------------------------------------------------------------
 
@@ -63,29 +67,6 @@ class Page:
         return self.content_type == "application/pdf" or self.body[:5] == b"%PDF-"
 
 
-ErrorKind = Literal["transient", "gone", "blocked", "robots", "too_large", "bad_response"]
-
-
-class FetchError(Exception):
-    """A fetch that produced no usable page. `kind` says what the caller may conclude.
-
-    transient: try again later; never evidence of an edit or a removal.
-    gone: 404/410 (already confirmed by a second request when the fetcher was asked to).
-    blocked: a firewall or anti-bot page; never a release.
-    robots: robots.txt forbids the URL.
-    """
-
-    def __init__(self, url: str, kind: ErrorKind, message: str, status: int | None = None):
-        super().__init__(message)
-        self.url = url
-        self.kind = kind
-        self.status = status
-
-    @property
-    def message(self) -> str:
-        return str(self.args[0])
-
-
 # --- extraction --------------------------------------------------------------------------
 
 
@@ -111,6 +92,57 @@ class Document:
     @property
     def text_hash(self) -> str:
         return hashlib.sha256(self.comparable.encode("utf-8")).hexdigest()
+
+
+# --- the store's records, as detection reads them ------------------------------------------
+
+
+def now_iso() -> str:
+    """A timestamp as every record keeps it: ISO 8601, UTC, to the second."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_iso(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class ReleaseState:
+    id: int
+    url: str
+    key: str
+    title: str | None
+    published: str | None
+    first_seen_at: str
+    last_fetched_at: str | None
+    etag: str | None
+    last_modified: str | None
+    body_hash: str | None
+    extract_sig: str | None
+    state: str
+    latest_version_id: int | None
+    removed_at: str | None = None
+    read_hash: str | None = None  # what the statement was read from (extract.reading)
+
+
+@dataclass(frozen=True)
+class VersionText:
+    id: int
+    seq: int
+    title: str
+    paragraphs: tuple[str, ...]
+    text_hash: str
+    text_path: str
+    published: str | None
+    raw_hash: str | None = None  # the body it was read from, to read again like for like
+    content_type: str | None = None
+    final_url: str | None = None
 
 
 # --- detection and report ----------------------------------------------------------------

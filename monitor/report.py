@@ -1,20 +1,29 @@
-"""How a check is shown to a person in a terminal: progress while it runs, a summary after.
+"""How a check is shown to a person in a terminal: progress while it runs, a summary after;
+and what `monitor extract` read from a page.
 
-Reporters only read the CheckReport; they never reach back into fetching or the store.
+Reporters only read the CheckReport (or the Reading); they never reach back into fetching or
+the store.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+import click
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 from rich.table import Table
 from rich.text import Text
 
-from .models import CheckReport, Event
+from .models import CheckReport, Event, Related
+
+if TYPE_CHECKING:
+    from .extract import Reading
 
 _DIFF_TOKEN = re.compile(r"(\[-.*?-\]|\{\+.*?\+\})", re.DOTALL)
 
@@ -131,3 +140,67 @@ def print_summary(report: CheckReport, console: Console) -> None:
         f"[bold]{len(report.removed)}[/bold] removed, [bold]{len(report.errors)}[/bold] errors"
         + (f", {len(baseline)} in baseline" if baseline else "")
     )
+
+
+def reading_json(
+    target: str, reading: Reading, warnings: list[str], source: str | None
+) -> dict[str, Any]:
+    """`monitor extract --json`: one object per target (`source`, `region`, `template_lines`
+    when read as a configured source)."""
+    data: dict[str, Any] = {"path": target, "title": reading.document.title,
+                            "date": reading.document.date, "text": reading.document.text,
+                            "warnings": warnings}  # fmt: skip
+    if source:
+        data.update(source=source, region=reading.read_in, template_lines=reading.template_lines)
+    return data
+
+
+def print_reading(console: Console, target: str, reading: Reading, *, learned: bool) -> None:
+    """What `monitor extract` read from one page; `learned`: read with a source's template."""
+    doc = reading.document
+    console.rule(target)
+    console.print(f"[bold]{doc.title}[/bold]", highlight=False)
+    console.print(f"date: {doc.date or 'not found'}", highlight=False)
+    if learned:
+        where = f"in the learned region {reading.read_in}" if reading.read_in else (
+            "by single-page reading (no region learned for this page yet)")
+        console.print(f"read {where}; {reading.template_lines} template line(s) left out",
+                      highlight=False, markup=False)  # fmt: skip
+    console.print()
+    console.print(doc.text, highlight=False, markup=False)
+
+
+def related_json(target: str, title: str, found: Sequence[Related]) -> dict[str, Any]:
+    """`monitor related --json`."""
+    return {"url": target, "title": title,
+            "related": [{"url": r.url, "title": r.title, "score": round(r.score, 1)}
+                        for r in found]}  # fmt: skip
+
+
+def print_related(
+    console: Console, err_console: Console, title: str, found: Sequence[Related]
+) -> None:
+    """`monitor related`: the closest releases first, with their similarity (0-100)."""
+    console.print(f"[bold]Related to:[/bold] {title}", highlight=False)
+    for r in found:
+        console.print(f"  {r.score:5.1f}  {r.title}\n         {r.url}", highlight=False,
+                      markup=False)  # fmt: skip
+    if not found:
+        err_console.print("no related releases above the threshold")
+
+
+def show_previews(pending: list, unsent: int, out: Path, err_console: Console) -> None:
+    """`monitor digest --preview`: each digest's text on stdout and its HTML in a file: `out`,
+    then out-2.html, ..."""
+    if not pending:
+        err_console.print("nothing is waiting to be sent")
+        return
+    for n, item in enumerate(pending, 1):
+        path = out if n == 1 else out.with_name(f"{out.stem}-{n}{out.suffix}")
+        path.write_text(item.html, encoding="utf-8")
+        if len(pending) > 1:
+            state = "built, not yet accepted by a server" if n <= unsent else "next digest"
+            click.echo(f"=== digest {n} of {len(pending)} ({state}) ===")
+        click.echo(f"Subject: {item.subject}\n")
+        click.echo(item.text)
+        err_console.print(f"HTML preview written to {path}", highlight=False)

@@ -318,16 +318,16 @@ def _without_validators(ministry) -> None:
 
 def test_listing_with_the_same_bytes_is_not_parsed_again(ministry, monkeypatch):
     """Sites that send no ETag/Last-Modified: identical listing bytes are as good as a 304."""
-    import monitor.run.check
+    import monitor.run.listing
 
     parsed: list[str] = []
-    real = monitor.run.check.SourceCheck._read_listing
+    real = monitor.run.listing.ListingReader._read_listing
 
     async def read_listing(self, page, shape):
         parsed.append(page.final_url)
         return await real(self, page, shape)
 
-    monkeypatch.setattr(monitor.run.check.SourceCheck, "_read_listing", read_listing)
+    monkeypatch.setattr(monitor.run.listing.ListingReader, "_read_listing", read_listing)
     _without_validators(ministry)
     ministry.check()
     assert parsed, "the baseline reads the listing"

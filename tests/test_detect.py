@@ -1,14 +1,17 @@
-"""The pure verdict rules: revisit policy and removal by redirect."""
+"""The pure verdict rules: revisit policy, removal by redirect, each release's outcome."""
 
+import dataclasses
 from datetime import UTC, datetime, timedelta
 
 from monitor.config import RevisitConfig
+from monitor.detect import outcome
 from monitor.detect.rules import (
     due_for_return_check,
     due_for_revisit,
     removal_by_redirect,
     removal_notice,
 )
+from monitor.extract.reading import PageLine
 from monitor.models import Document, Page
 from monitor.store.catalogue import ReleaseState, VersionText
 
@@ -122,3 +125,95 @@ def test_statements_about_removals_are_not_removals():
     edited = _doc("Statement", STATEMENT[:300] + " The visit has been removed from the agenda.")
     assert removal_notice(edited, before) is None
     assert removal_notice(_doc("Statement", STATEMENT), None) is None
+
+
+# --- outcomes: what a check records for one release (detect/outcome.py) --------------------
+
+
+def _stored(doc: Document) -> VersionText:
+    return VersionText(1, 1, doc.title, doc.paragraphs, doc.text_hash, "text/x/v0001.txt", None)
+
+
+def test_a_failed_fetch_is_a_removal_only_when_confirmed_gone_for_a_known_release():
+    gone = outcome.after_fetch_error("gone", 410, known=True, removed=False)
+    assert gone.kind == "removed"
+    assert gone.reason == "answers HTTP 410 (confirmed by a second request)"
+    assert outcome.after_fetch_error("gone", 404, known=False, removed=True).kind == "still_gone"
+    assert outcome.after_fetch_error("transient", 503, known=True, removed=False).kind == "error"
+    assert outcome.after_fetch_error("gone", 404, known=False, removed=False).kind == "error"
+
+
+def test_a_known_page_is_read_only_when_its_bytes_or_reading_changed():
+    rel = dataclasses.replace(_release(3, 1), body_hash=_page("u", "u").body_hash, extract_sig="s")
+    same = _page("https://x.org/a", "https://x.org/a")
+    not_modified = dataclasses.replace(same, not_modified=True)
+    assert outcome.before_reading(rel, not_modified, "s", None) == outcome.NOT_MODIFIED
+    moved = outcome.before_reading(rel, same, "s", "now redirects to the home page")
+    assert moved.kind == "removed" and "home page" in moved.reason
+    assert outcome.before_reading(rel, same, "s", None) == outcome.UNCHANGED
+    assert outcome.before_reading(rel, same, "newer extractor", None) is None
+    assert outcome.before_reading(rel, dataclasses.replace(same, body=b"new"), "s", None) is None
+
+
+def test_after_reading():
+    doc = _doc("Prime Minister to attend the Summit", STATEMENT)
+    edited = _doc(doc.title, STATEMENT.replace("next week", "on Monday"))
+    notice = _doc(doc.title, "This article has been removed.")
+
+    def lines_of(d: Document) -> list[PageLine]:
+        return [PageLine(p, "html/body/div/p") for p in d.paragraphs]
+
+    lines = lines_of(doc)
+
+    def after(new, previous, before=None, *, known=True, gone=False, old_lines=None):
+        return outcome.after_reading(new, lines_of(new), previous, before, old_lines,
+                                     known=known, gone=gone)  # fmt: skip
+
+    assert after(notice, _stored(doc)).kind == "removed"
+    assert after(notice, _stored(doc), known=False, gone=True).kind == "still_gone"
+    assert after(doc, _stored(doc), known=False, gone=True).kind == "hold_restored"
+    assert after(doc, None, known=False).kind == "hold"  # new: is it a statement at all?
+    assert after(doc, _stored(doc)).kind == "record"  # unchanged: nothing to doubt
+    assert after(edited, _stored(doc)).kind == "hold"
+    assert after(edited, _stored(doc), edited).kind == "record"  # the old body reads the same
+    # only a short line of the page changed: held, to compare with the source's other pages
+    dated = _doc(doc.title, STATEMENT, "Updated 25/11/2026")
+    chrome = after(dated, _stored(doc), doc, old_lines=lines)
+    assert chrome.kind == "hold_chrome" and chrome.paths == {"html/body/div/p"}
+    assert after(edited, _stored(doc), doc, old_lines=lines).kind == "hold"  # a long line: edit
+    no_statement = _doc("Page not found", "Sorry.")
+    assert after(no_statement, None, known=False).reason.startswith("no statement here")
+
+
+def test_what_a_reading_is_recorded_as():
+    doc = _doc("T", STATEMENT)
+    edited = _doc("T", STATEMENT + " More.")
+    assert outcome.to_record(None, doc, same_body=False, same_reading=False) == "new"
+    assert outcome.to_record(_stored(doc), doc, same_body=False, same_reading=False) == "unchanged"
+    assert outcome.to_record(_stored(doc), edited, same_body=False, same_reading=False) == "changed"
+    assert outcome.to_record(_stored(doc), edited, same_body=True, same_reading=False) == "reread"
+    assert outcome.to_record(_stored(doc), edited, same_body=False, same_reading=True) == "reread"
+    assert outcome.restored(_stored(doc), edited, same_reading=False)
+    assert not outcome.restored(_stored(doc), doc, same_reading=False)
+    assert not outcome.restored(_stored(doc), edited, same_reading=True)
+
+
+def test_short_lines_are_chrome_when_they_change_on_two_pages_or_outside_the_region():
+    region = "html/body/main|article"
+    inside = (PageLine("text", "html/body/main/p"),)
+    elsewhere = (PageLine("text", "html/body/aside/p"),)
+    verdicts = outcome.chrome_verdicts(
+        [(frozenset({"html/body/header/span"}), elsewhere),  # changed on two pages: chrome
+         (frozenset({"html/body/header/span"}), elsewhere),
+         (frozenset({"html/body/main/p"}), inside),  # one page, in the statement: an edit
+         (frozenset({"html/body/aside/p"}), inside),  # outside the region of a page in it
+         (frozenset({"html/body/nav/a"}), elsewhere)],  # volatile before
+        [region], lambda path: path == "html/body/nav/a",
+    )  # fmt: skip
+    assert verdicts == [True, True, False, True, True]
+
+
+def test_a_baseline_that_met_only_pages_that_are_no_statement_is_taken_again():
+    assert not outcome.baseline_taken(True, 3, False)
+    assert outcome.baseline_taken(True, 3, True) and outcome.baseline_taken(True, 0, False)
+    assert outcome.baseline_taken(False, 3, False)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from monitor.detect.diff import TextDiff, diff_paragraphs, diff_texts, split_sentences
+from monitor.digest.diffhtml import diff_html
 
 DATA = Path(__file__).parent / "data" / "diff"
 
@@ -246,7 +247,7 @@ def test_identical_texts_give_an_empty_diff():
     paras = seed(BILATERAL)
     d = diff_paragraphs(paras, list(paras))
     assert d.is_empty and d.hunks == ()
-    assert d.render_text() == "" and d.render_html() == ""
+    assert d.render_text() == "" and diff_html(d) == ""
     assert (d.stats.words_deleted, d.stats.words_inserted) == (0, 0)
     text = (DATA / BILATERAL).read_text(encoding="utf-8")
     assert diff_texts(text, text).is_empty
@@ -391,7 +392,7 @@ def test_html_escapes_untrusted_text():
         '<script>alert("x")</script> Q&A session <b>tomorrow</b> & later.',
     ]
     d = diff_paragraphs(old, new)
-    out = d.render_html()
+    out = diff_html(d)
     assert "<script>" not in out and "<b>" not in out
     assert "&lt;script&gt;" in out and "R&amp;D" in out and "Q&amp;A" in out
     assert not re.search(r"&(?!amp;|lt;|gt;|quot;|#x27;)", out)  # no bare ampersand left

@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from monitor.config import EmailConfig
 from monitor.detect.diff import diff_paragraphs
+from monitor.digest.diffhtml import diff_html
 from monitor.digest.render import Digest, FailingSource, render_digest
 from monitor.digest.smtp import build_message
 from monitor.models import Event, Related, ThemeMatch
@@ -113,7 +114,7 @@ def sample_events() -> list[Event]:
             title=new[0],
             date="2025-03-14",
             diff=changes.render_text(),
-            diff_html=changes.render_html(),
+            diff_html=diff_html(changes),
             themes=[demining],
             id=4,
         ),

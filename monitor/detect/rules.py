@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 from monitor.config import RevisitConfig
 from monitor.extract.reading import PageLine as Line
 from monitor.extract.site_page import says_away
-from monitor.models import Document, Page
-from monitor.store.catalogue import ReleaseState, VersionText, parse_iso
+from monitor.models import Document, Page, ReleaseState, VersionText, parse_iso
+from monitor.sources import discover
 from monitor.text.normalize import word_count
 
 Verdict = Literal["new", "changed", "unchanged"]
@@ -78,6 +78,21 @@ def removal_by_redirect(page: Page, listing_urls: set[str]) -> str | None:
     if host != asked_host:
         return f"now redirects to another site ({page.final_url})"
     return None
+
+
+def became_listing(page: Page) -> str | None:
+    """A release URL that now redirects to a page of links (a category, the news index)."""
+    if not page.redirects or page.is_pdf or not page.text:
+        return None
+    listing = discover(page.text, page.final_url)
+    if listing.kind == "listing" and len(listing.releases) >= 5:
+        return f"now redirects to a list of releases ({page.final_url})"
+    return None
+
+
+def moved_away(page: Page, listing_urls: set[str]) -> str | None:
+    """Why a release's page is no longer the release (None: it still is)."""
+    return removal_by_redirect(page, listing_urls) or became_listing(page)
 
 
 RETURN_WINDOW = timedelta(days=30)

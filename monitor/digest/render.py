@@ -1,50 +1,40 @@
 """Turn a batch of events into one email a busy analyst can read in a minute on a phone.
 
 Pure: no store, no network, no clock unless `now` is left out. Everything that came from a page
-(titles, text, URLs, error messages) is untrusted: Jinja2 autoescapes the HTML part, only
-http(s) addresses become links, control characters are removed so a title can never break a
-line or a header, and the one piece of ready-made HTML (`Event.diff_html`) is re-sanitised to a
-short list of tags and inline styles before it is embedded.
+(titles, text, URLs, error messages) is untrusted: Jinja2 autoescapes the HTML part, and every
+value goes through `untrusted` (one line, no control characters, http(s) links only); the one
+piece of ready-made HTML, an edit's diff, is read back through `diffhtml`. The subject line is
+made in `subject`.
 """
 
 from __future__ import annotations
 
 import re
-import string
-import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import cache
-from html import escape
-from html.parser import HTMLParser
 from pathlib import PurePath
 from typing import Any
-from urllib.parse import urlsplit
 
 import jinja2
-from markupsafe import Markup
 
+from monitor.digest.diffhtml import MAX_DIFF, diff_markup_to_html, sanitize_diff_html
+from monitor.digest.subject import plural, subject_line, summary
+from monitor.digest.untrusted import clean_block, clean_line, safe_href
 from monitor.models import Event, ThemeMatch
 from monitor.text.excerpt import clip
 
-MAX_TITLE = 300  # characters of a title shown; longer ones are cut with an ellipsis
-SUBJECT_TITLE = 80  # characters of the first title in the default subject
-MAX_SUBJECT = 200
 SNIPPET = 220  # characters of an evidence sentence shown around the matched term
 MAX_TERMS = 4  # matched terms listed per theme
 MAX_RELATED = 3  # closest earlier releases listed per new release
-MAX_DIFF = 4000  # characters of diff text per edited release; the store keeps the rest
 MAX_ERROR = 300  # characters of a failing source's last error
 # A digest must stay readable and under the ~100 KB at which mail clients clip a message: past
 # these, releases are listed one line each (title, source, date, link), never left out.
 FULL_NEW = 20
 FULL_CHANGED = 10
 DIFF_BUDGET = 16_000  # characters of diff over all edited releases of one digest
-
-DEL_STYLE = "color:#b00020;text-decoration:line-through;background:#fde7e9"
-INS_STYLE = "color:#05652d;text-decoration:none;background:#e6f4ea"
 
 
 # --- records -------------------------------------------------------------------------------
@@ -83,48 +73,6 @@ class Digest:
     created_at: datetime
     event_ids: tuple[int, ...] = ()
     counts: DigestCounts = field(default_factory=DigestCounts)
-
-
-# --- untrusted text ------------------------------------------------------------------------
-
-# Bidirectional overrides and isolates can make a title display as something else.
-_BIDI_CONTROLS = dict.fromkeys(
-    [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C]
-)
-
-
-def clean_line(value: object, limit: int = MAX_TITLE) -> str:
-    """One line of display text: no control characters, no line breaks, whitespace collapsed."""
-    text = str(value or "").translate(_BIDI_CONTROLS)
-    text = "".join(" " if unicodedata.category(c) == "Cc" else c for c in text)
-    text = " ".join(text.split())  # also folds U+2028/U+2029 and other Unicode spaces
-    return _cut(text, limit)
-
-
-def clean_block(value: object, limit: int) -> str:
-    """Multi-line display text: line breaks kept, other control characters removed."""
-    lines = str(value or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    text = "\n".join(clean_line(line, limit) for line in lines)
-    return _cut(re.sub(r"\n{3,}", "\n\n", text).strip(), limit)
-
-
-def _cut(text: str, limit: int) -> str:
-    if len(text) <= limit:
-        return text
-    return text[: limit - 1].rstrip() + "…"
-
-
-def safe_href(url: str | None) -> str | None:
-    """The URL if it may be a link (absolute http or https, nothing hidden in it), else None."""
-    if not url or any(c.isspace() or unicodedata.category(c) == "Cc" for c in url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
-    return url
 
 
 # --- view model ----------------------------------------------------------------------------
@@ -221,11 +169,11 @@ def render_digest(
     groups = _theme_groups([e for e in new if id(e) in full])
     titles = [i.title for g in groups for i in g.items] + [clean_line(e.title) for e in changed]
     first = next((t for t in [*titles, *(clean_line(e.title) for e in removed)] if t), "")
-    subject = _subject(subject_template, counts, first, notices, now)
+    subject = subject_line(subject_template, counts, first, notices, now)
     shown = _edited_items(changed)
     context: dict[str, Any] = {
         "subject": subject,
-        "summary": _summary(counts),
+        "summary": summary(counts),
         "when": now.strftime("%d %b %Y, %H:%M UTC"),
         "counts": counts,
         "baseline": _baseline_line(baseline),
@@ -267,12 +215,8 @@ def _env() -> jinja2.Environment:
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters["plural"] = _plural
+    env.filters["plural"] = plural
     return env
-
-
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (plural or word + 's')}"
 
 
 def _tidy_text(text: str) -> str:
@@ -426,206 +370,12 @@ def _baseline_line(events: list[Event]) -> str:
     per_source: dict[str, int] = defaultdict(int)
     for e in events:
         per_source[clean_line(e.source, 80)] += 1
-    parts = ", ".join(f"{name} ({_plural(n, 'release')})" for name, n in per_source.items())
+    parts = ", ".join(f"{name} ({plural(n, 'release')})" for name, n in per_source.items())
     noun = "source" if len(per_source) == 1 else "sources"
     return (
         f"Started watching {len(per_source)} {noun}: {parts}. These releases are kept as the "
         "baseline and not listed; from now on new, edited and removed releases are reported."
     )
-
-
-def _summary(counts: DigestCounts) -> str:
-    parts = []
-    if counts.new:
-        parts.append(f"{counts.new} new")
-    if counts.changed:
-        parts.append(f"{counts.changed} edited")
-    if counts.removed:
-        parts.append(f"{counts.removed} removed")
-    if counts.baseline:
-        parts.append(f"{counts.baseline} in baseline")
-    if counts.failing:
-        parts.append(_plural(counts.failing, "source") + " failing")
-    if counts.recovered:
-        parts.append(f"{counts.recovered} working again")
-    return " · ".join(parts)
-
-
-# --- subject -------------------------------------------------------------------------------
-
-
-class _LenientFormatter(string.Formatter):
-    """Unknown {placeholders} stay as written, so a typo in the config never stops a digest."""
-
-    def get_value(self, key: int | str, args: Sequence[Any], kwargs: Mapping[str, Any]) -> Any:
-        if isinstance(key, str) and key in kwargs:
-            return kwargs[key]
-        return "{" + str(key) + "}"
-
-
-def _subject(
-    template: str | None,
-    counts: DigestCounts,
-    first_title: str,
-    notices: list[_Failing],
-    now: datetime,
-) -> str:
-    default = _default_subject(counts, first_title, notices)
-    if not template:
-        return default
-    values = {
-        "new": counts.new,
-        "changed": counts.changed,
-        "edited": counts.changed,
-        "removed": counts.removed,
-        "baseline": counts.baseline,
-        "failing": counts.failing,
-        "date": now.date().isoformat(),
-        "title": _cut(first_title, SUBJECT_TITLE),
-        "summary": _summary(counts),
-    }
-    try:
-        text = _LenientFormatter().vformat(template, (), values)
-    except (ValueError, IndexError, KeyError, AttributeError, TypeError):
-        text = template  # malformed braces: show the template as written
-    return clean_line(text, MAX_SUBJECT) or default
-
-
-def _default_subject(counts: DigestCounts, first_title: str, notices: list[_Failing]) -> str:
-    parts = []
-    if counts.new:
-        parts.append(f"{counts.new} new")
-    if counts.changed:
-        parts.append(f"{counts.changed} edited")
-    if counts.removed:
-        parts.append(f"{counts.removed} removed")
-    if parts:
-        head = "monitor: " + ", ".join(parts)
-        if first_title:
-            head += " — " + _cut(first_title, SUBJECT_TITLE)
-        return clean_line(head, MAX_SUBJECT)
-    if counts.baseline:
-        return f"monitor: baseline of {_plural(counts.baseline, 'release')} recorded"
-    failing = [n.name for n in notices if not n.recovered]
-    if failing:
-        noun = "source" if len(failing) == 1 else "sources"
-        return clean_line(f"monitor: {len(failing)} {noun} failing ({', '.join(failing)})")
-    names = ", ".join(n.name for n in notices)
-    return clean_line(f"monitor: {names} working again", MAX_SUBJECT)
-
-
-# --- diff HTML -----------------------------------------------------------------------------
-
-_ALLOWED_TAGS = {
-    "div", "p", "span", "del", "ins", "s", "strike", "b", "strong", "i", "em", "mark",
-    "small", "blockquote", "br", "u",
-}  # fmt: skip
-_VOID_TAGS = {"br"}
-_DROP_CONTENT = {"script", "style", "head", "title", "template", "noscript", "iframe", "object"}
-_SAFE_STYLE = re.compile(r"^[A-Za-z0-9#:;,.%\s-]*$")  # no url(), no expression(), no quotes
-_SAFE_CLASS = re.compile(r"^[A-Za-z0-9_\s-]*$")
-
-
-class _DiffSanitizer(HTMLParser):
-    """Re-emit only harmless tags with inline styles; stop cleanly after `budget` characters."""
-
-    def __init__(self, budget: int):
-        super().__init__(convert_charrefs=True)
-        self.out: list[str] = []
-        self.stack: list[str] = []
-        self.budget = budget
-        self.truncated = False
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _DROP_CONTENT:
-            self._skip += 1
-            return
-        if self._skip or self.truncated or tag not in _ALLOWED_TAGS:
-            return
-        kept = "".join(
-            f' {name}="{escape(value or "")}"'
-            for name, value in attrs
-            if (name == "style" and _SAFE_STYLE.match(value or "") and "\\" not in (value or ""))
-            or (name == "class" and _SAFE_CLASS.match(value or ""))
-        )
-        if tag == "ins" and self.out and self.out[-1] == "</del>":
-            self.out.append(" ")  # "3 4.5", not "34.5", when a word was replaced
-        self.out.append(f"<{tag}{kept}>")
-        if tag not in _VOID_TAGS:
-            self.stack.append(tag)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _VOID_TAGS:
-            self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _DROP_CONTENT:
-            self._skip = max(0, self._skip - 1)
-            return
-        if self._skip or self.truncated or tag not in self.stack:
-            return
-        while self.stack:
-            open_tag = self.stack.pop()
-            self.out.append(f"</{open_tag}>")
-            if open_tag == tag:
-                break
-
-    def handle_data(self, data: str) -> None:
-        if self._skip or self.truncated:
-            return
-        data = "".join(
-            c
-            for c in data.translate(_BIDI_CONTROLS)
-            if c in "\n\t" or unicodedata.category(c) != "Cc"
-        )
-        if len(data) > self.budget:
-            data = data[: self.budget] + "…"
-            self.truncated = True
-        self.budget -= len(data)
-        self.out.append(escape(data, quote=False))
-
-    def result(self) -> str:
-        self.close()
-        tail = "".join(f"</{t}>" for t in reversed(self.stack))
-        note = ""
-        if self.truncated:
-            note = (
-                '<p style="color:#5f6368;font-size:13px">(diff shortened; both versions are '
-                "kept in full in the store's <code>text/</code> folder)</p>"
-            )
-        return "".join(self.out) + tail + note
-
-
-def sanitize_diff_html(html_text: str, budget: int = MAX_DIFF) -> Markup:
-    """The diff's HTML with anything but text, simple tags and plain inline styles removed."""
-    parser = _DiffSanitizer(budget)
-    parser.feed(html_text)
-    return Markup(parser.result())
-
-
-_DIFF_TOKEN = re.compile(r"\[-(.*?)-\]|\{\+(.*?)\+\}", re.DOTALL)
-
-
-def diff_markup_to_html(diff: str, budget: int = MAX_DIFF) -> Markup:
-    """HTML for a `[-deleted-]{+inserted+}` diff, for events recorded without `diff_html`."""
-    paragraphs = []
-    for block in clean_block(diff, budget).split("\n\n"):
-        parts, pos = [], 0
-        for m in _DIFF_TOKEN.finditer(block):
-            parts.append(escape(block[pos : m.start()], quote=False))
-            if m.group(1) is not None:
-                parts.append(f'<del style="{DEL_STYLE}">{escape(m.group(1), quote=False)}</del>')
-            else:
-                if parts and parts[-1].endswith("</del>"):
-                    parts.append(" ")
-                parts.append(f'<ins style="{INS_STYLE}">{escape(m.group(2), quote=False)}</ins>')
-            pos = m.end()
-        parts.append(escape(block[pos:], quote=False))
-        paragraphs.append(
-            '<p style="margin:0 0 8px">' + "".join(parts).replace("\n", "<br>") + "</p>"
-        )
-    return Markup('<div class="diff" style="line-height:1.5">' + "".join(paragraphs) + "</div>")
 
 
 def count_events(events: Iterable[Event]) -> DigestCounts:

@@ -24,6 +24,7 @@ from typing import Literal
 
 from monitor.config import EmailConfig, SmtpConfig
 from monitor.digest.render import Digest, clean_line
+from monitor.errors import DeliveryError
 from monitor.store.files import atomic_write
 
 DEFAULT_PASSWORD_ENV = "MONITOR_SMTP_PASSWORD"
@@ -31,33 +32,6 @@ _CONVENTIONAL_NAME = re.compile(r"[A-Z_][A-Z0-9_]*")  # how variable names are w
 
 # SMTP line endings; bodies always 7-bit (quoted-printable or base64) so no server needs 8BITMIME.
 MESSAGE_POLICY = policy.SMTP.clone(cte_type="7bit")
-
-ErrorKind = Literal[
-    "config", "refused", "unreachable", "timeout", "tls", "auth", "disconnected",
-    "temporary", "permanent", "outbox",
-]  # fmt: skip
-
-
-class DeliveryError(Exception):
-    """The digest was not handed over. `temporary` says whether the same attempt may work later
-    unchanged; a permanent error needs a person (wrong address, password, server policy)."""
-
-    def __init__(
-        self, message: str, kind: ErrorKind, *, temporary: bool, code: int | None = None
-    ) -> None:
-        super().__init__(message)
-        self.kind = kind
-        self.temporary = temporary
-        self.code = code
-
-    @property
-    def message(self) -> str:
-        return str(self.args[0])
-
-    @property
-    def connection_level(self) -> bool:
-        """The server could not be used at all, so trying further digests now is pointless."""
-        return self.kind in ("config", "refused", "unreachable", "timeout", "tls", "auth")
 
 
 @dataclass(frozen=True)
@@ -252,6 +226,23 @@ def _answer(code: int, value: bytes | str) -> str:
 def _classify(exc: BaseException, where: str, email_config: EmailConfig) -> DeliveryError:
     """One exception from smtplib/ssl/socket → a DeliveryError a person can act on."""
     smtp = email_config.smtp
+    if isinstance(exc, smtplib.SMTPServerDisconnected) and isinstance(
+        exc.__context__, TimeoutError
+    ):
+        exc = exc.__context__  # smtplib reports a read timeout as a disconnection
+    return (
+        _refused(exc, where, smtp)
+        or _not_reached(exc, where, smtp)
+        or DeliveryError(
+            f"sending through {where} failed unexpectedly: {type(exc).__name__}: {exc}",
+            "temporary",
+            temporary=True,
+        )
+    )
+
+
+def _refused(exc: BaseException, where: str, smtp: SmtpConfig) -> DeliveryError | None:
+    """The server answered, and said no: the login, the sender, the recipients, the message."""
     if isinstance(exc, smtplib.SMTPAuthenticationError):
         return DeliveryError(
             f"the SMTP server {where} refused the login for {smtp.username!r} "
@@ -305,10 +296,11 @@ def _classify(exc: BaseException, where: str, email_config: EmailConfig) -> Deli
             temporary=False,
             code=code,
         )
-    if isinstance(exc, smtplib.SMTPServerDisconnected) and isinstance(
-        exc.__context__, TimeoutError
-    ):
-        exc = exc.__context__  # smtplib reports a read timeout as a disconnection
+    return None
+
+
+def _not_reached(exc: BaseException, where: str, smtp: SmtpConfig) -> DeliveryError | None:
+    """The server could not be talked to: the network, TLS, a timeout, a closed connection."""
     if isinstance(exc, smtplib.SMTPServerDisconnected):
         return DeliveryError(
             f"the SMTP server {where} closed the connection unexpectedly ({exc or 'no reason'})"
@@ -367,8 +359,4 @@ def _classify(exc: BaseException, where: str, email_config: EmailConfig) -> Deli
         return DeliveryError(
             f"the SMTP conversation with {where} failed: {exc}.", "temporary", temporary=True
         )
-    return DeliveryError(
-        f"sending through {where} failed unexpectedly: {type(exc).__name__}: {exc}",
-        "temporary",
-        temporary=True,
-    )
+    return None

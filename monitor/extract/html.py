@@ -19,6 +19,7 @@ from lxml import etree
 from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 
+from monitor.errors import ExtractionError
 from monitor.text.normalize import normalize, paragraphs, word_count
 
 from ..models import Document
@@ -30,7 +31,6 @@ from .dates import (
     _numeric_order,
     _plausible,
 )
-from .errors import ExtractionError
 from .filters import _clean
 from .language import _english, _html_language, _primary_subtag, _script_language
 from .lines import (
@@ -216,6 +216,47 @@ def _single_page(
     return paras, meta, region
 
 
+def _publication_date(
+    html: str,
+    tree: etree._Element,
+    url: str,
+    page_lines: list[str],
+    selectors: PageSelectors,
+    meta_date: str | None,
+    title: str,
+    paras: tuple[str, ...],
+) -> str | None:
+    """The release's date, most trusted first: the configured selector, the byline under the
+    headline, page markup and metadata (htmldate), a date just above the headline (where site
+    headers also put "today" widgets), htmldate's full-text search, a dateline ("Phnom Penh,
+    24 April 2026") at the top or foot of the statement; last, a date htmldate found only in
+    the page's chrome (a sidebar list; never a header clock's today)."""
+    month_first = _month_first(tree, url)
+
+    widget_dates: list[str] = []  # htmldate's dates that only a sidebar list shows
+
+    def from_htmldate(found: str | None) -> str | None:
+        found = _metadata_date(found, html, url, month_first)
+        if found and _only_in_chrome(found, tree, page_lines, url, month_first):
+            if not _around_today(found):  # a header clock shows today: never a date
+                widget_dates.append(found)
+            return None
+        return found
+
+    def searched() -> str | None:  # slow: not when the quick search found a sidebar's date
+        return None if widget_dates else from_htmldate(_searched_date(tree, url))
+
+    return (
+        selectors.published(month_first)
+        or _date_near(page_lines, title, month_first, above=False)
+        or from_htmldate(meta_date)
+        or _date_near(page_lines, title, month_first, above=True)
+        or searched()
+        or _first_date((*paras[:2], *reversed(paras[-3:])), month_first)
+        or next(iter(widget_dates), None)
+    )
+
+
 def read_html(
     html: str,
     url: str,
@@ -275,36 +316,8 @@ def read_html(
         _choose_title(tree, url, page_lines, normalize(meta.title or ""), paras)
     )
 
-    # Most trusted first: the configured selector, the byline under the headline, page
-    # markup and metadata (htmldate), a date just above the headline (where site headers also
-    # put "today" widgets), htmldate's full-text search, a dateline ("Phnom Penh, 24 April
-    # 2026") at the top or foot of the statement; last, a date htmldate found only in the
-    # page's chrome (a sidebar list; never a header clock's today).
-    month_first = _month_first(tree, url)
-
-    widget_dates: list[str] = []  # htmldate's dates that only a sidebar list shows
-
-    def from_htmldate(found: str | None) -> str | None:
-        found = _metadata_date(found, html, url, month_first)
-        if found and _only_in_chrome(found, tree, page_lines, url, month_first):
-            if not _around_today(found):  # a header clock shows today: never a date
-                widget_dates.append(found)
-            return None
-        return found
-
-    def searched() -> str | None:  # slow: not when the quick search found a sidebar's date
-        return None if widget_dates else from_htmldate(_searched_date(tree, url))
-
-    doc_date = (
-        selectors.published(month_first)
-        or _date_near(page_lines, doc_title, month_first, above=False)
-        or from_htmldate(meta.date)
-        or _date_near(page_lines, doc_title, month_first, above=True)
-        or searched()
-        or _first_date((*paras[:2], *reversed(paras[-3:])), month_first)
-        or next(iter(widget_dates), None)
-    )
-
+    doc_date = _publication_date(html, tree, url, page_lines, selectors, meta.date, doc_title,
+                                 paras)  # fmt: skip
     paras = _without_headline(paras, doc_title)
     text = "\n".join(paras)
     language = _script_language(text) or language or _primary_subtag(meta.language)

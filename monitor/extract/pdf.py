@@ -10,11 +10,11 @@ from collections import Counter
 
 from pypdf import PageObject, PdfReader
 
+from monitor.errors import ExtractionError
 from monitor.text.normalize import normalize
 
 from ..models import Document
 from .dates import _DATE_PATTERNS, _plausible, parse_date
-from .errors import ExtractionError
 from .filters import _HAS_LETTER
 from .language import _text_language
 from .vocabulary import (

@@ -1,6 +1,6 @@
 """A page's lines as the source's template learner sees them, kept for `site_page`.
 
-A check learns every release page before reading it (`check.SourceCheck._learn`); the same
+A check learns every release page before reading it (`run.reader.ReleaseReader.learn`); the same
 parse also yields the facts that tell a page which is no statement at all (a maintenance page,
 a database error, the home page at a release's address) from an edited statement: its lines
 with their template keys, whether each is a link, and the names the page gives itself.

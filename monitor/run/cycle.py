@@ -15,6 +15,7 @@ from typing import TypeVar
 from rich.console import Console
 
 from monitor.config import Config, EmailConfig
+from monitor.errors import CheckInterrupted
 from monitor.models import CheckReport
 from monitor.report import CheckProgress
 from monitor.run.check import CheckOptions, run_check
@@ -22,15 +23,6 @@ from monitor.store.catalogue import Store, StoreBusy
 from monitor.store.lease import StoreLease
 
 T = TypeVar("T")
-
-
-class CheckInterrupted(Exception):
-    """The check was abandoned on request (the service is stopping).
-
-    Abandoning happens only between two awaits, never inside a store transaction: what the
-    check committed stands, its events wait for the next digest, and the sources it did not
-    finish stay due, so the next run checks them first.
-    """
 
 
 def deliver_digests(

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from filelock import FileLock
 
+from monitor.errors import StoreBusy, StoreError
 from monitor.models import Document, Event, Page
 from monitor.store.archive import archive_for
 from monitor.store.channels import ChannelLedger
@@ -56,14 +57,6 @@ if TYPE_CHECKING:
 CATALOGUE = "catalogue.sqlite"
 _SWEPT: set[Path] = set()  # stores whose stale temp files this process removed
 _RUNNING_CHECKS: set[int] = set()  # checks in flight in this process (the service's jobs)
-
-
-class StoreError(Exception):
-    """The store cannot be used; the message says what to do."""
-
-
-class StoreBusy(StoreError):
-    pass
 
 
 class Store(CatalogueReads):

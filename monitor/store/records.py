@@ -7,25 +7,19 @@ import hashlib
 import re
 import sqlite3
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from monitor.models import Event, Related, ThemeMatch
-
-
-def now_iso() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def parse_iso(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+from monitor.models import (  # noqa: F401 (records that cross stages; the store's callers import them here too)
+    Event,
+    Related,
+    ReleaseState,
+    ThemeMatch,
+    VersionText,
+    now_iso,
+    parse_iso,
+)
 
 
 def release_key(url: str) -> str:
@@ -49,39 +43,6 @@ class SourceState:
     name: str
     baselined: bool
     consecutive_failures: int
-
-
-@dataclass(frozen=True)
-class ReleaseState:
-    id: int
-    url: str
-    key: str
-    title: str | None
-    published: str | None
-    first_seen_at: str
-    last_fetched_at: str | None
-    etag: str | None
-    last_modified: str | None
-    body_hash: str | None
-    extract_sig: str | None
-    state: str
-    latest_version_id: int | None
-    removed_at: str | None = None
-    read_hash: str | None = None  # what the statement was read from (extract.reading)
-
-
-@dataclass(frozen=True)
-class VersionText:
-    id: int
-    seq: int
-    title: str
-    paragraphs: tuple[str, ...]
-    text_hash: str
-    text_path: str
-    published: str | None
-    raw_hash: str | None = None  # the body it was read from, to read again like for like
-    content_type: str | None = None
-    final_url: str | None = None
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,9 @@ import sys
 
 import click
 
-from ..cli import EXIT_STORE, EXIT_USAGE, _fail, _load, config_option, err_console
-from .security import PASSWORD_ENV, USER_ENV, AuthConfigError, credentials_from_env, is_loopback
+from ..cli import config_option, err_console
+from ..config import load_config
+from .security import PASSWORD_ENV, USER_ENV, credentials_from_env, is_loopback
 
 
 @click.command()
@@ -24,20 +25,13 @@ def serve(config_path: str | None, host: str, port: int) -> None:
     """Browse the archive in a web browser: changes, sources, every version and its diff."""
     import uvicorn
 
-    from monitor.store.catalogue import Store, StoreError
+    from monitor.store.catalogue import Store
 
     from .app import create_app
 
-    config = _load(config_path)
-    try:
-        credentials = credentials_from_env()
-    except AuthConfigError as exc:
-        _fail(str(exc), EXIT_USAGE)
-        raise  # unreachable
-    try:
-        Store.open(config.snapshots_dir, readonly=True).close()
-    except StoreError as exc:
-        _fail(str(exc), EXIT_STORE)
+    config = load_config(config_path)
+    credentials = credentials_from_env()  # AuthConfigError, a ConfigError: exit 2
+    Store.open(config.snapshots_dir, readonly=True).close()  # StoreError: exit 3
     if not is_loopback(host):
         login = "a login is required" if credentials else (
             f"anyone who can reach it can read it; set {USER_ENV} and {PASSWORD_ENV} "

@@ -14,6 +14,8 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
+from monitor.errors import ConfigError
+
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -40,7 +42,7 @@ class Credentials:
     password: str
 
 
-class AuthConfigError(ValueError):
+class AuthConfigError(ConfigError, ValueError):
     pass
 
 

@@ -1,0 +1,176 @@
+"""One source's listing, read for a check: its pages, the releases they list, their chrome.
+
+A listing's HTTP validators are saved only after every new release on it was stored
+(`save_validators`), so a crash or a failed fetch means the listing is read again next time
+instead of answering 304.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from concurrent.futures import Executor
+from dataclasses import dataclass, field, replace
+from functools import partial
+
+from monitor.config import SourceConfig
+from monitor.errors import FetchError
+from monitor.extract.profile import SiteProfile
+from monitor.extract.template import PageKeys
+from monitor.models import Link, Listing, Page, ReleaseState
+from monitor.run.reader import is_html
+from monitor.run.record import Recorder
+from monitor.run.workers import read_listing
+from monitor.sources import parse_feed, sniff_kind
+from monitor.store.catalogue import Store
+
+Get = Callable[..., Awaitable[Page]]  # the check's fetch, with the source's headers and cookies
+
+
+@dataclass
+class Discovered:
+    links: list[Link] = field(default_factory=list)
+    listing_urls: set[str] = field(default_factory=set)
+    listing_pages: list[Page] = field(default_factory=list)  # to save validators at the end
+    listing_keys: set[int] = field(default_factory=set)  # the lines of these listing pages
+    single: Page | None = None  # the source URL is itself the release
+    unchanged: bool = False  # the listing answered 304
+
+
+class ListingReader:
+    """Reads one source's listing pages, teaching the source's template profile their chrome.
+    Listing validators are the source's own: another source on the same URL (other cookies,
+    another language) or a renamed one must read the listing afresh."""
+
+    def __init__(
+        self,
+        src: SourceConfig,
+        store: Store,
+        pool: Executor,
+        profile: SiteProfile,
+        get: Get,
+        record: Recorder,
+        *,
+        refetch_all: bool,
+        baseline: bool,
+    ):
+        self.src, self.store, self.pool, self.profile = src, store, pool, profile
+        self.get, self.record = get, record
+        self.refetch_all, self.baseline = refetch_all, baseline
+        self.url = src.address
+        self.scope = f"source:{src.name}"
+
+    async def discover(self, known: dict[str, ReleaseState]) -> Discovered:
+        """The releases listed, following pagination on the baseline or while everything on a
+        page is new. Raises FetchError when the source's own page cannot be read."""
+        found = Discovered(listing_urls={self.url})
+        url: str | None = self.url
+        seen_pages: set[str] = set()
+        shape: str | None = None  # the list's shape on page 1, to read later pages alike
+        while url and len(seen_pages) < self.src.max_pages and url not in seen_pages:
+            seen_pages.add(url)
+            watched = known.get(url) if url == self.url else None  # a single-page source
+            page = await self._fetch(url, watched, found)
+            if page is None:
+                break
+            if page.not_modified:
+                if watched is not None:
+                    found.single = page
+                    return found
+                found.unchanged = url == self.url
+                break
+            found.listing_urls.add(page.final_url)
+            kind = self._kind(page)
+            if kind == "page":
+                self._not_a_listing_now(url, known)
+                found.single = page
+                return found
+            keys = None
+            if kind == "feed":
+                listing = parse_feed(page.body, page.final_url)
+            else:
+                listing, keys = await self._read_listing(page, shape)
+            shape = listing.signature or shape
+            if listing.kind == "page" and url == self.url and self.src.type != "listing":
+                self._not_a_listing_now(url, known)
+                found.single = page
+                return found
+            found.listing_pages.append(page)
+            if keys is not None:
+                self.profile.learn(keys)
+                found.listing_keys.update(key for key, _ in keys.blocks)
+            fresh = [link for link in listing.releases if link.url not in known]
+            found.links.extend(listing.releases)
+            # Later pages are read on the baseline, or when everything on this one was new
+            # (a burst of releases pushed known ones off page one).
+            if not (self.baseline or (fresh and len(fresh) == len(listing.releases))):
+                break
+            url = next((u for u in listing.next_pages if u not in seen_pages), None)
+        found.links = list({link.url: link for link in reversed(found.links)}.values())[::-1]
+        return found
+
+    async def _fetch(
+        self, url: str, watched: ReleaseState | None, found: Discovered
+    ) -> Page | None:
+        """A listing page, conditionally; None when a later page failed (an error item), or
+        when a watched single page is gone: the listing is then unchanged, and the plan asks
+        for the page again to confirm it."""
+        stored_hash = None
+        if watched is not None:
+            etag, modified = watched.etag, watched.last_modified
+        else:
+            etag, modified, stored_hash = self.store.page_validators(url, self.scope)
+        if self.refetch_all:
+            etag = modified = None
+        try:
+            page = await self.get(url, etag=etag, last_modified=modified)
+        except FetchError as err:
+            if url == self.url:
+                if err.kind == "gone" and watched is not None:
+                    found.unchanged = True  # nothing read yet: the discovery ends here
+                    return None
+                raise
+            self.record.error(url, f"listing page: {err.message}", err.kind,
+                              f"{self.src.name}: listing page")  # fmt: skip
+            return None
+        if stored_hash and page.body_hash == stored_hash and not page.redirects:
+            # The same bytes as last time: nothing new is listed. Many sites send no
+            # validators, so this is their 304, and it spares parsing the listing again.
+            page = replace(page, not_modified=True)
+        return page
+
+    def save_validators(self, found: Discovered) -> None:
+        for page in found.listing_pages:
+            self.store.save_page_validators(page, self.scope)
+
+    async def _read_listing(
+        self, page: Page, shape: str | None
+    ) -> tuple[Listing, PageKeys | None]:
+        """The listing's links, and its chrome for the profile to learn before any release is
+        read: in a reading process, beside the fetching."""
+        return await asyncio.get_running_loop().run_in_executor(
+            self.pool,
+            partial(read_listing, page.text or "", page.final_url, self.src.links, shape,
+                    is_html(page)),
+        )  # fmt: skip
+
+    def _not_a_listing_now(self, url: str, known: dict[str, ReleaseState]) -> None:
+        """A source that listed releases and now shows one page (a maintenance notice, a
+        redesign, an error page served with 200) has not become a single release."""
+        if url == self.url and any(u != self.url for u in known):
+            raise FetchError(
+                url,
+                "bad_response",
+                "the listing shows no release links this time (a maintenance or error page, or "
+                "a redesign: if it persists, set `links` for this source); nothing is reported",
+            )
+
+    def _kind(self, page: Page) -> str:
+        if self.src.type != "auto":
+            return self.src.type
+        sniffed = sniff_kind(page.content_type, page.body)
+        if sniffed == "feed":
+            return "feed"
+        if sniffed in ("pdf", "other"):
+            return "page"
+        return "listing"

@@ -1,0 +1,141 @@
+"""One source's release pages, read for a check: in the reading pool, with what the source's
+pages share (its template profile), learning from each page as it arrives."""
+
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import Executor
+from datetime import UTC, datetime, timedelta
+from functools import partial
+
+from monitor.config import SourceConfig
+from monitor.errors import ExtractionError
+from monitor.extract import Reading, Template, read_page, statement_unchanged
+from monitor.extract.profile import SiteProfile
+from monitor.extract.selectors import SelectorMiss
+from monitor.extract.survey import PageSurvey, survey_page
+from monitor.fetch.pages import page_from_bytes
+from monitor.models import Document, Link, Page, ReleaseState, VersionText
+from monitor.sources.feeds import clean_text
+from monitor.store.catalogue import Store
+from monitor.text.sitenames import site_names
+
+
+def is_html(page: Page) -> bool:
+    return bool(page.text) and not page.is_pdf and page.content_type != "text/plain"
+
+
+class ReleaseReader:
+    """Reads one source's release pages. `missed`: each configured selector that found nothing,
+    with the first page it missed on and how many pages it missed on."""
+
+    def __init__(
+        self,
+        src: SourceConfig,
+        store: Store,
+        pool: Executor,
+        profile: SiteProfile,
+        extract_sig: str,
+    ):
+        self.src, self.store, self.pool, self.profile = src, store, pool, profile
+        self.sig = extract_sig
+        self.missed: dict[tuple[str, str], tuple[str, SelectorMiss, int]] = {}  # by selector
+        self._listing_pages: list[Page] = []
+        self._site_names: set[str] | None = None
+
+    def use_listing(self, pages: list[Page]) -> None:
+        """The listing pages read this check: their chrome names the site."""
+        self._listing_pages, self._site_names = pages, None
+
+    async def learn(self, page: Page) -> PageSurvey | None:
+        """Learn from a page as soon as it arrives: releases fetched together are read after
+        the others have been learned from, so even a source's first releases are read with
+        what their siblings share. The page's survey is kept for `site_page`."""
+        if not is_html(page):
+            return None
+        survey = await asyncio.get_running_loop().run_in_executor(
+            self.pool, partial(survey_page, page.text or "", page.url)
+        )
+        if survey is not None:
+            self.profile.learn(survey.keys)
+        return survey
+
+    async def read(self, url: str, page: Page, template: Template) -> Reading:
+        """The release's page read, and what it teaches the source. Raises ExtractionError
+        when it holds no statement text."""
+        reading = await self._read(page, template)
+        if reading.keys is not None:
+            self.profile.learn(reading.keys, reading.region)
+        for miss in reading.missed:  # reported once per selector, when the source is read
+            first, seen, pages = self.missed.get((miss.key, miss.selector), (url, miss, 0))
+            self.missed[miss.key, miss.selector] = (first, seen, pages + 1)
+        return reading
+
+    async def same_statement(self, rel: ReleaseState, page: Page) -> bool:
+        """New bytes, same statement: the page's region and headlines read as they did when
+        the stored version was read (its chrome changed). Spares reading the page again."""
+        template = self.profile.view()
+        if not (rel.read_hash and rel.title and rel.extract_sig == self.sig and template.regions):
+            return False
+        if not is_html(page):
+            return False
+        return await asyncio.get_running_loop().run_in_executor(
+            self.pool,
+            partial(statement_unchanged, page.text, template, rel.read_hash, rel.title),
+        )
+
+    async def _read(self, page: Page, template: Template) -> Reading:
+        return await asyncio.get_running_loop().run_in_executor(
+            self.pool,
+            partial(read_page, page, content=self.src.content, title=self.src.title,
+                    date=self.src.date, template=template),
+        )  # fmt: skip
+
+    async def read_again(
+        self, previous: VersionText, page: Page, template: Template
+    ) -> Reading | None:
+        """The stored version's own body, read the way the new one was: like is compared with
+        like, so what a newer extractor, new selectors or a better-learned template reads
+        differently is never taken for the ministry's edit. None when the body is not kept."""
+        if not previous.raw_hash:
+            return None
+        try:
+            raw = self.store.read_raw(previous.raw_hash)
+        except OSError:
+            return None
+        ctype = previous.content_type or page.content_type
+        if page.encoding:  # the site's charset as the server declares it today
+            ctype = f"{ctype}; charset={page.encoding}"
+        old = page_from_bytes(raw, previous.final_url or page.url, ctype)
+        try:
+            return await self._read(old, template)
+        except ExtractionError:
+            return None
+
+    def with_listing_facts(self, doc: Document, link: Link | None) -> Document:
+        """The listing's title and date for a release, where the page's own are chrome.
+
+        A page whose only title is the site's name (`<title>Ministry of ...</title>`, a banner
+        heading) yields the name the listing pages show in their title, logo or header; a
+        header clock yields today's date where the listing dates the release earlier.
+        """
+        if link is None:
+            return doc
+        title, date = doc.title, doc.date
+        if link.title and (not title or (title != link.title and self._site_name(title))):
+            title = link.title
+        # "today" anywhere on Earth: a clock widget shows the site's own date
+        recent = (datetime.now(UTC) - timedelta(days=1)).date().isoformat()
+        if link.date and (not date or (date >= recent and link.date < date)):
+            date = link.date
+        if (title, date) == (doc.title, doc.date):
+            return doc
+        return Document(doc.url, title, doc.paragraphs, date, doc.language)
+
+    def _site_name(self, text: str) -> bool:
+        """Is `text` the site's name, as the listing pages show it in their chrome?"""
+        if self._site_names is None:
+            self._site_names = set()
+            for page in self._listing_pages:
+                self._site_names |= site_names(page.text or "")
+        return bool(text) and clean_text(text).casefold() in self._site_names
