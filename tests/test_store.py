@@ -31,10 +31,11 @@ from monitor.context.search import SearchIndexMissing, search
 from monitor.demo.samples import SampleRelease, load_releases
 from monitor.demo.server import FixtureServer
 from monitor.demo.site import build_site
+from monitor.errors import StoreBusy, StoreError
 from monitor.models import Document, Event, Page
 from monitor.run.check import CheckOptions, run_check
 from monitor.store import schema, search_index
-from monitor.store.catalogue import CATALOGUE, Store, StoreBusy, StoreError, parse_iso
+from monitor.store.catalogue import CATALOGUE, Store, parse_iso
 from monitor.store.channels import ChannelSummary
 from monitor.store.files import TEMP_PREFIX, atomic_write, remove_stale_temps
 from monitor.store.lease import StoreLease, take_lock

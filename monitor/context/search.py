@@ -25,7 +25,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from monitor.store.catalogue import Store, StoreError
+from monitor.errors import StoreError
+from monitor.store.catalogue import Store
 from monitor.store.search_index import FoundText, find, parse, ready, texts, words
 
 TIERS = {  # tier: (floor, what the title adds at most)

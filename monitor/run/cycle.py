@@ -15,11 +15,11 @@ from typing import TypeVar
 from rich.console import Console
 
 from monitor.config import Config, EmailConfig
-from monitor.errors import CheckInterrupted
+from monitor.errors import CheckInterrupted, StoreBusy
 from monitor.models import CheckReport
 from monitor.report import CheckProgress
 from monitor.run.check import CheckOptions, run_check
-from monitor.store.catalogue import Store, StoreBusy
+from monitor.store.catalogue import Store
 from monitor.store.lease import StoreLease
 
 T = TypeVar("T")

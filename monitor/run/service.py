@@ -52,6 +52,7 @@ from filelock import FileLock
 from rich.console import Console
 
 from monitor.config import Config
+from monitor.errors import StoreBusy
 from monitor.run.cycle import (
     DELIVERING,
     CheckInterrupted,
@@ -82,7 +83,7 @@ from monitor.run.service_state import digest_due_at_start, source_state
 from monitor.run.service_state import failures as service_failures
 from monitor.run.status import SourceRecord, claim_service_lock, source_records
 from monitor.run.workers import share_cores
-from monitor.store.catalogue import Store, StoreBusy
+from monitor.store.catalogue import Store
 from monitor.store.lease import StoreLease
 
 T = TypeVar("T")

@@ -20,8 +20,9 @@ from rich.table import Table
 
 from monitor.config import Config
 from monitor.digest.channels import ChannelStatus, channel_status
+from monitor.errors import StoreBusy, StoreError
 from monitor.run.schedule import SourceTimes, cadence_for, local_timezone, next_cron, next_due
-from monitor.store.catalogue import CATALOGUE, Store, StoreBusy, StoreError, parse_iso
+from monitor.store.catalogue import CATALOGUE, Store, parse_iso
 
 
 @dataclass(frozen=True)

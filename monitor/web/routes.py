@@ -14,8 +14,8 @@ from starlette.responses import PlainTextResponse, Response
 
 from monitor.context.search import SearchIndexMissing
 from monitor.context.search import search as run_search
+from monitor.errors import StoreError
 from monitor.fetch.decode import decode_body, media_type
-from monitor.store.catalogue import StoreError
 
 from . import queries, render
 from .app import Archive, etag_for, not_modified
