@@ -103,15 +103,21 @@ def check(
         _fail("no sources in the config: add some under `sources:` "
               "(the README shows how)", EXIT_USAGE)  # fmt: skip
     try:
-        report = run_check_command(
-            config,
-            sources=list(sources) or None,
-            refetch_all=refetch_all,
-            wait=0.0 if no_wait else 600.0,
-            send_email=not no_email,
-            progress=not quiet and err_console.is_terminal,
-            console=err_console,
-        )
+        if config.queue is not None:
+            from monitor.queue.rounds import queued_check
+
+            report = queued_check(config, sources=list(sources) or None, refetch_all=refetch_all,
+                                  send_email=not no_email, console=err_console)  # fmt: skip
+        else:
+            report = run_check_command(
+                config,
+                sources=list(sources) or None,
+                refetch_all=refetch_all,
+                wait=0.0 if no_wait else 600.0,
+                send_email=not no_email,
+                progress=not quiet and err_console.is_terminal,
+                console=err_console,
+            )
     except ConfigError as exc:
         _fail(str(exc), EXIT_USAGE)
     except _store_errors() as exc:
@@ -151,10 +157,11 @@ def _write_failure(config: Config, exc: Exception) -> str:
             "is lost: run the check again, and if this repeats, report this message")  # fmt: skip
 
 
-def _store_errors() -> type[Exception]:
+def _store_errors() -> tuple[type[Exception], ...]:
+    from monitor.queue.broker import QueueError
     from monitor.store.catalogue import StoreError
 
-    return StoreError
+    return StoreError, QueueError
 
 
 @cli.command()
@@ -483,6 +490,29 @@ def run(config_path: str | None, log_json: bool) -> None:
     try:
         run_service(config, log_json=log_json)
     except StoreError as exc:
+        _fail(str(exc), EXIT_STORE)
+
+
+@cli.command()
+@config_option
+@click.option("--concurrency", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="Checks this worker runs at once (threads).")  # fmt: skip
+def worker(config_path: str | None, concurrency: int) -> None:
+    """Check the sources sent to the `queue` (by `monitor check`), until stopped.
+
+    Stops on SIGTERM or Ctrl-C once its checks in flight ended (exit 0); killed, its unfinished
+    checks go back to the queue and another worker runs them.
+    """
+    from monitor.queue.broker import QueueError
+    from monitor.queue.worker import run_worker, stderr_log
+
+    config = _load(config_path)
+    if config.queue is None:
+        _fail("no `queue:` in the config: add `queue: {url: amqp://…}` (or redis://…) so "
+              "`monitor check` sends its checks to workers", EXIT_USAGE)  # fmt: skip
+    try:
+        run_worker(config, concurrency, stderr_log)
+    except QueueError as exc:
         _fail(str(exc), EXIT_STORE)
 
 
