@@ -487,6 +487,10 @@ def run(config_path: str | None, log_json: bool) -> None:
     if not config.sources:
         _fail("no sources in the config: add some under `sources:` (the README shows how)",
               EXIT_USAGE)  # fmt: skip
+    if config.queue is not None:
+        err_console.print("`queue:` is set, but `monitor run` still checks in this process "
+                          "(only `monitor check` sends checks to the workers so far)",
+                          highlight=False)  # fmt: skip
     try:
         run_service(config, log_json=log_json)
     except StoreError as exc:
