@@ -19,16 +19,21 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.services import DEFAULTS
-from tests.test_queue import check, sites, workers, write_config
+from tests.services import DEFAULTS, Service
+from tests.test_queue import check, queue_on, sites, workers, write_config
 
 SETUPS = [(0, 0), (1, 1), (2, 1), (1, 2), (2, 2)]  # (workers, threads each); 0: in process
 
 
 def rounds(folder: Path, sources: list[dict], broker: str, count: int, threads: int) -> list[float]:
-    queue = {"url": broker, "name": f"bench-{folder.name}"} if count else None
-    config = write_config(folder, sources, queue)
-    times = []
+    if not count:
+        return _timed(write_config(folder, sources, None), 0, 0)
+    with queue_on(Service("broker", broker)) as queue:
+        return _timed(write_config(folder, sources, queue), count, threads)
+
+
+def _timed(config: Path, count: int, threads: int) -> list[float]:
+    times: list[float] = []
 
     def timed() -> None:
         started = time.monotonic()

@@ -70,8 +70,33 @@ def write_config(folder: Path, sources: list[dict], queue: dict | None, delay: f
     return path
 
 
-def queue_for(service: services.Service) -> dict:
-    return {"url": service.url, "name": f"test-{uuid.uuid4().hex[:12]}"}
+@contextmanager
+def queue_on(service: services.Service) -> Iterator[dict]:
+    """A `queue:` section with a queue of its own, deleted from the broker afterwards."""
+    name = f"test-{uuid.uuid4().hex[:12]}"
+    try:
+        yield {"url": service.url, "name": name}
+    finally:
+        _delete_queue(service.url, name)
+
+
+def _delete_queue(url: str, name: str) -> None:
+    if url.startswith("redis"):
+        import redis
+
+        client = redis.Redis.from_url(url)
+        keys = list(client.scan_iter(f"dramatiq:{name}*"))
+        if keys:
+            client.delete(*keys)
+        return
+    import pika
+
+    from monitor.queue.broker import pika_url
+
+    with pika.BlockingConnection(pika.URLParameters(pika_url(url))) as connection:
+        channel = connection.channel()
+        for queue in (name, f"{name}.DQ", f"{name}.XQ"):
+            channel.queue_delete(queue)
 
 
 @contextmanager
@@ -130,8 +155,8 @@ def checks_per_source(config: Path) -> Counter:
 
 
 def test_each_source_is_checked_exactly_once_per_round_by_two_workers(broker, tmp_path):
-    with sites(hosts=4, per_host=5, releases_each=3) as sources:
-        config = write_config(tmp_path / "q", sources, queue_for(broker))
+    with sites(hosts=4, per_host=5, releases_each=3) as sources, queue_on(broker) as queue:
+        config = write_config(tmp_path / "q", sources, queue)
         names = {s["name"] for s in sources}
         with workers(config, 2):
             first, _ = check(config)
@@ -158,10 +183,10 @@ def _sorted(report: dict) -> dict:
 
 
 def test_queued_json_equals_the_in_process_one(broker, tmp_path):
-    with sites(hosts=2, per_host=3, releases_each=3) as sources:
+    with sites(hosts=2, per_host=3, releases_each=3) as sources, queue_on(broker) as queue:
         sources.append({"name": "down", "url": "http://127.0.0.1:9/news/"})  # an error item
         local = write_config(tmp_path / "local", sources, None)
-        queued = write_config(tmp_path / "queued", sources, queue_for(broker))
+        queued = write_config(tmp_path / "queued", sources, queue)
         in_process, _ = check(local)
         with workers(queued, 2, concurrency=2):
             from_queue, stderr = check(queued)
@@ -170,10 +195,12 @@ def test_queued_json_equals_the_in_process_one(broker, tmp_path):
     assert _sorted(from_queue) == _sorted(in_process)
 
 
-def test_a_worker_killed_mid_check_loses_and_duplicates_nothing(rabbitmq, tmp_path):
-    with sites(hosts=1, per_host=1, releases_each=10) as sources:
+def test_a_worker_killed_mid_check_loses_and_duplicates_nothing(broker, tmp_path):
+    """RabbitMQ hands the killed worker's message over at once, Redis once its heartbeat is
+    REDIS_HEARTBEAT_MS old."""
+    with sites(hosts=1, per_host=1, releases_each=10) as sources, queue_on(broker) as queue:
         # slow enough to be caught half-way: 0.3 s between two requests to the site
-        config = write_config(tmp_path / "q", sources, queue_for(rabbitmq), delay=0.3)
+        config = write_config(tmp_path / "q", sources, queue, delay=0.3)
         with workers(config, 2) as procs:
             sender = subprocess.Popen([*MONITOR, "check", "--config", str(config), "--json",
                                        "--no-email"], stdout=subprocess.PIPE,
