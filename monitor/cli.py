@@ -21,7 +21,14 @@ import click
 from rich.markup import escape
 
 from .config import Config, FetchConfig, load_config
-from .errors import ConfigError, DeliveryError, MonitorError, StoreError, UsageError
+from .errors import (
+    ConfigError,
+    DeliveryError,
+    MonitorError,
+    QueueError,
+    StoreError,
+    UsageError,
+)
 from .report import output_console
 
 if TYPE_CHECKING:
@@ -42,6 +49,7 @@ EXIT_CODES: dict[type[MonitorError], int] = {
     ConfigError: EXIT_USAGE,  # also web.security.AuthConfigError
     UsageError: EXIT_USAGE,
     StoreError: EXIT_STORE,  # also StoreBusy (`--no-wait`, a second `monitor run`)
+    QueueError: EXIT_STORE,  # the broker is down, or no worker ended a queued check
     DeliveryError: EXIT_DELIVERY,
 }
 
@@ -124,15 +132,21 @@ def check(
 
     config = _with_sources(load_config(config_path))
     try:
-        report = run_check_command(
-            config,
-            sources=list(sources) or None,
-            refetch_all=refetch_all,
-            wait=0.0 if no_wait else 600.0,
-            send_email=not no_email,
-            progress=not quiet and err_console.is_terminal,
-            console=err_console,
-        )
+        if config.queue is not None:
+            from monitor.queue.rounds import queued_check
+
+            report = queued_check(config, sources=list(sources) or None, refetch_all=refetch_all,
+                                  send_email=not no_email, console=err_console)  # fmt: skip
+        else:
+            report = run_check_command(
+                config,
+                sources=list(sources) or None,
+                refetch_all=refetch_all,
+                wait=0.0 if no_wait else 600.0,
+                send_email=not no_email,
+                progress=not quiet and err_console.is_terminal,
+                console=err_console,
+            )
     except (OSError, sqlite3.OperationalError) as exc:
         raise StoreError(_write_failure(config, exc)) from exc
     if as_json:
@@ -451,7 +465,31 @@ def run(config_path: str | None, log_json: bool) -> None:
     """
     from monitor.run.service_process import run_service
 
-    run_service(_with_sources(load_config(config_path)), log_json=log_json)
+    config = _with_sources(load_config(config_path))
+    if config.queue is not None:
+        err_console.print("`queue:` is set, but `monitor run` still checks in this process "
+                          "(only `monitor check` sends checks to the workers so far)",
+                          highlight=False)  # fmt: skip
+    run_service(config, log_json=log_json)
+
+
+@cli.command()
+@config_option
+@click.option("--concurrency", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="Checks this worker runs at once (threads).")  # fmt: skip
+def worker(config_path: str | None, concurrency: int) -> None:
+    """Check the sources sent to the `queue` (by `monitor check`), until stopped.
+
+    Stops on SIGTERM or Ctrl-C once its checks in flight ended (exit 0); killed, its unfinished
+    checks go back to the queue and another worker runs them.
+    """
+    from monitor.queue.worker import run_worker, stderr_log
+
+    config = load_config(config_path)
+    if config.queue is None:
+        raise ConfigError("no `queue:` in the config: add `queue: {url: amqp://…}` (or "
+                          "redis://…) so `monitor check` sends its checks to workers")  # fmt: skip
+    run_worker(config, concurrency, stderr_log)
 
 
 @cli.command()

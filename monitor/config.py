@@ -28,6 +28,7 @@ from pydantic import (
 from monitor.config_messages import check_unique_names, describe
 from monitor.errors import ConfigError
 from monitor.fetch.access import Credentials, redact, split_userinfo
+from monitor.queue.broker import check_broker_url
 from monitor.store import archive
 
 DEFAULT_USER_AGENT = (
@@ -340,9 +341,17 @@ class StoreConfig(_Model):
     files: Annotated[str | None, AfterValidator(archive.check_location)] = None
 
 
+class QueueConfig(_Model):
+    """A broker that workers (`monitor worker`) take checks from; absent, checks run in process."""
+
+    url: Annotated[str, AfterValidator(check_broker_url)]  # amqp://… (RabbitMQ) or redis://…
+    name: str = Field("monitor", pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")  # one per deployment
+
+
 class Config(_Model):
     snapshots: str = "snapshots"
     store: StoreConfig = Field(default_factory=StoreConfig)
+    queue: QueueConfig | None = None
     fetch: FetchConfig = Field(default_factory=FetchConfig)
     revisit: RevisitConfig = Field(default_factory=RevisitConfig)
     sources: list[SourceConfig] = Field(default_factory=list)

@@ -6,6 +6,7 @@
     ├── UsageError         the command line asks for something that cannot be done
     ├── StoreError         the store cannot be used: unwritable, full, unreadable, missing
     │   └── StoreBusy      another process holds the store's lock
+    ├── QueueError         the task queue's broker cannot be used, or no worker ended a check
     ├── DeliveryError      a digest was not handed over; `temporary` says if retrying may work
     ├── FetchError         no usable page at a URL; `kind` says what a check may conclude
     ├── ExtractionError    a body holds no statement to read (also a ValueError)
@@ -44,6 +45,10 @@ class StoreError(MonitorError):
 
 class StoreBusy(StoreError):
     """Another process (a check, the service) holds the store's lock."""
+
+
+class QueueError(MonitorError):
+    """The broker cannot be used; the message says which and what to do."""
 
 
 DeliveryKind = Literal[

@@ -105,3 +105,27 @@ def test_missing_file_message(tmp_path):
 def test_paths_are_relative_to_the_config_file(tmp_path):
     (tmp_path / "c.yaml").write_text("snapshots: store\n")
     assert load_config(tmp_path / "c.yaml").snapshots_dir == tmp_path / "store"
+
+
+def test_queue_section():
+    base = "sources:\n  - name: a\n    url: https://x.org/\n"
+    assert parse_config(base).queue is None  # absent: checks run in process
+    config = parse_config(base + "queue:\n  url: amqp://guest:secret@127.0.0.1:5672//\n")
+    assert config.queue is not None and config.queue.name == "monitor"
+    assert parse_config(base + "queue: {url: 'redis://127.0.0.1:6379/0', name: team-a}").queue
+    msg = _error(base + "queue:\n  url: http://broker.internal/\n")
+    assert "config.yaml:5" in msg and "queue.url" in msg and "amqp://" in msg
+    msg = _error(base + "queue:\n  url: redis://h/0\n  name: 'no spaces'\n")
+    assert "config.yaml:6" in msg and "queue.name" in msg
+
+
+def test_the_task_engine_is_imported_only_by_a_queue():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from monitor.config import parse_config; import monitor.cli; "
+        "import monitor.run.cycle; parse_config('queue: {url: \"redis://h/0\"}'); "
+        "assert 'dramatiq' not in sys.modules and 'pika' not in sys.modules, sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

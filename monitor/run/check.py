@@ -15,8 +15,9 @@ import asyncio
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from monitor.config import Config, SourceConfig
 from monitor.context.matching import Matcher, import_corpus
@@ -48,6 +49,8 @@ class CheckOptions:
     refetch_all: bool = False  # re-download every known release, ignoring the revisit policy
     progress: ProgressFn | None = None
     matcher: Matcher | None = None  # themes and related releases; made from the config if None
+    # a queued check's round and source: kept with its row in `checks`, with what it found
+    label: dict[str, Any] | None = None
 
 
 def extract_signature(src: SourceConfig) -> str:
@@ -398,7 +401,7 @@ async def run_check(
     if options.matcher is None:
         options.matcher = Matcher(config, store)
     import_corpus(config, store, options.matcher)
-    report = CheckReport(check_id=store.begin_check())
+    report = CheckReport(check_id=store.begin_check(options.label))
     with reading_pool() as pool:
         async with Fetcher(config.fetch) as fetcher:
             results = await asyncio.gather(
@@ -408,8 +411,10 @@ async def run_check(
                 )
             )
     report.sources = list(results)
-    store.finish_check(
-        report.check_id or 0,
-        {k: len(v) for k, v in report.to_json().items()},
-    )
+    summary: dict[str, Any] = {k: len(v) for k, v in report.to_json().items()}
+    if options.label:  # what the queue's `monitor check` reads back (monitor/queue/rounds.py)
+        detail = {"errors": [asdict(e) for e in report.errors],
+                  "sources": [asdict(s) for s in report.sources]}  # fmt: skip
+        summary |= {**options.label, "detail": detail}
+    store.finish_check(report.check_id or 0, summary)
     return report

@@ -133,32 +133,43 @@ def run_check_command(
     console: Console | None = None,
     stop: threading.Event | None = None,
     lease: StoreLease | None = None,
+    label: dict[str, str] | None = None,
 ) -> CheckReport:
-    """`stop`, when given and set while the check runs, abandons it (CheckInterrupted)."""
+    """`stop`, when given and set while the check runs, abandons it (CheckInterrupted);
+    `label` tags its row in `checks` (a queued check: its round and source)."""
     console = console or Console(stderr=True)
     store = open_store_for_writing(config, wait, console, lease)
     try:
         with CheckProgress(console, enabled=progress) as bar:
-            options = CheckOptions(sources=sources, refetch_all=refetch_all, progress=bar)
+            options = CheckOptions(
+                sources=sources, refetch_all=refetch_all, progress=bar, label=label
+            )
             report = asyncio.run(_until_stopped(run_check(config, store, options), stop))
-        if send_email and config.delivers:
-            if config.digest_schedule.immediate:
-                # A check that found nothing sends nothing new; events left by `--no-email`
-                # checks go out with the next check that finds something, or `digest --send`.
-                from monitor.digest.ledger import source_notices
-
-                news = bool(report.events) or bool(source_notices(store, config.failing_after))
-                deliver_digests(config, store, console, claim=news)
-            else:
-                console.print(
-                    f"events wait for the scheduled digest ({config.digest_schedule.cron}); "
-                    "`monitor digest --send` sends them now",
-                    highlight=False,
-                )
-        _update_feed(config, store, report, console)
+        after_check(config, store, report, send_email=send_email, console=console)
         return report
     finally:
         store.close()
+
+
+def after_check(
+    config: Config, store: Store, report: CheckReport, *, send_email: bool, console: Console
+) -> None:
+    """What follows a check, in process or queued: its digest when due at once, the feed."""
+    if send_email and config.delivers:
+        if config.digest_schedule.immediate:
+            # A check that found nothing sends nothing new; events left by `--no-email`
+            # checks go out with the next check that finds something, or `digest --send`.
+            from monitor.digest.ledger import source_notices
+
+            news = bool(report.events) or bool(source_notices(store, config.failing_after))
+            deliver_digests(config, store, console, claim=news)
+        else:
+            console.print(
+                f"events wait for the scheduled digest ({config.digest_schedule.cron}); "
+                "`monitor digest --send` sends them now",
+                highlight=False,
+            )
+    _update_feed(config, store, report, console)
 
 
 def _update_feed(config: Config, store: Store, report: CheckReport, console: Console) -> None:

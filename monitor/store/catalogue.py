@@ -190,7 +190,8 @@ class Store(CatalogueReads):
 
     # --- checks --------------------------------------------------------------------------
 
-    def begin_check(self) -> int:
+    def begin_check(self, label: dict[str, Any] | None = None) -> int:
+        """`label` (a queued check's round and source) is kept in `summary` while it runs."""
         with self.transaction() as db:
             # A check that was running when its process died is closed, not resumed: its
             # committed versions and events stand, and this check picks up the rest. The
@@ -202,7 +203,8 @@ class Store(CatalogueReads):
                 alive,
             )
             cur = db.execute(
-                "INSERT INTO checks(started_at, pid) VALUES (?, ?)", (now_iso(), os.getpid())
+                "INSERT INTO checks(started_at, pid, summary) VALUES (?, ?, ?)",
+                (now_iso(), os.getpid(), json.dumps(label) if label else None),
             )
         check_id = int(cur.lastrowid or 0)
         self._checks.add(check_id)

@@ -1,0 +1,1 @@
+"""The distributed task engine (Dramatiq) behind `queue:`: workers, and checks sent to them."""
