@@ -17,6 +17,7 @@ from monitor.errors import (
     ExtractionError,
     FetchError,
     MonitorError,
+    QueueError,
     StoreBusy,
     StoreError,
     UsageError,
@@ -53,7 +54,7 @@ def test_exit_code_of_each_error(error, code):
 
 
 def test_the_table_maps_only_errors_a_command_may_let_through():
-    assert set(EXIT_CODES) == {ConfigError, UsageError, StoreError, DeliveryError}
+    assert set(EXIT_CODES) == {ConfigError, UsageError, StoreError, QueueError, DeliveryError}
     assert set(EXIT_CODES.values()) == {2, 3, 4}
 
 
