@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 
 import pytest
@@ -24,6 +21,7 @@ from monitor.demo.server import Route
 from monitor.extract.site_page import Observed, judge
 from monitor.fetch.blocked import block_reason
 from monitor.store.catalogue import Store
+from tests.commands import invoke
 
 MINISTERIAL = "outcomes-of-the-asean-united-nations-ministerial-meeting"
 
@@ -257,19 +255,16 @@ def test_one_page_at_releases_whose_titles_cannot_be_looked_for():
     assert judge(twins) == {}  # one release at two addresses, edited once
 
 
-@pytest.mark.slow
 def test_check_json_reports_not_a_statement(ministry):
     config = ministry.write_config()
-    env = {**os.environ, "NO_COLOR": "1"}
-    cmd = [sys.executable, "-m", "monitor", "check", "--json", "--config", str(config)]
-    assert subprocess.run(cmd, capture_output=True, env=env, timeout=300).returncode == 0
+    cmd = ("check", "--json", "--config", str(config))
+    assert invoke(*cmd).returncode == 0
     urls = CASES["database error"](ministry)
-    out = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
+    out = invoke(*cmd)
     assert out.returncode == 0, out.stderr
     assert_not_statements(json.loads(out.stdout), urls)
     ministry.publish()
-    again = json.loads(subprocess.run(cmd, capture_output=True, text=True, env=env,
-                                      timeout=300).stdout)  # fmt: skip
+    again = json.loads(invoke(*cmd).stdout)
     assert again["new"] == again["changed"] == again["errors"] == []
 
 

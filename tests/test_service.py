@@ -27,6 +27,7 @@ from aiosmtpd.controller import Controller
 from monitor.demo.samples import SampleRelease
 from monitor.demo.scenario import add_release
 from monitor.demo.server import Route
+from tests.commands import invoke
 
 MONITOR = [sys.executable, "-m", "monitor"]
 ENV = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120"}
@@ -370,32 +371,14 @@ def test_status_before_any_check_and_after_one(ministry, tmp_path):
         schedule={"every": "2h", "jitter": 0},
         email={"to": "a@example.org", "digest": {"cron": "0 7 * * *"}},
     )
-    before = subprocess.run(
-        [*MONITOR, "status", "--json", "--config", str(config)],
-        capture_output=True,
-        text=True,
-        env=ENV,
-        timeout=30,
-    )
+    before = invoke("status", "--json", "--config", str(config))
     assert before.returncode == 0, before.stderr
     [source] = json.loads(before.stdout)["sources"]
     assert source["result"] == "never checked" and source["overdue"] is True
     assert json.loads(before.stdout)["service"] == "not running"
-    check = subprocess.run(
-        [*MONITOR, "check", "--json", "--config", str(config)],
-        capture_output=True,
-        text=True,
-        env=ENV,
-        timeout=60,
-    )
+    check = invoke("check", "--json", "--config", str(config))
     assert check.returncode == 0, check.stderr
-    after = subprocess.run(
-        [*MONITOR, "status", "--json", "--config", str(config)],
-        capture_output=True,
-        text=True,
-        env=ENV,
-        timeout=30,
-    )
+    after = invoke("status", "--json", "--config", str(config))
     data = json.loads(after.stdout)
     [source] = data["sources"]
     assert source["result"] == "ok" and not source["overdue"]
@@ -405,11 +388,5 @@ def test_status_before_any_check_and_after_one(ministry, tmp_path):
     # cron digests: the baseline waits for 07:00
     assert data["digest"]["waiting_events"] == len(ministry.releases)
     assert data["digest"]["schedule"] == "cron 0 7 * * *" and data["digest"]["next_at"]
-    text = subprocess.run(
-        [*MONITOR, "status", "--config", str(config)],
-        capture_output=True,
-        text=True,
-        env=ENV,
-        timeout=30,
-    )
+    text = invoke("status", "--config", str(config), env={"COLUMNS": "120"})
     assert text.returncode == 0 and "ministry" in text.stdout and "pending digest" in text.stdout
