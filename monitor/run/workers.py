@@ -11,8 +11,10 @@ The pool is started by the first check and kept: a service (or a test run) check
 minutes does not start processes per check, and the service's concurrent checks share it, so
 together they keep one reading process per core. Each check holds a lease on it
 (`reading_pool()`): closing the lease cancels what that check still has queued and leaves the
-pool to the others. A pool broken by a dead process is replaced at the next submission; the pool
-is shut down at exit, and a forked child starts its own instead of using its parent's.
+pool to the others. A pool broken by a dead process is replaced at the next submission. At exit
+the standard library stops the processes (concurrent.futures joins them before the interpreter
+ends). A forked child starts its own pool instead of using its parent's, with spawned processes:
+multiprocessing cannot share the parent's forkserver with a child.
 
 As with any process pool, a script that runs a check must keep its work under
 `if __name__ == "__main__":`: the processes import the script's main module.
@@ -20,7 +22,6 @@ As with any process pool, a script that runs a check must keep its work under
 
 from __future__ import annotations
 
-import atexit
 import multiprocessing
 import os
 import threading
@@ -42,6 +43,8 @@ from monitor.sources import discover
 _PRELOAD = ["monitor.extract", "monitor.sources"]
 _lock = threading.Lock()
 _pool: Executor | None = None
+_start = "forkserver"  # how reading processes start (see _after_fork_in_child)
+_forkserver_used = False
 
 
 def _cores() -> int:
@@ -50,11 +53,14 @@ def _cores() -> int:
 
 
 def _new_pool() -> Executor:
+    global _forkserver_used
     cores = _cores()
     if cores <= 1:
         return ThreadPoolExecutor(max_workers=1, thread_name_prefix="read")
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(_PRELOAD)
+    context = multiprocessing.get_context(_start)
+    if _start == "forkserver":
+        context.set_forkserver_preload(_PRELOAD)
+        _forkserver_used = True
     return ProcessPoolExecutor(max_workers=cores, mp_context=context)
 
 
@@ -106,24 +112,18 @@ def reading_pool() -> Executor:
     return _Lease()
 
 
-def close_reading_pool() -> None:
-    """Stop the reading processes (at exit; a later check starts new ones)."""
-    global _pool
-    with _lock:
-        pool, _pool = _pool, None
-    if pool is not None:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
 def _after_fork_in_child() -> None:
     # The parent's pool belongs to the parent (its processes, pipes and manager thread are
-    # not the child's), and its lock may have been held by another thread at the fork.
-    global _pool, _lock
+    # not the child's), and its lock may have been held by another thread at the fork. The
+    # parent's forkserver cannot start the child's processes (multiprocessing would wait for
+    # it as the child's own child and fail), so the child spawns them.
+    global _pool, _lock, _start
     _pool = None
     _lock = threading.Lock()
+    if _forkserver_used:
+        _start = "spawn"
 
 
-atexit.register(close_reading_pool)
 os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
