@@ -37,7 +37,7 @@ def _retry_after(value: str | None) -> float | None:
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():  # "²" is a digit to isdigit(), not to float()
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)
@@ -197,13 +197,16 @@ class Fetcher:
             ):
                 location = resp.headers.get("Location") if resp.is_redirect else None
                 body = b"" if location else await self._read_capped(url, resp)
-        except httpx.UnsupportedProtocol as exc:
+        except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
+            # InvalidURL: httpx reads a redirect's Location even when not following it
             raise FetchError(url, "bad_response", f"unsupported address: {exc}") from None
         except (
             TimeoutError,
             httpx.TimeoutException,
             httpx.NetworkError,
             httpx.RemoteProtocolError,
+            httpx.ProxyError,
+            httpx.DecodingError,  # a compressed body cut short or damaged on the way
         ) as exc:
             raise _Retry(describe(exc, target, self.config.timeout), None, None) from None
         return resp, body, location
