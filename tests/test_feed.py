@@ -42,7 +42,7 @@ def feed(config_path, *args: str) -> feedparser.FeedParserDict:
 def changed_site(ministry):
     """A baseline, then one new (hostile-titled) release, one edit and one removal."""
     path = ministry.write_config()
-    ministry.check()
+    ministry.baseline()
     release = ministry.release(MINISTERIAL)
     edited = dataclasses.replace(release, paragraphs=(
         *release.paragraphs[:1], "The Meeting agreed a mine action plan for 2030.",

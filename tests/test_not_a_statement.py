@@ -126,7 +126,7 @@ def assert_not_statements(data: dict, urls: list[str]) -> None:
 
 @pytest.mark.parametrize("case", CASES)
 def test_a_page_that_is_not_the_statement_is_an_error_item(ministry, case):
-    ministry.check()
+    ministry.baseline()
     stored = versions(ministry)
     urls = CASES[case](ministry)
     data = ministry.check().to_json()
@@ -144,7 +144,7 @@ def test_pages_judged_in_small_batches(ministry, case):
     in its batch is compared with the site's pages found earlier in the check."""
     config = ministry.config(fetch={"per_host_delay": 0, "backoff": 0.01, "retries": 1,
                                     "timeout": 10, "concurrency": 1})  # fmt: skip
-    ministry.check(config)
+    ministry.baseline(config)
     stored = versions(ministry)
     urls = CASES[case](ministry)
     assert_not_statements(ministry.check(config).to_json(), urls)
@@ -158,7 +158,7 @@ def test_unavailable_in_chrome_on_other_sites(server, tmp_path, style):
     from tests.conftest import Ministry
 
     ministry = Ministry(server, tmp_path, style=style)
-    ministry.check()
+    ministry.baseline()
     urls = _one_in_chrome(ministry)
     assert_not_statements(ministry.check().to_json(), urls)
     ministry.publish()
@@ -181,7 +181,7 @@ def test_a_baseline_taken_during_maintenance_is_taken_again(ministry):
 
 def test_a_second_maintenance_is_caught_too(ministry):
     """The first one taught the source's template its lines; the second is still no edit."""
-    ministry.check()
+    ministry.baseline()
     stored = versions(ministry)
     for _ in range(2):
         urls = CASES["maintenance"](ministry)
@@ -195,7 +195,7 @@ def test_a_second_maintenance_is_caught_too(ministry):
 
 
 def test_a_rewritten_paragraph_is_an_edit(ministry):
-    ministry.check()
+    ministry.baseline()
     release = ministry.release(MINISTERIAL)
     old = release.paragraphs[1]
     new = ("The Ministers reviewed the ASEAN-UN partnership and agreed to meet again in "
@@ -208,7 +208,7 @@ def test_a_rewritten_paragraph_is_an_edit(ministry):
 def test_a_heavy_rewrite_under_the_same_title_is_an_edit(ministry):
     """A short text that shares nothing with the old one: the headline is still the
     release's, so this is the ministry's edit."""
-    ministry.check()
+    ministry.baseline()
     release = ministry.release(MINISTERIAL)
     rewritten = dataclasses.replace(release, paragraphs=(
         "Deputy Prime Minister PRAK Sokhonn joined his counterparts by videolink.",
@@ -221,7 +221,7 @@ def test_a_heavy_rewrite_under_the_same_title_is_an_edit(ministry):
 
 
 def test_two_releases_edited_in_one_check_are_two_edits(ministry):
-    ministry.check()
+    ministry.baseline()
     a, b = ministry.releases[0], ministry.releases[1]
     edited = edit_sentence(ministry.releases, a.slug, a.paragraphs[0][:40], "In summary, ")
     edited = edit_sentence(edited, b.slug, b.paragraphs[0][:40], "In summary, ")
