@@ -177,6 +177,16 @@ def ministry(server, tmp_path, baselines) -> Ministry:
     return Ministry(server, tmp_path, baselines=baselines)
 
 
+@pytest.fixture(scope="session")
+def web_archive(tmp_path_factory):
+    """A checked archive for the web view's tests, which only read it (one that writes copies
+    it first)."""
+    from tests.web_archive import build_archive
+
+    with FixtureServer() as server:
+        yield build_archive(tmp_path_factory.mktemp("web"), server)
+
+
 # --- real services (tests/services.py): skipped where absent; MONITOR_REQUIRE_SERVICES=1 fails
 
 
