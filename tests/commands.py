@@ -53,7 +53,7 @@ def spawn(
     *args: str,
     cwd: Path | None = None,
     env: Mapping[str, str | None] | None = None,
-    timeout: float = 120,
+    timeout: float = 300,
     **popen: object,
 ) -> Ran:
     """Run `python -m monitor ARGS` as a subprocess and wait for it."""

@@ -223,9 +223,10 @@ def test_no_wait_says_busy(ministry):
     assert result.returncode == 3 and "another monitor process" in result.stderr
 
 
-@pytest.mark.slow
-def test_demo_runs_offline_and_reports_exactly_the_edits(tmp_path):
-    result = spawn("demo", "--dir", str(tmp_path / "demo"), timeout=300)
+@pytest.mark.parametrize("run", [run, pytest.param(spawn, marks=pytest.mark.slow)],
+                         ids=["in-process", "subprocess"])  # fmt: skip
+def test_demo_runs_offline_and_reports_exactly_the_edits(tmp_path, run):
+    result = run("demo", "--dir", str(tmp_path / "demo"))
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "New releases (1)" in out and "Edited releases (1)" in out
