@@ -130,8 +130,11 @@ class Ministry:
         is a real one, like every check after it."""
         config = config or self.config()
         store = config.snapshots_dir
-        elsewhere = config.corpus or not all(  # what a check reads besides the server
-            s.url.startswith(self.server.origin + "/") for s in config.sources
+        elsewhere = (  # a check that reads or writes more than the server and the folder
+            config.corpus
+            or config.store.files
+            or config.queue
+            or not all(s.url.startswith(self.server.origin + "/") for s in config.sources)
         )
         if self.baselines is None or store.exists() or elsewhere:
             self.check(config)
