@@ -1,8 +1,17 @@
-"""Shared fixtures: a real HTTP server serving a sample ministry site, and a real store."""
+"""Shared fixtures: a real HTTP server serving a sample ministry site, and a real store.
+
+One server serves every test of a session (emptied before each), so sites are built on the same
+address and a first check can be kept: see `Ministry.baseline`.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import json
+import os
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +30,30 @@ from tests import services
 DATA = Path(__file__).parent / "data"
 
 
+def _scratch_in_memory() -> None:
+    """Temporary folders (the tests' stores) on the RAM disk when there is one with room and no
+    TMPDIR says otherwise: the store fsyncs every file it writes, as it must, which on a disk
+    costs milliseconds a write and nothing in memory."""
+    shm = Path("/dev/shm")
+    if "TMPDIR" in os.environ or not shm.is_dir() or not os.access(shm, os.W_OK | os.X_OK):
+        return
+    room = os.statvfs(shm)
+    if room.f_bavail * room.f_frsize >= 1 << 30:
+        tempfile.tempdir = str(shm)
+
+
+_scratch_in_memory()
+
+
+@dataclass
+class Baselines:
+    """The stores first checks left in this session, by what they read and how (the site's
+    answers and the config): most tests begin by checking the same site once."""
+
+    folder: Path
+    stores: dict[str, Path] = field(default_factory=dict)
+
+
 @dataclass
 class Ministry:
     """A sample ministry site on 127.0.0.1 that a test can edit between checks."""
@@ -35,6 +68,7 @@ class Ministry:
     per_page: int = 5
     pdf: bool = False
     source_extra: dict = field(default_factory=dict)
+    baselines: Baselines | None = None
 
     def __post_init__(self) -> None:
         self.publish()
@@ -89,16 +123,71 @@ class Ministry:
         with Store.open(config.snapshots_dir) as store:
             return asyncio.run(run_check(config, store, CheckOptions(**options)))
 
+    def baseline(self, config: Config | None = None) -> None:
+        """The site's first check, for tests about what follows it (its report is not kept).
+        When a check of the same answers with the same config was made earlier in the session,
+        the store it left is copied instead of reading every page again; the first such check
+        is a real one, like every check after it."""
+        config = config or self.config()
+        store = config.snapshots_dir
+        elsewhere = (  # a check that reads or writes more than the server and the folder
+            config.corpus
+            or config.store.files
+            or config.queue
+            or not all(s.url.startswith(self.server.origin + "/") for s in config.sources)
+        )
+        if self.baselines is None or store.exists() or elsewhere:
+            self.check(config)
+            return
+        key = self._fingerprint(config)
+        kept = self.baselines.stores.get(key)
+        if kept is None:
+            self.check(config)
+            kept = self.baselines.folder / key
+            shutil.copytree(store, kept)
+            self.baselines.stores[key] = kept
+        else:
+            shutil.copytree(kept, store)
 
-@pytest.fixture
-def server():
+    def _fingerprint(self, config: Config) -> str:
+        settings = json.dumps(config.model_dump(mode="json"), sort_keys=True, default=str)
+        answers = repr(sorted(self.server.routes.items()))  # bodies, statuses, headers
+        both = settings.replace(str(self.root), "<root>") + answers
+        return hashlib.sha256(both.encode()).hexdigest()[:16]
+
+
+@pytest.fixture(scope="session")
+def _session_server():
     with FixtureServer() as srv:
         yield srv
 
 
 @pytest.fixture
-def ministry(server, tmp_path) -> Ministry:
-    return Ministry(server, tmp_path)
+def server(_session_server: FixtureServer) -> FixtureServer:
+    """The session's server, with no routes and no requests logged yet."""
+    _session_server.set_routes({})
+    _session_server.clear_requests()
+    return _session_server
+
+
+@pytest.fixture(scope="session")
+def baselines(tmp_path_factory) -> Baselines:
+    return Baselines(tmp_path_factory.mktemp("baselines"))
+
+
+@pytest.fixture
+def ministry(server, tmp_path, baselines) -> Ministry:
+    return Ministry(server, tmp_path, baselines=baselines)
+
+
+@pytest.fixture(scope="session")
+def web_archive(tmp_path_factory):
+    """A checked archive for the web view's tests, which only read it (one that writes copies
+    it first)."""
+    from tests.web_archive import build_archive
+
+    with FixtureServer() as server:
+        yield build_archive(tmp_path_factory.mktemp("web"), server)
 
 
 # --- real services (tests/services.py): skipped where absent; MONITOR_REQUIRE_SERVICES=1 fails

@@ -77,7 +77,7 @@ def test_single_page_source(ministry):
 
 
 def test_chrome_and_markup_changes_are_not_reported(ministry):
-    ministry.check()
+    ministry.baseline()
     for version in (1, 2, 3):
         ministry.publish(chrome_version=version)
         report = ministry.check()
@@ -86,7 +86,7 @@ def test_chrome_and_markup_changes_are_not_reported(ministry):
 
 
 def test_replaced_words_are_shown(ministry):
-    ministry.check()
+    ministry.baseline()
     ministry.publish(releases=edit_sentence(ministry.releases, MINISTERIAL, OLD, NEW))
     report = ministry.check()
     assert [e.url for e in report.changed] == [ministry.url(ministry.release(MINISTERIAL))]
@@ -98,7 +98,7 @@ def test_replaced_words_are_shown(ministry):
 
 
 def test_added_paragraph_is_shown(ministry):
-    ministry.check()
+    ministry.baseline()
     release = ministry.release(MINISTERIAL)
     added = "The Meeting also welcomed the ASEAN Regional Mine Action Centre's new work plan."
     edited = dataclasses.replace(
@@ -110,7 +110,7 @@ def test_added_paragraph_is_shown(ministry):
 
 
 def test_removed_sentence_is_shown(ministry):
-    ministry.check()
+    ministry.baseline()
     sentence = (
         " The Meeting was chaired by His Excellency Deputy Prime Minister and Foreign Minister"
         " of Viet Nam, and was attended by ASEAN Foreign Ministers, Secretary-General of ASEAN,"
@@ -125,7 +125,7 @@ def test_removed_sentence_is_shown(ministry):
 
 
 def test_new_release_after_baseline(ministry):
-    ministry.check()
+    ministry.baseline()
     fresh = SampleRelease(
         slug="cambodia-welcomes-un-mine-action-mission",
         title="Cambodia Welcomes UN Mine Action Mission",
@@ -144,7 +144,7 @@ def test_new_release_after_baseline(ministry):
 
 @pytest.mark.parametrize("status", [404, 410])
 def test_removed_release(ministry, status):
-    ministry.check()
+    ministry.baseline()
     gone = ministry.release(MINISTERIAL)
     ministry.publish(
         releases=remove_release(ministry.releases, MINISTERIAL), gone=[gone], gone_status=status
@@ -160,7 +160,7 @@ def test_removed_release(ministry, status):
 
 
 def test_transient_503_is_an_error_not_a_removal(ministry):
-    ministry.check()
+    ministry.baseline()
     path = ministry.layout.article(ministry.release(MINISTERIAL))
     ministry.server.routes[path] = Route.error(503)
     report = ministry.check()
@@ -171,7 +171,7 @@ def test_transient_503_is_an_error_not_a_removal(ministry):
 
 
 def test_redirect_to_home_page_is_a_removal(ministry):
-    ministry.check()
+    ministry.baseline()
     path = ministry.layout.article(ministry.release(MINISTERIAL))
     ministry.server.routes[path] = Route.redirect(ministry.server.url("/"))
     report = ministry.check()
@@ -181,7 +181,7 @@ def test_redirect_to_home_page_is_a_removal(ministry):
 
 def test_removed_release_that_comes_back_is_reported_once_and_checked_again(ministry):
     ministry.publish(per_page=50)  # the release comes back where the next check reads
-    ministry.check()
+    ministry.baseline()
     gone = ministry.release(MINISTERIAL)
     ministry.publish(releases=remove_release(ministry.releases, MINISTERIAL), gone=[gone])
     assert [e.url for e in ministry.check().removed] == [ministry.url(gone)]
@@ -205,7 +205,7 @@ def test_removed_release_that_comes_back_is_reported_once_and_checked_again(mini
 
 def test_redirect_to_home_page_is_a_removal_with_validators_stored(ministry):
     """Conditional GET of a release that now redirects: the home page must not answer 304."""
-    ministry.check()
+    ministry.baseline()
     path = ministry.layout.article(ministry.release(MINISTERIAL))
     ministry.server.routes[path] = Route.redirect(ministry.server.url(ministry.layout.home))
     ministry.server.clear_requests()
@@ -222,7 +222,7 @@ def _serve_as_200(ministry, path: str) -> None:
 
 
 def test_soft_404_is_a_removal_reported_once_and_its_return_too(ministry):
-    ministry.check()
+    ministry.baseline()
     gone = ministry.release(MINISTERIAL)
     path = ministry.layout.article(gone)
     ministry.publish(releases=remove_release(ministry.releases, MINISTERIAL), gone=[gone])
@@ -236,7 +236,7 @@ def test_soft_404_is_a_removal_reported_once_and_its_return_too(ministry):
 
 
 def test_a_notice_in_place_of_the_statement_is_a_removal(ministry):
-    ministry.check()
+    ministry.baseline()
     release = ministry.release(MINISTERIAL)
     notice = dataclasses.replace(
         release, paragraphs=("This article has been removed at the request of the publisher.",)
@@ -249,7 +249,7 @@ def test_a_notice_in_place_of_the_statement_is_a_removal(ministry):
 
 
 def test_redirect_to_a_home_page_by_another_name_is_a_removal(ministry):
-    ministry.check()
+    ministry.baseline()
     path = ministry.layout.article(ministry.release(MINISTERIAL))
     ministry.server.routes["/index.htm"] = Route.html("<html><body><h1>Welcome</h1></body></html>")
     ministry.server.routes[path] = Route.redirect(ministry.server.url("/index.htm"))
@@ -260,7 +260,7 @@ def test_redirect_to_a_home_page_by_another_name_is_a_removal(ministry):
 
 def test_a_removed_release_is_asked_for_daily_and_found_back_off_the_listing(ministry):
     """Republished on page 3, where later checks do not read: the daily return check finds it."""
-    ministry.check()
+    ministry.baseline()
     gone = ministry.release(MINISTERIAL)
     ministry.publish(releases=remove_release(ministry.releases, MINISTERIAL), gone=[gone])
     assert [e.url for e in ministry.check().removed] == [ministry.url(gone)]
@@ -278,7 +278,7 @@ def test_a_removed_release_is_asked_for_daily_and_found_back_off_the_listing(min
 
 
 def test_dropping_off_page_one_is_not_a_removal(ministry):
-    ministry.check()
+    ministry.baseline()
     burst = [
         SampleRelease(
             slug=f"burst-release-{i}",
@@ -299,7 +299,7 @@ def test_dropping_off_page_one_is_not_a_removal(ministry):
 
 
 def test_not_modified_releases_are_not_refetched(ministry):
-    ministry.check()
+    ministry.baseline()
     ministry.server.clear_requests()
     ministry.check()
     article_requests = [
@@ -353,7 +353,7 @@ def test_listing_with_the_same_bytes_is_not_parsed_again(ministry, monkeypatch):
 def test_a_new_reading_of_the_same_bytes_is_kept_but_not_reported(ministry):
     """New content selectors (or a newer extractor) read unchanged pages differently: the
     ministry edited nothing, so nothing is reported; the new reading is still kept."""
-    ministry.check()
+    ministry.baseline()
     ministry.source_extra = {"content": ".entry-content p:first-of-type"}
     report = ministry.check()
     assert not report.events and not report.errors
@@ -368,7 +368,7 @@ def test_a_new_reading_of_the_same_bytes_is_kept_but_not_reported(ministry):
 
 def test_a_second_source_on_the_same_listing_url_reads_it_afresh(ministry):
     """mfaic and mfaic-km read one URL with other cookies: validators are per source."""
-    ministry.check()
+    ministry.baseline()
     url = ministry.server.url(ministry.layout.listing(1))
     both = [{"name": "ministry", "url": url},
             {"name": "ministry-km", "url": url, "cookies": {"Language": "3"}}]  # fmt: skip
@@ -381,7 +381,7 @@ def test_a_second_source_on_the_same_listing_url_reads_it_afresh(ministry):
 
 
 def test_a_maintenance_page_at_the_listing_is_an_error_not_a_release(ministry):
-    ministry.check()
+    ministry.baseline()
     listing = ministry.layout.listing(1)
     ministry.server.routes[listing] = Route.html(
         "<html><head><title>Scheduled maintenance</title></head><body><h1>Scheduled "
@@ -399,7 +399,7 @@ def test_a_source_pointed_at_another_listing_starts_with_a_baseline(ministry):
     from monitor.demo.samples import generate_releases
     from monitor.demo.site import SiteLayout, build_site
 
-    ministry.check()
+    ministry.baseline()
     others = generate_releases(6, seed=7)
     routes = build_site(others, base_path="/other/", origin=ministry.server.origin, per_page=10)
     ministry.server.set_routes(routes, merge=True)
@@ -409,7 +409,7 @@ def test_a_source_pointed_at_another_listing_starts_with_a_baseline(ministry):
 
 
 def test_blocked_listing_is_an_error_never_a_release(ministry):
-    ministry.check()
+    ministry.baseline()
     ministry.server.routes[ministry.layout.listing(1)] = Route.html(
         "<html><head><title>Request Rejected</title></head><body>The requested URL was "
         "rejected. Please consult with your administrator.</body></html>"
@@ -419,7 +419,7 @@ def test_blocked_listing_is_an_error_never_a_release(ministry):
 
 
 def test_every_version_is_kept_as_readable_text(ministry):
-    ministry.check()
+    ministry.baseline()
     ministry.publish(releases=edit_sentence(ministry.releases, MINISTERIAL, OLD, NEW))
     ministry.check()
     config = ministry.config()
@@ -449,7 +449,7 @@ def test_revisit_policy_skips_old_releases_until_due(ministry):
     )
     ministry.publish(releases=add_release(ministry.releases, fresh))
     config = ministry.config(revisit={"fresh_days": 14})
-    ministry.check(config)
+    ministry.baseline(config)
     ministry.server.clear_requests()
     ministry.check(config)
     fetched = {r.path for r in ministry.server.requests}

@@ -1,4 +1,5 @@
-"""The command line as users and scripts drive it: real subprocesses, real server, real store."""
+"""The command line as users and scripts drive it: real server, real store; the commands run in
+this process (tests/commands.py), and as real subprocesses where the process is under test."""
 
 from __future__ import annotations
 
@@ -10,24 +11,22 @@ import random
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from monitor.demo.server import Route
-
-MONITOR = [sys.executable, "-m", "monitor"]
-
-
-def run(*args: str, cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120"}
-    return subprocess.run([*MONITOR, *args], capture_output=True, text=True, cwd=cwd,
-                          timeout=timeout, env=env)  # fmt: skip
+from tests.commands import MONITOR, invoke, spawn
 
 
-def test_check_json_contract(ministry):
+def run(*args: str, cwd: Path | None = None):
+    return invoke(*args, cwd=cwd, env={"COLUMNS": "120"})
+
+
+@pytest.mark.parametrize("run", [run, pytest.param(spawn, marks=pytest.mark.slow)],
+                         ids=["in-process", "subprocess"])  # fmt: skip
+def test_check_json_contract(ministry, run):
     config = ministry.write_config()
     first = run("check", "--json", "--config", str(config))
     assert first.returncode == 0, first.stderr
@@ -48,9 +47,7 @@ def test_check_json_contract(ministry):
 
 def test_config_from_environment_and_cwd(ministry, tmp_path):
     config = ministry.write_config()
-    env_run = subprocess.run([*MONITOR, "check", "--json"], capture_output=True, text=True,
-                             env={**os.environ, "MONITOR_CONFIG": str(config)}, cwd=tmp_path,
-                             timeout=120)  # fmt: skip
+    env_run = invoke("check", "--json", env={"MONITOR_CONFIG": str(config)}, cwd=tmp_path)
     assert env_run.returncode == 0 and json.loads(env_run.stdout)["new"]
     cwd_run = run("check", "--json", cwd=config.parent)
     assert cwd_run.returncode == 0 and json.loads(cwd_run.stdout)["new"] == []
@@ -87,8 +84,10 @@ def test_unwritable_store_exits_3(tmp_path):
     assert result.returncode == 3 and "store" in result.stderr
 
 
+@pytest.mark.slow
 def test_a_full_disk_is_a_clear_error_and_loses_nothing(ministry):
-    """A file-size limit stands in for a full disk: exit 3 with advice, no traceback."""
+    """A file-size limit stands in for a full disk: exit 3 with advice, no traceback. (The limit
+    needs a process of its own.)"""
     import resource
 
     config = ministry.write_config()
@@ -96,10 +95,7 @@ def test_a_full_disk_is_a_clear_error_and_loses_nothing(ministry):
     def small_files() -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (300_000, 300_000))
 
-    env = {**os.environ, "NO_COLOR": "1"}
-    full = subprocess.run([*MONITOR, "check", "--json", "--config", str(config)],
-                          capture_output=True, text=True, env=env, timeout=120,
-                          preexec_fn=small_files)  # fmt: skip
+    full = spawn("check", "--json", "--config", str(config), preexec_fn=small_files)
     assert full.returncode == 3, full.stderr
     said = " ".join(full.stderr.split())
     assert "could not be written" in said and "free space" in said and "Traceback" not in said
@@ -227,9 +223,10 @@ def test_no_wait_says_busy(ministry):
     assert result.returncode == 3 and "another monitor process" in result.stderr
 
 
-@pytest.mark.slow
-def test_demo_runs_offline_and_reports_exactly_the_edits(tmp_path):
-    result = run("demo", "--dir", str(tmp_path / "demo"), timeout=300)
+@pytest.mark.parametrize("run", [run, pytest.param(spawn, marks=pytest.mark.slow)],
+                         ids=["in-process", "subprocess"])  # fmt: skip
+def test_demo_runs_offline_and_reports_exactly_the_edits(tmp_path, run):
+    result = run("demo", "--dir", str(tmp_path / "demo"))
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "New releases (1)" in out and "Edited releases (1)" in out

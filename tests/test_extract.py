@@ -97,6 +97,7 @@ def test_extraction_f1_on_the_real_page_set(extraction_set, capsys):
 # --- ministry, parliament and attorney-general releases with expected text and dates --------
 
 
+@pytest.mark.eval
 def test_ministry_pages_text_and_publication_dates(release_pages, capsys):
     folder = release_pages / "gov-ministry-pages"
     annotations = json.loads((folder / "annotations.json").read_text("utf-8"))
@@ -515,6 +516,7 @@ def _reference_sentences(markdown: str) -> list[str]:
     return sentences
 
 
+@pytest.mark.eval
 def test_pdf_press_releases_against_their_reference_text(capsys):
     """Word recall/precision (bag of words) and sentence recall (each reference sentence's
     words appear in order, so rejoined lines and hyphenation are measured too)."""

@@ -16,7 +16,9 @@ from rich.console import Console
 from monitor.cli import cli
 from monitor.demo.samples import SampleRelease
 from monitor.demo.scenario import remove_release
+from monitor.demo.server import FixtureServer
 from monitor.run.cycle import run_check_command
+from tests.conftest import Ministry
 
 MINISTERIAL = "outcomes-of-the-asean-united-nations-ministerial-meeting"
 GONE = "cambodia-and-korea-discuss-trade-and-investment-cooperation"
@@ -38,11 +40,10 @@ def feed(config_path, *args: str) -> feedparser.FeedParserDict:
     return feedparser.parse(result.stdout_bytes)
 
 
-@pytest.fixture
-def changed_site(ministry):
+def _change(ministry):
     """A baseline, then one new (hostile-titled) release, one edit and one removal."""
     path = ministry.write_config()
-    ministry.check()
+    ministry.baseline()
     release = ministry.release(MINISTERIAL)
     edited = dataclasses.replace(release, paragraphs=(
         *release.paragraphs[:1], "The Meeting agreed a mine action plan for 2030.",
@@ -53,6 +54,13 @@ def changed_site(ministry):
     report = ministry.check()
     assert len(report.new) == len(report.changed) == len(report.removed) == 1
     return path, report
+
+
+@pytest.fixture(scope="module")
+def changed_site(tmp_path_factory):
+    """The site after `_change`, for the tests that only read its feed."""
+    with FixtureServer() as server:
+        yield _change(Ministry(server, tmp_path_factory.mktemp("feed")))
 
 
 def test_feed_is_valid_atom_with_one_entry_per_event(changed_site):
@@ -87,8 +95,8 @@ def test_hostile_titles_arrive_as_text(changed_site):
     assert entry.title_detail.type == "text/plain"
 
 
-def test_entry_ids_are_stable_and_filters_apply(changed_site, ministry):
-    path, _ = changed_site
+def test_entry_ids_are_stable_and_filters_apply(ministry):
+    path, _ = _change(ministry)
     first = [e.id for e in feed(path).entries]
     assert [e.id for e in feed(path).entries] == first
     ministry.publish(releases=remove_release(ministry.releases, MINISTERIAL),

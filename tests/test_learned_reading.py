@@ -48,7 +48,7 @@ def test_learning_never_reports_an_edit_and_keeps_one_version(ministry):
     """The baseline reads its first releases before the template is known and later ones
     with it; checks after it read every release with it. None of that is an edit, and no
     release gets a second version for it."""
-    ministry.check()
+    ministry.baseline()
     first = versions(ministry)
     for version in (1, 2, 3):
         ministry.publish(chrome_version=version)
@@ -57,7 +57,7 @@ def test_learning_never_reports_an_edit_and_keeps_one_version(ministry):
 
 
 def test_an_edit_is_shown_against_the_old_body_read_like_the_new(ministry):
-    ministry.check()
+    ministry.baseline()
     ministry.publish(chrome_version=4,
                      releases=edit_sentence(ministry.releases, MINISTERIAL, OLD, NEW))  # fmt: skip
     report = ministry.check()
@@ -70,7 +70,7 @@ def test_an_edit_is_shown_against_the_old_body_read_like_the_new(ministry):
 def test_a_short_edit_is_reported_while_every_page_changes_its_chrome(ministry):
     """The volatile-line guard never swallows the ministry's own short line: a dateline
     corrected on one release, in a check where the chrome of every page changed."""
-    ministry.check()
+    ministry.baseline()
     dateline = "Phnom Penh, 21 October 2020"
     ministry.publish(chrome_version=5, releases=edit_sentence(
         ministry.releases, MINISTERIAL, dateline, "Phnom Penh, 22 October 2020"))  # fmt: skip
@@ -109,7 +109,7 @@ def test_a_reported_edit_never_silences_a_later_one(ministry):
     """Only pages decided as chrome count as evidence that a place on the page is volatile:
     a dateline corrected on one release, then on another in the next check, is reported
     both times."""
-    ministry.check()
+    ministry.baseline()
     korea = "cambodia-and-korea-discuss-trade-and-investment-cooperation"
     for slug, line in ((MINISTERIAL, "Phnom Penh, 21 October 2020"),
                        (korea, "Phnom Penh, 8 November 2023")):  # fmt: skip
@@ -159,7 +159,7 @@ def test_a_statement_reissued_under_another_title_keeps_its_text(ministry, sibli
     if siblings == "few":  # too few releases agree on a region before the two are read
         others = [original, *(r for r in ministry.releases if r is not original)][:3]
     ministry.publish(releases=[*others, reissue])
-    ministry.check()
+    ministry.baseline()
     for version in (1, 2):
         ministry.publish(chrome_version=version)
         report = ministry.check()

@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 
 import pytest
@@ -24,6 +21,7 @@ from monitor.demo.server import Route
 from monitor.extract.site_page import Observed, judge
 from monitor.fetch.blocked import block_reason
 from monitor.store.catalogue import Store
+from tests.commands import invoke
 
 MINISTERIAL = "outcomes-of-the-asean-united-nations-ministerial-meeting"
 
@@ -128,7 +126,7 @@ def assert_not_statements(data: dict, urls: list[str]) -> None:
 
 @pytest.mark.parametrize("case", CASES)
 def test_a_page_that_is_not_the_statement_is_an_error_item(ministry, case):
-    ministry.check()
+    ministry.baseline()
     stored = versions(ministry)
     urls = CASES[case](ministry)
     data = ministry.check().to_json()
@@ -146,7 +144,7 @@ def test_pages_judged_in_small_batches(ministry, case):
     in its batch is compared with the site's pages found earlier in the check."""
     config = ministry.config(fetch={"per_host_delay": 0, "backoff": 0.01, "retries": 1,
                                     "timeout": 10, "concurrency": 1})  # fmt: skip
-    ministry.check(config)
+    ministry.baseline(config)
     stored = versions(ministry)
     urls = CASES[case](ministry)
     assert_not_statements(ministry.check(config).to_json(), urls)
@@ -160,7 +158,7 @@ def test_unavailable_in_chrome_on_other_sites(server, tmp_path, style):
     from tests.conftest import Ministry
 
     ministry = Ministry(server, tmp_path, style=style)
-    ministry.check()
+    ministry.baseline()
     urls = _one_in_chrome(ministry)
     assert_not_statements(ministry.check().to_json(), urls)
     ministry.publish()
@@ -183,7 +181,7 @@ def test_a_baseline_taken_during_maintenance_is_taken_again(ministry):
 
 def test_a_second_maintenance_is_caught_too(ministry):
     """The first one taught the source's template its lines; the second is still no edit."""
-    ministry.check()
+    ministry.baseline()
     stored = versions(ministry)
     for _ in range(2):
         urls = CASES["maintenance"](ministry)
@@ -197,7 +195,7 @@ def test_a_second_maintenance_is_caught_too(ministry):
 
 
 def test_a_rewritten_paragraph_is_an_edit(ministry):
-    ministry.check()
+    ministry.baseline()
     release = ministry.release(MINISTERIAL)
     old = release.paragraphs[1]
     new = ("The Ministers reviewed the ASEAN-UN partnership and agreed to meet again in "
@@ -210,7 +208,7 @@ def test_a_rewritten_paragraph_is_an_edit(ministry):
 def test_a_heavy_rewrite_under_the_same_title_is_an_edit(ministry):
     """A short text that shares nothing with the old one: the headline is still the
     release's, so this is the ministry's edit."""
-    ministry.check()
+    ministry.baseline()
     release = ministry.release(MINISTERIAL)
     rewritten = dataclasses.replace(release, paragraphs=(
         "Deputy Prime Minister PRAK Sokhonn joined his counterparts by videolink.",
@@ -223,7 +221,7 @@ def test_a_heavy_rewrite_under_the_same_title_is_an_edit(ministry):
 
 
 def test_two_releases_edited_in_one_check_are_two_edits(ministry):
-    ministry.check()
+    ministry.baseline()
     a, b = ministry.releases[0], ministry.releases[1]
     edited = edit_sentence(ministry.releases, a.slug, a.paragraphs[0][:40], "In summary, ")
     edited = edit_sentence(edited, b.slug, b.paragraphs[0][:40], "In summary, ")
@@ -257,19 +255,16 @@ def test_one_page_at_releases_whose_titles_cannot_be_looked_for():
     assert judge(twins) == {}  # one release at two addresses, edited once
 
 
-@pytest.mark.slow
 def test_check_json_reports_not_a_statement(ministry):
     config = ministry.write_config()
-    env = {**os.environ, "NO_COLOR": "1"}
-    cmd = [sys.executable, "-m", "monitor", "check", "--json", "--config", str(config)]
-    assert subprocess.run(cmd, capture_output=True, env=env, timeout=300).returncode == 0
+    cmd = ("check", "--json", "--config", str(config))
+    assert invoke(*cmd).returncode == 0
     urls = CASES["database error"](ministry)
-    out = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
+    out = invoke(*cmd)
     assert out.returncode == 0, out.stderr
     assert_not_statements(json.loads(out.stdout), urls)
     ministry.publish()
-    again = json.loads(subprocess.run(cmd, capture_output=True, text=True, env=env,
-                                      timeout=300).stdout)  # fmt: skip
+    again = json.loads(invoke(*cmd).stdout)
     assert again["new"] == again["changed"] == again["errors"] == []
 
 

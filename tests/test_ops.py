@@ -1,6 +1,7 @@
-"""Operators' papercuts, through the real CLI (subprocesses, a real server on 127.0.0.1, the real
-store): the schema whatever ran first, a broken catalogue, a secret in the wrong key, temp files
-a kill left, exit codes cron can read, output that stays whole when piped, evidence cut at words.
+"""Operators' papercuts, through the real CLI (in this process, tests/commands.py; a real server
+on 127.0.0.1, the real store): the schema whatever ran first, a broken catalogue, a secret in the
+wrong key, temp files a kill left, exit codes cron can read, output that stays whole when piped,
+evidence cut at words.
 """
 
 from __future__ import annotations
@@ -10,9 +11,8 @@ import json
 import os
 import re
 import sqlite3
-import subprocess
-import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -22,16 +22,15 @@ from monitor.demo.scenario import add_release
 from monitor.demo.server import Route
 from monitor.digest.render import render_digest
 from monitor.models import Event
+from monitor.store.files import remove_stale_temps
+from tests.commands import Ran, invoke, spawn
 
-MONITOR = [sys.executable, "-m", "monitor"]
 OUTBOX = {"to": ["analyst@example.org"], "from": "monitor@example.org", "outbox": "outbox"}
 
 
-def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    environ = {**os.environ, "NO_COLOR": "1", **(env or {})}
-    environ.pop("COLUMNS", None)  # as under cron: no terminal, rich's default 80 columns
-    return subprocess.run([*MONITOR, *args], capture_output=True, text=True, env=environ,
-                          timeout=120)  # fmt: skip
+def run(*args: str, env: dict[str, str] | None = None) -> Ran:
+    # as under cron: no terminal, no COLUMNS, rich's default 80 columns
+    return invoke(*args, env={"COLUMNS": None, **(env or {})})
 
 
 # --- 2. every table exists whichever command ran first -------------------------------------
@@ -123,10 +122,9 @@ def test_a_password_in_password_env_is_never_shown(ministry, tmp_path):
 # --- 5. temp files a killed process left -------------------------------------------------------
 
 
-def test_temp_files_left_by_a_kill_are_removed_at_the_next_start(ministry):
-    config = ministry.write_config()
-    assert run("check", "--config", str(config)).returncode == 0
-    store = config.parent / "snapshots"
+def _leave_temps(store: Path) -> tuple[list[Path], list[Path]]:
+    """Temp files as a killed write leaves them (stale), and files that must stay (not
+    atomic_write's names, or written after the check started)."""
     text = next((store / "text" / "ministry").iterdir())
     an_hour_ago = time.time() - 3600
     stale = [text / ".tmp-k1ll3d_9", store / "raw" / ".tmp-abcdefgh", store / ".tmp-0000zzzz"]
@@ -137,9 +135,25 @@ def test_temp_files_left_by_a_kill_are_removed_at_the_next_start(ministry):
         path.write_bytes(b"half a version")
         os.utime(path, (an_hour_ago, an_hour_ago))
     os.utime(future, (time.time() + 3600, time.time() + 3600))
+    return stale, [*kept, future]
+
+
+def test_temp_files_left_by_a_kill_are_told_from_the_rest(ministry):
+    config = ministry.write_config()
     assert run("check", "--config", str(config)).returncode == 0
-    assert [p for p in stale if p.exists()] == []
-    assert all(p.exists() for p in [*kept, future])
+    stale, kept = _leave_temps(config.parent / "snapshots")
+    assert remove_stale_temps(config.parent / "snapshots") == len(stale)
+    assert [p for p in stale if p.exists()] == [] and all(p.exists() for p in kept)
+
+
+@pytest.mark.slow
+def test_temp_files_left_by_a_kill_are_removed_at_the_next_start(ministry):
+    """The next process removes them when it first opens the store (once per process)."""
+    config = ministry.write_config()
+    assert run("check", "--config", str(config)).returncode == 0
+    stale, kept = _leave_temps(config.parent / "snapshots")
+    assert spawn("check", "--config", str(config)).returncode == 0
+    assert [p for p in stale if p.exists()] == [] and all(p.exists() for p in kept)
 
 
 # --- 6. exit codes cron can read -------------------------------------------------------------

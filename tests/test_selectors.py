@@ -5,14 +5,11 @@ and still reads and stores the page automatically."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 from monitor.extract import read_page
 from monitor.fetch.pages import page_from_bytes
+from tests.commands import Ran, invoke
 
-MONITOR = [sys.executable, "-m", "monitor"]
 PAGE = (
     "<html><head><title>Press Release | Ministry</title></head><body><article>"
     "<h1 class='headline'>Cambodia Hosts ASEAN-UN Workshop</h1><p class='meta'>Posted by the "
@@ -22,12 +19,10 @@ PAGE = (
 )
 
 
-def extract(tmp_path, *options: str) -> subprocess.CompletedProcess:
+def extract(tmp_path, *options: str) -> Ran:
     page = tmp_path / "release.html"
     page.write_text(PAGE, encoding="utf-8")
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
-    return subprocess.run([*MONITOR, "extract", *options, str(page)], capture_output=True,
-                          text=True, cwd=tmp_path, env=env, timeout=120)  # fmt: skip
+    return invoke("extract", *options, str(page), cwd=tmp_path, env={"COLUMNS": "200"})
 
 
 def test_extract_warns_about_each_selector_that_finds_nothing(tmp_path):

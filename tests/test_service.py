@@ -1,10 +1,12 @@
 """`monitor run` as it runs in production: a real subprocess, a real sample site on 127.0.0.1, a
 real SMTP server (aiosmtpd) and a real store, with one-second intervals so it all fits in seconds.
+The service also runs in this process once, for the quick loop (`not slow`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import itertools
 import json
 import os
@@ -26,7 +28,10 @@ from aiosmtpd.controller import Controller
 
 from monitor.demo.samples import SampleRelease
 from monitor.demo.scenario import add_release
-from monitor.demo.server import Route
+from monitor.demo.server import FixtureServer, Route
+from monitor.run.service import Service, ServiceLog
+from tests.commands import invoke
+from tests.conftest import Ministry
 
 MONITOR = [sys.executable, "-m", "monitor"]
 ENV = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120"}
@@ -204,6 +209,48 @@ def unsent_events(config: Path) -> int:
 # --- tests ---------------------------------------------------------------------------------
 
 
+def test_the_service_checks_two_sites_at_once_and_mails_each_news_once(ministry, inbox, tmp_path):
+    """The service in this process (the subprocess tests below add signals, the CLI and the
+    log format): two sources checked side by side on the scheduler's threads, sharing the
+    reading pool; one digest for both baselines, then one for a new release."""
+    mail, port = inbox
+    with FixtureServer() as other_server:
+        other = Ministry(other_server, tmp_path / "other", style="drupal")
+        config = ministry.config(
+            schedule={"every": "1s", "jitter": 0, "workers": 2},
+            email={"to": "analyst@example.org",
+                   "smtp": {"host": "127.0.0.1", "port": port, "security": "none"}},
+            sources=[{"name": "ministry", "url": ministry.server.url(ministry.layout.listing(1))},
+                     {"name": "other", "url": other.server.url(other.layout.listing(1))}],
+        )  # fmt: skip
+        out = io.StringIO()
+        service = Service(config, ServiceLog(out, json_lines=True))
+
+        def checks(name: str) -> list[dict[str, Any]]:
+            lines = [json.loads(line) for line in out.getvalue().splitlines()]
+            return [e for e in lines if e["event"] == "check" and e["source"] == name]
+
+        baselines = {"ministry": len(ministry.releases), "other": len(other.releases)}
+        service.start()
+        try:
+            wait_for(lambda: checks("ministry") and checks("other"), what="both baselines")
+            wait_for(lambda: mail.messages, what="the baseline digest")
+            ministry.publish(releases=add_release(ministry.releases, FRESH))
+            wait_for(lambda: mail.mentioning(FRESH.title), what="an email with the new release")
+            seen = len(checks("ministry"))
+            wait_for(lambda: len(checks("ministry")) > seen, what="one more check")
+        finally:
+            assert service.stop() is True
+    [baseline, news, *more] = mail.texts()
+    assert "Started watching 2 sources" in baseline and not more
+    for name, releases in baselines.items():
+        assert f"{name} ({releases} releases)" in baseline
+        assert all(c["ok"] for c in checks(name)) and checks(name)[0]["new"] == releases
+    assert FRESH.title in news and mail.mentioning(FRESH.title) == 1
+
+
+
+
 @pytest.mark.slow
 def test_run_picks_up_a_new_release_and_emails_it_once(ministry, inbox):
     mail, port = inbox
@@ -370,32 +417,14 @@ def test_status_before_any_check_and_after_one(ministry, tmp_path):
         schedule={"every": "2h", "jitter": 0},
         email={"to": "a@example.org", "digest": {"cron": "0 7 * * *"}},
     )
-    before = subprocess.run(
-        [*MONITOR, "status", "--json", "--config", str(config)],
-        capture_output=True,
-        text=True,
-        env=ENV,
-        timeout=30,
-    )
+    before = invoke("status", "--json", "--config", str(config))
     assert before.returncode == 0, before.stderr
     [source] = json.loads(before.stdout)["sources"]
     assert source["result"] == "never checked" and source["overdue"] is True
     assert json.loads(before.stdout)["service"] == "not running"
-    check = subprocess.run(
-        [*MONITOR, "check", "--json", "--config", str(config)],
-        capture_output=True,
-        text=True,
-        env=ENV,
-        timeout=60,
-    )
+    check = invoke("check", "--json", "--config", str(config))
     assert check.returncode == 0, check.stderr
-    after = subprocess.run(
-        [*MONITOR, "status", "--json", "--config", str(config)],
-        capture_output=True,
-        text=True,
-        env=ENV,
-        timeout=30,
-    )
+    after = invoke("status", "--json", "--config", str(config))
     data = json.loads(after.stdout)
     [source] = data["sources"]
     assert source["result"] == "ok" and not source["overdue"]
@@ -405,11 +434,5 @@ def test_status_before_any_check_and_after_one(ministry, tmp_path):
     # cron digests: the baseline waits for 07:00
     assert data["digest"]["waiting_events"] == len(ministry.releases)
     assert data["digest"]["schedule"] == "cron 0 7 * * *" and data["digest"]["next_at"]
-    text = subprocess.run(
-        [*MONITOR, "status", "--config", str(config)],
-        capture_output=True,
-        text=True,
-        env=ENV,
-        timeout=30,
-    )
+    text = invoke("status", "--config", str(config), env={"COLUMNS": "120"})
     assert text.returncode == 0 and "ministry" in text.stdout and "pending digest" in text.stdout

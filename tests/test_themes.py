@@ -91,6 +91,7 @@ def _measure(kind: str) -> tuple[dict[str, tuple[float, float]], list[str], list
     return scores, lines, mistakes
 
 
+@pytest.mark.eval
 def test_precision_and_recall_per_theme(capsys):
     """`themes` (about) is held to 0.9; `mentions` is printed and held to 0.8."""
     scores, lines, mistakes = _measure("themes")

@@ -9,14 +9,13 @@ from html import unescape
 
 import pytest
 
-from monitor.demo.server import FixtureServer
 from monitor.store.catalogue import Store
 from monitor.web import queries
 from monitor.web.app import create_app
 from monitor.web.render import highlight, lang_attr, safe_href
 from monitor.web.security import AuthConfigError, Credentials, credentials_from_env, is_loopback
 
-from .web_archive import EDIT_NEW, EDIT_OLD, EDITED, HOSTILE_TITLE, REMOVED, build_archive
+from .web_archive import EDIT_NEW, EDIT_OLD, EDITED, HOSTILE_TITLE, REMOVED
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # Starlette suggests httpx2; httpx drives it just as well
@@ -26,9 +25,8 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
 @pytest.fixture(scope="module")
-def archive(tmp_path_factory):
-    with FixtureServer() as server:
-        yield build_archive(tmp_path_factory.mktemp("web"), server)
+def archive(web_archive):
+    return web_archive
 
 
 @pytest.fixture(scope="module")

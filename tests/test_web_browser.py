@@ -14,10 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from monitor.demo.server import FixtureServer
 from monitor.web.app import create_app
 
-from .web_archive import EDIT_NEW, EDITED, build_archive
+from .web_archive import EDIT_NEW, EDITED
 
 CHROMIUM = os.environ.get("MONITOR_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 PHONE = {"width": 390, "height": 844}
@@ -37,26 +36,25 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """(base URL, archive) of a real uvicorn server over a freshly checked archive."""
+def site(web_archive):
+    """(base URL, archive) of a real uvicorn server over the checked archive."""
     import uvicorn
 
-    with FixtureServer() as fixture:
-        archive = build_archive(tmp_path_factory.mktemp("browser"), fixture)
-        app = create_app(archive.root, archive.config)
-        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 20
-        while not server.started:
-            assert time.monotonic() < deadline, "uvicorn did not start"
-            time.sleep(0.05)
-        port = server.servers[0].sockets[0].getsockname()[1]
-        try:
-            yield f"http://127.0.0.1:{port}", archive
-        finally:
-            server.should_exit = True
-            thread.join(10)
+    archive = web_archive
+    app = create_app(archive.root, archive.config)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield f"http://127.0.0.1:{port}", archive
+    finally:
+        server.should_exit = True
+        thread.join(10)
 
 
 @pytest.fixture(scope="module")

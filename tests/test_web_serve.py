@@ -15,16 +15,11 @@ import yaml
 from click.testing import CliRunner
 
 from monitor.cli import cli
-from monitor.demo.server import FixtureServer
-
-from .web_archive import build_archive
 
 
 @pytest.fixture(scope="module")
-def config_file(tmp_path_factory):
-    with FixtureServer() as server:
-        archive = build_archive(tmp_path_factory.mktemp("serve"), server)
-        yield archive.ministry.write_config()
+def config_file(web_archive):
+    return web_archive.ministry.write_config()
 
 
 @pytest.fixture

@@ -39,6 +39,10 @@ _RULES = (
     _Rule((httpx.RemoteProtocolError,), "{host} closed the connection before the answer was "
           "complete ({detail})"),
     _Rule((httpx.ReadError, httpx.WriteError), "the connection to {host} broke ({detail})"),
+    _Rule((httpx.ProxyError,), "the proxy refused the request to {host} ({detail}): check the "
+          "HTTPS_PROXY and HTTP_PROXY variables of this machine"),
+    _Rule((httpx.DecodingError,), "{host} sent a compressed body that cannot be decompressed "
+          "({detail})"),
 )  # fmt: skip
 
 

@@ -82,7 +82,6 @@ from monitor.run.service_log import (
 from monitor.run.service_state import digest_due_at_start, source_state
 from monitor.run.service_state import failures as service_failures
 from monitor.run.status import SourceRecord, claim_service_lock, source_records
-from monitor.run.workers import share_cores
 from monitor.store.catalogue import Store
 from monitor.store.lease import StoreLease
 
@@ -150,7 +149,6 @@ class Service:
         Raises StoreError when the store cannot be used at all (the CLI exits 3).
         """
         self._instance = claim_service_lock(self.config)
-        share_cores(self.workers)
         store = self._locked(lambda: Store.open(self.config.snapshots_dir, lease=self.lease))
         try:
             records = source_records(store)

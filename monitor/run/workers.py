@@ -1,12 +1,20 @@
-"""Where a check reads its pages: a pool of processes, one per core.
+"""Where a check reads its pages: one pool of processes, one per core, for the process's life.
 
 Reading a page (parsing, walking its lines, trafilatura) is Python-level work that threads
 cannot run in parallel, so each core gets a process. The processes are forked from a
-forkserver that has already imported the reading stage, so a pool starts in milliseconds and
-shares those pages of memory; forking from the check's own process is avoided because a
+forkserver that has already imported the reading stage, so they start in milliseconds and
+share those pages of memory; forking from the check's own process is avoided because a
 service has scheduler threads whose locks a fork would copy mid-use. On a one-core machine
-the pages are read in one thread beside the event loop. The service's concurrent checks share
-the cores: each check's pool gets cores / checks processes (at least one).
+the pages are read in one thread beside the event loop.
+
+The pool is started by the first check and kept: a service (or a test run) checking every few
+minutes does not start processes per check, and the service's concurrent checks share it, so
+together they keep one reading process per core. Each check holds a lease on it
+(`reading_pool()`): closing the lease cancels what that check still has queued and leaves the
+pool to the others. A pool broken by a dead process is replaced at the next submission. At exit
+the standard library stops the processes (concurrent.futures joins them before the interpreter
+ends). A forked child starts its own pool instead of using its parent's, with spawned processes:
+multiprocessing cannot share the parent's forkserver with a child.
 
 As with any process pool, a script that runs a check must keep its work under
 `if __name__ == "__main__":`: the processes import the script's main module.
@@ -16,7 +24,16 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+import threading
+from collections.abc import Callable
+from concurrent.futures import (
+    BrokenExecutor,
+    Executor,
+    Future,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+)
+from typing import Any
 
 from monitor.extract import learn_page
 from monitor.extract.template import PageKeys
@@ -24,14 +41,10 @@ from monitor.models import Listing
 from monitor.sources import discover
 
 _PRELOAD = ["monitor.extract", "monitor.sources"]
-_share = 1  # checks this process runs at once (the service's workers): they divide the cores
-
-
-def share_cores(checks: int) -> None:
-    """Up to `checks` checks run at once from now on: each pool gets its share of the cores, so
-    together they keep about one reading process per core, not one per core per check."""
-    global _share
-    _share = max(1, checks)
+_lock = threading.Lock()
+_pool: Executor | None = None
+_start = "forkserver"  # how reading processes start (see _after_fork_in_child)
+_forkserver_used = False
 
 
 def _cores() -> int:
@@ -39,18 +52,79 @@ def _cores() -> int:
     return len(cores) if cores else (os.cpu_count() or 1)
 
 
-def reading_pool(size: int | None = None) -> Executor:
-    """An executor for `monitor.extract`'s module-level functions (their arguments and
-    results are plain picklable records). `size` defaults to the machine's cores (its share
-    of them, see share_cores)."""
+def _new_pool() -> Executor:
+    global _forkserver_used
     cores = _cores()
-    if size is None:
-        size = max(1, cores // _share)
-    if cores <= 1 or (size <= 1 and _share == 1):
+    if cores <= 1:
         return ThreadPoolExecutor(max_workers=1, thread_name_prefix="read")
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(_PRELOAD)
-    return ProcessPoolExecutor(max_workers=size, mp_context=context)
+    context = multiprocessing.get_context(_start)
+    if _start == "forkserver":
+        context.set_forkserver_preload(_PRELOAD)
+        _forkserver_used = True
+    return ProcessPoolExecutor(max_workers=cores, mp_context=context)
+
+
+def _shared(broken: Executor | None = None) -> Executor:
+    """The process's pool, started on first use; `broken` (a pool that refused work) is
+    replaced unless another thread has replaced it already."""
+    global _pool
+    with _lock:
+        if _pool is None or _pool is broken:
+            if broken is not None:
+                broken.shutdown(wait=False, cancel_futures=True)
+            _pool = _new_pool()
+        return _pool
+
+
+class _Lease(Executor):
+    """One check's use of the shared pool: shutting the lease down (the end of the check's
+    `with`) cancels the reads the check left queued, not the pool."""
+
+    def __init__(self) -> None:
+        self._futures: set[Future[Any]] = set()
+        self._guard = threading.Lock()
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        pool = _shared()
+        try:
+            future = pool.submit(fn, *args, **kwargs)
+        except BrokenExecutor:  # a reading process died (killed, out of memory): start afresh
+            future = _shared(broken=pool).submit(fn, *args, **kwargs)
+        with self._guard:
+            self._futures.add(future)
+        future.add_done_callback(self._forget)
+        return future
+
+    def _forget(self, future: Future[Any]) -> None:
+        with self._guard:
+            self._futures.discard(future)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        with self._guard:
+            pending = list(self._futures)
+        for future in pending:
+            future.cancel()  # a read already running finishes in its process, unwaited
+
+
+def reading_pool() -> Executor:
+    """A lease on the process's reading pool, for `monitor.extract`'s module-level functions
+    (their arguments and results are plain picklable records). Use it in a `with`."""
+    return _Lease()
+
+
+def _after_fork_in_child() -> None:
+    # The parent's pool belongs to the parent (its processes, pipes and manager thread are
+    # not the child's), and its lock may have been held by another thread at the fork. The
+    # parent's forkserver cannot start the child's processes (multiprocessing would wait for
+    # it as the child's own child and fail), so the child spawns them.
+    global _pool, _lock, _start
+    _pool = None
+    _lock = threading.Lock()
+    if _forkserver_used:
+        _start = "spawn"
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def read_listing(

@@ -1,0 +1,129 @@
+"""The reading pool: one per process, kept across checks, replaced when broken, stopped at exit,
+never shared with a forked child. Reading processes are found in /proc (Linux): they are the
+children of this process's forkserver."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from concurrent.futures import BrokenExecutor, Future
+from pathlib import Path
+
+import pytest
+
+from monitor.run.workers import reading_pool
+
+pytestmark = pytest.mark.skipif(
+    not Path("/proc/self/stat").exists() or len(os.sched_getaffinity(0)) < 2,
+    reason="needs Linux's /proc and two cores (on one core pages are read in a thread)",
+)
+
+
+def _parents() -> dict[int, int]:
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue  # ended meanwhile
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    return parents
+
+
+def reading_processes(pid: int | None = None) -> set[int]:
+    """The grandchildren of `pid` (this process): the forkserver's children."""
+    pid = os.getpid() if pid is None else pid
+    parents = _parents()
+    children = {child for child, parent in parents.items() if parent == pid}
+    return {child for child, parent in parents.items() if parent in children}
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_checks_reuse_the_reading_processes(ministry):
+    ministry.check()
+    first = reading_processes()
+    assert 1 <= len(first) <= len(os.sched_getaffinity(0))  # kept after the check, one per core
+    ministry.publish(chrome_version=1)
+    assert not ministry.check().events
+    assert reading_processes() == first
+
+
+def test_a_lease_cancels_its_own_queued_reads_and_leaves_the_pool():
+    with reading_pool() as other:
+        with reading_pool() as lease:
+            queued: list[Future] = [lease.submit(time.sleep, 0.2) for _ in range(12)]
+            while not queued[0].running():
+                time.sleep(0.005)
+        assert any(f.cancelled() for f in queued)  # more than the processes could take
+        assert queued[0].result(timeout=30) is None  # a read already running is finished
+        assert other.submit(os.getpid).result(timeout=30) in reading_processes()
+
+
+def test_a_pool_broken_by_a_dead_process_is_replaced():
+    with reading_pool() as lease:
+        victim = lease.submit(os.getpid).result(timeout=30)
+        os.kill(victim, signal.SIGKILL)
+        deadline = time.monotonic() + 30
+        while True:  # reads in flight when the pool notices fail; then a new pool answers
+            try:
+                reader = lease.submit(os.getpid).result(timeout=30)
+            except BrokenExecutor:
+                assert time.monotonic() < deadline, "the broken pool was never replaced"
+                continue
+            if reader != victim and _alive(reader) and not _alive(victim):
+                break
+            assert time.monotonic() < deadline, "the killed process's pool is still in use"
+            time.sleep(0.05)
+    with reading_pool() as lease:
+        assert lease.submit(os.getpid).result(timeout=30) in reading_processes()
+
+
+def test_a_forked_child_starts_its_own_pool():
+    with reading_pool() as lease:
+        parent_reader = lease.submit(os.getpid).result(timeout=30)
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover (the child reports through the pipe)
+        code = 1
+        try:
+            with reading_pool() as lease:
+                os.write(write, str(lease.submit(os.getpid).result(timeout=60)).encode())
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        child_reader = int(pipe.read() or 0)
+    _, status = os.waitpid(child, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert child_reader not in (0, parent_reader, child)
+    with reading_pool() as lease:  # the parent's pool is untouched
+        assert lease.submit(os.getpid).result(timeout=30) == parent_reader
+
+
+def test_the_reading_processes_end_with_the_process(tmp_path):
+    script = (
+        "import os\n"
+        "from monitor.run.workers import reading_pool\n"
+        "with reading_pool() as lease:\n"
+        "    print(lease.submit(os.getpid).result(), flush=True)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120, cwd=tmp_path)  # fmt: skip
+    assert done.returncode == 0 and done.stderr == "", done.stderr  # no leak warnings either
+    reader = int(done.stdout)
+    deadline = time.monotonic() + 10
+    while _alive(reader) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert not _alive(reader)
