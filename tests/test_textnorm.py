@@ -4,7 +4,8 @@ import unicodedata
 
 import pytest
 
-from monitor.text.normalize import normalize, paragraphs, word_count
+from monitor.text.normalize import fold_for_matching, normalize, paragraphs
+from monitor.text.words import word_count
 
 
 @pytest.mark.parametrize(
@@ -66,3 +67,19 @@ def test_paragraphs_of_blank_text_is_empty():
 )
 def test_word_count_counts_unspaced_scripts_by_length(text, words):
     assert word_count(text) == words
+
+
+def test_matching_fold_unifies_case_dashes_digits_and_invisible_characters():
+    assert fold_for_matching("ASEAN\u2013UN  Plan\u00a0of Action (\u17e2\u17e0\u17e2\u17e1)") == (
+        "asean-un plan of action (2021)"
+    )
+    assert fold_for_matching("de\u00admining \u0e52\u0e55\u0e56\u0e58 ក\u200bខ") == (
+        "demining 2568 កខ"
+    )
+
+
+@pytest.mark.parametrize("mark", ["\u00ad", "\u200b", "\u200c", "\u200d", "\u200e", "\u200f",
+                                  "\u2060", "\ufeff"])  # fmt: skip
+def test_storage_and_matching_drop_the_same_invisible_characters(mark):
+    assert normalize(f"Phnom{mark}Penh") == "PhnomPenh"
+    assert fold_for_matching(f"Phnom{mark}Penh") == "phnompenh"

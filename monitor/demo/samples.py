@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
+from monitor.text.scripts import KHMER_DIGITS
+
 LANGUAGES = ("en", "km")
 _HEADER_KEYS = {"title", "date", "slug", "language", "category", "tags", "status", "note"}
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -237,7 +239,7 @@ _KM_MONTHS = [
     "មករា", "កុម្ភៈ", "មីនា", "មេសា", "ឧសភា", "មិថុនា",
     "កក្កដា", "សីហា", "កញ្ញា", "តុលា", "វិច្ឆិកា", "ធ្នូ",
 ]  # fmt: skip
-_KM_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
+_KM_DIGITS = str.maketrans("0123456789", KHMER_DIGITS)
 
 
 def slugify(text: str, *, limit: int = 70) -> str:

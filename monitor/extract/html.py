@@ -20,7 +20,8 @@ from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 
 from monitor.errors import ExtractionError
-from monitor.text.normalize import normalize, paragraphs, word_count
+from monitor.text.normalize import normalize, paragraphs
+from monitor.text.words import word_count
 
 from ..models import Document
 from .dates import (

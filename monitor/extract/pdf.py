@@ -12,6 +12,7 @@ from pypdf import PageObject, PdfReader
 
 from monitor.errors import ExtractionError
 from monitor.text.normalize import normalize
+from monitor.text.scripts import KHMER_CHARS
 
 from ..models import Document
 from .dates import _DATE_PATTERNS, _plausible, parse_date
@@ -150,7 +151,7 @@ _LETTERHEAD = re.compile(
     rf"(?i:{alternatives(STATE_LETTERHEAD)})"
     # "No. 123/26 MFAIC", "Ref: MLVT/2026/45", "លេខ ១២៣ ក.ប"
     rf"|(?i:{alternatives(REFERENCE_LABELS)})\.?\s*[:.៖]?\s*\S*\d\S*"
-    r"(?:\s+[A-Z\u1780-\u17ff][A-Z.\u1780-\u17ff/-]*)*"
+    rf"(?:\s+[A-Z{KHMER_CHARS}][A-Z.{KHMER_CHARS}/-]*)*"
     rf"|{alternatives(KHMER_STATE_LETTERHEAD)}"
 )
 _INSTITUTION = re.compile(

@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from monitor.text.normalize import normalize, word_count
+from monitor.text.normalize import normalize
+from monitor.text.words import word_count
 
 from .dates import _DATE_PATTERNS
 from .filters import _HAS_LETTER

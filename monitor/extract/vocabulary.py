@@ -239,8 +239,6 @@ INSTITUTIONS = (
 
 # --- languages -------------------------------------------------------------------------------
 
-# Scripts of one language each: (code, first code point, last code point)
-SCRIPTS = (("km", 0x1780, 0x17FF), ("th", 0x0E00, 0x0E7F), ("lo", 0x0E80, 0x0EFF),
-           ("my", 0x1000, 0x109F))  # fmt: skip
+# Scripts of one language each: monitor.text.scripts.SCRIPT_LANGUAGES
 # English text is one where these make up more than an eighth of the words
 ENGLISH_COMMON_WORDS = frozenset({"the", "and", "of", "to", "in", "is", "for", "on", "that"})

@@ -16,8 +16,8 @@ from monitor.extract.selectors import SelectorMiss
 from monitor.extract.survey import PageSurvey, survey_page
 from monitor.fetch.pages import page_from_bytes
 from monitor.models import Document, Link, Page, ReleaseState, VersionText
-from monitor.sources.feeds import clean_text
 from monitor.store.catalogue import Store
+from monitor.text.normalize import normalize
 from monitor.text.sitenames import site_names
 
 
@@ -138,4 +138,4 @@ class ReleaseReader:
             self._site_names = set()
             for page in self._listing_pages:
                 self._site_names |= site_names(page.text or "")
-        return bool(text) and clean_text(text).casefold() in self._site_names
+        return bool(text) and normalize(text).casefold() in self._site_names

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from bs4 import NavigableString, Tag
 
 from monitor.sources.dates import _DATE_WORDS, _date_matches, find_date
-from monitor.sources.feeds import clean_text
 from monitor.sources.links import _Cand, _classes, _Page, _text, _words
 from monitor.sources.vocabulary import (
     DATE_ATTRIBUTES,
@@ -22,6 +21,7 @@ from monitor.sources.vocabulary import (
     TITLE_CLASSES,
     alternatives,
 )
+from monitor.text.normalize import normalize
 
 _GENERIC_TEXT = re.compile(rf"^(?:{alternatives(GENERIC_LINK_WORDS)}|[\W_\d])*$", re.I)
 # "(PDF, 120 KB)"
@@ -34,7 +34,7 @@ _DATE_CLASS = re.compile(alternatives(DATE_CLASSES), re.I)
 
 def _is_generic(text: str) -> bool:
     """Link texts that name no release: "Read more", "»", a bare date."""
-    text = clean_text(_FILE_NOTE.sub(" ", text))
+    text = normalize(_FILE_NOTE.sub(" ", text))
     return not text or bool(_GENERIC_TEXT.match(text)) or bool(_DATE_WORDS.fullmatch(text))
 
 
@@ -69,9 +69,9 @@ def _title(c: _Cand, item: Tag) -> str:
         return c.text
     for source in (
         _heading_text(item) if item is not c.a else "",
-        clean_text(str(c.a.get("title") or "")),
-        clean_text(str(c.a.get("aria-label") or "")),
-        *(clean_text(str(img.get("alt") or "")) for img in c.a.find_all("img")),
+        normalize(str(c.a.get("title") or "")),
+        normalize(str(c.a.get("aria-label") or "")),
+        *(normalize(str(img.get("alt") or "")) for img in c.a.find_all("img")),
     ):
         if source and not _is_generic(source):
             return source
@@ -107,7 +107,7 @@ def _loose_title(item: Tag, link: Tag) -> str:
     spans = sorted((start, end) for start, end, _ in _date_matches(text, None))
     for start, end in reversed(spans):
         text = text[:start] + " " + text[end:]
-    text = clean_text(text).strip(" -–—|:·,;")
+    text = normalize(text).strip(" -–—|:·,;")
     return text if _words(text) >= 2 and len(text) <= 300 and not _is_generic(text) else ""
 
 
@@ -141,7 +141,7 @@ def _attr_date(el: Tag, dayfirst: bool | None) -> str | None:
 def _node_text(node: Tag | NavigableString) -> str:
     if isinstance(node, Tag):
         return _text(node)
-    return clean_text(str(node))
+    return normalize(str(node))
 
 
 def _inner_date(item: Tag, dayfirst: bool | None) -> str | None:

@@ -11,7 +11,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from monitor.sources.feeds import clean_text, clean_url
+from monitor.sources.feeds import clean_url
 from monitor.sources.vocabulary import (
     ARROWS,
     BLOCK_TAGS,
@@ -35,6 +35,7 @@ from monitor.sources.vocabulary import (
     WEAK_PAGE_PARAMETERS,
     alternatives,
 )
+from monitor.text.normalize import normalize
 
 # Class/id words of page chrome (see CHROME_CLASSES: kept narrow on purpose)
 _CHROME_TOKEN = re.compile(rf"(?:^|[-_])(?:{alternatives(CHROME_CLASSES)})(?:$|[-_])", re.I)
@@ -104,7 +105,7 @@ def _text(el: Tag) -> str:
                 and (node.parent.name in BLOCK_TAGS)
             ):
                 parts.append(" ")
-    return clean_text("".join(parts))
+    return normalize("".join(parts))
 
 
 def _classes(el: Tag) -> list[str]:
@@ -147,7 +148,7 @@ def _is_pager(el: Tag) -> bool:
 
 
 def _strip_arrows(text: str) -> str:
-    return clean_text(text.strip(ARROWS + " \u00a0").lower())
+    return normalize(text.strip(ARROWS + " \u00a0").lower())
 
 
 def _page_param(url: str) -> tuple[str, int] | None:

@@ -17,7 +17,6 @@ from urllib.parse import parse_qsl, urlsplit
 from bs4 import Tag
 from soupsieve import SelectorSyntaxError
 
-from monitor.sources.feeds import clean_text
 from monitor.sources.items import (
     _TITLE_CLASS,
     _date_items,
@@ -51,6 +50,7 @@ from monitor.sources.vocabulary import (
     INLINE_TAGS,
     alternatives,
 )
+from monitor.text.normalize import normalize
 
 _CHROME_TEXT = re.compile(rf"^(?:{alternatives(CHROME_LINKS)})$", re.I)
 _DOC_EXT = re.compile(rf"\.(?:{alternatives(DOCUMENT_EXTENSIONS)})$", re.I)
@@ -99,7 +99,7 @@ def _in_running_text(a: Tag) -> bool:
             stop = sib
             break
         before.append(sib.get_text(" ") if isinstance(sib, Tag) else str(sib))
-    if len(clean_text("".join(before))) < 20:
+    if len(normalize("".join(before))) < 20:
         return False
     titled = stop is not None and (
         stop.name in HEADINGS or any(_TITLE_CLASS.search(t) for t in _tokens(stop))
@@ -114,7 +114,7 @@ def _ends_block(node: Tag) -> bool:
         if isinstance(sib, Tag) and sib.name in BLOCK_TAGS and sib.name != "br":
             break
         after.append(sib.get_text(" ") if isinstance(sib, Tag) else str(sib))
-    return not clean_text("".join(after)).strip(ARROWS + " )]")
+    return not normalize("".join(after)).strip(ARROWS + " )]")
 
 
 @dataclass

@@ -11,7 +11,7 @@ import re
 
 from bs4 import BeautifulSoup, Tag
 
-from monitor.sources.feeds import clean_text
+from monitor.text.normalize import normalize
 
 _SEPARATORS = re.compile(r"\s+[|\-–—:·»]+\s+|\s*::\s*")
 # Class or id words of branding blocks; a bare "header" only for the page's own header, not
@@ -30,19 +30,19 @@ def site_names(html: str) -> set[str]:
     soup = BeautifulSoup(html, "lxml")
     names: set[str] = set()
     if soup.title and soup.title.string:
-        whole = clean_text(soup.title.get_text(" "))
+        whole = normalize(soup.title.get_text(" "))
         names.add(whole)
         names.update(part for part in _SEPARATORS.split(whole))
     meta = soup.find("meta", attrs={"property": "og:site_name"})
     if isinstance(meta, Tag) and meta.get("content"):
-        names.add(clean_text(str(meta["content"])))
+        names.add(normalize(str(meta["content"])))
     for el in soup.find_all(_is_branding):
         for text in (el.get_text(" "), *(str(img.get("alt") or "") for img in el.find_all("img"))):
-            text = clean_text(text)
+            text = normalize(text)
             if text and len(text) <= _MAX_NAME:
                 names.add(text)
         for block in el.find_all(["a", "h1", "h2", "h3", "div", "span", "p", "strong"]):
-            text = clean_text(block.get_text(" "))
+            text = normalize(block.get_text(" "))
             if text and len(text) <= _MAX_NAME:
                 names.add(text)
     return {n.casefold() for n in names if len(n) >= 3}
