@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from monitor.text.dates import KHMER_MONTH_NAMES, MONTH_NAMES
 from monitor.text.scripts import KHMER, KHMER_CHARS, ZERO_WIDTH_SPACE, in_ranges
 
 # Khmer term (a regular expression, matched with spaces removed) -> English words.
@@ -96,19 +97,8 @@ _KHMER: dict[str, str] = {
     "គ្រាប់មិនទាន់ផ្ទុះ": "unexploded ordnance uxo",
     "សំណល់ជាតិផ្ទុះ(?:ពីសង្គ្រាម)?": "explosive remnants war",
     "ជនរងគ្រោះ": "victim",
-    # months ("តុលា" is also in តុលាការ, court)
-    "ខែមករា": "january",
-    "ខែកុម្ភៈ": "february",
-    "ខែមីនា": "march",
-    "ខែមេសា": "april",
-    "ខែឧសភា": "may",
-    "ខែមិថុនា": "june",
-    "ខែកក្កដា": "july",
-    "ខែសីហា": "august",
-    "ខែកញ្ញា": "september",
-    "ខែតុលា": "october",
-    "ខែវិច្ឆិកា": "november",
-    "ខែធ្នូ": "december",
+    # months, "ខែមករា" for january ("តុលា" alone is also in តុលាការ, court)
+    **{"ខែ" + km[0]: en[0] for km, en in zip(KHMER_MONTH_NAMES, MONTH_NAMES, strict=True)},
 }
 
 _PATTERNS = [(re.compile(term), english) for term, english in _KHMER.items()]

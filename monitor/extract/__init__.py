@@ -22,10 +22,11 @@ from __future__ import annotations
 from importlib.metadata import version
 
 from monitor.errors import ExtractionError
+from monitor.text.dates import parse_date
 from monitor.text.normalize import paragraphs
 
 from ..models import Document, Page
-from .dates import _first_date, parse_date
+from .dates import _first_date
 from .filters import _clean
 from .html import extract_html, read_html
 from .language import _text_language

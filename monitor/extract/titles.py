@@ -14,10 +14,10 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from monitor.text.dates import leading_dates
 from monitor.text.normalize import normalize
 from monitor.text.words import word_count
 
-from .dates import _DATE_PATTERNS
 from .filters import _HAS_LETTER
 from .lines import _TITLE_NAME, _is_chrome_element, _lines, _names
 from .vocabulary import (
@@ -286,8 +286,7 @@ def _without_site_name(title: str, site_names: set[str], tree: etree._Element) -
 
 def _without_leading_date(title: str) -> str:
     """ "27.01.2022MineralölINFO ...": a date set in the headline is not part of it."""
-    for pattern in _DATE_PATTERNS:
-        match = pattern.match(title)
-        if match and _HAS_LETTER.search(title[match.end() :]):
-            return title[match.end() :].lstrip(" ,:|–—-")
+    for end in leading_dates(title):
+        if _HAS_LETTER.search(title[end:]):
+            return title[end:].lstrip(" ,:|–—-")
     return title

@@ -184,7 +184,7 @@ class _Page:
     soup: BeautifulSoup
     url: str  # the listing's own URL
     base: str  # what relative links resolve against
-    dayfirst: bool | None
+    month_first: bool | None  # how the page writes 04/05/2015
     lang: str  # primary language subtag of the page ("en"), "" when unknown
     sig_cache: dict[int, str] = field(default_factory=dict)
     common_cache: dict[tuple[int, str], set[str] | None] = field(default_factory=dict)
