@@ -69,6 +69,21 @@ def test_word_count_counts_unspaced_scripts_by_length(text, words):
     assert word_count(text) == words
 
 
+@pytest.mark.parametrize(
+    ("text", "by_spaces", "by_length"),
+    [
+        ("外交部发言人答记者问", 1, 2),  # ten letters
+        ("河北：中国文化遗产日系列活动启动", 1, 2),
+        ("繁體中文", 1, 1),
+        ("ASEAN 峰会 2026", 3, 3),
+        ("Cambodia – Japan | talks", 3, 3),  # the lone dash and bar are no words
+    ],
+)
+def test_word_count_measures_chinese_and_japanese_only_when_asked(text, by_spaces, by_length):
+    assert word_count(text) == by_spaces
+    assert word_count(text, cjk=True) == by_length
+
+
 def test_matching_fold_unifies_case_dashes_digits_and_invisible_characters():
     assert fold_for_matching("ASEAN\u2013UN  Plan\u00a0of Action (\u17e2\u17e0\u17e2\u17e1)") == (
         "asean-un plan of action (2021)"

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from monitor.text.dates import WEEKDAYS, parse_date, without_dates
 from monitor.text.normalize import normalize
 from monitor.text.scripts import ASCII_DIGITS
+from monitor.text.words import word_count
 
 from .vocabulary import (
     ACTIONS,
@@ -98,7 +99,7 @@ def _without_counters(paragraph: str) -> str:
     rest = re.sub(r"(?:\s*[|·•]\s*){2,}", " | ", rest)
     if not rest or not _HAS_LETTER.search(rest):
         return rest
-    words = len(rest.split())
+    words = word_count(rest)
     if words > 14 or (words > 4 and rest[-1] in ".!?។៕"):
         return paragraph  # a sentence that mentions visitors
     meta = (

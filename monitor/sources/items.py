@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from bs4 import NavigableString, Tag
 
-from monitor.sources.links import _Cand, _classes, _Page, _text, _words
+from monitor.sources.links import _Cand, _classes, _link_words, _Page, _text
 from monitor.sources.vocabulary import (
     DATE_ATTRIBUTES,
     DATE_CLASSES,
@@ -64,7 +64,7 @@ def _first_block_text(a: Tag) -> str:
     """In a link wrapping a whole card (date, title, teaser), the first block that is words."""
     for block in a.find_all(["div", "p", "span", "strong", "b"]):
         t = _text(block)
-        if _words(t) >= 3 and not _is_generic(t) and len(t) < len(_text(a)):
+        if _link_words(t) >= 3 and not _is_generic(t) and len(t) < len(_text(a)):
             return t
     return ""
 
@@ -118,7 +118,7 @@ def _loose_title(item: Tag, link: Tag) -> str:
     for start, end in reversed(spans):
         text = text[:start] + " " + text[end:]
     text = normalize(text).strip(" -–—|:·,;")
-    return text if _words(text) >= 2 and len(text) <= 300 and not _is_generic(text) else ""
+    return text if _link_words(text) >= 2 and len(text) <= 300 and not _is_generic(text) else ""
 
 
 def _tags(el: Tag) -> Iterator[Tag]:

@@ -33,12 +33,12 @@ from monitor.sources.links import (
     _candidates,
     _host,
     _lang_switch,
+    _link_words,
     _non_article,
     _Page,
     _same_page,
     _text,
     _tokens,
-    _words,
 )
 from monitor.sources.pagination import _pager_text
 from monitor.sources.vocabulary import (
@@ -149,7 +149,7 @@ def _score(group: _Group) -> float:
     n = len(items)
     if n == 0:
         return 0.0
-    words = sorted(0 if _is_generic(it.title) else _words(it.title) for it in items)
+    words = sorted(0 if _is_generic(it.title) else _link_words(it.title) for it in items)
     median = words[len(words) // 2]
     title_factor = min(1.0, max(0.0, (median - 1.5) / 4.0))
     dated = sum(it.date is not None for it in items) / n
@@ -274,7 +274,7 @@ def _heuristic_releases(
         it.cand
         for it in pool
         if _url_pattern(it.cand.url) == best.pattern
-        or (_sluggy(it.cand.url) and not _is_generic(it.title) and _words(it.title) >= 3)
+        or (_sluggy(it.cand.url) and not _is_generic(it.title) and _link_words(it.title) >= 3)
     ]
     # Items are cut again over the whole listing: a featured item alone in its group would
     # otherwise stretch over the page and take a stranger's date.
