@@ -8,6 +8,8 @@ on every listing fixture, every feed and every HTML page above. Takes a few minu
 
     python tools/output_snapshot.py --write /tmp/before.json
     python tools/output_snapshot.py --against /tmp/before.json   # exit 1 and the keys that differ
+
+Add `--parts data listings` to read only some sets, `--generated 10` for fewer churn sites.
 """
 
 from __future__ import annotations
@@ -188,17 +190,19 @@ def snapshot(parts: list[str], generated: int) -> dict[str, Any]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    group = parser.add_mutually_exclusive_group(required=True)
-    group.add_argument("--write", type=Path, help="write the snapshot to this file")
-    group.add_argument("--against", type=Path, help="compare with this earlier snapshot")
+    parser.add_argument("--write", type=Path, help="write the snapshot to this file")
+    parser.add_argument("--against", type=Path, help="compare with this earlier snapshot")
     parser.add_argument("--generated", type=int, default=100, help="generated churn sites")
     parser.add_argument("--parts", nargs="+", choices=PARTS, default=list(PARTS),
                         help="read only these sets (compare: only their outputs)")  # fmt: skip
     args = parser.parse_args()
+    if not (args.write or args.against):
+        parser.error("say where to --write the snapshot, or what to compare it --against")
     now = snapshot(args.parts, args.generated)
     if args.write:
         args.write.write_text(json.dumps(now, ensure_ascii=False, sort_keys=True, indent=0))
         print(f"{len(now)} outputs written to {args.write}")
+    if not args.against:
         return 0
     before = json.loads(args.against.read_text("utf-8"))
     if args.parts != list(PARTS):  # the keys of the parts read; the same set in both runs
