@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from monitor.models import Listing
-from monitor.sources import discover, find_date, parse_feed, sniff_kind
+from monitor.sources import discover, parse_feed, sniff_kind
 
 DATA = Path(__file__).parent / "data"
 EXPECTED: dict[str, dict[str, Any]] = json.loads(
@@ -500,39 +500,6 @@ def test_next_post_with_a_numbered_url_is_not_a_next_page() -> None:
     )
     html = f"<html><body><article><h1>Statement</h1>{body * 4}{nav}</article></body></html>"
     assert discover(html, "https://x.gov.kh/posts/45") == Listing(kind="page")
-
-
-# --- dates ---------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "dayfirst", "iso"),
-    [
-        ("24 April, 2026", None, "2026-04-24"),
-        ("28-April-2026", None, "2026-04-28"),
-        ("April 14, 2015", None, "2015-04-14"),
-        ("Posted Apr. 14th, 2015 | News", None, "2015-04-14"),
-        ("Tuesday, 14 Apr 2015", None, "2015-04-14"),
-        ("14/04/2015", None, "2015-04-14"),
-        ("2015-04-14T10:00:00+07:00", None, "2015-04-14"),
-        ("2015/04/14", None, "2015-04-14"),
-        ("Published: 2/10/2026", None, "2026-02-10"),
-        ("04/05/2015", True, "2015-05-04"),
-        ("04/05/2015", False, "2015-04-05"),
-        ("06.10.2017", None, "2017-10-06"),
-        ("05.19.15", None, "2015-05-19"),
-        ("Montag, 9. Oktober 2017", None, "2017-10-09"),
-        ("២៤ មេសា ២០២៦", None, "2026-04-24"),
-        ("2026年4月24日", None, "2026-04-24"),
-        ("ngày 24 tháng 4 năm 2026", None, "2026-04-24"),
-        ("17 Ogos 2025", None, "2025-08-17"),
-        ("31/02/2026", None, None),
-        ("version 1.2.3 released", None, None),
-        ("Room 12, 3rd floor", None, None),
-    ],
-)
-def test_find_date(text: str, dayfirst: bool | None, iso: str | None) -> None:
-    assert find_date(text, dayfirst=dayfirst) == iso
 
 
 # --- feeds -----------------------------------------------------------------------------------

@@ -4,7 +4,8 @@ import unicodedata
 
 import pytest
 
-from monitor.text.normalize import normalize, paragraphs, word_count
+from monitor.text.normalize import fold_for_matching, normalize, paragraphs
+from monitor.text.words import word_count
 
 
 @pytest.mark.parametrize(
@@ -66,3 +67,34 @@ def test_paragraphs_of_blank_text_is_empty():
 )
 def test_word_count_counts_unspaced_scripts_by_length(text, words):
     assert word_count(text) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "by_spaces", "by_length"),
+    [
+        ("外交部发言人答记者问", 1, 2),  # ten letters
+        ("河北：中国文化遗产日系列活动启动", 1, 2),
+        ("繁體中文", 1, 1),
+        ("ASEAN 峰会 2026", 3, 3),
+        ("Cambodia – Japan | talks", 3, 3),  # the lone dash and bar are no words
+    ],
+)
+def test_word_count_measures_chinese_and_japanese_only_when_asked(text, by_spaces, by_length):
+    assert word_count(text) == by_spaces
+    assert word_count(text, cjk=True) == by_length
+
+
+def test_matching_fold_unifies_case_dashes_digits_and_invisible_characters():
+    assert fold_for_matching("ASEAN\u2013UN  Plan\u00a0of Action (\u17e2\u17e0\u17e2\u17e1)") == (
+        "asean-un plan of action (2021)"
+    )
+    assert fold_for_matching("de\u00admining \u0e52\u0e55\u0e56\u0e58 ក\u200bខ") == (
+        "demining 2568 កខ"
+    )
+
+
+@pytest.mark.parametrize("mark", ["\u00ad", "\u200b", "\u200c", "\u200d", "\u200e", "\u200f",
+                                  "\u2060", "\ufeff"])  # fmt: skip
+def test_storage_and_matching_drop_the_same_invisible_characters(mark):
+    assert normalize(f"Phnom{mark}Penh") == "PhnomPenh"
+    assert fold_for_matching(f"Phnom{mark}Penh") == "phnompenh"

@@ -12,7 +12,6 @@ from monitor.context.themes import (
     Theme,
     classify_themes,
     match_themes,
-    normalise,
     score_themes,
 )
 
@@ -296,13 +295,6 @@ def test_every_default_term_compiles_and_matches_itself():
         for term in theme.terms:
             text = term.replace(" ... ", " and ")
             assert theme.name in tagged("Notice", f"{text} .") or "..." in term, term
-
-
-def test_normalise_unifies_dashes_digits_and_invisible_characters():
-    assert normalise("ASEAN\u2013UN  Plan\u00a0of Action (\u17e2\u17e0\u17e2\u17e1)") == (
-        "asean-un plan of action (2021)"
-    )
-    assert normalise("de\u00admining \u0e52\u0e55\u0e56\u0e58 ក\u200bខ") == "demining 2568 កខ"
 
 
 def test_a_theme_without_anything_to_match_is_refused():

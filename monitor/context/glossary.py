@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import re
 
+from monitor.text.dates import KHMER_MONTH_NAMES, MONTH_NAMES
+from monitor.text.scripts import KHMER, KHMER_CHARS, ZERO_WIDTH_SPACE, in_ranges
+
 # Khmer term (a regular expression, matched with spaces removed) -> English words.
 _KHMER: dict[str, str] = {
     # countries, places
@@ -94,23 +97,12 @@ _KHMER: dict[str, str] = {
     "គ្រាប់មិនទាន់ផ្ទុះ": "unexploded ordnance uxo",
     "សំណល់ជាតិផ្ទុះ(?:ពីសង្គ្រាម)?": "explosive remnants war",
     "ជនរងគ្រោះ": "victim",
-    # months ("តុលា" is also in តុលាការ, court)
-    "ខែមករា": "january",
-    "ខែកុម្ភៈ": "february",
-    "ខែមីនា": "march",
-    "ខែមេសា": "april",
-    "ខែឧសភា": "may",
-    "ខែមិថុនា": "june",
-    "ខែកក្កដា": "july",
-    "ខែសីហា": "august",
-    "ខែកញ្ញា": "september",
-    "ខែតុលា": "october",
-    "ខែវិច្ឆិកា": "november",
-    "ខែធ្នូ": "december",
+    # months, "ខែមករា" for january ("តុលា" alone is also in តុលាការ, court)
+    **{"ខែ" + km[0]: en[0] for km, en in zip(KHMER_MONTH_NAMES, MONTH_NAMES, strict=True)},
 }
 
 _PATTERNS = [(re.compile(term), english) for term, english in _KHMER.items()]
-_GAPS = re.compile(r"(?<=[\u1780-\u17ff])[\s\u200b]+(?=[\u1780-\u17ff])")
+_GAPS = re.compile(f"(?<=[{KHMER_CHARS}])[\\s{ZERO_WIDTH_SPACE}]+(?=[{KHMER_CHARS}])")
 
 # Every English word the glossary can give: what an English release shares with a Khmer one.
 ENGLISH_WORDS = frozenset(w for english in _KHMER.values() for w in english.split())
@@ -118,7 +110,7 @@ ENGLISH_WORDS = frozenset(w for english in _KHMER.values() for w in english.spli
 
 def english_words(text: str) -> list[str]:
     """English words for the Khmer terms in `text`, once per term found."""
-    if not any("\u1780" <= ch <= "\u17ff" for ch in text):
+    if not any(in_ranges(ch, KHMER) for ch in text):
         return []
     joined = _GAPS.sub("", text)
     return [english for rx, english in _PATTERNS if rx.search(joined)]

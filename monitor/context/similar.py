@@ -45,9 +45,10 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from monitor.context.glossary import ENGLISH_WORDS, english_words
-from monitor.context.themes import normalise
 from monitor.store.schema import SIMILAR as _SCHEMA
 from monitor.store.schema import SIMILAR_VERSION as _SCHEMA_VERSION
+from monitor.text.normalize import fold_for_matching as normalise
+from monitor.text.scripts import SPACED_LETTERS, UNSPACED_CHARS, char_class
 
 LEAD_CHARS = 3000  # opening of the text that features are taken from
 DUP_CHARS = 600  # opening kept for the near-duplicate comparison
@@ -74,12 +75,9 @@ such than that the their theirs them then there these they this those through to
 up very was we were what when where which while who whom why will with would you your shall may
 upon via per within without among"""
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
-_NO_SPACE_RUN = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff]+")
-_NO_SPACE_GAP = re.compile(
-    r"(?<=[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff])[\s-]+"
-    r"(?=[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff])"
-)
-_WORD = re.compile(r"[0-9a-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u1e00-\u1eff]+")
+_NO_SPACE_RUN = re.compile(f"[{UNSPACED_CHARS}]+")
+_NO_SPACE_GAP = re.compile(f"(?<=[{UNSPACED_CHARS}])[\\s-]+(?=[{UNSPACED_CHARS}])")
+_WORD = re.compile(f"[0-9a-z{char_class(SPACED_LETTERS)}]+")
 
 
 def _words(text: str) -> set[str]:

@@ -22,8 +22,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from monitor.context.theme_text import NO_SPACE, Sentence, normalise
-from monitor.text.normalize import word_count
+from monitor.context.theme_text import Sentence
+from monitor.text.normalize import fold_for_matching
+from monitor.text.scripts import UNSPACED_CHAR
+from monitor.text.words import word_count
 
 LEAD = 2  # sentences of the text that make its lead
 LEAD_MIN_WORDS = 3  # shorter lines (a date, "Print") are not the lead
@@ -58,7 +60,7 @@ def prominence(sentences: list[Sentence], hits: Iterable[Hit]) -> Prominence:
     strong = [h for h in hits if not h.support]
     if not strong:
         return Prominence(False, "support terms only")
-    title = normalise(" ".join(s.text for s in sentences if s.in_title))
+    title = fold_for_matching(" ".join(s.text for s in sentences if s.in_title))
     body = [i for i, s in enumerate(sentences) if not s.in_title and not _repeats(s, title)]
     titled = (sentences[h.sentence] for h in strong)
     if any(s.in_title or _repeats(s, title) for s in titled):
@@ -91,7 +93,7 @@ def _units(sentences: list[Sentence], body: list[int]) -> list[_Unit]:
     out = []
     for i in body:
         text = sentences[i].text
-        if not NO_SPACE.search(text):
+        if not UNSPACED_CHAR.search(text):
             out.append(_Unit(i, 0, len(text), word_count(text)))
             continue
         for m in re.finditer(r"\S+(?:\s\S{1,3}(?=\s|$))*", text):  # short runs stay with a clause
@@ -107,7 +109,7 @@ def _units_of(units: list[_Unit], hit: Hit) -> list[_Unit]:
 
 def _repeats(sentence: Sentence, title: str) -> bool:
     """A line of the text that repeats the title (pages often print it twice)."""
-    text = normalise(sentence.text)
+    text = fold_for_matching(sentence.text)
     return len(text) >= 20 and bool(title) and (text in title or title in text)
 
 

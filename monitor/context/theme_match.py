@@ -24,24 +24,21 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from monitor.context.theme_text import (
-    NO_SPACE,
     Sentence,
     char_form,
     is_acronym,
-    normalise,
     tokens,
 )
 from monitor.context.theme_words import GUARDS
 from monitor.text.excerpt import clip
+from monitor.text.normalize import DASHES, fold_for_matching
+from monitor.text.scripts import COENG, LEADING_VOWELS, UNSPACED_CHAR
 
 DEFAULT_MIN_SCORE = 1.0
 EVIDENCE_CHARS = 300  # longer sentences are cut to a window around the match
 EXEMPLAR_CAP = 1.0
 EXEMPLAR_LOW, EXEMPLAR_HIGH = 0.15, 0.35  # similarity below LOW adds nothing, HIGH adds the cap
-_DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2212")
 LONG_WORD = 8  # words this long may carry one letter slip; shorter ones must be exact
-_COENG = "\u17d2"
-_LEADING_VOWELS = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44\u0ec0\u0ec1\u0ec2\u0ec3\u0ec4")
 
 
 @dataclass(frozen=True)
@@ -87,7 +84,7 @@ class _Term:
 
 
 def _compile_atom(phrase: str) -> _Atom | None:
-    if NO_SPACE.search(phrase):
+    if UNSPACED_CHAR.search(phrase):
         key, _ = char_form(phrase)
         cutoff = 90.0 if len(key) >= 10 else None
         return _Atom("char", key, fuzzy_cutoff=cutoff) if key else None
@@ -177,7 +174,7 @@ def compile_theme(theme: Theme) -> _CompiledTheme:
 def _ngrams(text: str, n: int = 5, limit: int = 4000) -> frozenset[str]:
     """Distinct character 5-grams of the opening: sets, not counts, so that the grams every
     English text repeats ("the ", "tion") do not make all releases look alike."""
-    squashed = normalise(text)[:limit].replace(" ", "")
+    squashed = fold_for_matching(text)[:limit].replace(" ", "")
     return frozenset(squashed[i : i + n] for i in range(max(0, len(squashed) - n + 1)))
 
 
@@ -247,7 +244,7 @@ def _acronyms_ok(atom: _Atom, sentence: Sentence, i: int, j: int) -> bool:
         before = sentence.text[window[-2].end : window[-1].start] if len(window) > 1 else " "
         following = sentence.words[j + 1]
         gap = sentence.text[window[-1].end : following.start]
-        compound = any(ch in _DASHES for ch in before)
+        compound = any(ch in DASHES for ch in before)
         if not compound and gap.isspace() and following.original[:1].isupper():
             return False
     return True
@@ -300,7 +297,7 @@ def _char_boundaries_ok(text: str, start: int, end: int) -> bool:
     after a leading vowel: the syllable would continue into another word."""
     if end < len(text) and _is_mark(text[end]):
         return False
-    return not (start > 0 and (text[start - 1] == _COENG or text[start - 1] in _LEADING_VOWELS))
+    return not (start > 0 and (text[start - 1] == COENG or text[start - 1] in LEADING_VOWELS))
 
 
 @dataclass

@@ -19,33 +19,14 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from monitor.context.theme_words import ALIASES
+from monitor.text.normalize import DASHES, MATCHING_FOLD
+from monitor.text.scripts import INVISIBLE, SPACED_LETTERS, UNSPACED_CHAR, char_class
 
-_DASH_CHARS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
-_INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-TRANSLATE: dict[int, str | None] = {ord(c): "-" for c in _DASH_CHARS}
-TRANSLATE.update({ord(c): None for c in _INVISIBLE_CHARS})
-TRANSLATE.update({ord(c): "'" for c in "\u2018\u2019\u02bc\u2032"})
-TRANSLATE.update(
-    {cp: str(unicodedata.digit(chr(cp))) for cp in range(0x80, 0x10000)
-     if unicodedata.category(chr(cp)) == "Nd"}
-)  # fmt: skip
-_SPACES = re.compile(r"\s+")
-
-
-def normalise(text: str) -> str:
-    """NFC, case-folded, dashes as "-", no soft hyphens or zero-width spaces, ASCII digits
-    (Khmer ១២ and Thai ๑๒ become 12, so numbers compare across scripts), single spaces."""
-    text = unicodedata.normalize("NFC", text).translate(TRANSLATE).casefold()
-    return _SPACES.sub(" ", text).strip()
-
-
-# Scripts written without spaces between words: matched on characters.
-NO_SPACE = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff]")
-_LETTERS = r"0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u1e00-\u1eff"
+_LETTERS = "0-9A-Za-z" + char_class(SPACED_LETTERS)
 WORD = re.compile(rf"[{_LETTERS}]+(?:['’][{_LETTERS}]+)*")
 ARTICLES = frozenset({"the", "a", "an"})
-_JOINERS = frozenset(" \t\r\n\u00a0" + _DASH_CHARS + _INVISIBLE_CHARS)
-_CHAR_SKIP = frozenset(_DASH_CHARS + _INVISIBLE_CHARS + ".\u00b7")
+_JOINERS = frozenset(" \t\r\n\u00a0" + DASHES + INVISIBLE)
+_CHAR_SKIP = frozenset(DASHES + INVISIBLE + ".\u00b7")
 _NAME_GAP = r"[\s-]+"
 _ALIAS = re.compile(
     r"(?<![\w.])(?:"
@@ -58,7 +39,7 @@ _ALIAS_ACRONYMS = list(ALIASES.values())
 
 def word_form(token: str) -> str:
     """Case-folded, possessive dropped, plural reduced: what words are compared as."""
-    word = token.translate(TRANSLATE).casefold()
+    word = token.translate(MATCHING_FOLD).casefold()
     for ending in ("'s", "'"):
         if word.endswith(ending):
             word = word[: -len(ending)]
@@ -81,7 +62,7 @@ def char_form(text: str) -> tuple[str, list[int]]:
     for i, ch in enumerate(text):
         if ch.isspace() or ch in _CHAR_SKIP:
             continue
-        out.append(ch.translate(TRANSLATE).casefold())
+        out.append(ch.translate(MATCHING_FOLD).casefold())
         where.append(i)
     return "".join(out), where
 
@@ -166,5 +147,6 @@ def _prepare(sentence: str, block: int) -> Sentence:
             all(word_form(w) in ARTICLES for w in WORD.findall(gap))
             and all(ch in _JOINERS or ch.isalpha() for ch in gap)
         )
-    chars = char_form(sentence) if NO_SPACE.search(sentence) else None
+    # scripts without spaces are matched on characters
+    chars = char_form(sentence) if UNSPACED_CHAR.search(sentence) else None
     return Sentence(sentence, block == 0, words, joins, chars, block)

@@ -35,13 +35,13 @@ from monitor.context.theme_match import (
     exemplar_bonus,
     sentence_hits,
 )
-from monitor.context.theme_text import Sentence, normalise, sentences
+from monitor.context.theme_text import Sentence, sentences
 from monitor.context.theme_vocab import ASEAN_UN, DEFAULT_THEMES, DEMINING
 from monitor.models import ThemeMatch
 
 __all__ = [
     "ASEAN_UN", "DEFAULT_MIN_SCORE", "DEFAULT_THEMES", "DEMINING", "Theme", "classify_themes",
-    "match_themes", "normalise", "score_themes",
+    "match_themes", "score_themes",
 ]  # fmt: skip
 
 TERM_WEIGHT = 1.0

@@ -13,6 +13,9 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
+from monitor.text.dates import KHMER_MONTH_NAMES
+from monitor.text.scripts import KHMER_DIGITS
+
 LANGUAGES = ("en", "km")
 _HEADER_KEYS = {"title", "date", "slug", "language", "category", "tags", "status", "note"}
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -233,11 +236,8 @@ _KM_SENTENCES = [
     "ភាគីទាំងពីរក៏បានផ្លាស់ប្តូរទស្សនៈលើបញ្ហាតំបន់ និងអន្តរជាតិដែលមានការយកចិត្តទុកដាក់រួម។",
     "កម្ពុជាគាំទ្រកិច្ចសហប្រតិបត្តិការរវាងអាស៊ាន និងអង្គការសហប្រជាជាតិ។",
 ]
-_KM_MONTHS = [
-    "មករា", "កុម្ភៈ", "មីនា", "មេសា", "ឧសភា", "មិថុនា",
-    "កក្កដា", "សីហា", "កញ្ញា", "តុលា", "វិច្ឆិកា", "ធ្នូ",
-]  # fmt: skip
-_KM_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
+_KM_MONTHS = [names[0] for names in KHMER_MONTH_NAMES]
+_KM_DIGITS = str.maketrans("0123456789", KHMER_DIGITS)
 
 
 def slugify(text: str, *, limit: int = 70) -> str:

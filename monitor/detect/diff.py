@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 from monitor.detect.align import PAIR_THRESHOLD, Codes, Item, align
 from monitor.detect.sentences import sentence_spans, split_sentences
 from monitor.detect.wordiff import Segment, is_mark, tidy, token_segments, words
+from monitor.text.words import word_count
 
 HunkKind = Literal["changed", "added", "removed", "moved"]
 
@@ -85,9 +86,9 @@ class TextDiff:
                 continue
             for seg in hunk.segments:
                 if seg.op == "delete":
-                    deleted += _count_words(seg.text)
+                    deleted += word_count(seg.text)
                 elif seg.op == "insert":
-                    inserted += _count_words(seg.text)
+                    inserted += word_count(seg.text)
         return DiffStats(deleted, inserted)
 
     def render_text(self) -> str:
@@ -254,10 +255,6 @@ def _sentence_hunks(old: str, new: str) -> Iterator[Hunk]:
             tail(n_text[prev_j]) if prev_j is not None else "",
             head(n_text[next_j]) if next_j is not None else "",
         )
-
-
-def _count_words(text: str) -> int:
-    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
 
 
 # --- rendering -----------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from monitor.extract.reading import PageLine as Line
 from monitor.extract.site_page import says_away
 from monitor.models import Document, Page, ReleaseState, VersionText, parse_iso
 from monitor.sources import discover
-from monitor.text.normalize import word_count
+from monitor.text.words import word_count
 
 Verdict = Literal["new", "changed", "unchanged"]
 

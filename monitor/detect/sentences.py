@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from monitor.text.dates import MONTH_ABBREVIATIONS
+
 
 def split_sentences(text: str) -> tuple[str, ...]:
     """The sentences of one paragraph.
@@ -21,7 +23,7 @@ _END = re.compile(f"(?P<latin>{_LATIN_END})|(?P<other>{_OTHER_END})")
 # Words that end in "." without ending a sentence ("Sen" is left out: Samdech Hun Sen).
 _ABBREVIATIONS = frozenset(
     {
-        *("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
+        *MONTH_ABBREVIATIONS,
         *("mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "no", "nos", "vol", "art"),
         *("para", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "rep", "hon", "amb"),
         *("pres", "dept", "approx", "fig", "ref", "tel"),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from monitor.detect.align import Codes, blocks
+from monitor.text.scripts import JOINERS, STACKERS, UNSPACED_OR_CJK, char_class
 
 Op = Literal["equal", "delete", "insert"]
 
@@ -26,27 +27,11 @@ class Segment:
 
 
 # Scripts written without spaces between words: diffed by character cluster.
-_NO_SPACE_RANGES = (
-    (0x0E00, 0x0EFF),  # Thai, Lao
-    (0x0F00, 0x0FFF),  # Tibetan
-    (0x1000, 0x109F),  # Myanmar
-    (0x1780, 0x17FF),  # Khmer
-    (0x19E0, 0x19FF),  # Khmer symbols
-    (0x2E80, 0x2FDF),  # CJK radicals
-    (0x3000, 0x9FFF),  # CJK punctuation, kana, ideographs
-    (0xA9E0, 0xA9FF),  # Myanmar extended-B
-    (0xAA60, 0xAA7F),  # Myanmar extended-A
-    (0xF900, 0xFAFF),  # CJK compatibility ideographs
-    (0xFF00, 0xFFEF),  # full-width forms
-    (0x20000, 0x3FFFF),  # CJK extensions
-)
-_NO_SPACE = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _NO_SPACE_RANGES)
+_NO_SPACE = char_class(UNSPACED_OR_CJK)
 _NO_SPACE_CHAR = re.compile(f"[{_NO_SPACE}]")
 # A word of a spaced script; "UN’s", "1.5", "10,000", "16:30" stay one word.
 _WORD = rf"[^\W{_NO_SPACE}]+(?:(?:['’]|(?<=[0-9])[.,:](?=[0-9]))[^\W{_NO_SPACE}]+)*"
 _TOKEN = re.compile(rf"(?P<word>{_WORD})|\S")
-_STACKERS = "\u17d2\u1039"  # Khmer coeng, Myanmar virama: the next consonant joins the cluster
-_JOINERS = "\u200c\u200d"
 
 
 def _no_space(ch: str) -> bool:
@@ -54,7 +39,7 @@ def _no_space(ch: str) -> bool:
 
 
 def is_mark(ch: str) -> bool:
-    return unicodedata.category(ch)[0] == "M" or ch in _JOINERS
+    return unicodedata.category(ch)[0] == "M" or ch in JOINERS
 
 
 def _word_char(ch: str) -> bool:
@@ -73,7 +58,7 @@ def _tokens(text: str) -> list[tuple[int, int]]:
             and not text[a].isascii()
             and (
                 is_mark(text[a])  # a vowel sign or other mark belongs to what precedes it
-                or text[a - 1] in _STACKERS  # a consonant stacked under the previous one
+                or text[a - 1] in STACKERS  # a consonant stacked under the previous one
                 or (m.lastgroup == "word" and is_mark(text[a - 1]))  # Devanagari word goes on
             )
         ):

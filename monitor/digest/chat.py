@@ -24,6 +24,7 @@ from monitor.digest.render import (
     safe_href,
 )
 from monitor.models import Event
+from monitor.text.scripts import ZERO_WIDTH_SPACE
 
 Format = Literal["brief", "full"]
 
@@ -119,7 +120,7 @@ def webhook_payload(
 def md(text: object, limit: int = 2000) -> str:
     """Untrusted text as literal Markdown: special characters escaped, mentions defused."""
     escaped = _MARKDOWN.sub(r"\\\1", clean_line(text, limit))
-    return escaped.replace("@", "@\u200b")
+    return escaped.replace("@", "@" + ZERO_WIDTH_SPACE)
 
 
 def _link(text: str, url: str | None) -> str:
@@ -193,7 +194,7 @@ def _mark(diff: str) -> str:
 
 def _escape(text: str) -> str:
     """Like `md`, keeping the text's own spaces and line breaks."""
-    return _MARKDOWN.sub(r"\\\1", text).replace("@", "@\u200b")
+    return _MARKDOWN.sub(r"\\\1", text).replace("@", "@" + ZERO_WIDTH_SPACE)
 
 
 def _notices(notices: Sequence[FailingSource]) -> list[str]:

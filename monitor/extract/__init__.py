@@ -8,11 +8,12 @@ through a few content filters that catch the chrome that sits inside article con
 The stage's modules:
 
 - `vocabulary`: the words the heuristics read a page by (chrome class names, counter labels,
-  month and weekday names, letterhead words), kept as data;
-- `dates`: dates written in text;
+  letterhead words), kept as data;
+- `dates`: which date written on the page is its publication date (reading dates is
+  `monitor.text.dates`'s);
 - `filters`: paragraphs that are chrome (counters, share bars, cookie notices, clocks);
 - `lines`: walking HTML, line by line, and the page's layout (menus, sidebars, tables);
-- `titles`: the headline and the site's own names;
+- `titles`, `sitenames`: the headline, and the site's own names that must not pass for it;
 - `language`: the statement's language;
 - `html`, `pdf`: one reader per kind of body; `extract_page` picks one.
 """
@@ -22,10 +23,11 @@ from __future__ import annotations
 from importlib.metadata import version
 
 from monitor.errors import ExtractionError
+from monitor.text.dates import parse_date
 from monitor.text.normalize import paragraphs
 
 from ..models import Document, Page
-from .dates import _first_date, parse_date
+from .dates import _first_date
 from .filters import _clean
 from .html import extract_html, read_html
 from .language import _text_language

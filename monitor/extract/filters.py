@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from monitor.text.dates import WEEKDAYS, parse_date, without_dates
 from monitor.text.normalize import normalize
+from monitor.text.scripts import ASCII_DIGITS
+from monitor.text.words import word_count
 
-from .dates import _DATE_PATTERNS, _KHMER_DIGITS, parse_date
 from .vocabulary import (
     ACTIONS,
     BYLINE_WORDS,
@@ -26,7 +28,6 @@ from .vocabulary import (
     TIMES,
     VIEWS_AFTER_NUMBER,
     VIEWS_LABELS,
-    WEEKDAYS,
     alternatives,
 )
 
@@ -50,15 +51,13 @@ _HAS_LETTER = re.compile(r"[^\W\d_]")
 def _is_chrome(paragraph: str) -> bool:
     """True for a paragraph that is page furniture wherever it appears: a bare date or clock,
     a visitor counter, a share bar, a cookie notice, a lone number or ornament."""
-    text = paragraph.translate(_KHMER_DIGITS)
+    text = paragraph.translate(ASCII_DIGITS)
     if not _HAS_LETTER.search(text):
         # "1234567", "***", "|": counters, page numbers and ornaments; table rows keep digits
         return not ("|" in text and any(c.isdigit() for c in text)) or len(text) < 3
     if len(text) <= 120:
-        without_dates = _TIME.sub(" ", text)
-        for pattern in _DATE_PATTERNS:
-            without_dates = pattern.sub(" ", without_dates)
-        if without_dates != text and not _HAS_LETTER.search(_DATE_LABELS.sub(" ", without_dates)):
+        without = without_dates(_TIME.sub(" ", text))
+        if without != text and not _HAS_LETTER.search(_DATE_LABELS.sub(" ", without)):
             return True
         if _COUNTER.fullmatch(text.strip()) and any(c.isdigit() for c in text):
             return True
@@ -100,7 +99,7 @@ def _without_counters(paragraph: str) -> str:
     rest = re.sub(r"(?:\s*[|·•]\s*){2,}", " | ", rest)
     if not rest or not _HAS_LETTER.search(rest):
         return rest
-    words = len(rest.split())
+    words = word_count(rest)
     if words > 14 or (words > 4 and rest[-1] in ".!?។៕"):
         return paragraph  # a sentence that mentions visitors
     meta = (

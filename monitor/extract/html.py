@@ -20,17 +20,12 @@ from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 
 from monitor.errors import ExtractionError
-from monitor.text.normalize import normalize, paragraphs, word_count
+from monitor.text.dates import month_first_by_default, numeric_order
+from monitor.text.normalize import normalize, paragraphs
+from monitor.text.words import word_count
 
 from ..models import Document
-from .dates import (
-    _around_today,
-    _date_matches,
-    _first_date,
-    _latest_date,
-    _numeric_order,
-    _plausible,
-)
+from .dates import _around_today, _first_date, _latest_date, _plausible, _written
 from .filters import _clean
 from .language import _english, _html_language, _primary_subtag, _script_language
 from .lines import (
@@ -68,12 +63,10 @@ def _month_first(tree: etree._Element, url: str) -> bool:
     page's own dates that only one reading allows (11/26/2026, 25/11/2026) decide first;
     then US English or a US government host (SharePoint and others say en-US by default,
     so the markup alone is the weaker sign)."""
-    by_dates = _numeric_order(tree.xpath("string(//body)"))
+    by_dates = numeric_order(tree.xpath("string(//body)"))
     if by_dates is not None:
         return by_dates
-    lang = (tree.get("lang") or "").lower().replace("_", "-")
-    host = urlsplit(url).hostname or ""
-    return lang.endswith("-us") or host.endswith((".gov", ".mil", ".us"))
+    return month_first_by_default(tree.get("lang") or "", urlsplit(url).hostname or "")
 
 
 def _date_near(lines: list[str], title: str, month_first: bool, *, above: bool) -> str | None:
@@ -92,17 +85,14 @@ def _only_in_chrome(
     in the text around the statement nor in markup (meta tags, <time>, JSON-LD) or the URL:
     htmldate read it from a widget."""
 
-    def dates(text: str) -> set[str]:
-        return {iso for _, iso in _date_matches(text, month_first)}
-
     chrome = Counter(_lines(tree, skip_chrome=False))
     chrome.subtract(lines)
-    if found not in dates("\n".join(line for line, n in chrome.items() if n > 0)):
+    if found not in _written("\n".join(line for line, n in chrome.items() if n > 0), month_first):
         return False
-    if found in dates("\n".join(lines)):
+    if found in _written("\n".join(lines), month_first):
         return False
     markup = tree.xpath("//@content|//@datetime|//@title|//script/text()")
-    return found not in dates(" ".join([url, *markup]))
+    return found not in _written(" ".join([url, *markup]), month_first)
 
 
 def _metadata_date(found: str | None, html: str, url: str, month_first: bool) -> str | None:
@@ -110,10 +100,8 @@ def _metadata_date(found: str | None, html: str, url: str, month_first: bool) ->
     line) into 1 January, and a month ("November 2026", or a date it rejects) into the
     first of the month. A first of the month must be written in the page or its URL."""
     found = _plausible(found)
-    if found and found.endswith("-01"):
-        written = {iso for _, iso in _date_matches(f"{url} {html}", month_first)}
-        if found not in written:
-            return None
+    if found and found.endswith("-01") and found not in _written(f"{url} {html}", month_first):
+        return None
     return found
 
 

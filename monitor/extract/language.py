@@ -7,17 +7,19 @@ import re
 
 from lxml import etree
 
-from .vocabulary import ENGLISH_COMMON_WORDS, SCRIPTS
+from monitor.text.scripts import KHMER, SCRIPT_LANGUAGES, in_ranges
+
+from .vocabulary import ENGLISH_COMMON_WORDS
 
 
 def _script_language(text: str) -> str | None:
     """Khmer, Thai, Lao and Burmese each have a script of their own: trust it over markup
     (a site that switches language by cookie often keeps one <html lang>)."""
-    letters = [c for c in text[:5000] if c.isalpha() or 0x1780 <= ord(c) <= 0x17FF]
+    letters = [c for c in text[:5000] if c.isalpha() or in_ranges(c, KHMER)]
     if not letters:
         return None
-    for code, low, high in SCRIPTS:
-        if sum(low <= ord(c) <= high for c in letters) > 0.3 * len(letters):
+    for code, ranges in SCRIPT_LANGUAGES:
+        if sum(in_ranges(c, ranges) for c in letters) > 0.3 * len(letters):
             return code
     return None
 

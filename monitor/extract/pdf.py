@@ -11,10 +11,12 @@ from collections import Counter
 from pypdf import PageObject, PdfReader
 
 from monitor.errors import ExtractionError
+from monitor.text.dates import parse_date, without_dates
 from monitor.text.normalize import normalize
+from monitor.text.scripts import KHMER_CHARS
 
 from ..models import Document
-from .dates import _DATE_PATTERNS, _plausible, parse_date
+from .dates import _plausible
 from .filters import _HAS_LETTER
 from .language import _text_language
 from .vocabulary import (
@@ -150,7 +152,7 @@ _LETTERHEAD = re.compile(
     rf"(?i:{alternatives(STATE_LETTERHEAD)})"
     # "No. 123/26 MFAIC", "Ref: MLVT/2026/45", "លេខ ១២៣ ក.ប"
     rf"|(?i:{alternatives(REFERENCE_LABELS)})\.?\s*[:.៖]?\s*\S*\d\S*"
-    r"(?:\s+[A-Z\u1780-\u17ff][A-Z.\u1780-\u17ff/-]*)*"
+    rf"(?:\s+[A-Z{KHMER_CHARS}][A-Z.{KHMER_CHARS}/-]*)*"
     rf"|{alternatives(KHMER_STATE_LETTERHEAD)}"
 )
 _INSTITUTION = re.compile(
@@ -167,9 +169,7 @@ def _letterhead(para: str) -> bool:
 
 def _title_residue(para: str) -> str:
     residue = _GENERIC_TITLE.sub(" ", para)
-    for pattern in _DATE_PATTERNS:
-        residue = pattern.sub(" ", residue)
-    return residue
+    return without_dates(residue)
 
 
 def _headline_like(para: str) -> bool:

@@ -23,7 +23,8 @@ from typing import NamedTuple
 from lxml import etree
 from trafilatura.utils import load_html
 
-from monitor.text.normalize import normalize, word_count
+from monitor.text.normalize import normalize
+from monitor.text.words import word_count
 
 from ..models import Document
 from .filters import _clean

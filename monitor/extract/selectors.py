@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup
 from lxml import html as lxml_html
 
-from .dates import parse_date
+from monitor.text.dates import parse_date
+
 from .filters import _clean
 from .lines import _lines
 

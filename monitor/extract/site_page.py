@@ -31,7 +31,8 @@ from rapidfuzz import fuzz
 
 from monitor.context.similar import STOPWORDS
 from monitor.extract.survey import PageSurvey
-from monitor.text.normalize import word_count
+from monitor.text.scripts import UNSPACED_CHAR
+from monitor.text.words import word_count
 
 SAME_PAGE_RATIO = 95.0
 MAX_SHARED = 0.2  # share of a page's content words found in the release's stored versions
@@ -58,7 +59,6 @@ _SITE_PAGE = re.compile("|".join(map(re.escape, SITE_PAGE_WORDS)), re.I)
 _TRANSIENT = re.compile("|".join(map(re.escape, TRANSIENT_WORDS)), re.I)
 _TOKEN = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d+")
-_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff]")
 
 SAME_PAGE = (
     "the same page is served at several release addresses of this source (a maintenance, "
@@ -235,7 +235,7 @@ def _features(text: str) -> set[str]:
     """Content words; character trigrams of words in scripts written without spaces."""
     out: set[str] = set()
     for token in _TOKEN.findall(text.casefold()):
-        if _UNSPACED.search(token):
+        if UNSPACED_CHAR.search(token):
             out.update(token[i : i + 3] for i in range(max(1, len(token) - 2)))
         elif len(token) > 2 and token not in STOPWORDS and not token.isdigit():
             out.add(token)

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from monitor.text.normalize import word_count
+from monitor.text.words import word_count
 
 # A block with more words than this is prose: its text counts as template only on more pages
 # (a re-posted release shares whole paragraphs with one other page).

@@ -10,23 +10,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from urllib.parse import urlsplit
 
 from lxml import etree
 
-from monitor.text.normalize import normalize, word_count
+from monitor.text.dates import leading_dates
+from monitor.text.normalize import normalize
+from monitor.text.words import word_count
 
-from .dates import _DATE_PATTERNS
+from . import sitenames
 from .filters import _HAS_LETTER
 from .lines import _TITLE_NAME, _is_chrome_element, _lines, _names
+from .sitenames import TITLE_PARTS
 from .vocabulary import (
-    BRAND_NAMES,
-    BRAND_SUFFIXES,
     COPYRIGHT_MARKS,
-    FEED_WORDS,
     HIDDEN_CLASSES,
-    HOME_PAGES,
-    LOGO_FILES,
     NOT_TITLE_NAMES,
     TEMPLATE_TITLES,
     alternatives,
@@ -69,81 +66,7 @@ def _says_something(heading: str) -> bool:
     return word_count(heading) >= 3 or (" " not in heading and len(heading) >= 15)
 
 
-# where sites put their name: the logo, the banner, the branding block
-_BRAND_NAME = re.compile(
-    rf"(?:^|\s)(?:[\w-]*[-_])?(?:{alternatives(BRAND_NAMES)})"
-    rf"(?:[-_](?:{alternatives(BRAND_SUFFIXES)}))?(?=$|\s)"
-)
-_LOGO_FILE = re.compile(alternatives(LOGO_FILES))
-_PAGE_HEADER = re.compile(r"(?:^|[\s_-])header(?:$|[\s_-])")
 _NOT_TITLE_NAME = re.compile(alternatives(NOT_TITLE_NAMES))
-_HOME_PATH = re.compile(
-    rf"(?:[a-z]{{2}}(?:-[a-z]{{2}})?/?)?(?:(?:{alternatives(HOME_PAGES)})(?:\.\w+)?)?"
-)
-
-
-def _home_link(el: etree._Element, host: str) -> bool:
-    """A link to the site's front page ("/", "/en", "index.php"), as logos are."""
-    if el.tag != "a":
-        return False
-    if el.get("rel") == "home":
-        return True
-    try:
-        href = urlsplit((el.get("href") or "").strip())
-    except ValueError:  # "http://[ccpa-preferences]": not an address at all
-        return False
-    if href.scheme not in ("", "http", "https") or href.query or not (href.path or href.netloc):
-        return False  # "#", "?lang=km", "javascript:" are not the front page
-    if href.netloc and href.netloc.lower().removeprefix("www.") != host:
-        return False  # another site's front page
-    path = href.path.lower().strip("/").removesuffix("pages/default.aspx").strip("/")
-    return bool(_HOME_PATH.fullmatch(path))
-
-
-_FEED_TITLE = re.compile(rf"(?P<site>.+?)\s+[»|–—-]\s+.*\b(?:{alternatives(FEED_WORDS)})$", re.I)
-
-
-def _site_names(tree: etree._Element, url: str) -> set[str]:
-    """The site's own name as the page shows it: og:site_name, the logo's alt text (a logo
-    image, or any image in the home link or branding block), the branding block's or home
-    link's text. A <title> that is only this names no release."""
-    og_title = normalize(" ".join(tree.xpath("//meta[@property='og:title']/@content")[:1]))
-    names = {
-        name  # some sites fill og:site_name with the page's title
-        for name in tree.xpath(
-            "//meta[@property='og:site_name' or @name='application-name']/@content")
-        if not og_title or og_title.casefold() not in normalize(name).casefold()
-    }  # fmt: skip
-    for feed in tree.xpath("//link[@rel='alternate'][contains(@type, 'rss') or "
-                           "contains(@type, 'atom')]/@title"):  # fmt: skip
-        named = _FEED_TITLE.match(normalize(feed))  # WordPress: "Site » Comments Feed"
-        if named:
-            names.add(named["site"])
-    host = (urlsplit(url).hostname or "").removeprefix("www.")
-    article = set(tree.xpath("//article|//main|//article//*|//main//*"))
-    brands: dict[etree._Element, bool] = {}
-
-    def branding(el: etree._Element) -> bool:
-        if el not in brands:
-            brands[el] = _home_link(el, host) or bool(_BRAND_NAME.search(_names(el)))
-        return brands[el]
-
-    for el in tree.xpath("//img[@alt]|//a[@href or @rel]|//div[@class or @id]"
-                         "|//span[@class or @id]|//p[@class or @id]"):  # fmt: skip
-        if el in article:
-            continue
-        if el.tag == "img":
-            own = f"{el.get('src', '')} {_names(el)}".lower()
-            branded = _LOGO_FILE.search(own) or any(
-                branding(a)
-                or ((a.tag == "header" or _PAGE_HEADER.search(_names(a))) and "logo" in own)
-                for a in el.iterancestors() if a.tag not in ("html", "body")
-            )  # fmt: skip
-            if branded:
-                names.add(el.get("alt") or "")
-        elif branding(el) and len(el.text_content()) <= 300:
-            names.update(_lines(el, skip_chrome=False))
-    return {n.casefold() for n in map(normalize, names) if n and len(n) <= 150}
 
 
 def _heading_at_text(
@@ -179,14 +102,13 @@ def _heading_at_text(
 
 
 _ENDS_SENTENCE = re.compile(r"[.。។៕]$").search
-_TITLE_PARTS = re.compile(r"\s+(?:[|–—»«·/:]+|-|::)\s+")
 # what a CMS calls the page when the editor gave it no title: "Pages - NewsDetail"
 _TEMPLATE_WORDS = re.compile(rf"(?i:{alternatives(TEMPLATE_TITLES)})|(?:[A-Z][a-z]+){{2,}}")
 
 
 def _names_the_page(title: str, site_names: set[str]) -> bool:
     """A <title> that says more than the site's name and the CMS's template name."""
-    parts = [p for p in _TITLE_PARTS.split(title) if p.strip()]
+    parts = [p for p in TITLE_PARTS.split(title) if p.strip()]
     return any(
         p.casefold() not in site_names and not _TEMPLATE_WORDS.fullmatch(p.strip()) for p in parts
     )
@@ -200,7 +122,7 @@ def _choose_title(
     when <title> confirms it, else <title> without the site's name at either end. A <title>
     that is only the site's name (as the logo, banner or og:site_name give it) confirms
     nothing."""
-    site_names = _site_names(tree, url)
+    site_names = sitenames.site_names(tree, url)
     raw_title = normalize(" ".join(tree.xpath("//head/title//text()")))
     page_title = "" if raw_title.casefold() in site_names else raw_title
     og_title = normalize(" ".join(tree.xpath(
@@ -285,8 +207,7 @@ def _without_site_name(title: str, site_names: set[str], tree: etree._Element) -
 
 def _without_leading_date(title: str) -> str:
     """ "27.01.2022MineralölINFO ...": a date set in the headline is not part of it."""
-    for pattern in _DATE_PATTERNS:
-        match = pattern.match(title)
-        if match and _HAS_LETTER.search(title[match.end() :]):
-            return title[match.end() :].lstrip(" ,:|–—-")
+    for end in leading_dates(title):
+        if _HAS_LETTER.search(title[end:]):
+            return title[end:].lstrip(" ,:|–—-")
     return title

@@ -29,42 +29,8 @@ def alternatives(*groups: Iterable[str]) -> str:
 
 # --- dates -----------------------------------------------------------------------------------
 
-# Month names by month (January first): English, French, German, Spanish, Portuguese,
-# Indonesian and Malay, with their abbreviations
-MONTH_NAMES = (
-    ("january", "jan", "janvier", "januar", "jänner", "enero", "janeiro", "januari"),
-    ("february", "feb", "février", "fevrier", "févr", "februar", "febrero", "fevereiro",
-     "februari"),
-    ("march", "mar", "mars", "märz", "maerz", "marzo", "março", "maret", "mac"),
-    ("april", "apr", "avril", "abril"),
-    ("may", "mai", "mayo", "maio", "mei"),
-    ("june", "jun", "juin", "juni", "junio", "junho"),
-    ("july", "jul", "juillet", "juli", "julio", "julho", "julai"),
-    ("august", "aug", "août", "aout", "augusti", "agosto", "agustus", "ogos"),
-    ("september", "sep", "sept", "septembre", "septiembre", "setembro"),
-    ("october", "oct", "octobre", "oktober", "okt", "octubre", "outubro"),
-    ("november", "nov", "novembre", "noviembre", "novembro"),
-    ("december", "dec", "décembre", "decembre", "dezember", "dez", "diciembre", "dezembro",
-     "desember", "disember"),
-)  # fmt: skip
-# Khmer solar months, January first
-KHMER_MONTH_NAMES = (
-    ("មករា",), ("កុម្ភៈ", "កុម្ភះ"), ("មីនា",), ("មេសា",), ("ឧសភា",), ("មិថុនា",),
-    ("កក្កដា",), ("សីហា",), ("កញ្ញា",), ("តុលា",), ("វិច្ឆិកា",), ("ធ្នូ",),
-)  # fmt: skip
-KHMER_DIGITS = "០១២៣៤៥៦៧៨៩"
-THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
-# Weekday names by day (Monday first): English and its abbreviations, French, German
-WEEKDAY_NAMES = (
-    ("monday", "mon", "lundi", "montag"),
-    ("tuesday", "tue", "tues", "mardi", "dienstag"),
-    ("wednesday", "wed", "mercredi", "mittwoch"),
-    ("thursday", "thu", "thur", "thurs", "jeudi", "donnerstag"),
-    ("friday", "fri", "vendredi", "freitag"),
-    ("saturday", "sat", "samedi", "samstag"),
-    ("sunday", "sun", "dimanche", "sonntag"),
-)
-WEEKDAYS = tuple(name for names in WEEKDAY_NAMES for name in names)
+# Month and weekday names, and the digits of other scripts: the date reader's
+# (monitor.text.dates, monitor.text.scripts).
 
 # Words around a date in a "today is" widget or a byline: a line of only these and a date
 # is a clock, not text
@@ -239,8 +205,6 @@ INSTITUTIONS = (
 
 # --- languages -------------------------------------------------------------------------------
 
-# Scripts of one language each: (code, first code point, last code point)
-SCRIPTS = (("km", 0x1780, 0x17FF), ("th", 0x0E00, 0x0E7F), ("lo", 0x0E80, 0x0EFF),
-           ("my", 0x1000, 0x109F))  # fmt: skip
+# Scripts of one language each: monitor.text.scripts.SCRIPT_LANGUAGES
 # English text is one where these make up more than an eighth of the words
 ENGLISH_COMMON_WORDS = frozenset({"the", "and", "of", "to", "in", "is", "for", "on", "that"})

@@ -13,12 +13,12 @@ from monitor.errors import ExtractionError
 from monitor.extract import Reading, Template, read_page, statement_unchanged
 from monitor.extract.profile import SiteProfile
 from monitor.extract.selectors import SelectorMiss
+from monitor.extract.sitenames import listing_site_names
 from monitor.extract.survey import PageSurvey, survey_page
 from monitor.fetch.pages import page_from_bytes
 from monitor.models import Document, Link, Page, ReleaseState, VersionText
-from monitor.sources.feeds import clean_text
 from monitor.store.catalogue import Store
-from monitor.text.sitenames import site_names
+from monitor.text.normalize import normalize
 
 
 def is_html(page: Page) -> bool:
@@ -137,5 +137,5 @@ class ReleaseReader:
         if self._site_names is None:
             self._site_names = set()
             for page in self._listing_pages:
-                self._site_names |= site_names(page.text or "")
-        return bool(text) and clean_text(text).casefold() in self._site_names
+                self._site_names |= listing_site_names(page.text or "", page.final_url)
+        return bool(text) and normalize(text).casefold() in self._site_names

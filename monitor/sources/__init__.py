@@ -9,7 +9,6 @@ The stage's modules:
 
 - `vocabulary`: the words the heuristics read a listing by (chrome and pager class names,
   "Read more" and "Next" in many languages, URL paths that are never releases), as data;
-- `dates`: dates written in a listing;
 - `links`: links and their context (chrome, pagers, URLs that are never releases);
 - `items`: each link's item, its title and its date;
 - `releases`: choosing the list of releases;
@@ -18,21 +17,20 @@ The stage's modules:
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Tag
 
 from monitor.models import Link, Listing
-from monitor.sources.dates import _DIGITS, _NUMERIC_DATE, find_date
 from monitor.sources.feeds import parse_feed, sniff_kind
 from monitor.sources.items import _is_generic, _Item
 from monitor.sources.links import _host, _Page, _page_param
 from monitor.sources.pagination import _next_pages
 from monitor.sources.releases import _heuristic_releases, _selected_releases
+from monitor.text.dates import month_first_by_default, numeric_order
 
-__all__ = ["discover", "find_date", "parse_feed", "sniff_kind"]
+__all__ = ["discover", "parse_feed", "sniff_kind"]
 
 
 def _page_lang(soup: BeautifulSoup) -> str:
@@ -41,17 +39,11 @@ def _page_lang(soup: BeautifulSoup) -> str:
     return lang.lower()
 
 
-def _dayfirst(soup: BeautifulSoup, lang: str, url: str) -> bool:
-    """How to read 04/05/2015 on this page. Its unambiguous dates tell (24/04 or 04/24);
-    failing that, US sites write month first and the rest of the world day first."""
-    votes = Counter(
-        "day" if int(m[1]) > 12 else "month"
-        for m in _NUMERIC_DATE.finditer(soup.get_text(" ").translate(_DIGITS))
-        if (int(m[1]) > 12) != (int(m[3]) > 12)
-    )
-    if votes["day"] != votes["month"]:
-        return votes["day"] > votes["month"]
-    return not (lang == "en-us" or _host(url).endswith((".gov", ".us", ".mil")))
+def _month_first(soup: BeautifulSoup, lang: str, url: str) -> bool:
+    """How to read 04/05/2015 on this page: as its unambiguous dates (24/04 or 04/24) do,
+    failing that month first on US sites and day first elsewhere."""
+    by_dates = numeric_order(soup.get_text(" "), listing=True)
+    return month_first_by_default(lang, _host(url)) if by_dates is None else by_dates
 
 
 def _listing_page(html: str, base_url: str) -> _Page:
@@ -63,9 +55,8 @@ def _listing_page(html: str, base_url: str) -> _Page:
     for junk in soup(["script", "style", "noscript", "template", "svg"]):
         junk.decompose()
     lang = _page_lang(soup)
-    return _Page(
-        soup=soup, url=base_url, base=base, dayfirst=_dayfirst(soup, lang, base_url), lang=lang[:2]
-    )
+    month_first = _month_first(soup, lang, base_url)
+    return _Page(soup=soup, url=base_url, base=base, month_first=month_first, lang=lang[:2])
 
 
 def _to_links(items: Iterable[_Item]) -> tuple[Link, ...]:

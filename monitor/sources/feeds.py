@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 import re
 import time
-import unicodedata
 from datetime import datetime
 from typing import Any, Literal
 
@@ -18,6 +17,7 @@ from bs4 import BeautifulSoup
 from dateutil import parser as dateparser
 
 from monitor.models import Link, Listing
+from monitor.text.normalize import normalize
 
 Kind = Literal["feed", "html", "pdf", "other"]
 
@@ -81,18 +81,6 @@ def sniff_kind(content_type: str, body: bytes) -> Kind:
     return "other"
 
 
-_WS = re.compile(r"\s+")
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"), None)
-
-
-def clean_text(text: str | None) -> str:
-    """NFC, invisible characters out (soft hyphens split words for search), whitespace collapsed."""
-    if not text:
-        return ""
-    text = unicodedata.normalize("NFC", text.translate(_INVISIBLE))
-    return _WS.sub(" ", text).strip()
-
-
 _UNSAFE = re.compile(r'[\s"<>`{}|\\^]')
 # Campaign and click tracking that feeds, newsletters and share buttons add to a release's
 # URL (WordPress feeds: ?utm_source=rss&utm_medium=rss&utm_campaign=slug). They name the
@@ -129,7 +117,7 @@ def _plain(html_or_text: str | None) -> str:
     if "<" in html_or_text:
         html_or_text = BeautifulSoup(html_or_text, "lxml").get_text(" ")
     # Some CMSs escape twice ("&amp;nbsp;"): one more round leaves clean text untouched.
-    return clean_text(html.unescape(html_or_text))
+    return normalize(html.unescape(html_or_text))
 
 
 def _entry_date(entry: Any) -> str | None:

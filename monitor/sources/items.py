@@ -10,18 +10,19 @@ from dataclasses import dataclass
 
 from bs4 import NavigableString, Tag
 
-from monitor.sources.dates import _DATE_WORDS, _date_matches, find_date
-from monitor.sources.feeds import clean_text
-from monitor.sources.links import _Cand, _classes, _Page, _text, _words
+from monitor.sources.links import _Cand, _classes, _link_words, _Page, _text
 from monitor.sources.vocabulary import (
     DATE_ATTRIBUTES,
     DATE_CLASSES,
+    DATE_WORDS,
     FILE_NOTE_WORDS,
     GENERIC_LINK_WORDS,
     HEADINGS,
     TITLE_CLASSES,
     alternatives,
 )
+from monitor.text.dates import MONTH, date_matches, first_date
+from monitor.text.normalize import normalize
 
 _GENERIC_TEXT = re.compile(rf"^(?:{alternatives(GENERIC_LINK_WORDS)}|[\W_\d])*$", re.I)
 # "(PDF, 120 KB)"
@@ -30,11 +31,20 @@ _FILE_NOTE = re.compile(
 )
 _TITLE_CLASS = re.compile(rf"(?:^|[-_])(?:{alternatives(TITLE_CLASSES)})(?:$|[-_])", re.I)
 _DATE_CLASS = re.compile(alternatives(DATE_CLASSES), re.I)
+# A text of only dates and these names no release: "Mon 24 April 2026, 10 am"
+_DATE_WORDS = re.compile(
+    rf"(?:(?<![^\W\d_])(?:{MONTH}|{alternatives(DATE_WORDS)})(?![^\W\d_])|[\d\s/.\-,:|])+", re.I
+)
+
+
+def _date(text: str, month_first: bool | None) -> str | None:
+    """The first date in a listing's text, in the forms a listing writes."""
+    return first_date(text, month_first=month_first, listing=True)
 
 
 def _is_generic(text: str) -> bool:
     """Link texts that name no release: "Read more", "»", a bare date."""
-    text = clean_text(_FILE_NOTE.sub(" ", text))
+    text = normalize(_FILE_NOTE.sub(" ", text))
     return not text or bool(_GENERIC_TEXT.match(text)) or bool(_DATE_WORDS.fullmatch(text))
 
 
@@ -54,7 +64,7 @@ def _first_block_text(a: Tag) -> str:
     """In a link wrapping a whole card (date, title, teaser), the first block that is words."""
     for block in a.find_all(["div", "p", "span", "strong", "b"]):
         t = _text(block)
-        if _words(t) >= 3 and not _is_generic(t) and len(t) < len(_text(a)):
+        if _link_words(t) >= 3 and not _is_generic(t) and len(t) < len(_text(a)):
             return t
     return ""
 
@@ -69,9 +79,9 @@ def _title(c: _Cand, item: Tag) -> str:
         return c.text
     for source in (
         _heading_text(item) if item is not c.a else "",
-        clean_text(str(c.a.get("title") or "")),
-        clean_text(str(c.a.get("aria-label") or "")),
-        *(clean_text(str(img.get("alt") or "")) for img in c.a.find_all("img")),
+        normalize(str(c.a.get("title") or "")),
+        normalize(str(c.a.get("aria-label") or "")),
+        *(normalize(str(img.get("alt") or "")) for img in c.a.find_all("img")),
     ):
         if source and not _is_generic(source):
             return source
@@ -104,18 +114,18 @@ def _loose_title(item: Tag, link: Tag) -> str:
         if t:
             text = text.replace(t, " ", 1)
     text = _FILE_NOTE.sub(" ", text)
-    spans = sorted((start, end) for start, end, _ in _date_matches(text, None))
+    spans = sorted((m.start, m.end) for m in date_matches(text, listing=True))
     for start, end in reversed(spans):
         text = text[:start] + " " + text[end:]
-    text = clean_text(text).strip(" -–—|:·,;")
-    return text if _words(text) >= 2 and len(text) <= 300 and not _is_generic(text) else ""
+    text = normalize(text).strip(" -–—|:·,;")
+    return text if _link_words(text) >= 2 and len(text) <= 300 and not _is_generic(text) else ""
 
 
 def _tags(el: Tag) -> Iterator[Tag]:
     return (d for d in el.descendants if isinstance(d, Tag))
 
 
-def _attr_date_of(node: Tag, dayfirst: bool | None) -> str | None:
+def _attr_date_of(node: Tag, month_first: bool | None) -> str | None:
     attrs = node.attrs
     for attr in DATE_ATTRIBUTES:
         value = attrs.get(attr)
@@ -124,15 +134,15 @@ def _attr_date_of(node: Tag, dayfirst: bool | None) -> str | None:
         if attr == "content" and not re.search(r"date|time", " ".join(map(str, attrs.values())),
                                                 re.I):  # fmt: skip
             continue  # <meta content> of any other kind
-        found = find_date(str(value), dayfirst=dayfirst)
+        found = _date(str(value), month_first)
         if found:
             return found
     return None
 
 
-def _attr_date(el: Tag, dayfirst: bool | None) -> str | None:
+def _attr_date(el: Tag, month_first: bool | None) -> str | None:
     for node in (el, *_tags(el)):
-        found = _attr_date_of(node, dayfirst)
+        found = _attr_date_of(node, month_first)
         if found:
             return found
     return None
@@ -141,23 +151,23 @@ def _attr_date(el: Tag, dayfirst: bool | None) -> str | None:
 def _node_text(node: Tag | NavigableString) -> str:
     if isinstance(node, Tag):
         return _text(node)
-    return clean_text(str(node))
+    return normalize(str(node))
 
 
-def _inner_date(item: Tag, dayfirst: bool | None) -> str | None:
+def _inner_date(item: Tag, month_first: bool | None) -> str | None:
     """A date inside an item: machine-readable first, then a dated element, then any text."""
     classed: str | None = None
     for node in (item, *_tags(item)):
-        found = _attr_date_of(node, dayfirst)
+        found = _attr_date_of(node, month_first)
         if found:
             return found
         if classed is None and any(_DATE_CLASS.search(c) for c in _classes(node)):
-            classed = find_date(_node_text(node), dayfirst=dayfirst)
-    return classed or find_date(_node_text(item)[:3000], dayfirst=dayfirst)
+            classed = _date(_node_text(node), month_first)
+    return classed or _date(_node_text(item)[:3000], month_first)
 
 
 def _sibling_date(
-    item: Tag, forward: bool, foreign: set[str], page: _Page, dayfirst: bool | None
+    item: Tag, forward: bool, foreign: set[str], page: _Page, month_first: bool | None
 ) -> str | None:
     """A date beside an item that has none inside (flat lists: <span>date</span><h2>link</h2>)."""
     node = item.next_sibling if forward else item.previous_sibling
@@ -171,9 +181,9 @@ def _sibling_date(
                 page.resolve(str(x["href"])) in foreign for x in node.find_all("a", href=True)
             ):
                 return None
-            found = _attr_date(node, dayfirst) or find_date(_node_text(node), dayfirst=dayfirst)
+            found = _attr_date(node, month_first) or _date(_node_text(node), month_first)
         else:
-            found = find_date(_node_text(node), dayfirst=dayfirst)
+            found = _date(_node_text(node), month_first)
         if found:
             return found
         node = node.next_sibling if forward else node.previous_sibling
@@ -181,7 +191,7 @@ def _sibling_date(
     return None
 
 
-def _heading_date(item: Tag, dayfirst: bool | None) -> str | None:
+def _heading_date(item: Tag, month_first: bool | None) -> str | None:
     """Lists grouped by day: <h3>24 April 2026</h3><ul><li><a>..</a></li></ul>."""
     node = item.parent
     for _ in range(2):
@@ -194,7 +204,7 @@ def _heading_date(item: Tag, dayfirst: bool | None) -> str | None:
                     break
                 text = _text(sib)
                 if text and _DATE_WORDS.fullmatch(text):
-                    return find_date(text, dayfirst=dayfirst)
+                    return _date(text, month_first)
                 steps += 1
             sib = sib.previous_sibling
         node = node.parent
@@ -232,19 +242,19 @@ def _items(cands: list[_Cand], page: _Page) -> list[_Item]:
 
 def _date_items(items: list[_Item], page: _Page) -> None:
     all_urls = {it.cand.url for it in items}
-    inner = [_inner_date(it.node, page.dayfirst) for it in items]
+    inner = [_inner_date(it.node, page.month_first) for it in items]
     missing = [i for i, d in enumerate(inner) if d is None]
     if missing:
         after, before = {}, {}
         for i in missing:
             it = items[i]
             foreign = all_urls - {it.cand.url}
-            after[i] = _sibling_date(it.node, True, foreign, page, page.dayfirst)
-            before[i] = _sibling_date(it.node, False, foreign, page, page.dayfirst)
+            after[i] = _sibling_date(it.node, True, foreign, page, page.month_first)
+            before[i] = _sibling_date(it.node, False, foreign, page, page.month_first)
         n_after = sum(v is not None for v in after.values())
         n_before = sum(v is not None for v in before.values())
         side = before if n_before > n_after else after
         for i in missing:
-            inner[i] = side[i] or _heading_date(items[i].node, page.dayfirst)
+            inner[i] = side[i] or _heading_date(items[i].node, page.month_first)
     for it, d in zip(items, inner, strict=True):
         it.date = d

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from monitor.sources.feeds import clean_text, clean_url
+from monitor.sources.feeds import clean_url
 from monitor.sources.vocabulary import (
     ARROWS,
     BLOCK_TAGS,
@@ -35,6 +35,8 @@ from monitor.sources.vocabulary import (
     WEAK_PAGE_PARAMETERS,
     alternatives,
 )
+from monitor.text.normalize import normalize
+from monitor.text.words import word_count
 
 # Class/id words of page chrome (see CHROME_CLASSES: kept narrow on purpose)
 _CHROME_TOKEN = re.compile(rf"(?:^|[-_])(?:{alternatives(CHROME_CLASSES)})(?:$|[-_])", re.I)
@@ -48,10 +50,11 @@ _NON_ARTICLE_PATH = re.compile(
 )
 _DATE_ARCHIVE = re.compile(r"/(?:(?:19|20)\d\d/\d{1,2}(?:/\d{1,2})?|archive/(?:19|20)\d\d)/?$")
 _FILE_EXT = re.compile(rf"\.(?:{alternatives(FILE_EXTENSIONS)})$", re.I)
+# A link text's words, with Chinese and Japanese measured by length too
+_link_words = partial(word_count, cjk=True)
 _LANG_SEGMENT = re.compile(r"^[a-z]{2}(?:[-_][a-z]{2,4})?$", re.I)
 _PAGE_PARAM = re.compile(rf"^(?:{alternatives(PAGE_PARAMETERS)})$", re.I)
 _PATH_PAGE = re.compile(rf"/(?:{alternatives(PAGE_SEGMENTS)})/(\d+)/?$", re.I)
-_SCRIPT_SPACE = re.compile(r"[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u3040-\u30FF\u3400-\u9FFF]")
 
 
 @lru_cache(maxsize=8192)
@@ -81,14 +84,6 @@ def _same_page(url: str, other: str) -> bool:
     )
 
 
-def _words(text: str) -> int:
-    """Word count, with scripts written without spaces (Khmer, Thai, CJK) counted by length."""
-    n = len(text.split())
-    if _SCRIPT_SPACE.search(text):
-        n = max(n, len(text) // 6)
-    return n
-
-
 def _text(el: Tag) -> str:
     """Visible text with spaces between blocks only: "<span>50</span>-Year" stays "50-Year"."""
     parts: list[str] = []
@@ -104,7 +99,7 @@ def _text(el: Tag) -> str:
                 and (node.parent.name in BLOCK_TAGS)
             ):
                 parts.append(" ")
-    return clean_text("".join(parts))
+    return normalize("".join(parts))
 
 
 def _classes(el: Tag) -> list[str]:
@@ -147,7 +142,7 @@ def _is_pager(el: Tag) -> bool:
 
 
 def _strip_arrows(text: str) -> str:
-    return clean_text(text.strip(ARROWS + " \u00a0").lower())
+    return normalize(text.strip(ARROWS + " \u00a0").lower())
 
 
 def _page_param(url: str) -> tuple[str, int] | None:
@@ -183,7 +178,7 @@ class _Page:
     soup: BeautifulSoup
     url: str  # the listing's own URL
     base: str  # what relative links resolve against
-    dayfirst: bool | None
+    month_first: bool | None  # how the page writes 04/05/2015
     lang: str  # primary language subtag of the page ("en"), "" when unknown
     sig_cache: dict[int, str] = field(default_factory=dict)
     common_cache: dict[tuple[int, str], set[str] | None] = field(default_factory=dict)
@@ -265,7 +260,7 @@ def _lang_switch(a: Tag, url: str, text: str, page: _Page) -> bool:
     # hreflang alone proves nothing: Drupal marks every link with its content's language, and
     # a Khmer release listed on the English page is still a release. A short label is a switch.
     link_lang = str(a.get("hreflang") or a.get("lang") or "").lower()[:2]
-    if link_lang and page.lang and link_lang != page.lang and _words(text) <= 2:
+    if link_lang and page.lang and link_lang != page.lang and _link_words(text) <= 2:
         return True
     parts, here = urlsplit(url), urlsplit(page.url)
     same_path = _norm_path(parts.path) == _norm_path(here.path)

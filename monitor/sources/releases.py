@@ -17,7 +17,6 @@ from urllib.parse import parse_qsl, urlsplit
 from bs4 import Tag
 from soupsieve import SelectorSyntaxError
 
-from monitor.sources.feeds import clean_text
 from monitor.sources.items import (
     _TITLE_CLASS,
     _date_items,
@@ -34,12 +33,12 @@ from monitor.sources.links import (
     _candidates,
     _host,
     _lang_switch,
+    _link_words,
     _non_article,
     _Page,
     _same_page,
     _text,
     _tokens,
-    _words,
 )
 from monitor.sources.pagination import _pager_text
 from monitor.sources.vocabulary import (
@@ -51,6 +50,7 @@ from monitor.sources.vocabulary import (
     INLINE_TAGS,
     alternatives,
 )
+from monitor.text.normalize import normalize
 
 _CHROME_TEXT = re.compile(rf"^(?:{alternatives(CHROME_LINKS)})$", re.I)
 _DOC_EXT = re.compile(rf"\.(?:{alternatives(DOCUMENT_EXTENSIONS)})$", re.I)
@@ -99,7 +99,7 @@ def _in_running_text(a: Tag) -> bool:
             stop = sib
             break
         before.append(sib.get_text(" ") if isinstance(sib, Tag) else str(sib))
-    if len(clean_text("".join(before))) < 20:
+    if len(normalize("".join(before))) < 20:
         return False
     titled = stop is not None and (
         stop.name in HEADINGS or any(_TITLE_CLASS.search(t) for t in _tokens(stop))
@@ -114,7 +114,7 @@ def _ends_block(node: Tag) -> bool:
         if isinstance(sib, Tag) and sib.name in BLOCK_TAGS and sib.name != "br":
             break
         after.append(sib.get_text(" ") if isinstance(sib, Tag) else str(sib))
-    return not clean_text("".join(after)).strip(ARROWS + " )]")
+    return not normalize("".join(after)).strip(ARROWS + " )]")
 
 
 @dataclass
@@ -149,7 +149,7 @@ def _score(group: _Group) -> float:
     n = len(items)
     if n == 0:
         return 0.0
-    words = sorted(0 if _is_generic(it.title) else _words(it.title) for it in items)
+    words = sorted(0 if _is_generic(it.title) else _link_words(it.title) for it in items)
     median = words[len(words) // 2]
     title_factor = min(1.0, max(0.0, (median - 1.5) / 4.0))
     dated = sum(it.date is not None for it in items) / n
@@ -274,7 +274,7 @@ def _heuristic_releases(
         it.cand
         for it in pool
         if _url_pattern(it.cand.url) == best.pattern
-        or (_sluggy(it.cand.url) and not _is_generic(it.title) and _words(it.title) >= 3)
+        or (_sluggy(it.cand.url) and not _is_generic(it.title) and _link_words(it.title) >= 3)
     ]
     # Items are cut again over the whole listing: a featured item alone in its group would
     # otherwise stretch over the page and take a stranger's date.

@@ -10,22 +10,17 @@ regular-expression fragments, joined by `alternatives` (the extraction's helper)
 from __future__ import annotations
 
 from monitor.extract.vocabulary import alternatives
+from monitor.text.dates import WEEKDAYS
 
 __all__ = ["alternatives"]
 
 # --- dates -----------------------------------------------------------------------------------
 
-# Month names are the extraction's (monitor.extract.vocabulary.MONTH_NAMES), as is the
-# rest of the date reader's vocabulary.
+# Month and weekday names are the date reader's (monitor.text.dates).
 
 # Words that may stand beside a date in a link text or a heading ("Mon 24 April 2026, 10 am"):
-# a text of only these and a date names no release
-DATE_WORDS = (
-    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch", "donnerstag",
-    "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
-    "samedi", "dimanche", "am", "pm", "uhr", "st", "nd", "rd", "th",
-)  # fmt: skip
+# a text of only these, month names and a date names no release
+DATE_WORDS = (*WEEKDAYS, "am", "pm", "uhr", "st", "nd", "rd", "th")
 # Attributes that hold a machine-readable date
 DATE_ATTRIBUTES = ("datetime", "content", "data-date", "data-datetime")
 # Class words of an element that holds an item's date

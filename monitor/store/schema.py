@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from monitor.store.records import now_iso
 from monitor.store.sql import has_table, immediate, statements
-from monitor.text.normalize import UNSPACED
+from monitor.text.scripts import UNSPACED
 
 SIMILAR_VERSION = "2"  # layout of the `sim_` tables; similar.py rebuilds an index of another
 
@@ -211,7 +211,7 @@ ADDED_COLUMNS = (("releases", "read_hash", "TEXT"),)
 # ones included, whose rowid is the release id. `release_fts` holds every release, tokenised
 # into words (`porter unicode61 remove_diacritics 2`: "Phnom Penh" finds "Phnôm Pénh", "mine"
 # finds "mines"); `release_fts_trigram` holds the releases written partly in a script without
-# spaces (Khmer, Thai, Lao, Myanmar: `text.normalize.UNSPACED`), in character trigrams, so that
+# spaces (Khmer, Thai, Lao, Myanmar: `text.scripts.UNSPACED`), in character trigrams, so that
 # any three or more characters find the text that contains them. `source` is there to be read
 # (`SELECT rowid, source FROM release_fts WHERE release_fts MATCH ?`), not searched.
 #

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 
 from monitor.store.schema import SEARCH_UPTO
 from monitor.store.sql import immediate
-from monitor.text.normalize import UNSPACED_CHAR, normalize
+from monitor.text.normalize import normalize
+from monitor.text.scripts import UNSPACED_CHAR
 
 log = logging.getLogger(__name__)
 

@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from monitor.text.scripts import COENG, ZERO_WIDTH_SPACE, ZWJ
+
 ELLIPSIS = "…"
 SLACK = 30  # characters a cut may move inwards to reach a word boundary
-_BOUNDARY = re.compile(r"[\s\u200b]+")
+_BOUNDARY = re.compile(f"[\\s{ZERO_WIDTH_SPACE}]+")
 
 
 def clip(text: str, start: int, end: int, keep: tuple[int, int] | None = None) -> str:
@@ -48,4 +50,4 @@ def _inside_cluster(text: str, i: int) -> bool:
     return unicodedata.category(text[i]).startswith("M") or text[i - 1] in _JOINERS
 
 
-_JOINERS = "\u17d2\u200d"  # Khmer COENG and ZERO WIDTH JOINER join the next letter on
+_JOINERS = COENG + ZWJ  # both join the next letter on

@@ -1,0 +1,243 @@
+"""Dates written in text, read as ISO YYYY-MM-DD: the one month table, the one rule for numeric
+dates, and the one reader that extraction and discovery both use.
+
+Read everywhere: ISO dates, "24 April, 2026", "28-April-2026", "April 24, 2026", "24/04/2026",
+"ថ្ងៃទី២៤ ខែមេសា ឆ្នាំ២០២៦", in the month names of `MONTH_NAMES` and with Khmer or Thai digits.
+A listing also writes "24/04/26", "2026年4月24日" and "24 tháng 4 năm 2026" beside its items:
+the reader takes those forms when asked (`listing=True`), since in a release's text "24/04/26"
+is as often a reference number as a date.
+
+Numeric dates (`day_and_month`): a date only one reading allows ("04/24/2026") is read that
+way; for an ambiguous one, a weekday written just before it decides, then the page's order
+(`numeric_order`: the page's unambiguous dates, else `month_first_by_default`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date as Date
+
+from monitor.text.normalize import normalize
+from monitor.text.scripts import ASCII_DIGITS
+
+# Month names by month (January first): English, French, German, Spanish, Portuguese,
+# Indonesian and Malay, with their abbreviations
+MONTH_NAMES = (
+    ("january", "jan", "janvier", "januar", "jänner", "enero", "janeiro", "januari"),
+    ("february", "feb", "février", "fevrier", "févr", "februar", "febrero", "fevereiro",
+     "februari"),
+    ("march", "mar", "mars", "märz", "maerz", "marzo", "março", "maret", "mac"),
+    ("april", "apr", "avril", "abril"),
+    ("may", "mai", "mayo", "maio", "mei"),
+    ("june", "jun", "juin", "juni", "junio", "junho"),
+    ("july", "jul", "juillet", "juli", "julio", "julho", "julai"),
+    ("august", "aug", "août", "aout", "augusti", "agosto", "agustus", "ogos"),
+    ("september", "sep", "sept", "septembre", "septiembre", "setembro"),
+    ("october", "oct", "octobre", "oktober", "okt", "octubre", "outubro"),
+    ("november", "nov", "novembre", "noviembre", "novembro"),
+    ("december", "dec", "décembre", "decembre", "dezember", "dez", "diciembre", "dezembro",
+     "desember", "disember"),
+)  # fmt: skip
+# English abbreviations, which end in "." without ending a sentence ("Jan. 5")
+MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                       "nov", "dec")  # fmt: skip
+# Khmer solar months, January first
+KHMER_MONTH_NAMES = (
+    ("មករា",), ("កុម្ភៈ", "កុម្ភះ"), ("មីនា",), ("មេសា",), ("ឧសភា",), ("មិថុនា",),
+    ("កក្កដា",), ("សីហា",), ("កញ្ញា",), ("តុលា",), ("វិច្ឆិកា",), ("ធ្នូ",),
+)  # fmt: skip
+# Weekday names by day (Monday first): English and its abbreviations, French, German
+WEEKDAY_NAMES = (
+    ("monday", "mon", "lundi", "montag"),
+    ("tuesday", "tue", "tues", "mardi", "dienstag"),
+    ("wednesday", "wed", "mercredi", "mittwoch"),
+    ("thursday", "thu", "thur", "thurs", "jeudi", "donnerstag"),
+    ("friday", "fri", "vendredi", "freitag"),
+    ("saturday", "sat", "samedi", "samstag"),
+    ("sunday", "sun", "dimanche", "sonntag"),
+)
+WEEKDAYS = tuple(name for names in WEEKDAY_NAMES for name in names)
+
+MONTHS = {
+    name: number
+    for names_by_month in (MONTH_NAMES, KHMER_MONTH_NAMES)
+    for number, names in enumerate(names_by_month, 1)
+    for name in names
+}
+# Any month name, longest first, as a regex alternation
+MONTH = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
+
+_L, _R = r"(?<![^\W\d_])", r"(?![^\W\d_])"  # not inside a word ("mar" in "market")
+_Y = r"(?P<y>(?:19|20)\d\d)(?!\d)"
+_M = rf"{_L}(?P<m>{MONTH})\.?{_R}"
+_D = r"(?<!\d)(?P<d>\d{1,2})"
+# A numeric date: one separator twice, not inside a longer run of numbers ("1.24.04.2026",
+# "24/04/2026/5") nor before a time's colon
+_NUMERIC = r"(?<![\d.:/-]){d}(?P<s>[-/.])(?P<m>\d{{1,2}})(?P=s){y}(?![\d:]|[./-]\d)"
+
+
+@dataclass(frozen=True)
+class _Form:
+    pattern: re.Pattern[str]
+    numeric: bool = False  # day and month by `day_and_month`
+    listing: bool = False  # only where a listing writes it
+
+
+_SUFFIX = r"(?:st|nd|rd|th|er)?"  # 1st, 2nd, 1er
+_FORMS = (
+    # 2026-04-24 · 2026/4/24
+    _Form(re.compile(rf"(?<!\d){_Y}(?P<s>[-/.])(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}})(?!\d)")),
+    # 24 April, 2026 · 28-April-2026 · 21st of October 2020 · ថ្ងៃទី២៤ ខែមេសា ឆ្នាំ២០២៦
+    _Form(re.compile(
+        rf"{_D}{_SUFFIX}\.?[\s,/.-]*(?:of\s+|ខែ\s*)?{_M}[\s,/.-]*(?:ឆ្នាំ\s*)?{_Y}", re.I
+    )),
+    # April 24, 2026 · Sept. 5th 2026
+    _Form(re.compile(rf"{_M}[\s./-]*{_D}{_SUFFIX}(?!\d)[\s,./-]*{_Y}", re.I)),
+    # 24/04/2026, 24.04.2026, 11/26/2026
+    _Form(re.compile(_NUMERIC.format(d=_D, y=_Y)), numeric=True),
+    # 24/04/26
+    _Form(re.compile(_NUMERIC.format(d=_D, y=r"(?P<y>\d\d)")), numeric=True, listing=True),
+    # 2026年4月24日
+    _Form(re.compile(rf"{_Y}\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日"), listing=True),
+    # 24 tháng 4 năm 2026 · 24 tháng 4, 2026
+    _Form(
+        re.compile(rf"{_D}\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*,|\s+năm)?\s+{_Y}", re.I),
+        listing=True,
+    ),
+)
+_WEEKDAY_NUMBERS = {name: day for day, names in enumerate(WEEKDAY_NAMES) for name in names}
+# "Tue, 11/10/2026": the weekday written before a date tells which number is the month
+_WEEKDAY_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?P<w>{})\.?,?\s*$".format("|".join(sorted(_WEEKDAY_NUMBERS, key=len)[::-1])),
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    iso: str
+
+
+def date_matches(
+    text: str, *, month_first: bool | None = None, listing: bool = False
+) -> Iterator[DateMatch]:
+    """Every valid calendar date written in `text`, with its span (form by form, each in text
+    order). `month_first` orders ambiguous numeric dates (see `day_and_month`); `listing`
+    adds the forms a listing writes (two-digit years, Chinese and Vietnamese dates)."""
+    text = text.translate(ASCII_DIGITS)  # one character for one: the spans stay the text's
+    for form in _FORMS:
+        if form.listing and not listing:
+            continue
+        for m in form.pattern.finditer(text):
+            month = m["m"]
+            d, y = int(m["d"]), int(m["y"])
+            mo = int(month) if month.isdigit() else MONTHS[month.lower()]
+            if y < 100:
+                y += 2000 if y < 70 else 1900
+            if form.numeric:
+                d, mo = day_and_month(d, mo, y, month_first, text=text, start=m.start(),
+                                      separator=m["s"])  # fmt: skip
+            try:
+                yield DateMatch(m.start(), m.end(), Date(y, mo, d).isoformat())
+            except ValueError:
+                continue
+
+
+def first_date(
+    text: str, *, month_first: bool | None = None, listing: bool = False
+) -> str | None:
+    """The first date written in `text` (as ISO YYYY-MM-DD), or None."""
+    matches = date_matches(text, month_first=month_first, listing=listing)
+    found = min(((m.start, m.end, m.iso) for m in matches), default=None)
+    return found[2] if found else None
+
+
+def parse_date(text: str, *, month_first: bool = False) -> str | None:
+    """The first date of a release's text (normalised first: a soft hyphen or a no-break space
+    inside a date does not hide it); ambiguous numeric dates day first unless `month_first`,
+    as US pages write them."""
+    return first_date(normalize(text), month_first=month_first)
+
+
+def without_dates(text: str) -> str:
+    """`text` with every date of a release's forms blanked out, form by form (digits as
+    written: translate Khmer and Thai ones first to blank their dates too)."""
+    for form in _FORMS:
+        if not form.listing:
+            text = form.pattern.sub(" ", text)
+    return text
+
+
+def leading_dates(text: str) -> list[int]:
+    """Where a date of a release's forms written at the very start of `text` ends, per form
+    that matches there (digits as written)."""
+    found = (form.pattern.match(text) for form in _FORMS if not form.listing)
+    return [m.end() for m in found if m]
+
+
+def day_and_month(
+    first: int,
+    second: int,
+    year: int,
+    month_first: bool | None,
+    *,
+    text: str = "",
+    start: int = 0,
+    separator: str = "/",
+) -> tuple[int, int]:
+    """(day, month) of a numeric date written `first`/`second`/`year`. A date only one
+    reading allows (24/04/2026, 04/24/2026) is read that way; for an ambiguous one, a weekday
+    written in `text` just before `start` decides ("Tue, 11/10/2026"), then `month_first`
+    (2/11/2026 on a US page); left to None, a dotted date is day first (German, Khmer usage)
+    and a slashed one month first."""
+    if first > 12 or second > 12 or first == second:
+        return (second, first) if second > 12 >= first else (first, second)
+    by_weekday = _weekday_order(text, start, first, second, year)
+    if by_weekday is None:
+        by_weekday = month_first if month_first is not None else separator != "."
+    return (second, first) if by_weekday else (first, second)
+
+
+def _weekday_order(text: str, start: int, d: int, m: int, y: int) -> bool | None:
+    """For an ambiguous 11/10/2026 after a weekday name: True when only the month-first
+    reading falls on that weekday, False when only the day-first one does, else None."""
+    named = _WEEKDAY_BEFORE.search(text[max(0, start - 12) : start])
+    if not named:
+        return None
+    weekday = _WEEKDAY_NUMBERS[named["w"].lower()]
+    try:
+        day_first = Date(y, m, d).weekday() == weekday
+        month_first = Date(y, d, m).weekday() == weekday
+    except ValueError:
+        return None
+    return month_first if day_first != month_first else None
+
+
+def numeric_order(text: str, *, listing: bool = False) -> bool | None:
+    """Whether a page writes numeric dates month first (True), day first (False), or gives no
+    sign: counted on its dates only one reading allows (25/11/2026, 11/26/2026)."""
+    text = text.translate(ASCII_DIGITS)
+    votes: Counter[str] = Counter()
+    for form in _FORMS:
+        if form.numeric and (listing or not form.listing):
+            for match in form.pattern.finditer(text):
+                first, second = int(match["d"]), int(match["m"])
+                if 31 >= first > 12 >= second >= 1:
+                    votes["day"] += 1
+                elif 31 >= second > 12 >= first >= 1:
+                    votes["month"] += 1
+    if votes["month"] != votes["day"]:
+        return votes["month"] > votes["day"]
+    return None
+
+
+def month_first_by_default(lang: str, host: str) -> bool:
+    """Without dates that tell: US pages write 2/11/2026 for 11 February, the rest of the world
+    the day first. US English (`lang` "en-US") or a US government host says US."""
+    lang = lang.lower().replace("_", "-")
+    return lang.endswith("-us") or host.lower().endswith((".gov", ".mil", ".us"))

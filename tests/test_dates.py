@@ -1,0 +1,128 @@
+"""The one date reader (monitor.text.dates): dates as ministries write them in a release and
+beside a listing's items, and the one rule for reading 04/05/2015."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract import parse_date
+from monitor.text.dates import (
+    date_matches,
+    first_date,
+    leading_dates,
+    month_first_by_default,
+    numeric_order,
+    without_dates,
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [
+        ("24 April, 2026", "2026-04-24"),
+        ("28-April-2026", "2026-04-28"),
+        ("21 October 2020", "2020-10-21"),
+        ("the 21st of October 2020", "2020-10-21"),
+        ("Posted on: Friday, 24 April 2026 10:32", "2026-04-24"),
+        ("April 24, 2026", "2026-04-24"),
+        ("Sept. 3rd, 2025", "2025-09-03"),
+        ("2026-04-24T09:00:00+07:00", "2026-04-24"),
+        ("24/04/2026", "2026-04-24"),
+        ("24.04.2026", "2026-04-24"),
+        ("12. November 2021", "2021-11-12"),
+        ("3 avril 2026", "2026-04-03"),
+        ("24\u00a0April\u00ad 2026", "2026-04-24"),  # no-break space, soft hyphen
+        ("ថ្ងៃទី២៤ ខែមេសា ឆ្នាំ២០២៦", "2026-04-24"),
+        ("ថ្ងៃព្រហស្បតិ៍ ១៣កើត ខែចេត្រ ឆ្នាំម្សាញ់ ត្រូវនឹងថ្ងៃទី១០ ខែមេសា ឆ្នាំ២០២៥", "2025-04-10"),
+        ("๒๔/๐๔/๒๐๒๖", "2026-04-24"),  # Thai digits
+        ("31 February 2026", None),
+        ("the mayor said in 2026", None),
+        ("No date here", None),
+        ("24/04/26", None),  # in a release's text, as often a reference number
+        ("2026年4月24日", None),
+    ],
+)
+def test_dates_in_a_release(written, iso):
+    assert parse_date(written) == iso
+
+
+def test_a_release_reads_ambiguous_numeric_dates_day_first_unless_told():
+    assert parse_date("2/11/2026") == "2026-11-02"
+    assert parse_date("2/11/2026", month_first=True) == "2026-02-11"
+    assert parse_date("24/04/2026", month_first=True) == "2026-04-24"  # cannot be month first
+    assert parse_date("Tue, 11/10/2026") == "2026-11-10"  # only month first is a Tuesday
+    assert parse_date("Sun, 11/10/2026", month_first=True) == "2026-10-11"  # only day first
+
+
+@pytest.mark.parametrize(
+    ("text", "month_first", "iso"),
+    [
+        ("24 April, 2026", None, "2026-04-24"),
+        ("Posted Apr. 14th, 2015 | News", None, "2015-04-14"),
+        ("Tuesday, 14 Apr 2015", None, "2015-04-14"),
+        ("14/04/2015", None, "2015-04-14"),
+        ("2015-04-14T10:00:00+07:00", None, "2015-04-14"),
+        ("2015/04/14", None, "2015-04-14"),
+        ("Published: 2/10/2026", None, "2026-02-10"),
+        ("04/05/2015", False, "2015-05-04"),
+        ("04/05/2015", True, "2015-04-05"),
+        ("06.10.2017", None, "2017-10-06"),
+        ("05.19.15", None, "2015-05-19"),
+        ("12/01/98", False, "1998-01-12"),
+        ("Montag, 9. Oktober 2017", None, "2017-10-09"),
+        ("២៤ មេសា ២០២៦", None, "2026-04-24"),
+        ("2026年4月24日", None, "2026-04-24"),
+        ("ngày 24 tháng 4 năm 2026", None, "2026-04-24"),
+        ("17 Ogos 2025", None, "2025-08-17"),
+        ("31/02/2026", None, None),
+        ("version 1.2.3 released", None, None),
+        ("Room 12, 3rd floor", None, None),
+        ("at 10:24/04/2026", None, None),
+    ],
+)
+def test_dates_beside_a_listings_items(text, month_first, iso):
+    assert first_date(text, month_first=month_first, listing=True) == iso
+
+
+def test_spans_are_the_texts_own_with_other_digits():
+    text = "Phnom Penh ថ្ងៃទី២៤ ខែមេសា ឆ្នាំ២០២៦ and 1 May 2026"
+    found = sorted((m.start, m.end, m.iso) for m in date_matches(text))
+    assert [text[a:b] for a, b, _ in found] == ["២៤ ខែមេសា ឆ្នាំ២០២៦", "1 May 2026"]
+    assert [iso for _, _, iso in found] == ["2026-04-24", "2026-05-01"]
+
+
+def test_dates_blanked_and_leading_dates():
+    assert without_dates("Posted 24 April 2026 | 2026-04-25").split() == ["Posted", "|"]
+    title = "27.01.2022Mineralöl INFO"
+    assert [title[end:] for end in leading_dates(title)] == ["Mineralöl INFO"]
+    assert leading_dates("Statement of 27.01.2022") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "listing", "order"),
+    [
+        ("11/26/2025 and 12/01/2025", False, True),  # one date only month first allows
+        ("26/11/2025 and 01/12/2025", False, False),
+        ("01/12/2025 and 02/12/2025", False, None),  # nothing tells
+        ("26/11/25 and 01/12/25", False, None),  # two-digit years are a listing's
+        ("26/11/25 and 01/12/25", True, False),
+        ("១១/២៦/២០២៥", False, True),
+    ],
+)
+def test_a_pages_unambiguous_dates_set_its_order(text, listing, order):
+    assert numeric_order(text, listing=listing) is order
+
+
+@pytest.mark.parametrize(
+    ("lang", "host", "month_first"),
+    [
+        ("en-US", "example.org", True),
+        ("en_us", "example.org", True),
+        ("en", "www.state.gov", True),
+        ("en-GB", "www.gov.uk", False),
+        ("km", "www.mfaic.gov.kh", False),
+        ("", "example.org", False),
+    ],
+)
+def test_without_dates_that_tell_us_pages_write_the_month_first(lang, host, month_first):
+    assert month_first_by_default(lang, host) is month_first

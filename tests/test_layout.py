@@ -1,0 +1,88 @@
+"""The layout keeps each idea in one place (issue 10): these checks read monitor/'s source and
+fail with the file and line to change when an idea is written a second time.
+
+- The month and weekday tables live in monitor/text/dates.py; the script ranges, the digits of
+  other scripts and the invisible characters in monitor/text/scripts.py. Elsewhere they are
+  imported, never written again.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from monitor.text.dates import KHMER_MONTH_NAMES, MONTH_NAMES, WEEKDAY_NAMES
+from monitor.text.scripts import INVISIBLE, KHMER_DIGITS, THAI_DIGITS, UNSPACED_OR_CJK
+
+MONITOR = Path(__file__).resolve().parent.parent / "monitor"
+TEXT = MONITOR / "text"
+
+_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})")
+_HEX_RANGE = re.compile(r"\(\s*0x([0-9a-fA-F]{4,5})\s*,\s*0x([0-9a-fA-F]{4,5})\s*\)")
+_MONTHS = {n for names in (*MONTH_NAMES, *KHMER_MONTH_NAMES) for n in names}
+_MONTHS |= {"ខែ" + n for n in list(_MONTHS)}
+_WEEKDAYS = {n for names in WEEKDAY_NAMES for n in names if len(n) >= 6}  # not cron's "mon"
+
+
+def _sources(folder: Path) -> Iterator[Path]:
+    return (p for p in sorted(folder.rglob("*.py")) if "releases" not in p.parts)
+
+
+def _in_script(code: int) -> bool:
+    return any(lo <= code <= hi for lo, hi in UNSPACED_OR_CJK)
+
+
+def _strings(source: str) -> Iterator[tuple[int, str]]:
+    """(line, value) of every string constant, escapes decoded."""
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            yield node.lineno, node.value
+
+
+def findings(path: Path) -> list[str]:
+    """What in `path` belongs in monitor/text: one line per finding."""
+    source = path.read_text("utf-8")
+    path = path.relative_to(MONITOR.parent)
+    out = []
+    for n, line in enumerate(source.splitlines(), 1):
+        if any(ch in line for ch in INVISIBLE):
+            out.append(f"{path}:{n}: an invisible character written out; use monitor.text.scripts")
+        for m in _ESCAPE.finditer(line):
+            code = int(m[1] or m[2], 16)
+            if chr(code) in INVISIBLE:
+                out.append(f"{path}:{n}: invisible character {m[0]}; use monitor.text.scripts")
+            elif _in_script(code):
+                out.append(f"{path}:{n}: script code point {m[0]}; name it in monitor.text.scripts")
+        for m in _HEX_RANGE.finditer(line):
+            if _in_script(int(m[1], 16)) or _in_script(int(m[2], 16)):
+                out.append(f"{path}:{n}: script range {m[0]}; use monitor.text.scripts")
+    for n, value in _strings(source):
+        folded = value.casefold()
+        if folded in _MONTHS or folded in _WEEKDAYS:
+            out.append(f"{path}:{n}: month or weekday name {value!r}; use monitor.text.dates")
+        if any(digits[:3] in value for digits in (KHMER_DIGITS, THAI_DIGITS)):
+            out.append(f"{path}:{n}: a table of digits; use monitor.text.scripts")
+    return out
+
+
+def test_script_ranges_invisible_characters_and_month_tables_live_in_text_only():
+    found = [f for path in _sources(MONITOR) if TEXT not in path.parents for f in findings(path)]
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize(
+    ("home", "expected"),
+    [
+        ("scripts.py", ["invisible character", "script range", "script code point", "digits"]),
+        ("dates.py", ["month or weekday name"]),
+    ],
+)
+def test_the_check_finds_each_idea_in_its_home(home, expected):
+    """The homes hold what the first test looks for elsewhere: it can fail."""
+    found = "\n".join(findings(TEXT / home))
+    for what in expected:
+        assert what in found, what
