@@ -9,8 +9,8 @@ from html import unescape
 
 import pytest
 
+from monitor.store import browse
 from monitor.store.catalogue import Store
-from monitor.web import queries
 from monitor.web.app import create_app
 from monitor.web.render import highlight, lang_attr, safe_href
 from monitor.web.security import AuthConfigError, Credentials, credentials_from_env, is_loopback
@@ -98,7 +98,7 @@ def test_home_filter_with_no_match_and_unknown_values(client):
 
 
 def test_home_pages_through_every_event(client, archive, monkeypatch):
-    monkeypatch.setattr(queries, "PAGE_SIZE", 4)
+    monkeypatch.setattr(browse, "PAGE_SIZE", 4)
     expected = [rid for _, rid in _store_events(archive)]
 
     def listed(url: str) -> tuple[list[int], str]:

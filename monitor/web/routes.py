@@ -1,4 +1,4 @@
-"""The pages. Each handler reads the store through `queries`, shapes with `render`, and hands a
+"""The pages. Each handler reads the store through `store.browse`, shapes with `render`, and hands a
 template plain records; every one is GET-only (the guard refuses anything else)."""
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from monitor.context.search import SearchIndexMissing
 from monitor.context.search import search as run_search
 from monitor.errors import StoreError
 from monitor.fetch.decode import decode_body, media_type
+from monitor.store import browse
 
-from . import queries, render
+from . import render
 from .app import Archive, etag_for, not_modified
 
 KINDS = ("new", "changed", "removed")
@@ -54,11 +55,11 @@ def home(request: Request) -> Response:
     archive = _archive(request)
     try:
         with archive.store() as store:
-            sources = queries.source_names(store.conn)
+            sources = browse.source_names(store.conn)
             source = _choice(request, "source", sources)
             theme = _choice(request, "theme", archive.themes)
             kind = _choice(request, "kind", KINDS)
-            page = queries.recent_events(
+            page = browse.recent_events(
                 store.conn, source=source, theme=theme, kind=kind,
                 before=_int(request, "before"), after=_int(request, "after"),
             )  # fmt: skip
@@ -80,10 +81,10 @@ def source_page(request: Request) -> Response:
     name = request.path_params["name"]
     try:
         with archive.store() as store:
-            record = queries.source_record(store.conn, name)
+            record = browse.source_record(store.conn, name)
             if record is None:
                 raise HTTPException(404, f"No source named “{name}” in this archive.")
-            releases, older = queries.source_releases(store.conn, name,
+            releases, older = browse.source_releases(store.conn, name,
                                                       before=_int(request, "before"))  # fmt: skip
     except StoreError as exc:
         return _no_store(archive, request, exc)
@@ -115,19 +116,19 @@ def release_page(request: Request) -> Response:
     rid = request.path_params["rid"]
     try:
         with archive.store() as store:
-            stamp = queries.release_stamp(store.conn, rid)
+            stamp = browse.release_stamp(store.conn, rid)
             if stamp is None:
                 raise HTTPException(404, f"No release {rid} in this archive.")
             etag = etag_for("release", rid, stamp, request.url.query)
             cached = not_modified(request, etag, REVALIDATE)
             if cached is not None:
                 return cached
-            view = queries.release_view(store.conn, rid)
+            view = browse.release_view(store.conn, rid)
             assert view is not None
             seqs = [v.seq for v in view.versions]
             seq = _int(request, "v")
             seq = seq if seq in seqs else (seqs[-1] if seqs else None)
-            shown = queries.version_body(store.conn, rid, seq) if seq else None
+            shown = browse.version_body(store.conn, rid, seq) if seq else None
     except StoreError as exc:
         return _no_store(archive, request, exc)
     response = archive.page(
@@ -145,7 +146,7 @@ def compare_page(request: Request) -> Response:
     a, b = _int(request, "a"), _int(request, "b")
     try:
         with archive.store() as store:
-            view = queries.release_view(store.conn, rid)
+            view = browse.release_view(store.conn, rid)
             if view is None:
                 raise HTTPException(404, f"No release {rid} in this archive.")
             seqs = [v.seq for v in view.versions]
@@ -156,8 +157,8 @@ def compare_page(request: Request) -> Response:
             cached = not_modified(request, etag, IMMUTABLE)
             if cached is not None:
                 return cached
-            old = queries.version_body(store.conn, rid, a)  # type: ignore[arg-type]
-            new = queries.version_body(store.conn, rid, b)  # type: ignore[arg-type]
+            old = browse.version_body(store.conn, rid, a)  # type: ignore[arg-type]
+            new = browse.version_body(store.conn, rid, b)  # type: ignore[arg-type]
     except StoreError as exc:
         return _no_store(archive, request, exc)
     assert old is not None and new is not None
@@ -177,31 +178,27 @@ def version_file(request: Request) -> Response:
     rid, seq, what = (request.path_params[k] for k in ("rid", "seq", "what"))
     try:
         with archive.store() as store:
-            row = store.conn.execute(
-                "SELECT v.title, v.body, v.raw_hash, v.content_type, r.key FROM versions v "
-                "JOIN releases r ON r.id = v.release_id WHERE v.release_id = ? AND v.seq = ?",
-                (rid, seq),
-            ).fetchone()
-            if row is None or what not in ("text", "raw") or (what == "raw" and not row[2]):
+            row = browse.version_file(store.conn, rid, seq)
+            if row is None or what not in ("text", "raw") or (what == "raw" and not row.raw_hash):
                 raise HTTPException(404, f"No {what} for version {seq} of release {rid}.")
-            etag = etag_for(what, rid, seq, row["raw_hash"])
+            etag = etag_for(what, rid, seq, row.raw_hash)
             cached = not_modified(request, etag, IMMUTABLE)
             if cached is not None:
                 return cached
-            body = store.read_raw(row["raw_hash"]) if what == "raw" else b""
+            body = store.read_raw(row.raw_hash) if what == "raw" and row.raw_hash else b""
     except StoreError as exc:
         return _no_store(archive, request, exc)
     except FileNotFoundError:
         raise HTTPException(404, "The archived body is missing from the store folder.") from None
     headers = {"etag": etag, "cache-control": IMMUTABLE}
     if what == "text":
-        return PlainTextResponse(f"{row['title']}\n\n{row['body']}\n", headers=headers)
-    mtype = media_type(row["content_type"])
+        return PlainTextResponse(f"{row.title}\n\n{row.body}\n", headers=headers)
+    mtype = media_type(row.content_type)
     if mtype.startswith("text/") or mtype.endswith(("xml", "html", "json")) or not mtype:
-        text, _ = decode_body(body, row["content_type"])
+        text, _ = decode_body(body, row.content_type)
         return PlainTextResponse(text, headers=headers)  # shown as source, never rendered
     ext = {"application/pdf": ".pdf"}.get(mtype, ".bin")
-    headers["content-disposition"] = f'attachment; filename="{row["key"]}-v{seq}{ext}"'
+    headers["content-disposition"] = f'attachment; filename="{row.key}-v{seq}{ext}"'
     return Response(body, media_type="application/octet-stream", headers=headers)
 
 
@@ -212,7 +209,7 @@ def search_page(request: Request) -> Response:
     try:
         with archive.store() as store:
             for hit in run_search(store, q, limit=SEARCH_LIMIT) if q else []:
-                hits.append((hit, queries.release_id_for_url(store.conn, hit.url, hit.source)))
+                hits.append((hit, browse.release_id_for_url(store.conn, hit.url, hit.source)))
     except SearchIndexMissing as exc:
         return archive.page(request, "error.html.j2", status=503, title="No search index yet",
                             message=str(exc))  # fmt: skip
@@ -228,7 +225,7 @@ def atom_feed(request: Request) -> Response:
     archive = _archive(request)
     try:
         with archive.store() as store:
-            source = _choice(request, "source", queries.source_names(store.conn))
+            source = _choice(request, "source", browse.source_names(store.conn))
             theme = _choice(request, "theme", archive.themes)
             themes, sources = (theme,) if theme else (), (source,) if source else ()
             items = recent_events(store, themes=themes, sources=sources)

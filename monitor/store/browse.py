@@ -1,4 +1,4 @@
-"""Read-only queries the web view needs, as typed records: the only SQL of the web package.
+"""Read-only queries the web view needs, as typed records (the web package holds no SQL).
 
 Every list is paged by event or release id (keyset paging), so a page costs the same at the
 100,000th release as at the first. Works on a read-only connection.
@@ -11,11 +11,10 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
+from monitor.models import Related, ThemeMatch
 from monitor.run.schedule import SourceTimes
 from monitor.run.status import SourceRecord
 from monitor.store.catalogue import event_from_payload, parse_iso
-
-from ..models import Related, ThemeMatch
 
 PAGE_SIZE = 50
 
@@ -272,3 +271,23 @@ def version_body(conn: sqlite3.Connection, release_id: int, seq: int) -> tuple[s
         "SELECT title, body FROM versions WHERE release_id = ? AND seq = ?", (release_id, seq)
     ).fetchone()
     return (row["title"], row["body"]) if row else None
+
+
+@dataclass(frozen=True)
+class VersionFile:
+    """What `/release/N/vK/text|raw` serves of one version."""
+
+    title: str
+    body: str
+    raw_hash: str | None
+    content_type: str | None
+    key: str
+
+
+def version_file(conn: sqlite3.Connection, release_id: int, seq: int) -> VersionFile | None:
+    row = conn.execute(
+        "SELECT v.title, v.body, v.raw_hash, v.content_type, r.key FROM versions v "
+        "JOIN releases r ON r.id = v.release_id WHERE v.release_id = ? AND v.seq = ?",
+        (release_id, seq),
+    ).fetchone()
+    return VersionFile(*row) if row is not None else None
