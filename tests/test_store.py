@@ -522,8 +522,6 @@ def test_the_service_jobs_share_one_hold_on_the_lock(tmp_path):
 # --- where SQL lives --------------------------------------------------------------------------
 
 SQL = re.compile(r"SELECT|INSERT|UPDATE|DELETE|CREATE TABLE|execute\(")
-# Changed by other work in progress; their queries move to store/ once it has landed.
-NOT_MOVED_YET = {"context/similar.py"}
 
 
 def test_sql_is_written_only_in_the_store_package():
@@ -533,5 +531,5 @@ def test_sql_is_written_only_in_the_store_package():
         for path in package.rglob("*.py")
         if SQL.search(path.read_text(encoding="utf-8"))
     }
-    assert {f for f in found if not f.startswith("store/")} <= NOT_MOVED_YET
+    assert {f for f in found if not f.startswith("store/")} == set()
     assert {"store/catalogue.py", "store/reads.py", "store/ledger.py"} <= found  # it does look

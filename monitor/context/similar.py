@@ -37,16 +37,14 @@ import math
 import re
 import sqlite3
 import zlib
-from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from monitor.context.glossary import ENGLISH_WORDS, english_words
-from monitor.store.schema import SIMILAR as _SCHEMA
-from monitor.store.schema import SIMILAR_VERSION as _SCHEMA_VERSION
+from monitor.store.similar_tables import SimilarityTables, chunks, pack, unpack
 from monitor.text.normalize import fold_for_matching as normalise
 from monitor.text.scripts import SPACED_LETTERS, UNSPACED_CHARS, char_class
 
@@ -64,8 +62,6 @@ NO_SPACE_SAMPLE = 3  # keep one character 4-gram in three
 BRIDGE_POSTED = 32  # bridge features per release in the inverted index
 BRIDGE_MIN_SHARED = 4  # bridge features two releases in different scripts must share
 BRIDGE_LOW, BRIDGE_HIGH = 0.2, 0.6
-
-_TABLES = ("sim_docs", "sim_postings", "sim_df", "sim_meta")
 
 _STOPWORDS_TEXT = """a about above after again against all also am an and any are as at be been
 before being below between both but by can could did do does doing down during each few for from
@@ -149,18 +145,9 @@ def _prepare(title: str, text: str) -> _Prepared:
     return _Prepared(title_n, lead_n[:DUP_CHARS], features, posted, frozenset(bridge), no_space)
 
 
-def _pack(features: Iterable[int]) -> bytes:
-    return array("I", features).tobytes()
-
-
-def _unpack(blob: bytes) -> array[int]:
-    out = array("I")
-    out.frombytes(blob)
-    return out
-
-
 class SimilarityIndex:
-    """Related-release index in the caller's SQLite database (tables prefixed `sim_`).
+    """Related-release index in the caller's SQLite database (tables prefixed `sim_`, kept by
+    `store.similar_tables`).
 
     Writes join the connection's open transaction if there is one, and are otherwise committed
     per call; `add_many` is the fast path for loading many releases at once.
@@ -169,29 +156,8 @@ class SimilarityIndex:
     def __init__(self, conn: sqlite3.Connection, *, min_score: float = DEFAULT_MIN_SCORE):
         self.conn = conn
         self.min_score = min_score
-        self.rebuilt = False  # True when an index of an older layout was dropped: re-add all
-        if self._version() == _SCHEMA_VERSION:
-            return  # made when the store was opened (schema.py): nothing to write, even read-only
-        with self._atomic():
-            if self._version() not in (None, _SCHEMA_VERSION):
-                for table in _TABLES:
-                    conn.execute(f"DROP TABLE IF EXISTS {table}")
-                self.rebuilt = True
-            for statement in _SCHEMA.split(";"):
-                if statement.strip():
-                    conn.execute(statement)
-            if self._version() is None:
-                conn.execute("INSERT INTO sim_meta VALUES ('version', ?)", (_SCHEMA_VERSION,))
-                conn.execute("INSERT INTO sim_meta VALUES ('docs', '0')")
-
-    def _version(self) -> str | None:
-        exists = self.conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sim_meta'"
-        ).fetchone()
-        if not exists:
-            return None
-        row = self.conn.execute("SELECT value FROM sim_meta WHERE key = 'version'").fetchone()
-        return row[0] if row else None
+        self.tables = SimilarityTables(conn)
+        self.rebuilt = self.tables.rebuilt  # an index of an older layout was dropped: re-add all
 
     # --- writes ---------------------------------------------------------------------------
 
@@ -202,10 +168,10 @@ class SimilarityIndex:
     def add_many(self, docs: Iterable[tuple[int, str, str]], batch: int = 5000) -> int:
         """Index many releases in one transaction; returns how many."""
         count = 0
-        with self._atomic():
-            for chunk in _chunks(docs, batch):
+        with self.tables.atomic():
+            for chunk in chunks(docs, batch):
                 chunk = list({d[0]: d for d in chunk}.values())  # a repeated id: the last wins
-                removed = self._remove_ids([d[0] for d in chunk])
+                removed = self.tables.remove_ids([d[0] for d in chunk])
                 df: Counter[int] = Counter()
                 postings: list[tuple[int, int]] = []
                 rows = []
@@ -213,66 +179,22 @@ class SimilarityIndex:
                     p = _prepare(title, text)
                     df.update(p.features)
                     postings.extend((f, doc_id) for f in p.posted)
-                    rows.append((doc_id, p.title, p.lead, _pack(p.features), _pack(p.posted),
-                                 _pack(p.bridge), int(p.no_space)))  # fmt: skip
-                postings.sort()
-                self.conn.executemany("INSERT INTO sim_docs VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-                self.conn.executemany(
-                    "INSERT OR IGNORE INTO sim_postings (feature, doc_id) VALUES (?, ?)", postings
-                )
-                self.conn.executemany(
-                    "INSERT INTO sim_df (feature, df) VALUES (?, ?) "
-                    "ON CONFLICT (feature) DO UPDATE SET df = df + excluded.df",
-                    sorted(df.items()),
-                )
-                self._count(len(chunk) - removed)
+                    rows.append((doc_id, p.title, p.lead, pack(p.features), pack(p.posted),
+                                 pack(p.bridge), int(p.no_space)))  # fmt: skip
+                self.tables.insert(rows, postings, df)
+                self.tables.count(len(chunk) - removed)
                 count += len(chunk)
         return count
 
     def remove(self, doc_id: int) -> None:
         """Forget a release; an unknown doc_id is not an error."""
-        with self._atomic():
-            self._count(-self._remove_ids([doc_id]))
-
-    def _count(self, change: int) -> None:
-        if change:
-            self.conn.execute(
-                "UPDATE sim_meta SET value = CAST(value AS INTEGER) + ? WHERE key = 'docs'",
-                (change,),
-            )
-
-    def _remove_ids(self, ids: list[int]) -> int:
-        old = []
-        for part in _chunks(ids, 500):
-            marks = ",".join("?" * len(part))
-            old += self.conn.execute(
-                f"SELECT doc_id, features, posted FROM sim_docs WHERE doc_id IN ({marks})", part
-            ).fetchall()
-        if not old:
-            return 0
-        df: Counter[int] = Counter()
-        postings = []
-        for doc_id, features, posted in old:
-            df.update(_unpack(features))
-            postings.extend((f, doc_id) for f in _unpack(posted))
-        self.conn.executemany("DELETE FROM sim_postings WHERE feature = ? AND doc_id = ?", postings)
-        self.conn.executemany(
-            "UPDATE sim_df SET df = df - ? WHERE feature = ?", [(n, f) for f, n in df.items()]
-        )
-        self.conn.executemany(
-            "DELETE FROM sim_df WHERE feature = ? AND df <= 0", [(f,) for f in df]
-        )
-        self.conn.executemany("DELETE FROM sim_docs WHERE doc_id = ?", [(d[0],) for d in old])
-        return len(old)
-
-    def _atomic(self) -> _Savepoint:
-        return _Savepoint(self.conn)
+        with self.tables.atomic():
+            self.tables.count(-self.tables.remove_ids([doc_id]))
 
     # --- reads ----------------------------------------------------------------------------
 
     def __len__(self) -> int:
-        row = self.conn.execute("SELECT value FROM sim_meta WHERE key = 'docs'").fetchone()
-        return int(row[0])
+        return self.tables.docs()
 
     def query(
         self, title: str, text: str, *, k: int = 5, exclude: set[int] | frozenset[int] = frozenset()
@@ -283,14 +205,14 @@ class SimilarityIndex:
         if not q.features:
             return []
         n_docs = max(1, len(self))
-        df = self._df(q.features)
+        df = self.tables.df(q.features)
         candidates = self._candidates(q, df, n_docs, exclude)
         if not candidates:
             return []
-        rows = self._rows(candidates)
-        doc_features = {row[0]: _unpack(row[3]) for row in rows}
+        rows = self.tables.rows(candidates)
+        doc_features = {row[0]: unpack(row[3]) for row in rows}
         unknown = set().union(*doc_features.values()) - df.keys()
-        df.update(self._df(unknown))
+        df.update(self.tables.df(unknown))
         idf = _Idf(df, n_docs)
         weight = {f: idf(f) ** 2 for f in df}  # squared idf: the cosine's terms
 
@@ -307,24 +229,13 @@ class SimilarityIndex:
             text_cosine = cosine(q.features, doc_features[doc_id])
             score = _score(text_cosine, q.title, d_title, q.lead, d_lead)
             if q.no_space != bool(d_no_space):
-                bridge = frozenset(_unpack(d_bridge))
+                bridge = frozenset(unpack(d_bridge))
                 if len(q.bridge & bridge) >= BRIDGE_MIN_SHARED:
                     score = max(score, _bridge_score(cosine(q.bridge, bridge)))
             if score >= self.min_score:
                 scored.append((doc_id, round(score, 1), text_cosine))
         scored.sort(key=lambda s: (-s[1], -s[2], s[0]))
         return [(doc_id, score) for doc_id, score, _ in scored[:k]]
-
-    def _df(self, features: Iterable[int]) -> dict[int, int]:
-        out: dict[int, int] = {}
-        for part in _chunks(list(features), 900):
-            marks = ",".join("?" * len(part))
-            out.update(
-                self.conn.execute(
-                    f"SELECT feature, df FROM sim_df WHERE feature IN ({marks})", part
-                ).fetchall()
-            )
-        return out
 
     def _candidates(
         self, q: _Prepared, df: dict[int, int], n_docs: int, exclude: set[int] | frozenset[int]
@@ -339,38 +250,15 @@ class SimilarityIndex:
                 break
             chosen.append((feature, idf(feature)))
             budget -= df[feature]
-        found = self._best_sharing(chosen, CANDIDATES, exclude)
+        found = self.tables.best_sharing(chosen, CANDIDATES, exclude)
         # Releases in another script share only bridge features, and would lose every place
         # to releases sharing the query's own words: they get places of their own.
         bridged = [(f, w) for f, w in chosen if f in q.bridge]
         if bridged:
             taken = set(found)
-            extra = self._best_sharing(bridged, CANDIDATES // 2, exclude | taken)
+            extra = self.tables.best_sharing(bridged, CANDIDATES // 2, exclude | taken)
             found += extra
         return found
-
-    def _best_sharing(
-        self, chosen: list[tuple[int, float]], limit: int, exclude: set[int] | frozenset[int]
-    ) -> list[int]:
-        if not chosen:
-            return []
-        values = ",".join("(?, ?)" for _ in chosen)
-        params = [x for pair in chosen for x in pair]
-        rows = self.conn.execute(
-            f"WITH q(feature, weight) AS (VALUES {values}) "
-            "SELECT p.doc_id FROM q JOIN sim_postings AS p ON p.feature = q.feature "
-            "GROUP BY p.doc_id ORDER BY sum(q.weight) DESC, p.doc_id LIMIT ?",
-            [*params, limit + len(exclude)],
-        ).fetchall()
-        return [doc_id for (doc_id,) in rows if doc_id not in exclude][:limit]
-
-    def _rows(self, ids: list[int]) -> list[tuple[int, str, str, bytes, bytes, int]]:
-        marks = ",".join("?" * len(ids))
-        return self.conn.execute(
-            "SELECT doc_id, title, lead, features, bridge, no_space FROM sim_docs "
-            f"WHERE doc_id IN ({marks})",
-            ids,
-        ).fetchall()
 
 
 class _Idf:
@@ -399,39 +287,3 @@ def _score(cosine: float, q_title: str, d_title: str, q_lead: str, d_lead: str) 
 
 def _bridge_score(cosine: float) -> float:
     return TEXT_WEIGHT * min(1.0, max(0.0, (cosine - BRIDGE_LOW) / (BRIDGE_HIGH - BRIDGE_LOW)))
-
-
-class _Savepoint:
-    """Atomic block that nests inside the caller's transaction, or commits on its own.
-
-    On its own it takes the write lock first (BEGIN IMMEDIATE): a read-then-write transaction
-    would fail at once, not wait, when another connection (the service's other jobs) wrote
-    since it read."""
-
-    def __init__(self, conn: sqlite3.Connection):
-        self.conn = conn
-        self.own = False
-
-    def __enter__(self) -> None:
-        self.own = not self.conn.in_transaction
-        if self.own:
-            self.conn.execute("BEGIN IMMEDIATE")
-        self.conn.execute("SAVEPOINT sim_write")
-
-    def __exit__(self, exc_type: object, *_: object) -> None:
-        if exc_type is not None:
-            self.conn.execute("ROLLBACK TO sim_write")
-        self.conn.execute("RELEASE sim_write")
-        if self.own:
-            self.conn.execute("COMMIT" if exc_type is None else "ROLLBACK")
-
-
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    chunk: list = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk

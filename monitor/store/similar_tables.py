@@ -1,0 +1,183 @@
+"""The related-release index's tables (`sim_*`): features packed as arrays, postings, document
+frequencies and the count of releases. The features and the scoring are `context.similar`'s;
+this module only keeps and reads them, inside the caller's transaction when there is one."""
+
+from __future__ import annotations
+
+import sqlite3
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from monitor.store.schema import SIMILAR as _SCHEMA
+from monitor.store.schema import SIMILAR_VERSION as _SCHEMA_VERSION
+
+_TABLES = ("sim_docs", "sim_postings", "sim_df", "sim_meta")
+
+DocRow = tuple[int, str, str, bytes, bytes, int]  # doc_id, title, lead, features, bridge, no_space
+
+
+def pack(features: Iterable[int]) -> bytes:
+    return array("I", features).tobytes()
+
+
+def unpack(blob: bytes) -> array[int]:
+    out = array("I")
+    out.frombytes(blob)
+    return out
+
+
+class SimilarityTables:
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self.rebuilt = False  # True when an index of an older layout was dropped: re-add all
+        if self._version() == _SCHEMA_VERSION:
+            return  # made when the store was opened (schema.py): nothing to write, even read-only
+        with self.atomic():
+            if self._version() not in (None, _SCHEMA_VERSION):
+                for table in _TABLES:
+                    conn.execute(f"DROP TABLE IF EXISTS {table}")
+                self.rebuilt = True
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            if self._version() is None:
+                conn.execute("INSERT INTO sim_meta VALUES ('version', ?)", (_SCHEMA_VERSION,))
+                conn.execute("INSERT INTO sim_meta VALUES ('docs', '0')")
+
+    def _version(self) -> str | None:
+        exists = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sim_meta'"
+        ).fetchone()
+        if not exists:
+            return None
+        row = self.conn.execute("SELECT value FROM sim_meta WHERE key = 'version'").fetchone()
+        return row[0] if row else None
+
+    def atomic(self) -> _Savepoint:
+        return _Savepoint(self.conn)
+
+    # --- writes ---------------------------------------------------------------------------
+
+    def insert(
+        self, rows: list[DocRow | tuple], postings: list[tuple[int, int]], df: Counter[int]
+    ) -> None:
+        """New releases' rows, their postings (feature, doc_id) and document frequencies."""
+        self.conn.executemany("INSERT INTO sim_docs VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO sim_postings (feature, doc_id) VALUES (?, ?)", sorted(postings)
+        )
+        self.conn.executemany(
+            "INSERT INTO sim_df (feature, df) VALUES (?, ?) "
+            "ON CONFLICT (feature) DO UPDATE SET df = df + excluded.df",
+            sorted(df.items()),
+        )
+
+    def count(self, change: int) -> None:
+        if change:
+            self.conn.execute(
+                "UPDATE sim_meta SET value = CAST(value AS INTEGER) + ? WHERE key = 'docs'",
+                (change,),
+            )
+
+    def remove_ids(self, ids: list[int]) -> int:
+        """Forget these releases (their postings and frequencies too); how many were known."""
+        old = []
+        for part in chunks(ids, 500):
+            marks = ",".join("?" * len(part))
+            old += self.conn.execute(
+                f"SELECT doc_id, features, posted FROM sim_docs WHERE doc_id IN ({marks})", part
+            ).fetchall()
+        if not old:
+            return 0
+        df: Counter[int] = Counter()
+        postings = []
+        for doc_id, features, posted in old:
+            df.update(unpack(features))
+            postings.extend((f, doc_id) for f in unpack(posted))
+        self.conn.executemany("DELETE FROM sim_postings WHERE feature = ? AND doc_id = ?", postings)
+        self.conn.executemany(
+            "UPDATE sim_df SET df = df - ? WHERE feature = ?", [(n, f) for f, n in df.items()]
+        )
+        self.conn.executemany(
+            "DELETE FROM sim_df WHERE feature = ? AND df <= 0", [(f,) for f in df]
+        )
+        self.conn.executemany("DELETE FROM sim_docs WHERE doc_id = ?", [(d[0],) for d in old])
+        return len(old)
+
+    # --- reads ----------------------------------------------------------------------------
+
+    def docs(self) -> int:
+        row = self.conn.execute("SELECT value FROM sim_meta WHERE key = 'docs'").fetchone()
+        return int(row[0])
+
+    def df(self, features: Iterable[int]) -> dict[int, int]:
+        out: dict[int, int] = {}
+        for part in chunks(list(features), 900):
+            marks = ",".join("?" * len(part))
+            out.update(
+                self.conn.execute(
+                    f"SELECT feature, df FROM sim_df WHERE feature IN ({marks})", part
+                ).fetchall()
+            )
+        return out
+
+    def best_sharing(
+        self, chosen: list[tuple[int, float]], limit: int, exclude: set[int] | frozenset[int]
+    ) -> list[int]:
+        """Releases sharing the most weight of these (feature, weight) pairs, best first."""
+        if not chosen:
+            return []
+        values = ",".join("(?, ?)" for _ in chosen)
+        params = [x for pair in chosen for x in pair]
+        rows = self.conn.execute(
+            f"WITH q(feature, weight) AS (VALUES {values}) "
+            "SELECT p.doc_id FROM q JOIN sim_postings AS p ON p.feature = q.feature "
+            "GROUP BY p.doc_id ORDER BY sum(q.weight) DESC, p.doc_id LIMIT ?",
+            [*params, limit + len(exclude)],
+        ).fetchall()
+        return [doc_id for (doc_id,) in rows if doc_id not in exclude][:limit]
+
+    def rows(self, ids: list[int]) -> list[DocRow]:
+        marks = ",".join("?" * len(ids))
+        return self.conn.execute(
+            "SELECT doc_id, title, lead, features, bridge, no_space FROM sim_docs "
+            f"WHERE doc_id IN ({marks})",
+            ids,
+        ).fetchall()
+
+
+class _Savepoint:
+    """Atomic block that nests inside the caller's transaction, or commits on its own.
+
+    On its own it takes the write lock first (BEGIN IMMEDIATE): a read-then-write transaction
+    would fail at once, not wait, when another connection (the service's other jobs) wrote
+    since it read."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self.own = False
+
+    def __enter__(self) -> None:
+        self.own = not self.conn.in_transaction
+        if self.own:
+            self.conn.execute("BEGIN IMMEDIATE")
+        self.conn.execute("SAVEPOINT sim_write")
+
+    def __exit__(self, exc_type: object, *_: object) -> None:
+        if exc_type is not None:
+            self.conn.execute("ROLLBACK TO sim_write")
+        self.conn.execute("RELEASE sim_write")
+        if self.own:
+            self.conn.execute("COMMIT" if exc_type is None else "ROLLBACK")
+
+
+def chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
