@@ -5,7 +5,8 @@
     │   └── AuthConfigError    (web.security) one of the web view's login variables is unset
     ├── UsageError         the command line asks for something that cannot be done
     ├── StoreError         the store cannot be used: unwritable, full, unreadable, missing
-    │   └── StoreBusy      another process holds the store's lock
+    │   ├── StoreBusy      another process holds the store's lock
+    │   └── SearchIndexMissing  (context.search) its search index is not built yet
     ├── QueueError         the task queue's broker cannot be used, or no worker ended a check
     ├── DeliveryError      a digest was not handed over; `temporary` says if retrying may work
     ├── FetchError         no usable page at a URL; `kind` says what a check may conclude

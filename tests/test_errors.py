@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 import monitor.errors
 from monitor.cli import EXIT_CODES, cli, exit_code
+from monitor.context.search import SearchIndexMissing
 from monitor.errors import (
     CheckInterrupted,
     ConfigError,
@@ -43,6 +44,8 @@ def test_every_error_descends_from_the_one_root():
         (UsageError("x"), 2),
         (StoreError("x"), 3),
         (StoreBusy("x"), 3),
+        (SearchIndexMissing("x"), 3),
+        (QueueError("x"), 3),
         (DeliveryError("x", "refused", temporary=True), 4),
         (FetchError("http://a/", "gone", "HTTP 404", 404), None),
         (ExtractionError("x"), None),
