@@ -436,3 +436,16 @@ def test_status_before_any_check_and_after_one(ministry, tmp_path):
     assert data["digest"]["schedule"] == "cron 0 7 * * *" and data["digest"]["next_at"]
     text = invoke("status", "--config", str(config), env={"COLUMNS": "120"})
     assert text.returncode == 0 and "ministry" in text.stdout and "pending digest" in text.stdout
+
+
+def test_a_digest_asked_for_while_one_is_being_sent_is_sent_after_it(ministry):
+    """Two checks ending together each ask for a digest; the second request arrives while the
+    first digest runs (APScheduler skips it: one instance at a time). It must run after, or
+    the second check's events wait for some later check that finds something."""
+    from apscheduler.events import EVENT_JOB_MAX_INSTANCES, JobEvent
+
+    config = ministry.config(email={"to": "analyst@example.org", "outbox": "outbox"})
+    service = Service(config, ServiceLog(io.StringIO(), json_lines=True))
+    service._on_still_running(JobEvent(EVENT_JOB_MAX_INSTANCES, "digest-now", None))
+    job = service.scheduler.get_job("digest-now")
+    assert job is not None and job.func == service._digest_job

@@ -283,9 +283,13 @@ class Service:
 
     def _on_still_running(self, event: JobEvent) -> None:
         """A check longer than its interval schedules its next run for now, while it is still
-        ending: APScheduler skips that run and drops the one-off job. Try again in a moment."""
+        ending: APScheduler skips that run and drops the one-off job. Try again in a moment.
+        So for a digest asked for while one is being sent (two checks ending together): the
+        one running may have read the events before the second check stored its own."""
         if event.job_id.startswith("check:"):
             self._schedule_check(event.job_id.removeprefix("check:"), utcnow() + STILL_RUNNING)
+        elif event.job_id == "digest-now":
+            self._schedule_digest(utcnow() + STILL_RUNNING, "digest-now")
 
     def _on_missed(self, event: JobExecutionEvent) -> None:
         """A run later than misfire_grace (a long check ahead of it, a suspended machine) is
