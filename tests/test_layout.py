@@ -86,3 +86,27 @@ def test_the_check_finds_each_idea_in_its_home(home, expected):
     found = "\n".join(findings(TEXT / home))
     for what in expected:
         assert what in found, what
+
+
+# --- sizes: a module past 500 lines or a function past 80 wants splitting (the demo's sample
+# site, a page template in Python, aside) -------------------------------------------------------
+
+MAX_MODULE_LINES, MAX_FUNCTION_LINES = 500, 80
+SIZE_EXEMPT = {MONITOR / "demo" / "site.py"}
+
+
+def test_no_module_is_over_500_lines_nor_function_over_80():
+    too_long = []
+    for path in _sources(MONITOR):
+        if path in SIZE_EXEMPT:
+            continue
+        source = path.read_text(encoding="utf-8")
+        if (n := source.count("\n")) > MAX_MODULE_LINES:
+            too_long.append(f"{path.relative_to(MONITOR)}: {n} lines")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                if length > MAX_FUNCTION_LINES:
+                    too_long.append(f"{path.relative_to(MONITOR)}:{node.lineno} {node.name}: "
+                                    f"{length} lines")  # fmt: skip
+    assert not too_long, "split these along a seam:\n" + "\n".join(too_long)
