@@ -7,6 +7,7 @@ address and a first check can be kept: see `Ministry.baseline`.
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
 import json
 import os
@@ -45,6 +46,13 @@ def _scratch_in_memory() -> None:
 _scratch_in_memory()
 
 
+@functools.lru_cache(maxsize=64)
+def _built_site(releases: tuple[SampleRelease, ...], **options) -> dict:
+    """build_site is deterministic: the same site asked for again (most tests start from the
+    sample site, many then change its chrome the same way) is rendered once a session."""
+    return build_site(releases, **options)
+
+
 @dataclass
 class Baselines:
     """The stores first checks left in this session, by what they read and how (the site's
@@ -80,17 +88,17 @@ class Ministry:
     def publish(self, **changes) -> None:
         for key, value in changes.items():
             setattr(self, key, value)
-        routes = build_site(
-            self.releases,
+        routes = _built_site(
+            tuple(self.releases),
             style=self.style,
             chrome_version=self.chrome_version,
             per_page=self.per_page,
             origin=self.server.origin,
-            gone=self.gone,
+            gone=tuple(self.gone),
             gone_status=self.gone_status,
             pdf=self.pdf,
         )
-        self.server.set_routes(routes)
+        self.server.set_routes(routes)  # it copies the table: a test may change its copy
 
     def url(self, release: SampleRelease) -> str:
         return self.server.url(self.layout.article(release))

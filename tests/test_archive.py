@@ -25,7 +25,7 @@ KHMER_KEY = "text/ministry/ព័ត៌មាន-សេចក្តីប្រ�
 KHMER_TEXT = "សេចក្តីថ្លែងការណ៍ព័ត៌មាន\n\nក្រសួងការបរទេស\n".encode()
 
 
-@pytest.fixture(params=["folder", "s3", "memory"])
+@pytest.fixture(params=["folder", pytest.param("s3", marks=pytest.mark.slow), "memory"])
 def archive(request, tmp_path):
     if request.param == "folder":
         return FolderArchive(tmp_path / "snapshots")
@@ -132,6 +132,7 @@ def test_a_shared_folder_keeps_young_temps(tmp_path):
     assert archive.remove_stale_temps() == 1
 
 
+@pytest.mark.slow
 def test_an_object_store_leaves_no_temps(s3_bucket):
     archive = open_archive(f"{s3_bucket.url}/monitor")
     assert isinstance(archive, FsspecArchive)
@@ -140,6 +141,7 @@ def test_an_object_store_leaves_no_temps(s3_bucket):
     assert archive.remove_stale_temps(before=time.time() + 1) == 0
 
 
+@pytest.mark.slow
 def test_a_missing_bucket_says_what_to_check(s3_bucket):
     archive = open_archive(f"s3://no-such-bucket-{uuid.uuid4().hex[:8]}/monitor")
     with pytest.raises(ArchiveError, match=r"could not write text/a/k/v0001\.txt.*bucket"):
@@ -162,6 +164,7 @@ MINISTERIAL = "outcomes-of-the-asean-united-nations-ministerial-meeting"
 OLD, NEW = "adopted a new PoA for 2021-2025", "adopted a new PoA for 2021-2030"
 
 
+@pytest.mark.slow
 def test_a_check_keeps_its_archive_in_s3_and_reads_it_back(ministry, s3_bucket):
     from monitor.demo.scenario import edit_sentence, remove_release
     from monitor.store.catalogue import Store

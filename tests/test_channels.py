@@ -152,6 +152,7 @@ def test_a_channel_down_keeps_its_digest_and_gets_it_once_when_back(ministry, re
     assert all(c["pending"] == 0 and c["last_sent_at"] for c in status["channels"])
 
 
+@pytest.mark.slow
 def test_a_theme_filter_that_matches_nothing_posts_nothing(ministry, receiver):
     notify = [{"url": f"json://127.0.0.1:{receiver.port}/hook", "themes": ["no-such-theme"]}]
     config = ministry.config(notify=notify)
@@ -161,6 +162,7 @@ def test_a_theme_filter_that_matches_nothing_posts_nothing(ministry, receiver):
     assert receiver.posts == [] and rows(config) == []
 
 
+@pytest.mark.slow
 def test_url_from_the_environment_is_never_shown_or_stored(ministry, receiver, monkeypatch):
     secret = f"json://127.0.0.1:{receiver.port}/hook-s3cr3t-token"
     monkeypatch.setenv("MONITOR_HOOK_URL", secret)

@@ -179,6 +179,7 @@ def test_redirect_to_home_page_is_a_removal(ministry):
     assert "home page" in report.removed[0].reason
 
 
+@pytest.mark.slow
 def test_removed_release_that_comes_back_is_reported_once_and_checked_again(ministry):
     ministry.publish(per_page=50)  # the release comes back where the next check reads
     ministry.baseline()

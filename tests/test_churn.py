@@ -246,5 +246,6 @@ def churn_smoke(tmp_path_factory):
     run.server.stop()
 
 
+@pytest.mark.slow
 def test_chrome_churn_smoke(churn_smoke):
     _evaluate(churn_smoke)

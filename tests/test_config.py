@@ -119,6 +119,7 @@ def test_queue_section():
     assert "config.yaml:6" in msg and "queue.name" in msg
 
 
+@pytest.mark.slow
 def test_the_task_engine_is_imported_only_by_a_queue():
     import subprocess
     import sys

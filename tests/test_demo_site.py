@@ -204,6 +204,7 @@ def test_feed_lists_the_newest_releases_with_absolute_links():
             assert feed.entries[0].title == RELEASES[0].title
 
 
+@pytest.mark.slow
 def test_pdf_copies_hold_the_text():
     with FixtureServer() as srv:
         srv.set_routes(build_site(RELEASES, style="wordpress", pdf=True, origin=srv.origin))

@@ -155,6 +155,7 @@ def test_eu_parliament_releases(release_pages):
         assert not any(p.startswith("Share this page") for p in doc.paragraphs)
 
 
+@pytest.mark.slow
 def test_attorney_general_releases(release_pages):
     folder = release_pages / "us-state-ag-press"
     expected = json.loads((folder / "expected.json").read_text("utf-8"))
@@ -623,6 +624,7 @@ def test_pdf_in_two_columns_is_read_column_by_column():
     assert text == " ".join(left + right)
 
 
+@pytest.mark.slow
 def test_pdf_without_readable_text_is_an_extraction_error():
     garbled = (DATA / "pdf" / "central_bank_of_the_philippines_04-05-2011.pdf").read_bytes()
     with pytest.raises(ExtractionError, match="unreadable"):

@@ -112,6 +112,7 @@ def test_entry_ids_are_stable_and_filters_apply(ministry):
     assert bad.exit_code == 2 and "no source named" in bad.output
 
 
+@pytest.mark.slow
 def test_configured_feed_is_kept_up_to_date(ministry, tmp_path):
     config = ministry.config(feed={"path": "public/feed.xml", "themes": ["demining"],
                                    "url": "https://example.org/feed.xml"})  # fmt: skip

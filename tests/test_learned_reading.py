@@ -142,7 +142,7 @@ def _latest_texts(ministry) -> dict[str, str]:
         return out
 
 
-@pytest.mark.parametrize("siblings", ["many", "few"])
+@pytest.mark.parametrize("siblings", [pytest.param("many", marks=pytest.mark.slow), "few"])
 def test_a_statement_reissued_under_another_title_keeps_its_text(ministry, siblings):
     """Sibling releases may share every paragraph (a statement reissued in another category,
     a short release made of stock sentences): recurring on two pages makes them look like

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 import monitor
 from monitor.store.catalogue import Store
 from tests.test_cli import run
@@ -111,6 +113,7 @@ def test_search_and_related_commands(ministry):
     }  # the starter corpus holds this very file: it is not related to itself
 
 
+@pytest.mark.slow
 def test_an_index_of_an_older_layout_is_rebuilt_from_the_store(ministry):
     """A new release of the monitor may change the index layout: no release may drop out."""
     from monitor.context.matching import Matcher

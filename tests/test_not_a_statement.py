@@ -124,7 +124,13 @@ def assert_not_statements(data: dict, urls: list[str]) -> None:
         assert {"url", "title", "error", "source", "kind"} <= set(item) and item["error"]
 
 
-@pytest.mark.parametrize("case", CASES)
+# a notice on every page: one case in the quick loop, the others beside it in the whole suite
+_SAME_MECHANISM = {"under construction", "database error"}
+
+
+@pytest.mark.parametrize(
+    "case", [pytest.param(c, marks=pytest.mark.slow) if c in _SAME_MECHANISM else c for c in CASES]
+)
 def test_a_page_that_is_not_the_statement_is_an_error_item(ministry, case):
     ministry.baseline()
     stored = versions(ministry)
@@ -138,7 +144,11 @@ def test_a_page_that_is_not_the_statement_is_an_error_item(ministry, case):
     assert versions(ministry) == stored
 
 
-@pytest.mark.parametrize("case", ["maintenance", "unknown firewall", "home page"])
+@pytest.mark.parametrize(
+    "case",
+    [pytest.param(c, marks=pytest.mark.slow) for c in ("maintenance", "home page")]
+    + ["unknown firewall"],
+)
 def test_pages_judged_in_small_batches(ministry, case):
     """One request at a time: a check decides its held releases two by two, and a page alone
     in its batch is compared with the site's pages found earlier in the check."""
@@ -154,10 +164,10 @@ def test_pages_judged_in_small_batches(ministry, case):
 
 
 @pytest.mark.parametrize("style", ["drupal", "handmade"])
-def test_unavailable_in_chrome_on_other_sites(server, tmp_path, style):
+def test_unavailable_in_chrome_on_other_sites(server, tmp_path, baselines, style):
     from tests.conftest import Ministry
 
-    ministry = Ministry(server, tmp_path, style=style)
+    ministry = Ministry(server, tmp_path, style=style, baselines=baselines)
     ministry.baseline()
     urls = _one_in_chrome(ministry)
     assert_not_statements(ministry.check().to_json(), urls)
@@ -169,6 +179,7 @@ def test_the_firewall_page_is_not_a_known_signature():
     assert block_reason(firewall("/x/", 1), 200) is None  # the rule above is general
 
 
+@pytest.mark.slow
 def test_a_baseline_taken_during_maintenance_is_taken_again(ministry):
     serve = CASES["maintenance"]
     urls = serve(ministry)
@@ -179,6 +190,7 @@ def test_a_baseline_taken_during_maintenance_is_taken_again(ministry):
     assert len(report.new) == len(ministry.releases) and all(e.baseline for e in report.new)
 
 
+@pytest.mark.slow
 def test_a_second_maintenance_is_caught_too(ministry):
     """The first one taught the source's template its lines; the second is still no edit."""
     ministry.baseline()
@@ -282,6 +294,8 @@ def test_a_title_is_found_by_its_words_and_never_in_an_address():
     assert not page.shows("DaF Blog – MMF3 Frühling 08")  # only in <title>
     assert page.shows("COVID-19 update 5 Mar…")  # a listing's title cut short
     assert not page.shows("Update 5 March 2024 on COVID-19")
-    slug = survey_page("<html><body><p>URL: 127.0.0.1/2024/03/outcomes-of-the-meeting/</p>"
-                       "</body></html>", "http://h/x")
+    slug = survey_page(
+        "<html><body><p>URL: 127.0.0.1/2024/03/outcomes-of-the-meeting/</p></body></html>",
+        "http://h/x",
+    )
     assert slug is not None and not slug.shows("Outcomes of the Meeting")

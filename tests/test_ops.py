@@ -49,7 +49,9 @@ ORDERS = [
 ]
 
 
-@pytest.mark.parametrize("order", ORDERS)
+@pytest.mark.parametrize(
+    "order", [ORDERS[0], *(pytest.param(o, marks=pytest.mark.slow) for o in ORDERS[1:])]
+)
 def test_schema_does_not_depend_on_what_ran_first(ministry, order):
     config = ministry.write_config(email=OUTBOX)
     for step in order:

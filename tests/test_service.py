@@ -209,6 +209,7 @@ def unsent_events(config: Path) -> int:
 # --- tests ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_service_checks_two_sites_at_once_and_mails_each_news_once(ministry, inbox, tmp_path):
     """The service in this process (the subprocess tests below add signals, the CLI and the
     log format): two sources checked side by side on the scheduler's threads, sharing the
@@ -247,8 +248,6 @@ def test_the_service_checks_two_sites_at_once_and_mails_each_news_once(ministry,
         assert f"{name} ({releases} releases)" in baseline
         assert all(c["ok"] for c in checks(name)) and checks(name)[0]["new"] == releases
     assert FRESH.title in news and mail.mentioning(FRESH.title) == 1
-
-
 
 
 @pytest.mark.slow

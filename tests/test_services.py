@@ -81,12 +81,14 @@ def test_redis_answers(redis_server):
     assert services.probe_redis(redis_server.url) is None
 
 
+@pytest.mark.slow  # RabbitMQ takes seconds to refuse a login
 def test_rabbitmq_logs_in_and_tells_a_refused_login(rabbitmq):
     assert services.probe_amqp(rabbitmq.url) is None
     wrong = _with(rabbitmq.url, password="not-the-password")
     assert services.probe_amqp(wrong) == "RabbitMQ refused the login of user guest (ACCESS_REFUSED)"
 
 
+@pytest.mark.slow  # starts the S3 server
 def test_s3_server_keeps_what_it_is_given(s3_bucket):
     import boto3
 

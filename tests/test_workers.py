@@ -112,6 +112,7 @@ def test_a_forked_child_starts_its_own_pool():
         assert lease.submit(os.getpid).result(timeout=30) == parent_reader
 
 
+@pytest.mark.slow
 def test_the_reading_processes_end_with_the_process(tmp_path):
     script = (
         "import os\n"

@@ -133,6 +133,9 @@ class _CompiledTheme:
     chars: list[tuple[int, int, _Atom]]
     max_words: int
     exemplars: list[tuple[frozenset[str], str]]
+    # the first two letters of every word key, exact or fuzzy: a run whose first word starts
+    # otherwise matches nothing, so most words of a text are passed over at once
+    heads: frozenset[str]
 
 
 @lru_cache(maxsize=64)
@@ -168,7 +171,11 @@ def compile_theme(theme: Theme) -> _CompiledTheme:
         if grams:
             first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
             exemplars.append((grams, first[:120]))
-    return _CompiledTheme(theme, terms, exact, fuzzy, chars, max_words, exemplars)
+    heads = frozenset(
+        term.atoms[ai].key[:2] for term in terms for ai in range(len(term.atoms))
+        if term.atoms[ai].mode != "char"
+    )  # fmt: skip
+    return _CompiledTheme(theme, terms, exact, fuzzy, chars, max_words, exemplars, heads)
 
 
 def _ngrams(text: str, n: int = 5, limit: int = 4000) -> frozenset[str]:
@@ -190,6 +197,9 @@ def _word_hits(sentence: Sentence, ct: _CompiledTheme) -> list[_Hit]:
     hits = []
     words = sentence.words
     for i in range(len(words)):
+        first = words[i].form
+        if len(first) > 1 and first[:2] not in ct.heads:
+            continue
         forms: list[str] = []
         for n in range(1, ct.max_words + 1):
             j = i + n - 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.utils import formatdate, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -19,16 +20,36 @@ from urllib.parse import urlsplit
 HTML = "text/html; charset=utf-8"
 
 
+class _Body:
+    """A route's body: bytes, text (stored as UTF-8), or a function that makes the bytes when
+    they are first asked for, so a large site's table costs only the pages a test reads."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = "_" + name
+
+    def __get__(self, route: Route | None, owner: type) -> bytes:
+        if route is None:
+            return b""  # the dataclass default
+        value = route.__dict__[self.slot]
+        if callable(value):
+            value = route.__dict__[self.slot] = value()
+        return value
+
+    def __set__(self, route: Route, value: bytes | str | Callable[[], bytes]) -> None:
+        route.__dict__[self.slot] = value.encode("utf-8") if isinstance(value, str) else value
+
+
 @dataclass(frozen=True)
 class Route:
     """What the server answers for one path (+ query).
 
     `sequence`: successive requests get successive routes, the last one repeating (e.g. a 503
     then a 200). `validators=False` leaves out ETag and Last-Modified, like many real sites.
+    `body` may be a function, called once when the body is first needed.
     """
 
     status: int = 200
-    body: bytes = b""
+    body: bytes = _Body()  # type: ignore[assignment]
     content_type: str = HTML
     headers: dict[str, str] = field(default_factory=dict)
     sequence: tuple[Route, ...] = ()
@@ -36,8 +57,6 @@ class Route:
     delay: float = 0.0  # seconds to wait before answering (timeouts, slow sites)
 
     def __post_init__(self) -> None:
-        if isinstance(self.body, str):
-            object.__setattr__(self, "body", self.body.encode("utf-8"))
         object.__setattr__(self, "sequence", tuple(self.sequence))
 
     @classmethod

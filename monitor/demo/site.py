@@ -422,6 +422,13 @@ class _Site:
         return self.sidebars[folder]
 
     def render(self, template: str, path: str, lang: str = "en", **context: Any) -> Route:
+        """The page, rendered when first served or read: most tests read a few of a site's
+        pages, and the demo serves one site through many checks."""
+        return Route(
+            body=lambda: self._html(template, path, lang, context), content_type=self.html_type
+        )
+
+    def _html(self, template: str, path: str, lang: str, context: dict[str, Any]) -> bytes:
         url = self.linker(path)
         menu = [
             {"key": key, "label": km if lang == "km" else en, "href": url(self.layout.static(key))}
@@ -442,7 +449,7 @@ class _Site:
             share=self.share_links,
             **context,
         )
-        return Route(body=_reflow(html, self.chrome).encode("utf-8"), content_type=self.html_type)
+        return _reflow(html, self.chrome).encode("utf-8")
 
     @property
     def html_type(self) -> str:
@@ -603,7 +610,9 @@ class _Site:
             if path not in routes:
                 route = self.render("gone.html", path, status=gone_status)
                 routes[path] = Route(
-                    status=gone_status, body=route.body, content_type=route.content_type
+                    status=gone_status,
+                    body=lambda route=route: route.body,
+                    content_type=route.content_type,
                 )
         routes[layout.feed] = self.feed_route()
         return routes

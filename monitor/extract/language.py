@@ -7,19 +7,30 @@ import re
 
 from lxml import etree
 
-from monitor.text.scripts import KHMER, SCRIPT_LANGUAGES, in_ranges
+from monitor.text.scripts import KHMER, SCRIPT_LANGUAGES, char_class
 
 from .vocabulary import ENGLISH_COMMON_WORDS
+
+_KHMER = re.compile(f"[{char_class(KHMER)}]")
+_SCRIPTS = [(code, re.compile(f"[{char_class(ranges)}]")) for code, ranges in SCRIPT_LANGUAGES]
+
+
+def _letters(text: str) -> int:
+    """How many characters are letters, Khmer's signs counted as letters: counted by C loops
+    (a Python loop over each character was a fifth of the time to read a page)."""
+    khmer = "".join(_KHMER.findall(text))
+    return sum(map(str.isalpha, text)) + len(khmer) - sum(map(str.isalpha, khmer))
 
 
 def _script_language(text: str) -> str | None:
     """Khmer, Thai, Lao and Burmese each have a script of their own: trust it over markup
     (a site that switches language by cookie often keeps one <html lang>)."""
-    letters = [c for c in text[:5000] if c.isalpha() or in_ranges(c, KHMER)]
+    head = text[:5000]
+    letters = _letters(head)
     if not letters:
         return None
-    for code, ranges in SCRIPT_LANGUAGES:
-        if sum(in_ranges(c, ranges) for c in letters) > 0.3 * len(letters):
+    for code, script in _SCRIPTS:
+        if _letters("".join(script.findall(head))) > 0.3 * letters:
             return code
     return None
 

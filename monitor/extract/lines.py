@@ -222,7 +222,7 @@ def _names(el: etree._Element) -> str:
 def _key(text: str) -> str:
     """Letters and digits only: trafilatura writes list items as "- item" and table rows as
     "| a | b |", where the page has "item" and "a b"."""
-    return "".join(c for c in text.casefold() if c.isalnum())
+    return "".join(filter(str.isalnum, text.casefold()))
 
 
 def _linked(line: _Line) -> bool:
