@@ -300,6 +300,45 @@ async def test_credentials_go_to_the_sources_host_only_and_are_never_shown():
     assert got.url == URL
 
 
+async def test_cookies_and_headers_stay_on_the_sources_site():
+    """A redirect to a CDN or another site gets no cookie and no source header; the site's
+    www. and language hosts do."""
+    hops = ["https://www.mfaic.example/news/1", "https://km.mfaic.example/1",
+            "https://cdn.example/statement.pdf", "https://example/x"]  # fmt: skip
+    site = Site(*map(redirect, hops), page())
+    config = CONFIG.model_copy(update={"allow_hosts": ["cdn.example", "example"]})
+    await fetch(site, config=config, headers={"X-Token": "t"}, cookies={"lang": "km"})
+    sent = [(r.url.host, r.headers.get("Cookie"), r.headers.get("X-Token")) for r in site.requests]
+    assert sent == [
+        ("mfaic.example", "lang=km", "t"), ("www.mfaic.example", "lang=km", "t"),
+        ("km.mfaic.example", "lang=km", "t"), ("cdn.example", None, None), ("example", None, None),
+    ]  # fmt: skip
+
+
+async def test_robots_txt_of_a_redirect_target_is_obeyed():
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/robots.txt":
+            rules = "Disallow: /private/" if request.url.host == "other.example" else ""
+            return httpx.Response(200, text=f"User-agent: *\n{rules}\n")
+        if request.url.host == "mfaic.example":
+            return redirect("https://other.example/private/statement")
+        return page()
+
+    site = Site(answer)
+    config = ROBOTS.model_copy(update={"allow_hosts": ["other.example"]})
+    err = await fails(site, config=config)
+    assert err.kind == "robots"
+    asked = [f"{r.url.host}{r.url.path}" for r in site.requests]
+    assert asked == ["mfaic.example/robots.txt", "mfaic.example/news/statement-1",
+                     "other.example/robots.txt"]  # fmt: skip
+
+
+async def test_a_redirect_to_an_address_httpx_cannot_use_is_a_bad_response_at_once():
+    site = Site(redirect("https://exa mple.com:99999/x"), page())
+    err = await fails(site)
+    assert err.kind == "bad_response" and "redirect" in err.message and len(site.requests) == 1
+
+
 async def test_credentials_are_not_sent_over_plain_http():
     site = Site(redirect("http://mfaic.example/news/statement-1"), page())
     await fetch(site, "https://press:s3cret@mfaic.example/news/statement-1")
@@ -418,6 +457,27 @@ async def test_binary_bodies_are_kept_undecoded(ctype, body):
     headers = {"Content-Type": ctype} if ctype else {}
     got = await fetch(Site(httpx.Response(200, headers=headers, content=body)))
     assert got.text is None and got.body == body and got.content_type == ctype
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"<!DOCTYPE html>\n<html><p>Statement</p></html>", b"\xef\xbb\xbf  <html lang=km>x</html>",
+     b"\n<p>Statement</p>", b"<!-- cms --><div>x</div>"],
+)  # fmt: skip
+async def test_html_sent_as_a_generic_binary_type_is_read(body):
+    """Misconfigured servers send pages as application/octet-stream; the standard's HTML
+    patterns tell them from real binaries (the case above stays undecoded)."""
+    site = Site(httpx.Response(200, headers={"Content-Type": "application/octet-stream"},
+                               content=body))  # fmt: skip
+    got = await fetch(site)
+    assert got.text is not None and got.text.lstrip("\ufeff \n").startswith("<")
+
+
+@pytest.mark.parametrize("body", [b"<pdf-like>", b"<abbr>x</abbr>", b"plain words", b"<a"])
+async def test_a_generic_type_that_does_not_start_like_html_stays_binary(body):
+    site = Site(httpx.Response(200, headers={"Content-Type": "application/octet-stream"},
+                               content=body))  # fmt: skip
+    assert (await fetch(site)).text is None
 
 
 async def test_a_body_without_a_content_type_is_read_as_text_unless_it_is_a_pdf():

@@ -67,6 +67,13 @@ class Site:
     def owns(self, url: str) -> bool:
         return _host(url) == self.host
 
+    def shares_headers(self, url: str) -> bool:
+        """Whether the source's cookies and headers go to `url`: its own host, a host under it
+        (www., km.), or the host its www. name stands for — as a cookie set for the site would;
+        never a CDN, a tracker, a shared parent domain (gov.kh) or another site it redirects to."""
+        host = _host(url)
+        return host == self.host or host.endswith("." + self.host) or self.host == "www." + host
+
     def authorization(self, url: str) -> str | None:
         """The Authorization header for `url`: only on the own host, never downgraded to http."""
         if self.credentials is None or not self.owns(url):

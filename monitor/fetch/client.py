@@ -21,7 +21,7 @@ import httpx
 from monitor.config import FetchConfig
 from monitor.fetch.access import AddressGuard, Site, redact, split_userinfo
 from monitor.fetch.blocked import block_reason
-from monitor.fetch.decode import decode_body, media_type
+from monitor.fetch.decode import GENERIC_TYPES, decode_body, looks_like_html, media_type
 from monitor.fetch.neterrors import describe
 from monitor.fetch.robots import Robots
 from monitor.models import FetchError, Page
@@ -111,10 +111,7 @@ class Fetcher:
         if site.credentials is None and userinfo is not None:
             site = replace(site, credentials=userinfo)
         if self.config.robots:
-            robots_headers = dict(headers or {})
-            await self._robots.check(
-                url, lambda robots_url: self._get_with_retries(robots_url, robots_headers, site)
-            )
+            await self._obey_robots(url, dict(headers or {}), site)
         extra = dict(headers or {})
         if cookies:
             extra["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
@@ -124,21 +121,31 @@ class Fetcher:
         if last_modified:
             conditional["If-Modified-Since"] = last_modified
         try:
-            return await self._get_with_retries(url, conditional, site)
+            return await self._get_with_retries(url, conditional, site, robots=True)
         except FetchError as err:
             if err.kind != "gone" or not confirm_gone:
                 raise
         # One 404 may be a deploy in progress or a flaky CDN; a removal must be seen twice.
         await asyncio.sleep(max(self.config.per_host_delay, 0.2))
-        return await self._get_with_retries(url, extra, site)
+        return await self._get_with_retries(url, extra, site, robots=True)
 
     # --- internals -----------------------------------------------------------------------
 
-    async def _get_with_retries(self, url: str, headers: dict[str, str], site: Site) -> Page:
+    async def _obey_robots(self, url: str, headers: dict[str, str], site: Site) -> None:
+        """robots.txt of `url`'s origin, read with the source's headers where they belong (a
+        robots.txt that redirects is followed without robots.txt checks of its own)."""
+        own = headers if site.shares_headers(url) else {}
+        await self._robots.check(
+            url, lambda robots_url: self._get_with_retries(robots_url, own, site)
+        )
+
+    async def _get_with_retries(
+        self, url: str, headers: dict[str, str], site: Site, *, robots: bool = False
+    ) -> Page:
         attempt = 0
         while True:
             try:
-                return await self._get_once(url, headers, site)
+                return await self._get_once(url, headers, site, robots=robots)
             except _Retry as retry:
                 attempt += 1
                 if attempt > self.config.retries:
@@ -167,29 +174,46 @@ class Fetcher:
                 await asyncio.sleep(wait)
             self._host_last[host] = time.monotonic()
 
-    async def _get_once(self, url: str, headers: dict[str, str], site: Site) -> Page:
+    async def _get_once(
+        self, url: str, headers: dict[str, str], site: Site, *, robots: bool = False
+    ) -> Page:
         # Redirects are followed here rather than by httpx, which drops a per-request Cookie
-        # header on the next hop: a source's language cookie must survive a redirect. Each hop
-        # is checked against private addresses, and credentials go to the source's host only.
+        # header on the next hop: a source's language cookie must survive a redirect within its
+        # site. Each hop is checked against private addresses and (`robots`) the robots.txt of
+        # its origin; the source's cookies, headers and credentials go to its own site only.
         hops: list[str] = []
         target = url
-        async with self._slots:
-            while True:
+        while True:
+            if hops and robots and self.config.robots:
+                await self._obey_robots(target, headers, site)  # outside the slot it waits on
+            own = headers if site.shares_headers(target) else {}
+            async with self._slots:
                 await self._guard.check(target, site)
                 await self._polite_wait(urlsplit(target).netloc)
-                resp, body, location = await self._exchange(url, target, headers, site)
-                if location is None:
-                    break
-                hops.append(target)
-                # Validators belong to the URL they were stored for: a moved release must not
-                # be answered 304 by the page it now redirects to (the home page, say).
-                headers = {k: v for k, v in headers.items() if k not in _CONDITIONAL}
-                if len(hops) > 10:
-                    raise FetchError(url, "bad_response", "too many redirects")
-                target = redact(str(resp.url.join(location)))
-                if urlsplit(target).scheme not in ("http", "https"):
-                    raise FetchError(url, "bad_response", f"redirect to {target}")
+                resp, body, location = await self._exchange(url, target, own, site)
+            if location is None:
+                break
+            hops.append(target)
+            # Validators belong to the URL they were stored for: a moved release must not be
+            # answered 304 by the page it now redirects to (the home page, say).
+            headers = {k: v for k, v in headers.items() if k not in _CONDITIONAL}
+            if len(hops) > 10:
+                raise FetchError(url, "bad_response", "too many redirects")
+            target = self._next_hop(url, resp, location)
         return self._to_page(url, resp, body, tuple(hops))
+
+    @staticmethod
+    def _next_hop(url: str, resp: httpx.Response, location: str) -> str:
+        try:
+            target = redact(str(resp.url.join(location)))
+            urlsplit(target).port  # noqa: B018 -- raises on a port out of range
+        except (httpx.InvalidURL, ValueError) as exc:
+            raise FetchError(
+                url, "bad_response", f"redirect to an unusable address: {exc}"
+            ) from None
+        if urlsplit(target).scheme not in ("http", "https"):
+            raise FetchError(url, "bad_response", f"redirect to {target}")
+        return target
 
     async def _exchange(
         self, url: str, target: str, headers: dict[str, str], site: Site
@@ -254,7 +278,8 @@ class Fetcher:
                 redirects=redirects,
             )
         text = encoding = None
-        if ctype.startswith(_TEXT_TYPES) or (not ctype and not body.startswith(b"%PDF-")):
+        generic = not ctype or (ctype in GENERIC_TYPES and looks_like_html(body))
+        if ctype.startswith(_TEXT_TYPES) or (generic and not body.startswith(b"%PDF-")):
             text, encoding = decode_body(body, ctype_header, final_url)
         blocker = block_reason(text, status)
         if blocker:

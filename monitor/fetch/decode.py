@@ -40,6 +40,26 @@ _ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "as
 _NUL_SHARE = 100  # NULs in at most 1 character in this many are damage, not binary data
 
 
+# The HTML standard's "text/html" sniffing patterns (MIME Sniffing §7.1), after leading
+# whitespace: a page served as application/octet-stream by a misconfigured server is still read.
+_HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<script", b"<iframe", b"<h1", b"<div",
+                b"<font", b"<table", b"<a", b"<style", b"<title", b"<b", b"<body", b"<br", b"<p",
+                b"<!--")  # fmt: skip
+GENERIC_TYPES = frozenset({"application/octet-stream", "binary/octet-stream", "application/unknown",
+                           "unknown/unknown", "application/x-unknown"})  # fmt: skip
+
+
+def looks_like_html(body: bytes) -> bool:
+    """A body that starts as an HTML page does (each pattern ends at a space or `>`)."""
+    for bom in (codecs.BOM_UTF8,):
+        body = body.removeprefix(bom)
+    head = body[:512].lstrip(b" \t\r\n\f").lower()
+    return any(
+        head.startswith(start) and head[len(start) : len(start) + 1] in (b" ", b">", b"\t", b"\n")
+        for start in _HTML_STARTS
+    )
+
+
 def media_type(content_type: str | None) -> str:
     return (content_type or "").split(";", 1)[0].strip().lower()
 
