@@ -20,7 +20,7 @@ from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 
 from monitor.errors import ExtractionError
-from monitor.text.dates import month_first_by_default, numeric_order
+from monitor.text.dates import page_month_first
 from monitor.text.normalize import normalize, paragraphs
 from monitor.text.words import word_count
 
@@ -63,10 +63,8 @@ def _month_first(tree: etree._Element, url: str) -> bool:
     page's own dates that only one reading allows (11/26/2026, 25/11/2026) decide first;
     then US English or a US government host (SharePoint and others say en-US by default,
     so the markup alone is the weaker sign)."""
-    by_dates = numeric_order(tree.xpath("string(//body)"))
-    if by_dates is not None:
-        return by_dates
-    return month_first_by_default(tree.get("lang") or "", urlsplit(url).hostname or "")
+    body = tree.xpath("string(//body)")
+    return page_month_first(body, tree.get("lang") or "", urlsplit(url).hostname or "")
 
 
 def _date_near(lines: list[str], title: str, month_first: bool, *, above: bool) -> str | None:

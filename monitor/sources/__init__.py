@@ -28,7 +28,7 @@ from monitor.sources.items import _is_generic, _Item
 from monitor.sources.links import _host, _Page, _page_param
 from monitor.sources.pagination import _next_pages
 from monitor.sources.releases import _heuristic_releases, _selected_releases
-from monitor.text.dates import month_first_by_default, numeric_order
+from monitor.text.dates import page_month_first
 
 __all__ = ["discover", "parse_feed", "sniff_kind"]
 
@@ -42,8 +42,7 @@ def _page_lang(soup: BeautifulSoup) -> str:
 def _month_first(soup: BeautifulSoup, lang: str, url: str) -> bool:
     """How to read 04/05/2015 on this page: as its unambiguous dates (24/04 or 04/24) do,
     failing that month first on US sites and day first elsewhere."""
-    by_dates = numeric_order(soup.get_text(" "), listing=True)
-    return month_first_by_default(lang, _host(url)) if by_dates is None else by_dates
+    return page_month_first(soup.get_text(" "), lang, _host(url), listing=True)
 
 
 def _listing_page(html: str, base_url: str) -> _Page:

@@ -236,6 +236,13 @@ def numeric_order(text: str, *, listing: bool = False) -> bool | None:
     return None
 
 
+def page_month_first(text: str, lang: str, host: str, *, listing: bool = False) -> bool:
+    """How to read 04/05/2015 on a page (a release or a listing): as its dates that only one
+    reading allows do; failing that, month first on US pages and day first elsewhere."""
+    by_dates = numeric_order(text, listing=listing)
+    return month_first_by_default(lang, host) if by_dates is None else by_dates
+
+
 def month_first_by_default(lang: str, host: str) -> bool:
     """Without dates that tell: US pages write 2/11/2026 for 11 February, the rest of the world
     the day first. US English (`lang` "en-US") or a US government host says US."""
