@@ -358,9 +358,11 @@ def run(config_path: str | None, log_json: bool) -> None:
 
     config = _with_sources(load_config(config_path))
     if config.queue is not None:
-        err_console.print("`queue:` is set, but `monitor run` still checks in this process "
-                          "(only `monitor check` sends checks to the workers so far)",
-                          highlight=False)  # fmt: skip
+        from monitor.queue.broker import shown
+
+        err_console.print(f"checks go to the queue {config.queue.name!r} on "
+                          f"{shown(config.queue.url)}: `monitor worker` runs them; digests are "
+                          "sent from here", highlight=False)  # fmt: skip
     run_service(config, log_json=log_json)
 
 

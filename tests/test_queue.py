@@ -3,6 +3,7 @@ broker (RabbitMQ, Redis), on real sample sites served on 127.0.0.1 and a real SQ
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
@@ -23,6 +24,7 @@ from monitor.demo.samples import load_releases
 from monitor.demo.server import FixtureServer
 from monitor.demo.site import build_site
 from tests import services
+from tests.test_service import inbox  # noqa: F401 -- the SMTP server fixture
 
 pytestmark = pytest.mark.slow
 MONITOR = [sys.executable, "-m", "monitor"]
@@ -239,3 +241,47 @@ def _wait_for_a_version(config: Path, sender: subprocess.Popen) -> int:
             return found[0][0]
         time.sleep(0.05)
     raise AssertionError("no check stored a release within 60 s")
+
+
+def test_run_schedules_through_the_queue_and_mails_each_news_once(broker, ministry, request):
+    """`monitor run` with a queue checks nothing itself: each due source goes to a worker; the
+    digests are made here from the shared catalogue, one for the baseline, one for the news."""
+    from monitor.demo.scenario import add_release
+    from monitor.run.service import Service, ServiceLog
+    from tests.test_service import FRESH, wait_for
+
+    mail, port = request.getfixturevalue("inbox")
+    with queue_on(broker) as queue:
+        top = {
+            "queue": queue,
+            "schedule": {"every": "1s", "jitter": 0},
+            "email": {"to": "analyst@example.org",
+                      "smtp": {"host": "127.0.0.1", "port": port, "security": "none"}},
+        }  # fmt: skip
+        path = ministry.write_config(**top)
+        out = io.StringIO()
+        service = Service(ministry.config(**top), ServiceLog(out, json_lines=True))
+
+        def checks() -> list[dict]:
+            lines = [json.loads(line) for line in out.getvalue().splitlines()]
+            return [e for e in lines if e["event"] == "check"]
+
+        with workers(path, 1) as [worker]:
+            service.start()
+            try:
+                wait_for(lambda: mail.messages, timeout=60, what="the baseline digest")
+                ministry.publish(releases=add_release(ministry.releases, FRESH))
+                wait_for(lambda: mail.mentioning(FRESH.title), timeout=60, what="the news")
+                seen = len(checks())
+                wait_for(lambda: len(checks()) > seen, timeout=30, what="one more check")
+            finally:
+                assert service.stop() is True
+    [baseline, news, *more] = mail.texts()
+    assert f"ministry ({len(ministry.releases) - 1} releases)" in baseline and not more
+    assert FRESH.title in news and mail.mentioning(FRESH.title) == 1
+    assert all(c["ok"] for c in checks()) and checks()[0]["new"] == len(ministry.releases) - 1
+    # every check was the worker's, each labelled with the round the service sent
+    done = rows(path, "SELECT pid, json_extract(summary, '$.round') FROM checks "
+                "WHERE status = 'done'")  # fmt: skip
+    assert len(done) >= 3 and {pid for pid, _ in done} == {worker.pid}
+    assert all(r for _, r in done) and len({r for _, r in done}) == len(done)

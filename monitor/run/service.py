@@ -53,6 +53,7 @@ from rich.console import Console
 
 from monitor.config import Config
 from monitor.errors import StoreBusy
+from monitor.models import CheckReport
 from monitor.run.cycle import (
     DELIVERING,
     CheckInterrupted,
@@ -351,18 +352,7 @@ class Service:
         started = time.monotonic()
         held = self.immediate and bool(self._gathering)  # its events wait for one baseline mail
         try:
-            report = self._locked(
-                lambda: run_check_command(
-                    self.config,
-                    sources=[name],
-                    wait=0,
-                    send_email=self.immediate and not held,
-                    progress=False,
-                    console=console,
-                    stop=self._abandon,
-                    lease=self.lease,
-                )
-            )
+            report = self._run_check(name, console, send_email=self.immediate and not held)
         except CheckInterrupted:
             self.log(
                 "abandoned",
@@ -391,6 +381,27 @@ class Service:
             # with the next check that happens to find something
             self._schedule_digest(utcnow(), "digest-now")
         self._after_delivery(unsent)
+
+    def _run_check(self, name: str, console: Console, *, send_email: bool) -> CheckReport:
+        """The source's check: in this process, or with a `queue` sent to the workers and
+        waited for (digests are still sent from here, from the shared catalogue)."""
+        if self.config.queue is None:
+            return self._locked(
+                lambda: run_check_command(
+                    self.config, sources=[name], wait=0, send_email=send_email, progress=False,
+                    console=console, stop=self._abandon, lease=self.lease,
+                )
+            )  # fmt: skip
+        from monitor.queue.rounds import assemble, finish_round, start_round, wait_round
+
+        sent = self._locked(lambda: start_round(self.config, [name], wait=0, lease=self.lease))
+        report = assemble(self.config, sent, wait_round(self.config, sent, self.lock_wait,
+                                                        stop=self._abandon))  # fmt: skip
+        self._locked(
+            lambda: finish_round(self.config, report, send_email=send_email, wait=0,
+                                 console=console, lease=self.lease)
+        )  # fmt: skip
+        return report
 
     def _crashed(self, name: str, exc: Exception, duration: float) -> None:
         """An error no check should raise (a bug, a broken store): log it, back off, go on."""
