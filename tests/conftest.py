@@ -141,6 +141,7 @@ class Ministry:
         elsewhere = (  # a check that reads or writes more than the server and the folder
             config.corpus
             or config.store.files
+            or config.store.catalogue
             or config.queue
             or not all(s.url.startswith(self.server.origin + "/") for s in config.sources)
         )

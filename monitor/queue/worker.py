@@ -6,11 +6,12 @@ again; a check killed half-way left only whole releases (its writes are crash-sa
 check that takes its message over picks up the rest. Never are two checks of one source, or of
 one host (politeness), run at once:
 - inside this process, by the set of sources being checked (`_claim`);
-- across processes, today by the store lock (`<store>/.lock`, monitor/store/lease.py): with the
-  SQLite catalogue one process writes at a time, and this process's threads share one hold on it,
-  a lease, as the service's jobs do. With the PostgreSQL catalogue the store lock goes, and
-  `_claim` takes `pg_try_advisory_lock` on the source and on its host instead (held by the
-  check's connection, so a killed worker's locks end with it).
+- across processes, with the SQLite catalogue by the store lock (`<store>/.lock`,
+  monitor/store/lease.py): one process writes at a time, and this process's threads share one
+  hold on it, a lease, as the service's jobs do. With the PostgreSQL catalogue there is no store
+  lock: the check holds an advisory lock on its source (Store.sources_locked, store/postgres.py;
+  held by the check's connection, so a killed worker's locks end with it). One check of a host
+  at a time across workers is not kept yet on PostgreSQL (inside this process only).
 """
 
 from __future__ import annotations

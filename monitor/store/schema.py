@@ -24,12 +24,14 @@ releases (context/similar.py) rather than migrated.
 
 from __future__ import annotations
 
+import secrets
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from monitor.store.dialect import dialect_of
 from monitor.store.records import now_iso
-from monitor.store.sql import has_table, immediate, statements
+from monitor.store.sql import columns, has_table, immediate, statements
 from monitor.text.scripts import UNSPACED
 
 SIMILAR_VERSION = "2"  # layout of the `sim_` tables; similar.py rebuilds an index of another
@@ -293,13 +295,12 @@ def _initial_schema(conn: sqlite3.Connection) -> None:
     for statement in statements(CATALOGUE + DIGESTS + CHANNELS):
         conn.execute(statement)
     for table, column, kind in ADDED_COLUMNS:
-        have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
-        if column not in have:
+        if column not in columns(conn, table):
             conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
     conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '1')")
     # names the store in the Atom feed's entry ids (atom.py): two stores never share one
     conn.execute(
-        "INSERT OR IGNORE INTO meta(key, value) VALUES ('store_id', lower(hex(randomblob(8))))"
+        "INSERT OR IGNORE INTO meta(key, value) VALUES ('store_id', ?)", (secrets.token_hex(8),)
     )
     _create_similar_tables(conn)
 
@@ -318,10 +319,18 @@ def _create_similar_tables(conn: sqlite3.Connection) -> None:
 
 def _search_index(conn: sqlite3.Connection) -> None:
     """Migration 2: the search index's views, FTS5 tables and triggers, empty; the releases are
-    indexed once the migration is committed, in batches (search_index.build)."""
+    indexed once the migration is committed, in batches (search_index.build). A PostgreSQL
+    catalogue records it without an index: FTS5 is SQLite's, and `monitor search` says it needs
+    the SQLite catalogue for now."""
+    if dialect_of(conn) == "postgresql":
+        return
     for statement in statements(SEARCH):
         conn.execute(statement)
-    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, '0')", (SEARCH_UPTO,))
+    conn.execute(
+        "INSERT INTO meta(key, value) VALUES (?, '0') "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (SEARCH_UPTO,),
+    )
 
 
 @dataclass(frozen=True)
@@ -373,6 +382,10 @@ def migrate(conn: sqlite3.Connection) -> list[int]:
         if migration.version <= check_version(conn):
             continue
         with immediate(conn):
+            if dialect_of(conn) == "postgresql":
+                from monitor.store.postgres import lock_migrations
+
+                lock_migrations(conn)  # PostgreSQL's BEGIN does not queue writers: this does
             if migration.version <= check_version(conn):
                 continue  # another connection applied it while this one waited
             conn.execute(MIGRATIONS_TABLE)
