@@ -259,3 +259,17 @@ def test_a_queued_round_is_read_back_from_either_catalogue(site, catalogue):
     assert [(c.check_id, c.source, c.done, c.detail) for c in found] == [
         (mine, "ministry", True, {"n": 1})
     ]
+
+
+def test_the_web_view_filters_events_by_theme_on_either_catalogue(site):
+    from monitor.store import browse
+
+    site.check()
+    with Store.open(site.config().snapshots_dir, readonly=True) as store:
+        every = browse.recent_events(store.conn, limit=100).rows
+        themed = [e for e in every if e.themes]
+        assert themed, "the sample releases match a built-in theme"
+        theme = themed[0].themes[0]
+        found = browse.recent_events(store.conn, theme=theme, limit=100).rows
+        assert found and {e.id for e in found} == {e.id for e in every if theme in e.themes}
+        assert not browse.recent_events(store.conn, theme="no such theme").rows

@@ -20,6 +20,7 @@ one server never wait for each other.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Iterable
@@ -113,12 +114,13 @@ def connect(url: str, timeout: float = 30.0) -> PgConnection:
 
 def _give_back(pool: Any, raw: Any) -> None:
     """Back to the pool with no lock held and no transaction open; a broken one is dropped."""
-    try:
+    from psycopg.pq import TransactionStatus
+
+    with contextlib.suppress(Exception):  # the pool checks and replaces a broken connection
         if not raw.closed:
-            raw.execute("ROLLBACK") if raw.info.transaction_status else None
+            if raw.info.transaction_status != TransactionStatus.IDLE:
+                raw.execute("ROLLBACK")
             raw.execute("SELECT pg_advisory_unlock_all()")
-    except Exception:
-        pass
     pool.putconn(raw)
 
 
