@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import json
-import secrets
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -31,21 +30,6 @@ from tests.conftest import Ministry
 MINISTERIAL = "outcomes-of-the-asean-united-nations-ministerial-meeting"
 OLD = "adopted a new PoA for 2021-2025"
 NEW = "adopted a new PoA for 2021-2030"
-
-
-@pytest.fixture
-def pg_url(postgresql):
-    """A catalogue URL naming a new, empty schema, dropped after the test."""
-    import psycopg
-
-    schema = f"monitor_test_{secrets.token_hex(6)}"
-    with psycopg.connect(postgresql.url, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    url = f"{postgresql.url}?options=-csearch_path%3D{schema}"
-    yield url
-    postgres.close_pool(url)
-    with psycopg.connect(postgresql.url, autocommit=True) as conn:
-        conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -273,3 +257,29 @@ def test_the_web_view_filters_events_by_theme_on_either_catalogue(site):
         found = browse.recent_events(store.conn, theme=theme, limit=100).rows
         assert found and {e.id for e in found} == {e.id for e in every if theme in e.themes}
         assert not browse.recent_events(store.conn, theme="no such theme").rows
+
+
+def test_a_worker_waits_while_another_machine_checks_the_same_host(server, tmp_path, pg_url):
+    from urllib.parse import urlsplit
+
+    from monitor.queue.worker import CheckWorker
+
+    site = Site(server, tmp_path, catalogue=pg_url)
+    config = site.config()
+    worker = CheckWorker(config, log=lambda line: None)
+    done = threading.Event()
+
+    def work() -> None:
+        worker.check_source("ministry", round_id="r1")
+        done.set()
+
+    host = urlsplit(config.sources[0].url).netloc.lower()
+    with postgres.host_lock(pg_url, host, wait=0):  # a check of that host elsewhere
+        thread = threading.Thread(target=work)
+        thread.start()
+        assert not done.wait(1.5)  # it waits, without reading the site or opening the store
+        assert not server.requests and not Store.exists(config.snapshots_dir)
+    thread.join(timeout=120)
+    assert done.is_set()
+    with Store.open(config.snapshots_dir, readonly=True) as store:
+        assert store.source_summaries()["ministry"].releases == len(site.releases)

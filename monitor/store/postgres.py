@@ -23,7 +23,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -158,7 +158,24 @@ def lock_migrations(conn: PgConnection) -> None:
 def source_locks(conn: PgConnection, sources: Iterable[str], wait: float) -> list[str]:
     """Lock every source (all or none), waiting up to `wait` seconds for checks of them that
     run elsewhere; returns the lock names to give to `release`. StoreBusy when they go on."""
-    names = [f"source {s}" for s in sorted(set(sources))]
+    return _take(conn, "source", sources, wait)
+
+
+@contextlib.contextmanager
+def host_lock(url: str, host: str, wait: float) -> Iterator[None]:
+    """One check of a host at a time across machines (politeness), held on a pooled connection
+    of its own for as long as the check runs; StoreBusy after `wait` seconds."""
+    conn = connect(url)
+    try:
+        _take(conn, "host", [host], wait)
+        yield
+    finally:
+        conn.close()  # back to the pool, its locks let go
+
+
+def _take(conn: PgConnection, kind: str, values: Iterable[str], wait: float) -> list[str]:
+    ordered = sorted(set(values))
+    names = [f"{kind} {v}" for v in ordered]
     deadline = time.monotonic() + wait
     while True:
         taken = []
@@ -170,10 +187,9 @@ def source_locks(conn: PgConnection, sources: Iterable[str], wait: float) -> lis
             return names
         release(conn, taken)
         if time.monotonic() >= deadline:
-            busy = names[len(taken)].removeprefix("source ")
             raise StoreBusy(
-                f"source {busy!r} is being checked by another monitor process (waited "
-                f"{wait:.0f} s); try again when it has finished"
+                f"{kind} {ordered[len(taken)]!r} is being checked by another monitor process "
+                f"(waited {wait:.0f} s); try again when it has finished"
             )
         time.sleep(LOCK_POLL)
 
