@@ -25,8 +25,10 @@ from monitor.store import postgres
 from monitor.store.catalogue import Store
 from monitor.store.dialect import translate
 from monitor.store.schema import SCHEMA_VERSION
+from tests import test_service
 from tests.conftest import Ministry
 
+inbox = test_service.inbox  # the SMTP server fixture, for the service test
 MINISTERIAL = "outcomes-of-the-asean-united-nations-ministerial-meeting"
 OLD = "adopted a new PoA for 2021-2025"
 NEW = "adopted a new PoA for 2021-2030"
@@ -283,3 +285,29 @@ def test_a_worker_waits_while_another_machine_checks_the_same_host(server, tmp_p
     assert done.is_set()
     with Store.open(config.snapshots_dir, readonly=True) as store:
         assert store.source_summaries()["ministry"].releases == len(site.releases)
+
+
+@pytest.mark.slow
+def test_the_service_on_the_postgresql_catalogue_mails_each_news_once(
+    server, tmp_path, pg_url, inbox
+):
+    from monitor.demo.scenario import add_release
+    from tests.test_service import FRESH, service, wait_for, write_config
+
+    mail, port = inbox
+    site = Site(server, tmp_path, catalogue=pg_url)
+    config = write_config(site, port)
+    with service(config) as svc:
+        wait_for(lambda: svc.checks("ministry"), what="the baseline check")
+        wait_for(lambda: mail.messages, what="the baseline digest")
+        site.publish(releases=add_release(site.releases, FRESH))
+        wait_for(lambda: mail.mentioning(FRESH.title), what="an email with the new release")
+        seen = len(svc.checks("ministry"))
+        wait_for(lambda: len(svc.checks("ministry")) >= seen + 2, what="two more checks")
+        assert svc.stop() == 0
+    assert mail.mentioning(FRESH.title) == 1
+    assert all(c["ok"] for c in svc.checks("ministry"))
+    with Store.open(site.config().snapshots_dir, readonly=True) as store:
+        assert store.ledger.waiting_events() == 0
+        assert store.source_summaries()["ministry"].versions == len(site.releases)
+    assert not (site.root / "snapshots" / "catalogue.sqlite").exists()
