@@ -311,3 +311,23 @@ def test_the_service_on_the_postgresql_catalogue_mails_each_news_once(
         assert store.ledger.waiting_events() == 0
         assert store.source_summaries()["ministry"].versions == len(site.releases)
     assert not (site.root / "snapshots" / "catalogue.sqlite").exists()
+
+
+def test_a_postgresql_connection_answers_as_sqlite3_does(pg_url):
+    conn = postgres.connect(pg_url)
+    try:
+        conn.execute(
+            "CREATE TABLE sources (id INTEGER PRIMARY KEY, raw BLOB, flag INTEGER, t TEXT)"
+        )
+        cur = conn.execute(
+            "INSERT INTO sources(raw, flag, t) VALUES (?, ?, ?)", (b"\x00\xff", True, "50% '?'")
+        )
+        assert cur.lastrowid == 1
+        assert conn.execute("INSERT INTO sources(t) VALUES ('?')").lastrowid == 2
+        row = conn.execute("SELECT * FROM sources WHERE t LIKE '50%' AND flag = ?", (1,)).fetchone()
+        assert row["raw"] == b"\x00\xff" and row[2] == 1 and row["t"] == "50% '?'"
+        assert list(row.keys()) == ["id", "raw", "flag", "t"]
+        assert conn.execute("PRAGMA foreign_keys=ON").fetchone() is None
+        assert conn.execute("UPDATE sources SET flag = 0").fetchall() == []
+    finally:
+        conn.close()
