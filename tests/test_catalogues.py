@@ -60,8 +60,9 @@ def test_the_config_chooses_the_catalogue(site, catalogue):
     assert config.store.catalogue == catalogue
     with Store.open(config.snapshots_dir) as store:
         assert store.dialect == ("sqlite" if catalogue is None else "postgresql")
-        versions = [r[0] for r in store.conn.execute("SELECT version FROM schema_migrations")]
-    assert versions == list(range(1, SCHEMA_VERSION + 1))
+        recorded = store.conn.execute("SELECT version, name FROM schema_migrations").fetchall()
+    assert [r[0] for r in recorded] == list(range(1, SCHEMA_VERSION + 1))
+    assert ("none on PostgreSQL" in recorded[1][1]) == (catalogue is not None)
     on_disk = (config.snapshots_dir / "catalogue.sqlite").exists()
     assert on_disk == (catalogue is None)
 

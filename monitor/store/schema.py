@@ -338,13 +338,25 @@ class Migration:
     version: int
     name: str  # recorded with it: what the migration does, for a person reading the catalogue
     apply: Callable[[sqlite3.Connection], None]  # runs inside the migration's transaction
+    postgresql_name: str | None = None  # recorded instead on PostgreSQL, where it differs
 
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema (every store made before numbered migrations)", _initial_schema),
-    Migration(2, "search index: release_fts(_trigram), their views and triggers", _search_index),
+    Migration(
+        2,
+        "search index: release_fts(_trigram), their views and triggers",
+        _search_index,
+        "search index: none on PostgreSQL (FTS5 is SQLite's; search needs SQLite)",
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
+
+
+def _name(conn: sqlite3.Connection, migration: Migration) -> str:
+    if dialect_of(conn) == "postgresql" and migration.postgresql_name:
+        return migration.postgresql_name
+    return migration.name
 
 
 class SchemaTooNew(Exception):
@@ -392,7 +404,7 @@ def migrate(conn: sqlite3.Connection) -> list[int]:
             migration.apply(conn)
             conn.execute(
                 "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)",
-                (migration.version, migration.name, now_iso()),
+                (migration.version, _name(conn, migration), now_iso()),
             )
             conn.execute(
                 "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
