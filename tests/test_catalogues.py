@@ -332,3 +332,12 @@ def test_a_postgresql_connection_answers_as_sqlite3_does(pg_url):
         assert conn.execute("UPDATE sources SET flag = 0").fetchall() == []
     finally:
         conn.close()
+
+
+def test_a_catalogue_that_is_not_postgresql_is_refused_at_config_load(tmp_path):
+    from tests.commands import invoke
+
+    path = tmp_path / "config.yaml"
+    path.write_text("sources: []\nstore:\n  catalogue: mysql://db.internal/monitor\n")
+    ran = invoke("status", "--config", str(path))
+    assert ran.returncode == 2 and "postgresql://user@host/database" in ran.stderr
