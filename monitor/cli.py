@@ -326,14 +326,14 @@ def feed(
 ) -> None:
     """An Atom 1.0 feed of recent new, edited and removed releases."""
     from monitor.digest.atom import TAG, build_feed, feed_title, recent_events, store_tag
-    from monitor.store.catalogue import CATALOGUE, Store
+    from monitor.store.catalogue import Store
     from monitor.store.files import atomic_write
 
     config = load_config(config_path)
     for name in sources:
         config.source(name)
     items, tag = [], TAG + "store"
-    if (config.snapshots_dir / CATALOGUE).exists():
+    if Store.exists(config.snapshots_dir):
         with Store.open(config.snapshots_dir, readonly=True) as store:
             items = recent_events(store, themes=themes, sources=sources, limit=limit)
             tag = store_tag(store)

@@ -108,9 +108,9 @@ def _read_as(
 def _learned_template(config: Config, source_name: str) -> Template:
     """The source's learned template, or none yet (no store, or the source never checked)."""
     from monitor.extract import Template
-    from monitor.store.catalogue import CATALOGUE, Store
+    from monitor.store.catalogue import Store
 
-    if not (config.snapshots_dir / CATALOGUE).exists():
+    if not Store.exists(config.snapshots_dir):
         err_console.print(f"no store yet at {config.snapshots_dir}: reading {source_name} "
                           "without a learned template (run `monitor check` first)")  # fmt: skip
         return Template()

@@ -29,7 +29,7 @@ from monitor.config_messages import check_unique_names, describe
 from monitor.errors import ConfigError
 from monitor.fetch.access import Credentials, redact, split_userinfo
 from monitor.queue.broker import check_broker_url
-from monitor.store import archive
+from monitor.store import archive, postgres
 
 DEFAULT_USER_AGENT = (
     "monitor/0.1 (+https://github.com/monitor-press/monitor; press-release change monitor)"
@@ -339,6 +339,8 @@ class StoreConfig(_Model):
 
     # the archive of texts and raw bodies: a folder or an fsspec URL (s3://bucket/prefix)
     files: Annotated[str | None, AfterValidator(archive.check_location)] = None
+    # the catalogue: a postgresql:// URL shared by every machine (default: SQLite in `snapshots`)
+    catalogue: Annotated[str | None, AfterValidator(postgres.check_location)] = None
 
 
 class QueueConfig(_Model):
@@ -458,4 +460,5 @@ def parse_config(text: str, *, name: str = "config.yaml", base_dir: Path | None 
         raise ConfigError(describe(exc, node, name)) from None
     config = config.model_copy(update={"base_dir": base_dir or Path(".")})
     archive.use(config.snapshots_dir, config.archive_location)  # every Store.open of it
+    postgres.use(config.snapshots_dir, config.store.catalogue)
     return config

@@ -11,6 +11,7 @@ import functools
 import hashlib
 import json
 import os
+import secrets
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -141,6 +142,7 @@ class Ministry:
         elsewhere = (  # a check that reads or writes more than the server and the folder
             config.corpus
             or config.store.files
+            or config.store.catalogue
             or config.queue
             or not all(s.url.startswith(self.server.origin + "/") for s in config.sources)
         )
@@ -204,6 +206,23 @@ def web_archive(tmp_path_factory):
 @pytest.fixture(scope="session")
 def postgresql() -> services.Service:
     return services.require("PostgreSQL", "MONITOR_TEST_POSTGRESQL", services.probe_postgresql)
+
+
+@pytest.fixture
+def pg_url(postgresql):
+    """A catalogue URL naming a new, empty schema, dropped after the test."""
+    import psycopg
+
+    from monitor.store import postgres
+
+    schema = f"monitor_test_{secrets.token_hex(6)}"
+    with psycopg.connect(postgresql.url, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    url = f"{postgresql.url}?options=-csearch_path%3D{schema}"
+    yield url
+    postgres.close_pool(url)
+    with psycopg.connect(postgresql.url, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 @pytest.fixture(scope="session")

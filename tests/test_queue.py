@@ -27,6 +27,10 @@ from tests import services
 from tests.test_service import inbox  # noqa: F401 -- the SMTP server fixture
 
 pytestmark = pytest.mark.slow
+try:
+    from psycopg.errors import UndefinedTable as _UndefinedTable
+except ImportError:  # the SQLite catalogue's tests run without psycopg
+    _UndefinedTable = sqlite3.OperationalError
 MONITOR = [sys.executable, "-m", "monitor"]
 READY_TIMEOUT = 30.0
 
@@ -57,7 +61,10 @@ def sites(hosts: int, per_host: int, releases_each: int) -> Iterator[list[dict]]
         yield sources
 
 
-def write_config(folder: Path, sources: list[dict], queue: dict | None, delay: float = 0) -> Path:
+def write_config(
+    folder: Path, sources: list[dict], queue: dict | None, delay: float = 0,
+    catalogue: str | None = None,
+) -> Path:  # fmt: skip
     data = {
         "snapshots": str(folder / "snapshots"),
         "fetch": {"per_host_delay": delay, "backoff": 0.01, "retries": 1, "timeout": 10},
@@ -66,6 +73,8 @@ def write_config(folder: Path, sources: list[dict], queue: dict | None, delay: f
     }
     if queue:
         data["queue"] = queue
+    if catalogue:
+        data["store"] = {"catalogue": catalogue}
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "config.yaml"
     path.write_text(yaml.safe_dump(data))
@@ -139,6 +148,15 @@ def check(config: Path, *extra: str) -> tuple[dict, str]:
 
 
 def rows(config: Path, sql: str, *args) -> list[tuple]:
+    """Rows of the config's catalogue: the SQLite file, or the PostgreSQL database."""
+    catalogue = (yaml.safe_load(config.read_text()).get("store") or {}).get("catalogue")
+    if catalogue:
+        import psycopg
+
+        from monitor.store.dialect import PgConnection
+
+        with psycopg.connect(catalogue) as raw:
+            return [tuple(r) for r in PgConnection(raw).execute(sql, args).fetchall()]
     with sqlite3.connect(config.parent / "snapshots" / "catalogue.sqlite") as db:
         return db.execute(sql, args).fetchall()
 
@@ -151,14 +169,21 @@ WATCHED = (
 
 
 def checks_per_source(config: Path) -> Counter:
-    found = rows(config, "SELECT json_extract(summary, '$.source') FROM checks "
-                 "WHERE json_extract(summary, '$.round') IS NOT NULL")  # fmt: skip
-    return Counter(r[0] for r in found)
+    found = rows(config, "SELECT summary FROM checks WHERE summary IS NOT NULL")
+    labels = [json.loads(r[0]) for r in found]
+    return Counter(label["source"] for label in labels if label.get("round") is not None)
 
 
-def test_each_source_is_checked_exactly_once_per_round_by_two_workers(broker, tmp_path):
+@pytest.fixture(params=["sqlite", "postgresql"])
+def catalogue(request) -> str | None:
+    """None: SQLite in the snapshots folder (one writing process at a time); else a fresh
+    PostgreSQL catalogue, where workers write at once, each holding its source's lock."""
+    return None if request.param == "sqlite" else request.getfixturevalue("pg_url")
+
+
+def test_each_source_is_checked_exactly_once_per_round_by_two_workers(broker, tmp_path, catalogue):
     with sites(hosts=4, per_host=5, releases_each=3) as sources, queue_on(broker) as queue:
-        config = write_config(tmp_path / "q", sources, queue)
+        config = write_config(tmp_path / "q", sources, queue, catalogue=catalogue)
         names = {s["name"] for s in sources}
         with workers(config, 2):
             first, _ = check(config)
@@ -197,12 +222,12 @@ def test_queued_json_equals_the_in_process_one(broker, tmp_path):
     assert _sorted(from_queue) == _sorted(in_process)
 
 
-def test_a_worker_killed_mid_check_loses_and_duplicates_nothing(broker, tmp_path):
+def test_a_worker_killed_mid_check_loses_and_duplicates_nothing(broker, tmp_path, catalogue):
     """RabbitMQ hands the killed worker's message over at once, Redis once its heartbeat is
-    REDIS_HEARTBEAT_MS old."""
+    REDIS_HEARTBEAT_MS old. On PostgreSQL the killed check's locks end with its connection."""
     with sites(hosts=1, per_host=1, releases_each=10) as sources, queue_on(broker) as queue:
         # slow enough to be caught half-way: 0.3 s between two requests to the site
-        config = write_config(tmp_path / "q", sources, queue, delay=0.3)
+        config = write_config(tmp_path / "q", sources, queue, delay=0.3, catalogue=catalogue)
         with workers(config, 2) as procs:
             sender = subprocess.Popen([*MONITOR, "check", "--config", str(config), "--json",
                                        "--no-email"], stdout=subprocess.PIPE,
@@ -235,7 +260,7 @@ def _wait_for_a_version(config: Path, sender: subprocess.Popen) -> int:
         try:
             found = rows(config, "SELECT c.pid FROM checks c JOIN events e ON e.check_id = c.id "
                          "WHERE c.status = 'running' LIMIT 1")  # fmt: skip
-        except sqlite3.OperationalError:
+        except (sqlite3.OperationalError, _UndefinedTable):
             found = []  # the store is being created
         if found:
             return found[0][0]

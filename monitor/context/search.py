@@ -63,6 +63,12 @@ def search(store: Store, query: str, *, limit: int = 10) -> list[SearchHit]:
     parsed = parse(query)
     if parsed is None or limit <= 0:
         return []
+    if store.dialect == "postgresql":
+        raise SearchIndexMissing(
+            "search needs the SQLite catalogue for now: its index is SQLite's own (FTS5), and "
+            "a PostgreSQL catalogue (`store: catalogue:`) has none yet. Search a copy of the "
+            "store made with the SQLite catalogue, or leave `catalogue` out"
+        )
     if not ready(store.conn):
         raise SearchIndexMissing(
             "this store's search index is not built yet: the next `monitor check` or "

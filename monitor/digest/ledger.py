@@ -134,6 +134,7 @@ def prepare_digest(
     """
     now = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     with store.transaction():
+        store.ledger.lock_claims()  # two schedulers at once: one digest (ledger.py)
         events = store.events(pending=True)
         found = store.ledger.source_notices(email_config.failing_after)
         notices = [FailingSource(**asdict(n)) for n in found]
@@ -228,7 +229,13 @@ def waiting_events(store: Store) -> int:
 def unsent_digests(store: Store) -> list[UnsentDigest]:
     """Digests waiting for a server that accepts them (for `monitor status`; read-only safe)."""
     return [
-        UnsentDigest(d.content.digest_key, d.content.subject, d.created_at,
-                     d.content.event_count, d.attempts, d.last_error)
+        UnsentDigest(
+            d.content.digest_key,
+            d.content.subject,
+            d.created_at,
+            d.content.event_count,
+            d.attempts,
+            d.last_error,
+        )
         for d in store.ledger.pending()
     ]

@@ -6,11 +6,12 @@ again; a check killed half-way left only whole releases (its writes are crash-sa
 check that takes its message over picks up the rest. Never are two checks of one source, or of
 one host (politeness), run at once:
 - inside this process, by the set of sources being checked (`_claim`);
-- across processes, today by the store lock (`<store>/.lock`, monitor/store/lease.py): with the
-  SQLite catalogue one process writes at a time, and this process's threads share one hold on it,
-  a lease, as the service's jobs do. With the PostgreSQL catalogue the store lock goes, and
-  `_claim` takes `pg_try_advisory_lock` on the source and on its host instead (held by the
-  check's connection, so a killed worker's locks end with it).
+- across processes, with the SQLite catalogue by the store lock (`<store>/.lock`,
+  monitor/store/lease.py): one process writes at a time, and this process's threads share one
+  hold on it, a lease, as the service's jobs do. With the PostgreSQL catalogue there is no store
+  lock: the check holds an advisory lock on its source (Store.sources_locked, store/postgres.py;
+  held by the check's connection, so a killed worker's locks end with it), and the worker one on
+  its host (`_host_locked`, on a connection of its own, which dies with the worker too).
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ class CheckWorker:
             self.log(f"skipped {name}: no such source in this worker's config")
             return
         started = time.monotonic()
-        with self._claim(name):
+        with self._claim(name), self._host_locked(name):
             report = self._locked(
                 lambda: run_check_command(
                     self.config,
@@ -87,6 +88,16 @@ class CheckWorker:
             with self._busy:
                 self._checking.discard(name)
                 self._busy.notify_all()
+
+    def _host_locked(self, name: str) -> contextlib.AbstractContextManager[None]:
+        """Across workers: with the PostgreSQL catalogue, an advisory lock on the source's host
+        (the SQLite store lock already lets one process check at a time)."""
+        url = self.config.store.catalogue
+        if url is None:
+            return contextlib.nullcontext()
+        from monitor.store.postgres import host_lock
+
+        return host_lock(url, self.hosts[name], LOCK_WAIT)
 
     def _locked(self, work: Callable[[], T]) -> T:
         """Run `work` (which opens the store with wait=0), polling while another process

@@ -51,6 +51,9 @@ class CheckOptions:
     matcher: Matcher | None = None  # themes and related releases; made from the config if None
     # a queued check's round and source: kept with its row in `checks`, with what it found
     label: dict[str, Any] | None = None
+    # seconds to wait for a check of the same sources elsewhere (PostgreSQL catalogue: SQLite's
+    # folder lock, taken when the store was opened, already keeps other writers out)
+    lock_wait: float = 600.0
 
 
 def extract_signature(src: SourceConfig) -> str:
@@ -401,6 +404,13 @@ async def run_check(
     if options.matcher is None:
         options.matcher = Matcher(config, store)
     import_corpus(config, store, options.matcher)
+    with store.sources_locked([src.name for src in selected], options.lock_wait):
+        return await _run_locked(config, store, options, selected)
+
+
+async def _run_locked(
+    config: Config, store: Store, options: CheckOptions, selected: list[SourceConfig]
+) -> CheckReport:
     report = CheckReport(check_id=store.begin_check(options.label))
     with reading_pool() as pool:
         async with Fetcher(config.fetch) as fetcher:

@@ -142,7 +142,11 @@ def run_check_command(
     try:
         with CheckProgress(console, enabled=progress) as bar:
             options = CheckOptions(
-                sources=sources, refetch_all=refetch_all, progress=bar, label=label
+                sources=sources,
+                refetch_all=refetch_all,
+                progress=bar,
+                label=label,
+                lock_wait=wait,
             )
             report = asyncio.run(_until_stopped(run_check(config, store, options), stop))
         after_check(config, store, report, send_email=send_email, console=console)

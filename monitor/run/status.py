@@ -143,7 +143,7 @@ def collect_status(
     waiting = unsent = notices = 0
     channels = channel_status(None, config.notify)
     failing_after = config.failing_after
-    if (config.snapshots_dir / CATALOGUE).exists():  # else nothing checked yet: all due now
+    if Store.exists(config.snapshots_dir):  # else nothing checked yet: all due now
         # A catalogue that cannot be read is an error (exit 3), never "never checked": a
         # health check must not call a broken store healthy.
         with Store.open(config.snapshots_dir, readonly=True) as store:

@@ -15,6 +15,7 @@ from monitor.models import Related, ThemeMatch
 from monitor.run.schedule import SourceTimes
 from monitor.run.status import SourceRecord
 from monitor.store.catalogue import event_from_payload, parse_iso
+from monitor.store.dialect import has_theme
 
 PAGE_SIZE = 50
 
@@ -123,11 +124,7 @@ def recent_events(
         where.append("e.kind = ?")
         args.append(kind)
     if theme:
-        # instr() first: cheap, and it rules out nearly every row before JSON is parsed
-        where.append(
-            "instr(e.payload, ?) > 0 AND EXISTS (SELECT 1 FROM "
-            "json_each(e.payload, '$.themes') t WHERE json_extract(t.value, '$.theme') = ?)"
-        )
+        where.append(has_theme(conn, "e.payload"))
         args += [json.dumps(theme, ensure_ascii=False), theme]  # fmt: skip
     filters = " AND ".join(where)
     if after is not None:

@@ -30,8 +30,10 @@ from filelock import FileLock
 
 from monitor.errors import StoreBusy, StoreError
 from monitor.models import Document, Event, Page
+from monitor.store import postgres
 from monitor.store.archive import archive_for
 from monitor.store.channels import ChannelLedger
+from monitor.store.dialect import dialect_of
 from monitor.store.lease import StoreLease, take_lock
 from monitor.store.ledger import DigestLedger
 from monitor.store.reads import CatalogueReads, scoped_url
@@ -47,9 +49,10 @@ from monitor.store.records import (  # noqa: F401 (callers import these records 
     source_from_row,
 )
 from monitor.store.redact import redact_stored_urls
-from monitor.store.schema import SchemaTooNew, check_version, migrate
+from monitor.store.schema import check_version, migrate
 from monitor.store.search_index import build as build_search_index
 from monitor.store.sql import immediate
+from monitor.store.sqlite_file import OPEN_ERRORS, open_error, open_sqlite
 
 if TYPE_CHECKING:
     from monitor.extract.profile import SiteProfile
@@ -64,9 +67,7 @@ class Store(CatalogueReads):
     ledgers (`ledger`, `channels`), the text and raw files. Writers hold the folder lock (or
     the service's lease) for their whole lifetime."""
 
-    def __init__(
-        self, root: Path, conn: sqlite3.Connection, lock: FileLock | StoreLease | None
-    ):
+    def __init__(self, root: Path, conn: sqlite3.Connection, lock: FileLock | StoreLease | None):
         self.root = root
         self.archive = archive_for(root)  # texts and raw bodies: this folder or `store.files`
         self.conn = conn
@@ -74,6 +75,7 @@ class Store(CatalogueReads):
         self._checks: set[int] = set()  # begun through this store and not finished
         self.ledger = DigestLedger(conn)
         self.channels = ChannelLedger(conn)
+        self.dialect = dialect_of(conn)  # "sqlite" or "postgresql" (dialect.py)
 
     # --- opening -------------------------------------------------------------------------
 
@@ -90,8 +92,9 @@ class Store(CatalogueReads):
         or, with the service's `lease`, joins the jobs already writing (never waits)."""
         root = Path(root)
         lock = None
+        url = postgres.configured(root)
         if readonly:
-            if not (root / CATALOGUE).exists():
+            if url is None and not (root / CATALOGUE).exists():
                 raise StoreError(f"no store at {root} yet: run `monitor check` first")
         else:
             try:
@@ -105,12 +108,16 @@ class Store(CatalogueReads):
                     f"cannot write to the store folder {root}: {exc.strerror or exc}. "
                     "Fix its permissions or set `snapshots:` in config.yaml to a writable folder."
                 ) from None
+            if url is not None:  # no folder lock: checks lock their sources (postgres.py)
+                return cls(root, postgres.open_catalogue(url, readonly=False), None)
             lock, fresh = cls._take_lock(root, wait, lease)
             if fresh and root.resolve() not in _SWEPT:
                 # No writer anywhere: what a killed one left half-written can go (once per
                 # process: the service opens the store for every job).
                 _SWEPT.add(root.resolve())
                 archive_for(root).remove_stale_temps()
+        if url is not None:
+            return cls(root, postgres.open_catalogue(url, readonly=True), None)
         try:
             conn = cls._connect(root / CATALOGUE, readonly)
         except BaseException:
@@ -118,6 +125,12 @@ class Store(CatalogueReads):
                 lock.release()
             raise
         return cls(root, conn, lock)
+
+    @staticmethod
+    def exists(root: str | os.PathLike[str]) -> bool:
+        """Has a store been made there (its catalogue: the file, or the configured database)?"""
+        url = postgres.configured(Path(root))
+        return (Path(root) / CATALOGUE).exists() if url is None else postgres.catalogue_exists(url)
 
     @staticmethod
     def _take_lock(
@@ -146,7 +159,7 @@ class Store(CatalogueReads):
         a reader's as it is. Either way a catalogue of a newer monitor is refused untouched."""
         conn: sqlite3.Connection | None = None
         try:
-            conn = _open_sqlite(path, readonly)
+            conn = open_sqlite(path, readonly)
             check_version(conn)
             if not readonly:
                 conn.execute("PRAGMA journal_mode=WAL")
@@ -161,14 +174,14 @@ class Store(CatalogueReads):
         except BaseException as exc:
             if conn is not None:
                 conn.close()
-            if isinstance(exc, _OPEN_ERRORS):
-                raise _open_error(path, exc) from None
+            if isinstance(exc, OPEN_ERRORS):
+                raise open_error(path, exc) from None
             raise
 
     def close(self) -> None:
         _RUNNING_CHECKS.difference_update(self._checks)  # abandoned ones are dead now
         try:
-            if self._lock is not None:
+            if self._lock is not None and self.dialect == "sqlite":
                 with contextlib.suppress(sqlite3.Error):  # a full disk: the WAL keeps it all
                     self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
             self.conn.close()
@@ -196,17 +209,17 @@ class Store(CatalogueReads):
             # A check that was running when its process died is closed, not resumed: its
             # committed versions and events stand, and this check picks up the rest. The
             # service's other jobs, running beside this one, are alive.
-            alive = sorted(_RUNNING_CHECKS)
-            db.execute(
-                "UPDATE checks SET status='interrupted' WHERE status='running' "
-                f"AND id NOT IN ({','.join('?' * len(alive))})",
-                alive,
+            db.executemany(
+                "UPDATE checks SET status='interrupted' WHERE id=?",
+                [(i,) for i in self._dead_checks(db)],
             )
             cur = db.execute(
                 "INSERT INTO checks(started_at, pid, summary) VALUES (?, ?, ?)",
                 (now_iso(), os.getpid(), json.dumps(label) if label else None),
             )
         check_id = int(cur.lastrowid or 0)
+        if self.dialect == "postgresql":
+            postgres.hold_check(self.conn, check_id)
         self._checks.add(check_id)
         _RUNNING_CHECKS.add(check_id)
         return check_id
@@ -219,6 +232,29 @@ class Store(CatalogueReads):
                 "UPDATE checks SET finished_at=?, status='done', summary=? WHERE id=?",
                 (now_iso(), json.dumps(summary), check_id),
             )
+        if self.dialect == "postgresql":
+            postgres.end_check(self.conn, check_id)
+
+    def _dead_checks(self, db: Any) -> list[int]:
+        """Running checks whose process is gone: SQLite has one writing process, this one, so
+        every check it is not running; PostgreSQL asks each check's lock (postgres.py)."""
+        running = [r[0] for r in db.execute("SELECT id FROM checks WHERE status='running'")]
+        if self.dialect == "postgresql":
+            return postgres.dead_checks(db, running)
+        return [i for i in running if i not in _RUNNING_CHECKS]
+
+    @contextmanager
+    def sources_locked(self, names: list[str], wait: float = 600.0) -> Iterator[None]:
+        """No other check of these sources runs meanwhile. SQLite: the folder lock this
+        writer holds already says so; PostgreSQL: advisory locks, across machines."""
+        if self.dialect != "postgresql" or not names:
+            yield
+            return
+        held = postgres.source_locks(self.conn, names, wait)
+        try:
+            yield
+        finally:
+            postgres.release(self.conn, held)
 
     # --- sources -------------------------------------------------------------------------
 
@@ -228,7 +264,7 @@ class Store(CatalogueReads):
                 "INSERT INTO sources(name, url) VALUES (?, ?) "
                 # another address is another listing: its first check is a baseline again
                 "ON CONFLICT(name) DO UPDATE SET url=excluded.url, baselined_at=CASE "
-                "WHEN url = excluded.url THEN baselined_at END",
+                "WHEN sources.url = excluded.url THEN sources.baselined_at END",
                 (name, url),
             )
             row = db.execute("SELECT * FROM sources WHERE name=?", (name,)).fetchone()
@@ -423,39 +459,3 @@ class Store(CatalogueReads):
                 "UPDATE events SET payload=? WHERE id=?",
                 (json.dumps(event_payload(event), ensure_ascii=False), event.id),
             )
-
-
-def _open_sqlite(path: Path, readonly: bool) -> sqlite3.Connection:
-    if readonly:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
-        try:
-            conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
-        except sqlite3.OperationalError:
-            # A WAL database needs its -shm file even to read; on a read-only mount or for
-            # another user that file cannot be made. Read the file as it stands.
-            conn.close()
-            conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
-    else:
-        conn = sqlite3.connect(path, timeout=30, isolation_level=None)
-    conn.row_factory = sqlite3.Row
-    return conn
-
-
-_OPEN_ERRORS = (SchemaTooNew, sqlite3.DatabaseError)
-
-
-def _open_error(path: Path, exc: BaseException) -> StoreError:
-    """What to tell the user when the catalogue cannot be opened."""
-    if isinstance(exc, SchemaTooNew):
-        return StoreError(f"the catalogue {path} cannot be used: {exc}")
-    if isinstance(exc, sqlite3.OperationalError):
-        if "disk" not in str(exc) and "full" not in str(exc):
-            return StoreError(f"the catalogue {path} cannot be opened ({exc})")
-        return StoreError(
-            f"the catalogue {path} could not be written ({exc}): the disk may be full; "
-            "free space and run again (nothing already stored is lost)"
-        )
-    return StoreError(
-        f"the catalogue {path} cannot be read ({exc}); restore it from a backup "
-        "or move it aside to start a new store"
-    )

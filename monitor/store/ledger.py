@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
 
+from monitor.store.dialect import dialect_of
 from monitor.store.records import now_iso, parse_iso
 from monitor.store.sql import has_table, immediate
 
@@ -59,6 +60,15 @@ class DigestLedger:
         self.conn = conn
 
     # --- claiming (inside the caller's transaction) ----------------------------------------
+
+    def lock_claims(self) -> None:
+        """First in a claiming transaction: one claims at a time, so two schedulers never put
+        one event in two digests. SQLite's BEGIN IMMEDIATE already queues them; PostgreSQL
+        reads under row locks only, so a transaction-long advisory lock does it there."""
+        if dialect_of(self.conn) == "postgresql":
+            from monitor.store.postgres import lock_for_transaction
+
+            lock_for_transaction(self.conn, "digest claims")
 
     def source_notices(self, failing_after: int) -> list[SourceNotice]:
         """Sources newly failing `failing_after`+ checks in a row, and reported ones working

@@ -13,6 +13,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
+from monitor.store.dialect import json_text
+
 
 @dataclass
 class RoundCheck:
@@ -31,7 +33,7 @@ def round_checks(conn: sqlite3.Connection, round_id: str, after: int) -> list[Ro
     """The round's rows, oldest first."""
     rows = conn.execute(
         "SELECT id, status, summary FROM checks WHERE id > ? AND summary IS NOT NULL "
-        "AND json_extract(summary, '$.round') = ? ORDER BY id",
+        f"AND {json_text(conn, 'summary', 'round')} = ? ORDER BY id",
         (after, round_id),
     ).fetchall()
     found = []

@@ -24,12 +24,14 @@ releases (context/similar.py) rather than migrated.
 
 from __future__ import annotations
 
+import secrets
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from monitor.store.dialect import dialect_of
 from monitor.store.records import now_iso
-from monitor.store.sql import has_table, immediate, statements
+from monitor.store.sql import columns, has_table, immediate, statements
 from monitor.text.scripts import UNSPACED
 
 SIMILAR_VERSION = "2"  # layout of the `sim_` tables; similar.py rebuilds an index of another
@@ -293,13 +295,12 @@ def _initial_schema(conn: sqlite3.Connection) -> None:
     for statement in statements(CATALOGUE + DIGESTS + CHANNELS):
         conn.execute(statement)
     for table, column, kind in ADDED_COLUMNS:
-        have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
-        if column not in have:
+        if column not in columns(conn, table):
             conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
     conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '1')")
     # names the store in the Atom feed's entry ids (atom.py): two stores never share one
     conn.execute(
-        "INSERT OR IGNORE INTO meta(key, value) VALUES ('store_id', lower(hex(randomblob(8))))"
+        "INSERT OR IGNORE INTO meta(key, value) VALUES ('store_id', ?)", (secrets.token_hex(8),)
     )
     _create_similar_tables(conn)
 
@@ -318,10 +319,18 @@ def _create_similar_tables(conn: sqlite3.Connection) -> None:
 
 def _search_index(conn: sqlite3.Connection) -> None:
     """Migration 2: the search index's views, FTS5 tables and triggers, empty; the releases are
-    indexed once the migration is committed, in batches (search_index.build)."""
+    indexed once the migration is committed, in batches (search_index.build). A PostgreSQL
+    catalogue records it without an index: FTS5 is SQLite's, and `monitor search` says it needs
+    the SQLite catalogue for now."""
+    if dialect_of(conn) == "postgresql":
+        return
     for statement in statements(SEARCH):
         conn.execute(statement)
-    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, '0')", (SEARCH_UPTO,))
+    conn.execute(
+        "INSERT INTO meta(key, value) VALUES (?, '0') "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (SEARCH_UPTO,),
+    )
 
 
 @dataclass(frozen=True)
@@ -329,13 +338,25 @@ class Migration:
     version: int
     name: str  # recorded with it: what the migration does, for a person reading the catalogue
     apply: Callable[[sqlite3.Connection], None]  # runs inside the migration's transaction
+    postgresql_name: str | None = None  # recorded instead on PostgreSQL, where it differs
 
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema (every store made before numbered migrations)", _initial_schema),
-    Migration(2, "search index: release_fts(_trigram), their views and triggers", _search_index),
+    Migration(
+        2,
+        "search index: release_fts(_trigram), their views and triggers",
+        _search_index,
+        "search index: none on PostgreSQL (FTS5 is SQLite's; search needs SQLite)",
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
+
+
+def _name(conn: sqlite3.Connection, migration: Migration) -> str:
+    if dialect_of(conn) == "postgresql" and migration.postgresql_name:
+        return migration.postgresql_name
+    return migration.name
 
 
 class SchemaTooNew(Exception):
@@ -373,13 +394,17 @@ def migrate(conn: sqlite3.Connection) -> list[int]:
         if migration.version <= check_version(conn):
             continue
         with immediate(conn):
+            if dialect_of(conn) == "postgresql":
+                from monitor.store.postgres import lock_migrations
+
+                lock_migrations(conn)  # PostgreSQL's BEGIN does not queue writers: this does
             if migration.version <= check_version(conn):
                 continue  # another connection applied it while this one waited
             conn.execute(MIGRATIONS_TABLE)
             migration.apply(conn)
             conn.execute(
                 "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)",
-                (migration.version, migration.name, now_iso()),
+                (migration.version, _name(conn, migration), now_iso()),
             )
             conn.execute(
                 "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "

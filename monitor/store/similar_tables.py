@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from monitor.store.schema import SIMILAR as _SCHEMA
 from monitor.store.schema import SIMILAR_VERSION as _SCHEMA_VERSION
+from monitor.store.sql import has_table
 
 _TABLES = ("sim_docs", "sim_postings", "sim_df", "sim_meta")
 
@@ -46,10 +47,7 @@ class SimilarityTables:
                 conn.execute("INSERT INTO sim_meta VALUES ('docs', '0')")
 
     def _version(self) -> str | None:
-        exists = self.conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sim_meta'"
-        ).fetchone()
-        if not exists:
+        if not has_table(self.conn, "sim_meta"):
             return None
         row = self.conn.execute("SELECT value FROM sim_meta WHERE key = 'version'").fetchone()
         return row[0] if row else None
@@ -69,7 +67,7 @@ class SimilarityTables:
         )
         self.conn.executemany(
             "INSERT INTO sim_df (feature, df) VALUES (?, ?) "
-            "ON CONFLICT (feature) DO UPDATE SET df = df + excluded.df",
+            "ON CONFLICT (feature) DO UPDATE SET df = sim_df.df + excluded.df",
             sorted(df.items()),
         )
 

@@ -1,4 +1,5 @@
-"""Small SQLite helpers shared by the store's modules (transactions, scripts, table probes)."""
+"""Small SQL helpers shared by the store's modules (transactions, scripts, table probes), for
+SQLite and, through dialect.PgConnection, PostgreSQL."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+from monitor.store.dialect import dialect_of
 
 
 @contextmanager
@@ -38,9 +41,23 @@ def statements(script: str) -> Iterator[str]:
 
 def has_table(conn: sqlite3.Connection, name: str) -> bool:
     """Is there such a table? A store read (never written) since a table was added lacks it."""
-    return (
-        conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
-        ).fetchone()
-        is not None
-    )
+    if dialect_of(conn) == "postgresql":
+        sql = (
+            "SELECT 1 FROM information_schema.tables "
+            "WHERE table_schema = current_schema() AND table_name = ?"
+        )
+    else:
+        sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+    return conn.execute(sql, (name,)).fetchone() is not None
+
+
+def columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    """The names of a table's columns."""
+    if dialect_of(conn) == "postgresql":
+        rows = conn.execute(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND table_name = ?",
+            (table,),
+        )
+        return {row[0] for row in rows}
+    return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
