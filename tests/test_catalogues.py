@@ -34,7 +34,7 @@ OLD = "adopted a new PoA for 2021-2025"
 NEW = "adopted a new PoA for 2021-2030"
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)])
 def catalogue(request) -> str | None:
     """None: SQLite in the snapshots folder; else the PostgreSQL catalogue's URL."""
     return None if request.param == "sqlite" else request.getfixturevalue("pg_url")
@@ -125,6 +125,7 @@ def test_every_event_goes_into_one_digest_when_two_claim_at_once(site, catalogue
         assert [tuple(r) for r in claimed] == [(stored[0].row_id, len(site.releases))]
 
 
+@pytest.mark.slow
 def test_a_source_is_checked_by_one_process_at_a_time(pg_url, tmp_path):
     root = tmp_path / "snapshots"
     postgres.use(root, pg_url)
@@ -142,6 +143,7 @@ def test_a_source_is_checked_by_one_process_at_a_time(pg_url, tmp_path):
         postgres.use(root, None)
 
 
+@pytest.mark.slow
 def test_a_check_waits_for_its_source_checked_elsewhere(server, tmp_path, pg_url):
     site = Site(server, tmp_path, catalogue=pg_url)
     config = site.config()
@@ -154,6 +156,7 @@ def test_a_check_waits_for_its_source_checked_elsewhere(server, tmp_path, pg_url
     assert len(report.new) == len(site.releases) and not report.errors
 
 
+@pytest.mark.slow
 def test_a_check_whose_connection_died_is_interrupted_not_a_live_one(pg_url, tmp_path):
     root = tmp_path / "snapshots"
     postgres.use(root, pg_url)
@@ -262,6 +265,7 @@ def test_the_web_view_filters_events_by_theme_on_either_catalogue(site):
         assert not browse.recent_events(store.conn, theme="no such theme").rows
 
 
+@pytest.mark.slow
 def test_a_worker_waits_while_another_machine_checks_the_same_host(server, tmp_path, pg_url):
     from urllib.parse import urlsplit
 
