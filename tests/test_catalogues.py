@@ -125,22 +125,26 @@ def test_every_event_goes_into_one_digest_when_two_claim_at_once(site, catalogue
         assert [tuple(r) for r in claimed] == [(stored[0].row_id, len(site.releases))]
 
 
-@pytest.mark.slow
-def test_a_source_is_checked_by_one_process_at_a_time(pg_url, tmp_path):
+@pytest.fixture
+def pg_root(pg_url, tmp_path):
+    """A snapshots folder whose catalogue is the test's PostgreSQL schema."""
     root = tmp_path / "snapshots"
     postgres.use(root, pg_url)
-    try:
-        with Store.open(root) as one, Store.open(root) as other:
-            with one.sources_locked(["ministry"]):
-                busy = pytest.raises(StoreBusy, match="'ministry' is being checked")
-                with busy, other.sources_locked(["ministry", "agency"], wait=0.3):
-                    pass
-                with other.sources_locked(["agency"], wait=0):  # another source: at once
-                    pass
-            with other.sources_locked(["ministry"], wait=0):  # let go: free again
+    yield root
+    postgres.use(root, None)
+
+
+@pytest.mark.slow
+def test_a_source_is_checked_by_one_process_at_a_time(pg_root):
+    with Store.open(pg_root) as one, Store.open(pg_root) as other:
+        with one.sources_locked(["ministry"]):
+            busy = pytest.raises(StoreBusy, match="'ministry' is being checked")
+            with busy, other.sources_locked(["ministry", "agency"], wait=0.3):
                 pass
-    finally:
-        postgres.use(root, None)
+            with other.sources_locked(["agency"], wait=0):  # another source: at once
+                pass
+        with other.sources_locked(["ministry"], wait=0):  # let go: free again
+            pass
 
 
 @pytest.mark.slow
@@ -157,21 +161,16 @@ def test_a_check_waits_for_its_source_checked_elsewhere(server, tmp_path, pg_url
 
 
 @pytest.mark.slow
-def test_a_check_whose_connection_died_is_interrupted_not_a_live_one(pg_url, tmp_path):
-    root = tmp_path / "snapshots"
-    postgres.use(root, pg_url)
-    try:
-        with Store.open(root) as live, Store.open(root) as dead:
-            running = live.begin_check()
-            killed = dead.begin_check()
-            dead.conn.raw.close()  # as a killed worker's connection: its locks end with it
-            dead.conn = live.conn  # (its close gives nothing back)
-            with Store.open(root) as next_one:
-                next_one.begin_check()
-                status = dict(next_one.conn.execute("SELECT id, status FROM checks").fetchall())
-        assert status[running] == "running" and status[killed] == "interrupted"
-    finally:
-        postgres.use(root, None)
+def test_a_check_whose_connection_died_is_interrupted_not_a_live_one(pg_root):
+    with Store.open(pg_root) as live, Store.open(pg_root) as dead:
+        running = live.begin_check()
+        killed = dead.begin_check()
+        dead.conn.raw.close()  # as a killed worker's connection: its locks end with it
+        dead.conn = live.conn  # (its close gives nothing back)
+        with Store.open(pg_root) as next_one:
+            next_one.begin_check()
+            status = dict(next_one.conn.execute("SELECT id, status FROM checks").fetchall())
+    assert status[running] == "running" and status[killed] == "interrupted"
 
 
 @pytest.mark.parametrize(

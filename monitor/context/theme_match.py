@@ -171,10 +171,7 @@ def compile_theme(theme: Theme) -> _CompiledTheme:
         if grams:
             first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
             exemplars.append((grams, first[:120]))
-    heads = frozenset(
-        term.atoms[ai].key[:2] for term in terms for ai in range(len(term.atoms))
-        if term.atoms[ai].mode != "char"
-    )  # fmt: skip
+    heads = frozenset(a.key[:2] for term in terms for a in term.atoms if a.mode != "char")
     return _CompiledTheme(theme, terms, exact, fuzzy, chars, max_words, exemplars, heads)
 
 

@@ -51,9 +51,7 @@ GENERIC_TYPES = frozenset({"application/octet-stream", "binary/octet-stream", "a
 
 def looks_like_html(body: bytes) -> bool:
     """A body that starts as an HTML page does (each pattern ends at a space or `>`)."""
-    for bom in (codecs.BOM_UTF8,):
-        body = body.removeprefix(bom)
-    head = body[:512].lstrip(b" \t\r\n\f").lower()
+    head = body.removeprefix(codecs.BOM_UTF8)[:512].lstrip(b" \t\r\n\f").lower()
     return any(
         head.startswith(start) and head[len(start) : len(start) + 1] in (b" ", b">", b"\t", b"\n")
         for start in _HTML_STARTS
