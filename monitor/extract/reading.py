@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from lxml import etree
-from trafilatura.utils import load_html
 
 from monitor.text.normalize import normalize
 from monitor.text.words import word_count
@@ -38,6 +37,7 @@ from .lines import (
     _positions,
     _prose,
     _unwrap_layout_tables,
+    load_html,
 )
 from .selectors import SelectorMiss
 from .template import (

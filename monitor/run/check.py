@@ -137,7 +137,7 @@ class SourceCheck:
             self.result.ok = False
             self.result.duration = time.monotonic() - started
             return self.result
-        self.reader.use_listing(found.listing_pages)
+        self.reader.use_listing(found.site_names)
         # the source's chrome as this check begins: its template and its listings' lines
         self.holding.chrome = self.profile.view().blocks | found.listing_keys
         self.holding.regions = bool(self.profile.view().regions)
