@@ -41,7 +41,9 @@ from monitor.extract.template import PageKeys
 from monitor.models import Listing
 from monitor.sources import discover
 
-_PRELOAD = ["monitor.extract", "monitor.sources"]
+# What the forkserver imports once, so the reading processes it forks share those pages: the
+# readers and their libraries, which the check's own process never loads (`monitor.extract`).
+_PRELOAD = ["monitor.extract.html", "monitor.extract.pdf", "monitor.sources"]
 _lock = threading.Lock()
 _pool: Executor | None = None
 _start = "forkserver"  # how reading processes start (see _after_fork_in_child)
