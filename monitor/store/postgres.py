@@ -223,6 +223,7 @@ def open_catalogue(url: str, *, readonly: bool) -> PgConnection:
     import psycopg
 
     from monitor.store.schema import SchemaTooNew, check_version, migrate
+    from monitor.store.search_index import build as build_search_index
 
     conn = connect(url)
     try:
@@ -231,6 +232,7 @@ def open_catalogue(url: str, *, readonly: bool) -> PgConnection:
             raise StoreError(f"no store at {shown(url)} yet: run `monitor check` first")
         if not readonly:
             migrate(conn)
+            build_search_index(conn)  # once, for a catalogue made before its index
         return conn
     except SchemaTooNew as exc:
         conn.close()
