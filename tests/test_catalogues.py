@@ -371,3 +371,24 @@ def test_a_release_gets_its_related_releases_on_either_catalogue(site):
     assert [(r["url"], r["score"]) for r in answer["related"]] == [
         (r.url, r.score) for r in pko.related
     ]
+
+
+@pytest.mark.slow
+def test_a_writer_on_postgresql_removes_only_the_old_temps_killed_writers_left(pg_root):
+    """No lock says that no other process writes files now: a temp younger than any write in
+    flight may be one, and stays; an old one is a killed writer's, and goes."""
+    import os
+    import time
+
+    from monitor.store.archive import SHARED_TEMP_AGE
+    from monitor.store.files import TEMP_PREFIX
+
+    folder = pg_root / "text" / "ministry" / "k"
+    folder.mkdir(parents=True)
+    old, young = folder / f"{TEMP_PREFIX}abcd1234", folder / f"{TEMP_PREFIX}efgh5678"
+    for temp in (old, young):
+        temp.write_bytes(b"half a text")
+    then = time.time() - SHARED_TEMP_AGE - 60
+    os.utime(old, (then, then))
+    Store.open(pg_root).close()  # a writer: it looks once a process
+    assert not old.exists() and young.exists()
