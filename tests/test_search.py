@@ -184,3 +184,30 @@ def test_an_emptied_index_is_built_again_in_batches_at_open(store_root, monkeypa
     with Store.open(root) as writer:  # the next writer finds it done: nothing to do
         assert search_index.build(writer.conn) == 0
         _check_index(writer)
+
+
+@pytest.mark.slow
+def test_without_pg_trgm_khmer_is_still_found_on_postgresql(pg_url, tmp_path, monkeypatch, caplog):
+    """A catalogue's user who may not create pg_trgm gets a warning and an index without
+    trigrams: Khmer and Thai searches read every such release, and find the same."""
+    from monitor.store import search_pg
+
+    monkeypatch.setattr(search_pg, "TRIGRAMS", "pg_trgm_not_installed")
+    root = tmp_path / "snapshots"
+    postgres.use(root, pg_url)
+    try:
+        with caplog.at_level(logging.WARNING, logger="monitor.store.search_pg"):
+            arch = Archive(root)
+        assert "no trigram index" in caplog.text and "CREATE EXTENSION pg_trgm" in caplog.text
+        title, paragraphs = _read(WRITTEN / "pos-khmer-cmac-clearance.txt")
+        arch.put("pos-khmer-cmac-clearance", title, paragraphs)
+        arch.put("other", "Visit", ("A visit to the port.",))
+        assert arch.urls("សកម្មភាពកំចាត់មីន") == ["pos-khmer-cmac-clearance"]
+        indexes = arch.store.conn.execute(
+            "SELECT indexname FROM pg_indexes "
+            "WHERE schemaname = current_schema() AND tablename = 'release_search'"
+        )
+        assert {r[0] for r in indexes} == {"release_search_pkey", "release_search_words"}
+        arch.store.close()
+    finally:
+        postgres.use(root, None)

@@ -36,6 +36,7 @@ from monitor.text.scripts import UNSPACED
 
 log = logging.getLogger(__name__)
 
+TRIGRAMS = "pg_trgm"  # the extension whose GIN operator class indexes `unspaced`
 TITLE_WEIGHT = 4.0  # a title match against a body match, in bm25 and ts_rank (weights D..A)
 _WEIGHTS = f"'{{{1 / TITLE_WEIGHT}, {1 / TITLE_WEIGHT}, {1 / TITLE_WEIGHT}, 1.0}}'::float4[]"
 _UNSPACED_CLASS = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in UNSPACED)
@@ -100,7 +101,7 @@ def create(conn: Any) -> None:
 
 def _trigram_schema(conn: Any) -> str | None:
     row = conn.execute(
-        "SELECT extnamespace::regnamespace::text FROM pg_extension WHERE extname = 'pg_trgm'"
+        "SELECT extnamespace::regnamespace::text FROM pg_extension WHERE extname = ?", (TRIGRAMS,)
     ).fetchone()
     return row[0] if row else None
 
@@ -114,7 +115,7 @@ def _trigram_index(conn: Any) -> None:
     if schema is None:
         conn.execute("SAVEPOINT trigrams")
         try:
-            conn.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+            conn.execute(f"CREATE EXTENSION IF NOT EXISTS {TRIGRAMS}")
         except psycopg.Error as exc:
             conn.execute("ROLLBACK TO SAVEPOINT trigrams")
             log.warning(
