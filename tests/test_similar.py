@@ -64,12 +64,14 @@ def test_same_summit_across_sources_ranks_first(index):
     found = index.query(*release(AKP), exclude=without(AKP))
     assert name_of(found)[0] == SUMMIT  # the ministry's release on the same summit
     assert found[0][1] >= 50
-    assert MINISTERIAL in name_of(found)  # the ASEAN-UN ministerial a month earlier
+    # the ASEAN-UN ministerial a month earlier is another event: below the summit (issue 13
+    # asks for events over subjects; it was related on its subject before)
+    assert MINISTERIAL not in name_of(found)[:1]
 
 
-def test_ministry_releases_find_the_news_agency_article(index):
-    for name in (SUMMIT, MINISTERIAL):
-        assert AKP in name_of(index.query(*release(name), exclude=without(name))), name
+def test_ministry_release_finds_the_news_agency_article(index):
+    # on the same summit; the ministerial a month earlier, another event, need not find it
+    assert AKP in name_of(index.query(*release(SUMMIT), exclude=without(SUMMIT)))
 
 
 def test_scores_are_sorted_and_above_the_threshold(index):
