@@ -112,8 +112,11 @@ def test_same_event_pairs_found_and_template_pairs_left_out(indexed):
           f"({worst[1]}), {sum(s >= DEFAULT_MIN_SCORE for s, _ in template)} of "
           f"{len(template)} at the threshold or above")  # fmt: skip
     print("missed:", *missed, sep="\n  ")
-    print("template pairs at the threshold:", *(f"{s:.1f} {n}" for s, n in sorted(template)
-                                                  if s >= DEFAULT_MIN_SCORE), sep="\n  ")
+    print(
+        "template pairs at the threshold:",
+        *(f"{s:.1f} {n}" for s, n in sorted(template) if s >= DEFAULT_MIN_SCORE),
+        sep="\n  ",
+    )
     assert recall >= RECALL_FLOOR
     assert sum(s >= DEFAULT_MIN_SCORE for s, _ in template) <= TEMPLATE_CEILING, worst
     learnable = [(s, n) for s, n in template if "virginia" not in n and "/centralbank/" not in n]

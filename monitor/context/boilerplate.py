@@ -44,9 +44,7 @@ def learn(releases: Iterable[Iterable[int]]) -> tuple[list[int], list[int]]:
         n += 1
     if n < MIN_SOURCE_DOCS:
         return [], []
-    found = sorted(
-        (f, c / n) for f, c in counts.items() if c >= MIN_COUNT and c / n > DOWN_SHARE
-    )
+    found = sorted((f, c / n) for f, c in counts.items() if c >= MIN_COUNT and c / n > DOWN_SHARE)
     span = ZERO_SHARE - DOWN_SHARE
     weights = [max(0, round(100 * (ZERO_SHARE - share) / span)) for _, share in found]
     return [f for f, _ in found], weights

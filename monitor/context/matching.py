@@ -75,17 +75,30 @@ class Matcher:
         if self.index.rebuilt:
             self.reindex()
 
-    def annotate(self, event: Event, doc: Document, release_id: int | None) -> None:
+    def annotate(
+        self, event: Event, doc: Document, release_id: int | None, source_id: int = 0
+    ) -> None:
         event.themes, event.mentions = classify_themes(doc.title, doc.paragraphs, self.themes)
         if event.kind == "new":
-            event.related = self.related(doc.title, doc.text, exclude=release_id, url=doc.url)
+            event.related = self.related(
+                doc.title, doc.text, exclude=release_id, url=doc.url, source_id=source_id
+            )
 
     def related(
-        self, title: str, text: str, *, exclude: int | None = None, url: str | None = None
+        self,
+        title: str,
+        text: str,
+        *,
+        exclude: int | None = None,
+        url: str | None = None,
+        source_id: int = 0,
     ) -> list[Related]:
+        """The most related stored releases; `source_id`: the source the text is from (its
+        boilerplate is discounted), 0 when unknown."""
         found = self.index.query(
-            title, text, k=RELATED_LIMIT + 1, exclude={exclude} if exclude else set()
-        )
+            title, text, k=RELATED_LIMIT + 1, exclude={exclude} if exclude else set(),
+            source=source_id,
+        )  # fmt: skip
         out: list[Related] = []
         for doc_id, score in found:
             release = self.store.find_release(doc_id)
@@ -94,13 +107,13 @@ class Matcher:
             out.append(Related(url=release.url, title=release.title or release.url, score=score))
         return out[:RELATED_LIMIT]
 
-    def remember(self, release_id: int, doc: Document) -> None:
-        self.index.add(release_id, doc.title, doc.text)
+    def remember(self, release_id: int, doc: Document, source_id: int = 0) -> None:
+        self.index.add(release_id, doc.title, doc.text, source_id)
 
     def reindex(self) -> int:
         """Index every stored release again (after the index's layout changed)."""
         texts = self.store.latest_texts()
-        count = self.index.add_many((t.release_id, t.title, t.body) for t in texts)
+        count = self.index.add_many((t.release_id, t.title, t.body, t.source_id) for t in texts)
         log.info("related-release index rebuilt: %d releases", count)
         return count
 
@@ -136,7 +149,7 @@ def _import_corpus(config: Config, store: Store, matcher: Matcher) -> int:
                 source_id=state.id, source_name=CORPUS_SOURCE, release=rel, page=page,
                 doc=doc, extract_sig="corpus", check_id=None, event=None,
             )  # fmt: skip
-            matcher.remember(release_id, doc)
+            matcher.remember(release_id, doc, state.id)
             imported += 1
         store.save_page_validators(page)
     if imported:
