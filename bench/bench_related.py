@@ -8,10 +8,10 @@ words) drawn from a Zipf-distributed vocabulary of 40,000 made-up words, each ab
 whose 60 topic words make up a fifth of each release about it, and 5% written in Khmer
 syllables without spaces. Each release belongs to one of `SOURCES` sources, and carries its
 source's boilerplate (a letterhead and a sign-off of made-up words). Queries: half are
-near-duplicates of a corpus release (a few words changed, a sentence dropped), half are fresh releases about events the
-corpus has seen but worded anew. Brute force is rapidfuzz `process.extract` with
-`fuzz.token_set_ratio` over every release's title plus its first 300 characters; it is slow, so
-it runs on the first `--brute` queries only.
+near-duplicates of a corpus release (a few words changed, a sentence dropped), half are fresh
+releases about events the corpus has seen but worded anew. Brute force is rapidfuzz
+`process.extract` with `fuzz.token_set_ratio` over every release's title plus its first 300
+characters; it is slow, so it runs on the first `--brute` queries only.
 
 `--baseline DIR` runs the same benchmark, on the same corpus and queries, with the code of an
 older checkout too (`git worktree add /tmp/main main`), one after the other, and prints both:
