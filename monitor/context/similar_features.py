@@ -51,6 +51,8 @@ _LATIN = re.compile(r"[a-z]")
 # Two or more capitalised words in a row, inside a sentence: a name ("Prime Minister Hun Manet")
 _NAME = re.compile(r"(?<=[a-z,;] )(?:[A-Z][\w'’.-]+ ){1,4}[A-Z][\w'’-]+")
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_DATE_REACH = 40  # characters around a year that a date written with it can take
 
 
 def word_key(word: str) -> str:
@@ -79,9 +81,24 @@ def _features(text: str) -> set[int]:
     return out
 
 
+def _dates(raw: str) -> set[str]:
+    """The dates written in `raw`, read only around its years (every form a release writes has
+    one): most of a text is not read by the date patterns at all."""
+    raw = raw.translate(ASCII_DIGITS)
+    windows: list[list[int]] = []
+    for m in _YEAR.finditer(raw):
+        start = raw.rfind(" ", 0, max(0, m.start() - _DATE_REACH)) + 1  # at a word's start
+        end = m.end() + _DATE_REACH
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    return {m.iso for start, end in windows for m in date_matches(raw[start:end])}
+
+
 def event_features(raw: str) -> set[int]:
     """Dates (ISO days), numbers, acronyms and names: what tells one event from another."""
-    found = {"d:" + m.iso for m in date_matches(raw)}
+    found = {"d:" + iso for iso in _dates(raw)}
     found |= {"n:" + n.replace(",", "") for n in _NUMBER.findall(raw.translate(ASCII_DIGITS))}
     found |= {"a:" + a for a in _ACRONYM.findall(raw)}
     found |= {"p:" + normalise(n) for n in _NAME.findall(raw)}
@@ -128,7 +145,9 @@ def prepare(title: str, text: str) -> Prepared:
     title_f = _features(title_n)
     lead_events = event_features(lead_raw)
     lead_f = title_f | _features(lead_n) | lead_events
-    body_f = _features(whole_n) | lead_events | event_features(text[LEAD_CHARS:])
+    body_f = lead_f
+    if len(whole_n) > LEAD_CHARS:  # a short release is all lead
+        body_f = body_f | _features(whole_n[LEAD_CHARS - 50 :]) | event_features(text[LEAD_CHARS:])
     bridge = _bridge(lead_raw, title_n + " " + lead_n, no_space)
     posted = (
         frozenset(title_f)
