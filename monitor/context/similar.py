@@ -162,10 +162,12 @@ class SimilarityIndex:
         k: int = 5,
         exclude: set[int] | frozenset[int] = frozenset(),
         source: int = 0,
+        min_score: float | None = None,
     ) -> list[tuple[int, float]]:
         """The k releases most related to this one (of `source`, whose boilerplate is
         discounted), as (doc_id, score 0-100), best first, only those scoring at least
-        `min_score`."""
+        `min_score` (the index's, unless given)."""
+        floor = self.min_score if min_score is None else min_score
         q = prepare(title, text)
         if not q.features:
             return []
@@ -191,7 +193,7 @@ class SimilarityIndex:
                 bridge = frozenset(unpack(d_bridge))
                 if len(q.bridge & bridge) >= BRIDGE_MIN_SHARED:
                     score = max(score, _bridge_score(_bridge_cosine(q.bridge, bridge, idf)))
-            if score >= self.min_score:
+            if score >= floor:
                 scored.append((doc_id, round(score, 1), text_cosine))
         scored.sort(key=lambda s: (-s[1], -s[2], s[0]))
         return [(doc_id, score) for doc_id, score, _ in scored[:k]]
