@@ -35,6 +35,7 @@ more -> full), when they share at least `BRIDGE_MIN_SHARED` of them.
 
 from __future__ import annotations
 
+import functools
 import math
 import sqlite3
 import zlib
@@ -249,9 +250,14 @@ class _Idf:
     def __call__(self, feature: int) -> float:
         return math.log((self.n + 1) / (self.df.get(feature, 0) + 0.5))
 
+    @functools.cached_property
+    def table(self) -> dict[int, float]:
+        """Each known feature's idf squared (the cosine's terms), computed once per query."""
+        top = self.n + 1
+        return {f: math.log(top / (df + 0.5)) ** 2 for f, df in self.df.items()}
+
     def squared(self, feature: int) -> float:
-        df = self.df.get(feature)
-        return self.missing if df is None else math.log((self.n + 1) / (df + 0.5)) ** 2
+        return self.table.get(feature, self.missing)
 
 
 def _side(
@@ -263,19 +269,19 @@ def _side(
     opening: str,
 ) -> _Side:
     """A release's features weighed: idf squared, event and lead features up, its source's
-    boilerplate down; its title without the boilerplate's words."""
-    lead = set(lead)
-    plate = plate or {}
-    weights = {}
-    for f in features:
-        w = idf.squared(f) * plate.get(f, 1.0)
-        if f & EVENT_BIT:
-            w *= EVENT_WEIGHT
-        if f in lead:
-            w *= LEAD_WEIGHT
-        weights[f] = w
-    if plate and not NO_SPACE_RUN.search(title):
-        title = " ".join(w for w in title.split() if plate.get(_word_hash(w), 1.0) > 0)
+    boilerplate down; its title without the boilerplate's words. (`lead` is empty for a release
+    that is all lead: weighing every feature up alike would change nothing.)"""
+    squared, missing = idf.table, idf.missing
+    weights = {f: squared.get(f, missing) for f in features}
+    for f in [f for f in weights if f & EVENT_BIT]:
+        weights[f] *= EVENT_WEIGHT
+    for f in lead:
+        weights[f] *= LEAD_WEIGHT
+    if plate:
+        for f in plate.keys() & weights.keys():
+            weights[f] *= plate[f]
+        if not NO_SPACE_RUN.search(title):
+            title = " ".join(w for w in title.split() if plate.get(_word_hash(w), 1.0) > 0)
     return _Side(weights, math.sqrt(sum(weights.values())), title, opening)
 
 

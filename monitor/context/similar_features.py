@@ -154,6 +154,8 @@ def prepare(title: str, text: str) -> Prepared:
         | frozenset(heapq.nsmallest(SKETCH, lead_f - title_f, key=_unmarked))
         | frozenset(heapq.nsmallest(BRIDGE_POSTED, bridge))
     )
+    if body_f is lead_f:
+        lead_f = set()  # all lead: nothing to weigh up against the rest
     return Prepared(
         title_n, lead_n[:DUP_CHARS], frozenset(title_f | body_f | bridge), frozenset(lead_f),
         posted, frozenset(bridge), no_space,
