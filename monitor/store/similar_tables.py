@@ -94,15 +94,7 @@ class SimilarityTables:
         return {s: (before.get(s, 0), before.get(s, 0) + n) for s, n in change.items()}
 
     def source_docs(self, sources: list[int]) -> dict[int, int]:
-        out: dict[int, int] = {}
-        for part in chunks(sources, 900):
-            marks = ",".join("?" * len(part))
-            out.update(
-                self.conn.execute(
-                    f"SELECT source, docs FROM sim_sources WHERE source IN ({marks})", part
-                ).fetchall()
-            )
-        return out
+        return self._pairs("SELECT source, docs FROM sim_sources WHERE source IN ({})", sources)
 
     def latest_features(self, source: int, limit: int) -> list[bytes]:
         """The feature blobs of a source's latest releases in the index."""
@@ -178,14 +170,13 @@ class SimilarityTables:
         return int(row[0])
 
     def df(self, features: Iterable[int]) -> dict[int, int]:
+        return self._pairs("SELECT feature, df FROM sim_df WHERE feature IN ({})", features)
+
+    def _pairs(self, sql: str, keys: Iterable[int]) -> dict[int, int]:
+        """The (key, value) rows of `sql` for these keys, asked 900 at a time."""
         out: dict[int, int] = {}
-        for part in chunks(list(features), 900):
-            marks = ",".join("?" * len(part))
-            out.update(
-                self.conn.execute(
-                    f"SELECT feature, df FROM sim_df WHERE feature IN ({marks})", part
-                ).fetchall()
-            )
+        for part in chunks(list(keys), 900):
+            out.update(self.conn.execute(sql.format(",".join("?" * len(part))), part).fetchall())
         return out
 
     def best_sharing(
