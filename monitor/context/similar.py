@@ -13,9 +13,9 @@ best `CANDIDATES` are scored. Each feature weighs its idf squared, times:
 - `EVENT_WEIGHT` for an event feature;
 - `LEAD_WEIGHT` on the side whose title or opening (`LEAD_CHARS`) holds it, where a press
   release puts its event;
-- its source's boilerplate weight (`context.boilerplate`): 0 for a feature on a quarter or more
-  of the source's latest releases, rising to 1 at a twentieth; a source's boilerplate is learned
-  from its 12th release on and kept in `sim_sources`, so a query reads one small row per
+- its source's boilerplate weight (`context.boilerplate`): 0 for a feature on half or more of
+  the source's latest releases, rising to 1 at a fifth; a source's boilerplate is learned from
+  its 12th release on and kept in `sim_sources`, so a query reads one small row per
   candidate source (cached per index by the source's version).
 The score, 0-100, is the larger of:
 - topical: 75 x the weighted cosine of the two feature sets (0.05 -> 0, 0.35 or more -> full),
@@ -24,7 +24,9 @@ The score, 0-100, is the larger of:
 - near-duplicate: rapidfuzz `fuzz.ratio` of the two openings, when it is 85 or more and the
   weighted cosine reaches `DUP_COSINE` (two statements of one series share an opening formula,
   not their numbers and dates).
-A release is related from `DEFAULT_MIN_SCORE` (30) up.
+A release is related from `DEFAULT_MIN_SCORE` (30) up. On the labelled real releases
+(`tests/test_related_eval.py`) every same-event pair finds the other in its top 5; template pairs
+of a source whose boilerplate is learned stay under the threshold.
 
 Across languages, releases share a smaller set of *bridge* features: numbers, acronyms and names
 in Latin letters, and for Khmer the English words of the terms in `monitor.glossary` (places,
