@@ -70,9 +70,10 @@ def hashes(items: Iterable[str]) -> set[int]:
     return {zlib.crc32(w.encode()) & ~EVENT_BIT for w in items}
 
 
-def _features(text: str) -> set[int]:
-    """Content words and sampled character 4-grams of no-space scripts."""
-    out = hashes(words(text))
+def _features(text: str, found: set[str] | None = None) -> set[int]:
+    """Content words (`found`, when they are read already) and sampled character 4-grams of
+    no-space scripts."""
+    out = hashes(words(text) if found is None else found)
     if NO_SPACE_RUN.search(text):
         runs = NO_SPACE_RUN.findall(_NO_SPACE_GAP.sub("", text))
         grams = {run[i : i + 4] for run in runs for i in range(len(run) - 3)}
@@ -118,12 +119,14 @@ class Prepared:
 
 def is_no_space(text: str) -> bool:
     """Mostly written in a script without spaces: its own words are not comparable."""
+    if not NO_SPACE_RUN.search(text):
+        return False
     return len("".join(NO_SPACE_RUN.findall(text))) > len(_LATIN.findall(text))
 
 
-def _bridge(raw: str, normalised: str, no_space: bool) -> set[int]:
-    """What a release in another script can share with this one."""
-    found = words(normalised)
+def _bridge(raw: str, found: set[str], no_space: bool) -> set[int]:
+    """What a release in another script can share with this one (`found`: the words of its
+    title and lead)."""
     acronyms = {a.lower() for a in _ACRONYM.findall(raw)}
     if no_space:  # every word in Latin letters or digits is a name, an acronym or a number
         return hashes(found | words(" ".join(english_words(raw))))
@@ -142,13 +145,14 @@ def prepare(title: str, text: str) -> Prepared:
     lead_n = whole_n[:LEAD_CHARS]
     lead_raw = title + "\n" + text[:LEAD_CHARS]
     no_space = is_no_space(title_n + " " + lead_n)
-    title_f = _features(title_n)
+    title_w, lead_w = words(title_n), words(lead_n)
+    title_f = _features(title_n, title_w)
     lead_events = event_features(lead_raw)
-    lead_f = title_f | _features(lead_n) | lead_events
+    lead_f = title_f | _features(lead_n, lead_w) | lead_events
     body_f = lead_f
     if len(whole_n) > LEAD_CHARS:  # a short release is all lead
         body_f = body_f | _features(whole_n[LEAD_CHARS - 50 :]) | event_features(text[LEAD_CHARS:])
-    bridge = _bridge(lead_raw, title_n + " " + lead_n, no_space)
+    bridge = _bridge(lead_raw, title_w | lead_w, no_space)
     posted = (
         frozenset(title_f)
         | frozenset(heapq.nsmallest(SKETCH, lead_f - title_f, key=_unmarked))
