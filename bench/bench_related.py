@@ -14,8 +14,8 @@ releases about events the corpus has seen but worded anew. Brute force is rapidf
 characters; it is slow, so it runs on the first `--brute` queries only.
 
 `--baseline DIR` runs the same benchmark, on the same corpus and queries, with the code of an
-older checkout too (`git worktree add /tmp/main main`), one after the other, and prints both:
-the machine is shared, so old and new are measured in the same run.
+older checkout too (`git worktree add /tmp/main main`), in a second process at the same time,
+and prints both: the machine is shared, so old and new are measured side by side.
 """
 
 from __future__ import annotations
@@ -160,13 +160,12 @@ def main() -> None:
     parser.add_argument("--baseline", type=Path, help="an older checkout, measured first")
     parser.add_argument("--code", type=Path, help=argparse.SUPPRESS)  # read before the imports
     args = parser.parse_args()
-    if args.baseline:
-        print(f"--- baseline: the code of {args.baseline}", flush=True)
+    baseline = None
+    if args.baseline:  # at the same time: on a shared machine, only side-by-side runs compare
         command = [sys.executable, __file__, "--code", str(args.baseline.resolve()),
                    "--docs", str(args.docs), "--queries", str(args.queries),
                    "--brute", "0"]  # fmt: skip
-        subprocess.run(command, check=True)
-        print(f"--- this checkout: {Path(__file__).resolve().parents[1]}", flush=True)
+        baseline = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     sources = "source" in inspect.signature(SimilarityIndex.query).parameters
 
     corpus = Corpus(args.docs)
@@ -254,6 +253,9 @@ def main() -> None:
     print(f"fresh releases with a related release above the threshold: {with_related}/{len(fresh)}")
     conn.close()
     tmp.cleanup()
+    if baseline is not None:
+        print(f"\n--- baseline, run at the same time: the code of {args.baseline}")
+        print(baseline.communicate()[0])
 
 
 if __name__ == "__main__":
