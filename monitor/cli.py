@@ -256,13 +256,16 @@ def related(target: str, config_path: str | None, as_json: bool) -> None:
         url = target
         if stored is not None:
             title, text, exclude = stored.title, stored.body, stored.release_id
+            source_id = stored.source_id
         elif Path(target).is_file():
             doc = load_document(Path(target))
-            title, text, exclude, url = doc.title, doc.text, None, doc.url
+            title, text, exclude, url, source_id = doc.title, doc.text, None, doc.url, 0
         else:
             raise UsageError(f"{target} is not a stored release URL nor a file; "
                              "`monitor search` finds stored releases")  # fmt: skip
-        found = Matcher(config, store).related(title, text, exclude=exclude, url=url)
+        found = Matcher(config, store).related(
+            title, text, exclude=exclude, url=url, source_id=source_id
+        )
     if as_json:
         _print_json(related_json(target, title, found))
     else:

@@ -230,6 +230,8 @@ def test_demo_runs_offline_and_reports_exactly_the_edits(tmp_path, run):
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "New releases (1)" in out and "Edited releases (1)" in out
+    new = out.split("New releases (1)")[1].split("Edited releases")[0]
+    assert "related (" in new and "Mine" in new  # issue 13: the store holds releases on it
     assert "Removed releases (1)" in out and "2023" in out
     assert "{+" in out and "review it in 2023" in out  # the edit's words, marked without colour
     assert list((tmp_path / "demo" / "outbox").glob("*.eml"))

@@ -127,6 +127,8 @@ def test_an_index_of_an_older_layout_is_rebuilt_from_the_store(ministry):
         store.conn.execute("UPDATE sim_meta SET value = '0' WHERE key = 'version'")
         matcher = Matcher(config, store)
         assert matcher.index.rebuilt and len(matcher.index) == stored
+        unsourced = "SELECT COUNT(*) FROM sim_docs WHERE source = 0"
+        assert store.conn.execute(unsourced).fetchone()[0] == 0  # each with its source again
     khmer = next(r for r in ministry.releases if r.lang == "km")
     events = {e.url: e for e in ministry.check().new}
     assert not events  # nothing new, and the rebuilt index still answers

@@ -64,12 +64,14 @@ def test_same_summit_across_sources_ranks_first(index):
     found = index.query(*release(AKP), exclude=without(AKP))
     assert name_of(found)[0] == SUMMIT  # the ministry's release on the same summit
     assert found[0][1] >= 50
-    assert MINISTERIAL in name_of(found)  # the ASEAN-UN ministerial a month earlier
+    # the ASEAN-UN ministerial a month earlier is another event: below the summit (issue 13
+    # asks for events over subjects; it was related on its subject before)
+    assert MINISTERIAL not in name_of(found)[:1]
 
 
-def test_ministry_releases_find_the_news_agency_article(index):
-    for name in (SUMMIT, MINISTERIAL):
-        assert AKP in name_of(index.query(*release(name), exclude=without(name))), name
+def test_ministry_release_finds_the_news_agency_article(index):
+    # on the same summit; the ministerial a month earlier, another event, need not find it
+    assert AKP in name_of(index.query(*release(SUMMIT), exclude=without(SUMMIT)))
 
 
 def test_scores_are_sorted_and_above_the_threshold(index):
@@ -223,3 +225,52 @@ def test_empty_index_and_empty_text():
     assert idx.query(*release(AKP)) == []
     idx.add(1, *release(AKP))
     assert idx.query("", "") == []
+
+
+RELATED = Path(__file__).parent / "data" / "related" / "texts"
+
+
+def _attorney_general(source: int) -> tuple[SimilarityIndex, list[str]]:
+    """The California attorney general's 15 real releases, of one source (or of none: 0)."""
+    paths = sorted(RELATED.glob("ag-california-*.txt"))
+    idx = SimilarityIndex(sqlite3.connect(":memory:"), min_score=0)
+    docs = [p.read_text("utf-8").partition("\n\n") for p in paths]
+    idx.add_many((i, t.strip(), x.strip(), source) for i, (t, _, x) in enumerate(docs, 1))
+    return idx, [p.stem for p in paths]
+
+
+def test_a_sources_boilerplate_is_discounted_once_learned():
+    """Its letterhead, sign-off and formulas ("Attorney General Bonta today announced a
+    settlement...") relate releases on different events; learned from its 12th release on."""
+
+    def scores(source: int) -> dict[tuple[str, str], float]:
+        idx, names = _attorney_general(source)
+        out = {}
+        for i, name in enumerate(names, 1):
+            title, _, text = (RELATED / f"{name}.txt").read_text("utf-8").partition("\n\n")
+            for j, score in idx.query(title, text, k=20, exclude={i}, source=source):
+                out[name, names[j - 1]] = score
+        return out
+
+    known, unknown = scores(1), scores(0)
+    assert max(known.values()) < DEFAULT_MIN_SCORE
+    pair = ("ag-california-000", "ag-california-005")  # two settlements, other parties
+    assert known[pair] < unknown[pair] * 2 / 3
+    assert len(_attorney_general(1)[0].tables.boilerplate(1)[1]) > 20  # the template's features
+
+
+def test_boilerplate_is_learned_at_steps_and_weighs_by_share():
+    from monitor.context import boilerplate
+
+    assert not boilerplate.due(0, boilerplate.MIN_SOURCE_DOCS - 1)
+    assert boilerplate.due(boilerplate.MIN_SOURCE_DOCS - 1, boilerplate.MIN_SOURCE_DOCS)
+    assert not boilerplate.due(boilerplate.MIN_SOURCE_DOCS, boilerplate.MIN_SOURCE_DOCS + 1)
+    assert boilerplate.due(0, 5000)  # a bulk load learns it at once
+    assert boilerplate.due(199, 200) and not boilerplate.due(201, 250)
+    releases = [{1, 2, 10 + i} | ({3} if i % 4 == 0 else set()) for i in range(20)]
+    features, weights = boilerplate.learn(releases)
+    weight = dict(zip(features, weights, strict=True))
+    assert weight[1] == weight[2] == 0  # on every release: ignored
+    assert 0 < weight[3] < 100  # on a quarter: weighed down
+    assert 10 not in weight  # on one release: the release's own
+    assert boilerplate.learn(releases[:5]) == ([], [])  # too few to tell a template

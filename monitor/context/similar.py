@@ -1,40 +1,44 @@
-"""Related releases: earlier releases that say the same or nearly the same thing.
+"""Related releases: earlier releases that tell the same event, from any source.
 
-Every release is reduced to features of its title and opening (`LEAD_CHARS`, where press
-releases put the event): content words for word scripts, and character 4-grams (one in three,
-chosen by hash) for Khmer and Thai, which have no spaces. Numbers are written in ASCII digits
-first, so "២០២៥" and "2025" are one feature.
+Every release is reduced to hashed features of its title and whole text (`similar_features`):
+content words, character 4-grams for Khmer and Thai, and *event features* — the dates, numbers,
+acronyms and names that tell one event from another of the same kind.
 
 Lookup has two stages so it stays fast as the corpus grows. An inverted index in SQLite
 (`sim_postings`: feature -> releases) holds each release's title features and a bottom-k sketch
-of its other features (the `SKETCH` features with the smallest hashes: releases sharing much
-text share most of their sketch). A query looks up its rarest features first, within a budget
-of postings, and ranks releases by the summed rarity (idf) of what they share; only the best
-`CANDIDATES` are scored. The score, 0-100, is the larger of:
-- topical: 75 x idf-weighted cosine of the two feature sets (0.05 -> 0, 0.35 or more -> full),
+of the features of its opening (the `SKETCH` features with the smallest hashes: releases sharing
+much text share most of their sketch). A query looks up its rarest features first, within a
+budget of postings, and ranks releases by the summed rarity (idf) of what they share; only the
+best `CANDIDATES` are scored. Each feature weighs its idf squared, times:
+- `EVENT_WEIGHT` for an event feature;
+- `LEAD_WEIGHT` on the side whose title or opening (`LEAD_CHARS`) holds it, where a press
+  release puts its event;
+- its source's boilerplate weight (`context.boilerplate`): 0 for a feature on half or more of
+  the source's latest releases, rising to 1 at a fifth; a source's boilerplate is learned from
+  its 12th release on and kept in `sim_sources`, so a query reads one small row per
+  candidate source (cached per index by the source's version).
+The score, 0-100, is the larger of:
+- topical: 75 x the weighted cosine of the two feature sets (0.05 -> 0, 0.35 or more -> full),
   plus 25 x title similarity (rapidfuzz `token_set_ratio`, or `ratio` for titles without spaces;
-  50 -> 0, 100 -> full);
-- near-duplicate: rapidfuzz `fuzz.ratio` of the two openings, when it is 85 or more.
-A release is related from `DEFAULT_MIN_SCORE` (30) up. On the real releases in the tests, the
-same event told by two sources scores 50-80, a re-published or lightly edited release 75-100,
-releases on one subject weeks apart about 30-50, and unrelated ones from other sources under 20;
-releases of one source that share its boilerplate (cabinet summaries, courtesy calls) can reach
-30-55.
+  50 -> 0, 100 -> full), the words of each title that are its source's boilerplate left out;
+- near-duplicate: rapidfuzz `fuzz.ratio` of the two openings, when it is 85 or more and the
+  weighted cosine reaches `DUP_COSINE` (two statements of one series share an opening formula,
+  not their numbers and dates).
+A release is related from `DEFAULT_MIN_SCORE` (30) up. On the labelled real releases
+(`tests/test_related_eval.py`) every same-event pair finds the other in its top 5; template pairs
+of a source whose boilerplate is learned stay under the threshold.
 
 Across languages, releases share a smaller set of *bridge* features: numbers, acronyms and names
 in Latin letters, and for Khmer the English words of the terms in `monitor.glossary` (places,
 institutions, people, months, subjects). A release in a no-space script and one in a word script
 are also scored on those alone: 75 x idf-weighted cosine of the two bridge sets (0.2 -> 0, 0.6 or
-more -> full), when they share at least `BRIDGE_MIN_SHARED` of them. A Khmer and an English
-release on one summit (its date, number, place and the bodies that met) score 45-75 this way;
-releases on other events share a year and a country, and stay under the threshold.
+more -> full), when they share at least `BRIDGE_MIN_SHARED` of them.
 """
 
 from __future__ import annotations
 
-import heapq
+import functools
 import math
-import re
 import sqlite3
 import zlib
 from collections import Counter
@@ -43,106 +47,44 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from monitor.context.glossary import ENGLISH_WORDS, english_words
+from monitor.context import boilerplate
+from monitor.context.similar_features import (
+    EVENT_BIT,
+    LEAD_CHARS,
+    NO_SPACE_RUN,
+    STOPWORDS,
+    Prepared,
+    prepare,
+    word_key,
+)
 from monitor.store.similar_tables import SimilarityTables, chunks, pack, unpack
-from monitor.text.normalize import fold_for_matching as normalise
-from monitor.text.scripts import SPACED_LETTERS, UNSPACED_CHARS, char_class
 
-LEAD_CHARS = 3000  # opening of the text that features are taken from
-DUP_CHARS = 600  # opening kept for the near-duplicate comparison
-SKETCH = 48  # non-title features per release in the inverted index
+__all__ = ["DEFAULT_MIN_SCORE", "LEAD_CHARS", "STOPWORDS", "SimilarityIndex"]
+
 CANDIDATES = 40  # releases scored per query
 POSTINGS_BUDGET = 20_000  # postings read per query, rarest features first
 DEFAULT_MIN_SCORE = 30.0
 DUP_FLOOR = 85.0
+DUP_COSINE = 0.3
 TEXT_WEIGHT, TITLE_WEIGHT = 75.0, 25.0
 COSINE_LOW, COSINE_HIGH = 0.05, 0.35
 TITLE_LOW = 50.0
-NO_SPACE_SAMPLE = 3  # keep one character 4-gram in three
-BRIDGE_POSTED = 32  # bridge features per release in the inverted index
+EVENT_WEIGHT = 2.0
+LEAD_WEIGHT = 2.0
 BRIDGE_MIN_SHARED = 4  # bridge features two releases in different scripts must share
 BRIDGE_LOW, BRIDGE_HIGH = 0.2, 0.6
 
-_STOPWORDS_TEXT = """a about above after again against all also am an and any are as at be been
-before being below between both but by can could did do does doing down during each few for from
-further had has have having he her here hers him his how i if in into is it its itself me more
-most my no nor not of off on once only or other our ours out over own same she should so some
-such than that the their theirs them then there these they this those through to too under until
-up very was we were what when where which while who whom why will with would you your shall may
-upon via per within without among"""
-STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
-_NO_SPACE_RUN = re.compile(f"[{UNSPACED_CHARS}]+")
-_NO_SPACE_GAP = re.compile(f"(?<=[{UNSPACED_CHARS}])[\\s-]+(?=[{UNSPACED_CHARS}])")
-_WORD = re.compile(f"[0-9a-z{char_class(SPACED_LETTERS)}]+")
-
-
-def _words(text: str) -> set[str]:
-    """Content words, plural -s dropped."""
-    return {
-        w[:-1] if len(w) > 3 and w[-1] == "s" and w[-2:] not in ("ss", "us", "is") else w
-        for w in set(_WORD.findall(text)) - STOPWORDS
-        if len(w) > 1
-    }
-
-
-def _hashes(words: Iterable[str]) -> set[int]:
-    return {zlib.crc32(w.encode()) for w in words}
-
-
-def _features(text: str) -> set[int]:
-    """Content words and sampled character 4-grams of no-space scripts."""
-    out = _hashes(_words(text))
-    if _NO_SPACE_RUN.search(text):
-        runs = _NO_SPACE_RUN.findall(_NO_SPACE_GAP.sub("", text))
-        grams = {run[i : i + 4] for run in runs for i in range(len(run) - 3)}
-        hashes = (zlib.crc32(g.encode()) for g in grams)
-        out.update(h for h in hashes if h % NO_SPACE_SAMPLE == 0)
-    return out
-
-
-_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,7}\b")
-_LATIN = re.compile(r"[a-z]")
+Boilerplate = dict[int, float]  # feature -> weight (features not in it weigh 1)
 
 
 @dataclass(frozen=True)
-class _Prepared:
+class _Side:
+    """One release as the score reads it: its features with their weights."""
+
+    weights: dict[int, float]
+    norm: float
     title: str
     lead: str
-    features: frozenset[int]
-    posted: frozenset[int]
-    bridge: frozenset[int]
-    no_space: bool
-
-
-def _is_no_space(text: str) -> bool:
-    """Mostly written in a script without spaces: its own words are not comparable."""
-    return len("".join(_NO_SPACE_RUN.findall(text))) > len(_LATIN.findall(text))
-
-
-def _bridge(raw: str, normalised: str, no_space: bool) -> set[int]:
-    """What a release in another script can share with this one."""
-    words = _words(normalised)
-    acronyms = {a.lower() for a in _ACRONYM.findall(raw)}
-    if no_space:  # every word in Latin letters or digits is a name, an acronym or a number
-        return _hashes(words | _words(" ".join(english_words(raw))))
-    return _hashes(w for w in words if w.isdigit() or w in ENGLISH_WORDS or w in acronyms)
-
-
-def _prepare(title: str, text: str) -> _Prepared:
-    title_n = normalise(title)
-    lead_n = normalise(text[: LEAD_CHARS * 2])[:LEAD_CHARS]
-    raw = title + "\n" + text[:LEAD_CHARS]
-    no_space = _is_no_space(title_n + " " + lead_n)
-    title_f = _features(title_n)
-    body_f = _features(lead_n)
-    bridge = _bridge(raw, title_n + " " + lead_n, no_space)
-    posted = (
-        frozenset(title_f)
-        | frozenset(heapq.nsmallest(SKETCH, body_f - title_f))
-        | frozenset(heapq.nsmallest(BRIDGE_POSTED, bridge))
-    )
-    features = frozenset(title_f | body_f | bridge)
-    return _Prepared(title_n, lead_n[:DUP_CHARS], features, posted, frozenset(bridge), no_space)
 
 
 class SimilarityIndex:
@@ -158,33 +100,52 @@ class SimilarityIndex:
         self.min_score = min_score
         self.tables = SimilarityTables(conn)
         self.rebuilt = self.tables.rebuilt  # an index of an older layout was dropped: re-add all
+        self._boilerplate: dict[int, tuple[int, Boilerplate]] = {}  # source -> (version, ...)
 
     # --- writes ---------------------------------------------------------------------------
 
-    def add(self, doc_id: int, title: str, text: str) -> None:
-        """Index a release (again: an existing doc_id is replaced)."""
-        self.add_many([(doc_id, title, text)])
+    def add(self, doc_id: int, title: str, text: str, source: int = 0) -> None:
+        """Index a release (again: an existing doc_id is replaced) of a source (its id; 0 for
+        none, whose boilerplate is then not learned)."""
+        self.add_many([(doc_id, title, text, source)])
 
-    def add_many(self, docs: Iterable[tuple[int, str, str]], batch: int = 5000) -> int:
-        """Index many releases in one transaction; returns how many."""
+    def add_many(
+        self, docs: Iterable[tuple[int, str, str] | tuple[int, str, str, int]], batch: int = 5000
+    ) -> int:
+        """Index many releases, (doc_id, title, text[, source]), in one transaction; returns
+        how many."""
         count = 0
         with self.tables.atomic():
             for chunk in chunks(docs, batch):
                 chunk = list({d[0]: d for d in chunk}.values())  # a repeated id: the last wins
                 removed = self.tables.remove_ids([d[0] for d in chunk])
                 df: Counter[int] = Counter()
+                sources: Counter[int] = Counter()
                 postings: list[tuple[int, int]] = []
                 rows = []
-                for doc_id, title, text in chunk:
-                    p = _prepare(title, text)
+                for doc_id, title, text, *rest in chunk:
+                    source = rest[0] if rest else 0
+                    p = prepare(title, text)
                     df.update(p.features)
+                    sources[source] += 1
                     postings.extend((f, doc_id) for f in p.posted)
                     rows.append((doc_id, p.title, p.lead, pack(p.features), pack(p.posted),
-                                 pack(p.bridge), int(p.no_space)))  # fmt: skip
+                                 pack(p.bridge), int(p.no_space), source,
+                                 pack(p.lead_features)))  # fmt: skip
                 self.tables.insert(rows, postings, df)
                 self.tables.count(len(chunk) - removed)
+                self._learn(sources)
                 count += len(chunk)
         return count
+
+    def _learn(self, added: Counter[int]) -> None:
+        """Learn again the boilerplate of the sources whose count of releases reached a step."""
+        added.pop(0, None)
+        for source, (before, after) in self.tables.count_sources(added).items():
+            if boilerplate.due(before, after):
+                blobs = self.tables.latest_features(source, boilerplate.SAMPLE)
+                features, weights = boilerplate.learn(unpack(b) for b in blobs)
+                self.tables.save_boilerplate(source, features, weights)
 
     def remove(self, doc_id: int) -> None:
         """Forget a release; an unknown doc_id is not an error."""
@@ -197,11 +158,20 @@ class SimilarityIndex:
         return self.tables.docs()
 
     def query(
-        self, title: str, text: str, *, k: int = 5, exclude: set[int] | frozenset[int] = frozenset()
+        self,
+        title: str,
+        text: str,
+        *,
+        k: int = 5,
+        exclude: set[int] | frozenset[int] = frozenset(),
+        source: int = 0,
+        min_score: float | None = None,
     ) -> list[tuple[int, float]]:
-        """The k releases most related to this one, as (doc_id, score 0-100), best first,
-        only those scoring at least `min_score`."""
-        q = _prepare(title, text)
+        """The k releases most related to this one (of `source`, whose boilerplate is
+        discounted), as (doc_id, score 0-100), best first, only those scoring at least
+        `min_score` (the index's, unless given)."""
+        floor = self.min_score if min_score is None else min_score
+        q = prepare(title, text)
         if not q.features:
             return []
         n_docs = max(1, len(self))
@@ -214,31 +184,41 @@ class SimilarityIndex:
         unknown = set().union(*doc_features.values()) - df.keys()
         df.update(self.tables.df(unknown))
         idf = _Idf(df, n_docs)
-        weight = {f: idf(f) ** 2 for f in df}  # squared idf: the cosine's terms
-
-        def cosine(a: frozenset[int], b: Iterable[int]) -> float:
-            b = frozenset(b)
-            norms = math.sqrt(
-                sum(weight.get(f, idf.missing) for f in a)
-                * sum(weight.get(f, idf.missing) for f in b)
-            )
-            return sum(weight.get(f, idf.missing) for f in a & b) / norms if norms else 0.0
-
+        plates = self._plates({source} | {row[6] for row in rows})
+        qs = _side(q.features, q.lead_features, plates.get(source), idf, q.title, q.lead)
         scored = []
-        for doc_id, d_title, d_lead, _, d_bridge, d_no_space in rows:
-            text_cosine = cosine(q.features, doc_features[doc_id])
-            score = _score(text_cosine, q.title, d_title, q.lead, d_lead)
+        for doc_id, d_title, d_lead, _, d_bridge, d_no_space, d_source, d_lead_f in rows:
+            ds = _side(doc_features[doc_id], unpack(d_lead_f), plates.get(d_source), idf,
+                       d_title, d_lead)  # fmt: skip
+            text_cosine = _cosine(qs, ds)
+            score = _score(text_cosine, qs, ds)
             if q.no_space != bool(d_no_space):
                 bridge = frozenset(unpack(d_bridge))
                 if len(q.bridge & bridge) >= BRIDGE_MIN_SHARED:
-                    score = max(score, _bridge_score(cosine(q.bridge, bridge)))
-            if score >= self.min_score:
+                    score = max(score, _bridge_score(_bridge_cosine(q.bridge, bridge, idf)))
+            if score >= floor:
                 scored.append((doc_id, round(score, 1), text_cosine))
         scored.sort(key=lambda s: (-s[1], -s[2], s[0]))
         return [(doc_id, score) for doc_id, score, _ in scored[:k]]
 
+    def _plates(self, sources: set[int]) -> dict[int, Boilerplate]:
+        """The boilerplate of these sources: one small read for their versions, and the lists
+        of the sources whose version changed since this index last read them."""
+        sources.discard(0)
+        if not sources:
+            return {}
+        out = {}
+        for source, version in self.tables.versions(sorted(sources)).items():
+            cached = self._boilerplate.get(source)
+            if cached is None or cached[0] != version:
+                version, features, weights = self.tables.boilerplate(source)
+                plate = {f: w / 100 for f, w in zip(features, weights, strict=True)}
+                cached = self._boilerplate[source] = (version, plate)
+            out[source] = cached[1]
+        return out
+
     def _candidates(
-        self, q: _Prepared, df: dict[int, int], n_docs: int, exclude: set[int] | frozenset[int]
+        self, q: Prepared, df: dict[int, int], n_docs: int, exclude: set[int] | frozenset[int]
     ) -> list[int]:
         """Releases sharing the query's rarest features, best first: the rare ones say most
         about what a release is about, and reading them first bounds the work per query."""
@@ -272,16 +252,69 @@ class _Idf:
     def __call__(self, feature: int) -> float:
         return math.log((self.n + 1) / (self.df.get(feature, 0) + 0.5))
 
+    @functools.cached_property
+    def table(self) -> dict[int, float]:
+        """Each known feature's idf squared (the cosine's terms), computed once per query."""
+        top = self.n + 1
+        return {f: math.log(top / (df + 0.5)) ** 2 for f, df in self.df.items()}
 
-def _score(cosine: float, q_title: str, d_title: str, q_lead: str, d_lead: str) -> float:
+    def squared(self, feature: int) -> float:
+        return self.table.get(feature, self.missing)
+
+
+def _side(
+    features: Iterable[int],
+    lead: Iterable[int],
+    plate: Boilerplate | None,
+    idf: _Idf,
+    title: str,
+    opening: str,
+) -> _Side:
+    """A release's features weighed: idf squared, event and lead features up, its source's
+    boilerplate down; its title without the boilerplate's words. (`lead` is empty for a release
+    that is all lead: weighing every feature up alike would change nothing.)"""
+    squared, missing = idf.table, idf.missing
+    weights = {f: squared.get(f, missing) for f in features}
+    for f in [f for f in weights if f & EVENT_BIT]:
+        weights[f] *= EVENT_WEIGHT
+    for f in lead:
+        weights[f] *= LEAD_WEIGHT
+    if plate:
+        for f in plate.keys() & weights.keys():
+            weights[f] *= plate[f]
+        if not NO_SPACE_RUN.search(title):
+            title = " ".join(w for w in title.split() if plate.get(_word_hash(w), 1.0) > 0)
+    return _Side(weights, math.sqrt(sum(weights.values())), title, opening)
+
+
+def _word_hash(word: str) -> int:
+    return zlib.crc32(word_key(word).encode()) & ~EVENT_BIT
+
+
+def _cosine(a: _Side, b: _Side) -> float:
+    if not a.norm or not b.norm:
+        return 0.0
+    small, large = sorted((a.weights, b.weights), key=len)
+    shared = sum(math.sqrt(w * large[f]) for f, w in small.items() if f in large)
+    return shared / (a.norm * b.norm)
+
+
+def _bridge_cosine(a: frozenset[int], b: frozenset[int], idf: _Idf) -> float:
+    norms = math.sqrt(sum(map(idf.squared, a)) * sum(map(idf.squared, b)))
+    return sum(map(idf.squared, a & b)) / norms if norms else 0.0
+
+
+def _score(cosine: float, q: _Side, d: _Side) -> float:
     text = min(1.0, max(0.0, (cosine - COSINE_LOW) / (COSINE_HIGH - COSINE_LOW)))
-    if _NO_SPACE_RUN.search(q_title) or _NO_SPACE_RUN.search(d_title):
-        title_sim = fuzz.ratio(q_title.replace(" ", ""), d_title.replace(" ", ""))
+    if NO_SPACE_RUN.search(q.title) or NO_SPACE_RUN.search(d.title):
+        title_sim = fuzz.ratio(q.title.replace(" ", ""), d.title.replace(" ", ""))
     else:
-        title_sim = fuzz.token_set_ratio(q_title, d_title)
+        title_sim = fuzz.token_set_ratio(q.title, d.title)
     title = min(1.0, max(0.0, (title_sim - TITLE_LOW) / (100.0 - TITLE_LOW)))
     topical = TEXT_WEIGHT * text + TITLE_WEIGHT * title
-    dup = fuzz.ratio(q_lead, d_lead, score_cutoff=DUP_FLOOR) if q_lead and d_lead else 0.0
+    dup = 0.0
+    if q.lead and d.lead and cosine >= DUP_COSINE:
+        dup = fuzz.ratio(q.lead, d.lead, score_cutoff=DUP_FLOOR)
     return max(topical, dup)
 
 

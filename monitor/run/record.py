@@ -107,7 +107,7 @@ class Recorder:
                       date=doc.date or (link.date if link else None), restored=True,
                       reason="back at its address, unchanged since it was removed")  # fmt: skip
         if self.matcher is not None:
-            self.matcher.annotate(event, doc, rel.id)
+            self.matcher.annotate(event, doc, rel.id, self.state.id)
         self.store.record_restored(rel, page, self.sig, event, self.report.check_id)
         self.report.add(event)
 
@@ -156,10 +156,10 @@ class Recorder:
                 event.restored = True
                 event.reason = "back at its address, edited since it was removed"
         if self.matcher is not None:
-            self.matcher.annotate(event, doc, rel.id if rel else None)
+            self.matcher.annotate(event, doc, rel.id if rel else None, self.state.id)
         release_id = self._version(rel, page, doc, event, mark)
         if self.matcher is not None:
-            self.matcher.remember(release_id, doc)
+            self.matcher.remember(release_id, doc, self.state.id)
         self.report.add(event)
 
     def _version(

@@ -127,20 +127,20 @@ class CatalogueReads:
         """The latest text of the release stored at `url` (the first one, when two sources
         list the same address)."""
         row = self.conn.execute(
-            "SELECT r.id, v.title, v.body FROM releases r JOIN versions v "
+            "SELECT r.id, v.title, v.body, r.source_id FROM releases r JOIN versions v "
             "ON v.id = r.latest_version_id WHERE r.url = ? ORDER BY r.id LIMIT 1",
             (url,),
         ).fetchone()
-        return ReleaseText(row[0], row[1], row[2]) if row is not None else None
+        return ReleaseText(row[0], row[1], row[2], row[3]) if row is not None else None
 
     def latest_texts(self) -> Iterator[ReleaseText]:
         """Every release's latest text, read as it is consumed (for indexing them all)."""
         rows = self.conn.execute(
-            "SELECT r.id, v.title, v.body FROM releases r "
+            "SELECT r.id, v.title, v.body, r.source_id FROM releases r "
             "JOIN versions v ON v.id = r.latest_version_id"
         )
         for row in rows:
-            yield ReleaseText(row[0], row[1] or "", row[2])
+            yield ReleaseText(row[0], row[1] or "", row[2], row[3])
 
     def read_raw(self, digest: str) -> bytes:
         """A raw body as fetched, by its SHA-256 (see Store.save_raw)."""

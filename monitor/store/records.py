@@ -66,6 +66,7 @@ class ReleaseText:
     release_id: int
     title: str
     body: str
+    source_id: int = 0  # whose boilerplate related releases discount
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,8 @@ batches, with progress on stderr for a big store; see "The search index" below).
 catalogue recorded it without an index (FTS5 is SQLite's); migration 3 gives it one of
 PostgreSQL's own (search_pg.py), indexed the same way, and is recorded on SQLite doing nothing.
 
+Migration 4 adds each source's boilerplate for related releases (`sim_sources`).
+
 The related-release index (`sim_` tables) keeps a layout version of its own (SIMILAR_VERSION in
 `sim_meta`): it is derived data, so an index of another layout is dropped and rebuilt from the
 releases (context/similar.py) rather than migrated.
@@ -36,7 +38,7 @@ from monitor.store.records import now_iso
 from monitor.store.sql import columns, has_table, immediate, statements
 from monitor.text.scripts import UNSPACED
 
-SIMILAR_VERSION = "2"  # layout of the `sim_` tables; similar.py rebuilds an index of another
+SIMILAR_VERSION = "3"  # layout of the `sim_` tables; similar.py rebuilds an index of another
 
 CATALOGUE = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -191,11 +193,14 @@ CREATE TABLE IF NOT EXISTS sim_docs (
     doc_id INTEGER PRIMARY KEY,
     title TEXT NOT NULL,      -- normalised title
     lead TEXT NOT NULL,       -- normalised opening, for the near-duplicate comparison
-    features BLOB NOT NULL,   -- uint32 feature hashes (CRC-32) of title and opening
+    features BLOB NOT NULL,   -- uint32 feature hashes (CRC-32) of title and whole text
     posted BLOB NOT NULL,     -- the subset written to sim_postings
     bridge BLOB NOT NULL,     -- the features another language can share (numbers, names...)
-    no_space INTEGER NOT NULL -- written in a script without spaces (Khmer, Thai...)
+    no_space INTEGER NOT NULL, -- written in a script without spaces (Khmer, Thai...)
+    source INTEGER NOT NULL,  -- the source's id (0: none known), whose boilerplate is discounted
+    lead_features BLOB NOT NULL -- the features of the title and opening, weighed up
 );
+CREATE INDEX IF NOT EXISTS sim_docs_source ON sim_docs (source, doc_id);
 CREATE TABLE IF NOT EXISTS sim_postings (
     feature INTEGER NOT NULL,
     doc_id INTEGER NOT NULL,
@@ -206,6 +211,19 @@ CREATE TABLE IF NOT EXISTS sim_df (
     df INTEGER NOT NULL       -- releases whose features include it
 );
 CREATE TABLE IF NOT EXISTS sim_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+# Each source's boilerplate for related releases: the features on many of its releases (a
+# letterhead, a sign-off, "Cabinet Meeting Synopsis"), with their weights, recomputed from its
+# latest releases as they arrive; `version` counts the recomputations (a reader's cache key).
+SIMILAR_SOURCES = """
+CREATE TABLE IF NOT EXISTS sim_sources (
+    source INTEGER PRIMARY KEY,
+    docs INTEGER NOT NULL,        -- releases of the source in the index
+    version INTEGER NOT NULL,     -- bumped each time the boilerplate is recomputed
+    boilerplate BLOB NOT NULL,    -- uint32 feature hashes
+    weights BLOB NOT NULL         -- one byte each: the feature's weight in percent (0: ignored)
+);
 """
 
 # Columns added after a table was first created: a store made by an older version gains them.
@@ -345,6 +363,14 @@ def _postgresql_search_index(conn: sqlite3.Connection) -> None:
     search_pg.create(conn)
 
 
+def _similar_sources(conn: sqlite3.Connection) -> None:
+    """Migration 4: each source's boilerplate for related releases (`sim_sources`). The index's
+    layout changed with it (sources and lead features in `sim_docs`: layout 3), so the next
+    writer rebuilds the index from the releases (context/matching.py)."""
+    for statement in statements(SIMILAR_SOURCES):
+        conn.execute(statement)
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -367,6 +393,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         _postgresql_search_index,
         "search index: release_search (tsvector, pg_trgm trigrams), its trigger",
     ),
+    Migration(4, "related releases: each source's boilerplate (sim_sources)", _similar_sources),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

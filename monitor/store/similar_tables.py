@@ -1,6 +1,7 @@
 """The related-release index's tables (`sim_*`): features packed as arrays, postings, document
-frequencies and the count of releases. The features and the scoring are `context.similar`'s;
-this module only keeps and reads them, inside the caller's transaction when there is one."""
+frequencies, the count of releases and each source's boilerplate. The features and the scoring
+are `context.similar`'s; this module only keeps and reads them, inside the caller's transaction
+when there is one."""
 
 from __future__ import annotations
 
@@ -9,21 +10,24 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from monitor.store.schema import SIMILAR as _SCHEMA
+from monitor.store.schema import SIMILAR as _SIMILAR
+from monitor.store.schema import SIMILAR_SOURCES
 from monitor.store.schema import SIMILAR_VERSION as _SCHEMA_VERSION
 from monitor.store.sql import has_table
 
-_TABLES = ("sim_docs", "sim_postings", "sim_df", "sim_meta")
+_SCHEMA = _SIMILAR + SIMILAR_SOURCES
+_TABLES = ("sim_docs", "sim_postings", "sim_df", "sim_meta", "sim_sources")
 
-DocRow = tuple[int, str, str, bytes, bytes, int]  # doc_id, title, lead, features, bridge, no_space
-
-
-def pack(features: Iterable[int]) -> bytes:
-    return array("I", features).tobytes()
+# doc_id, title, lead, features, bridge, no_space, source, lead_features
+DocRow = tuple[int, str, str, bytes, bytes, int, int, bytes]
 
 
-def unpack(blob: bytes) -> array[int]:
-    out = array("I")
+def pack(features: Iterable[int], kind: str = "I") -> bytes:
+    return array(kind, features).tobytes()
+
+
+def unpack(blob: bytes, kind: str = "I") -> array[int]:
+    out = array(kind)
     out.frombytes(blob)
     return out
 
@@ -61,7 +65,7 @@ class SimilarityTables:
         self, rows: list[DocRow | tuple], postings: list[tuple[int, int]], df: Counter[int]
     ) -> None:
         """New releases' rows, their postings (feature, doc_id) and document frequencies."""
-        self.conn.executemany("INSERT INTO sim_docs VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        self.conn.executemany("INSERT INTO sim_docs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         self.conn.executemany(
             "INSERT OR IGNORE INTO sim_postings (feature, doc_id) VALUES (?, ?)", sorted(postings)
         )
@@ -78,21 +82,77 @@ class SimilarityTables:
                 (change,),
             )
 
+    def count_sources(self, change: Counter[int]) -> dict[int, tuple[int, int]]:
+        """Add to the sources' counts of releases; their (count before, count after)."""
+        before = self.source_docs(list(change))
+        self.conn.executemany(
+            "INSERT INTO sim_sources (source, docs, version, boilerplate, weights) "
+            "VALUES (?, ?, 0, ?, ?) ON CONFLICT (source) DO UPDATE "
+            "SET docs = sim_sources.docs + excluded.docs",
+            [(s, n, b"", b"") for s, n in sorted(change.items())],
+        )
+        return {s: (before.get(s, 0), before.get(s, 0) + n) for s, n in change.items()}
+
+    def source_docs(self, sources: list[int]) -> dict[int, int]:
+        return self._pairs("SELECT source, docs FROM sim_sources WHERE source IN ({})", sources)
+
+    def latest_features(self, source: int, limit: int) -> list[bytes]:
+        """The feature blobs of a source's latest releases in the index."""
+        rows = self.conn.execute(
+            "SELECT features FROM sim_docs WHERE source = ? ORDER BY doc_id DESC LIMIT ?",
+            (source, limit),
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    def save_boilerplate(self, source: int, features: list[int], weights: list[int]) -> None:
+        self.conn.execute(
+            "UPDATE sim_sources SET version = version + 1, boilerplate = ?, weights = ? "
+            "WHERE source = ?",
+            (pack(features), pack(weights, "B"), source),
+        )
+
+    def versions(self, sources: list[int]) -> dict[int, int]:
+        """The boilerplate versions of these sources (those with one)."""
+        marks = ",".join("?" * len(sources))
+        return dict(
+            self.conn.execute(
+                f"SELECT source, version FROM sim_sources WHERE source IN ({marks}) "
+                "AND version > 0",
+                sources,
+            ).fetchall()
+        )
+
+    def boilerplate(self, source: int) -> tuple[int, array[int], array[int]]:
+        """A source's boilerplate: (version, features, weights in percent)."""
+        row = self.conn.execute(
+            "SELECT version, boilerplate, weights FROM sim_sources WHERE source = ?", (source,)
+        ).fetchone()
+        if row is None:
+            return 0, array("I"), array("B")
+        return row[0], unpack(row[1]), unpack(row[2], "B")
+
     def remove_ids(self, ids: list[int]) -> int:
         """Forget these releases (their postings and frequencies too); how many were known."""
         old = []
         for part in chunks(ids, 500):
             marks = ",".join("?" * len(part))
             old += self.conn.execute(
-                f"SELECT doc_id, features, posted FROM sim_docs WHERE doc_id IN ({marks})", part
+                f"SELECT doc_id, features, posted, source FROM sim_docs WHERE doc_id IN ({marks})",
+                part,
             ).fetchall()
         if not old:
             return 0
         df: Counter[int] = Counter()
         postings = []
-        for doc_id, features, posted in old:
+        sources: Counter[int] = Counter()
+        for doc_id, features, posted, source in old:
             df.update(unpack(features))
             postings.extend((f, doc_id) for f in unpack(posted))
+            sources[source] -= 1
+        self.conn.executemany(
+            "UPDATE sim_sources SET docs = docs + ? WHERE source = ?",
+            [(n, s) for s, n in sources.items()],
+        )
         self.conn.executemany("DELETE FROM sim_postings WHERE feature = ? AND doc_id = ?", postings)
         self.conn.executemany(
             "UPDATE sim_df SET df = df - ? WHERE feature = ?", [(n, f) for f, n in df.items()]
@@ -110,14 +170,13 @@ class SimilarityTables:
         return int(row[0])
 
     def df(self, features: Iterable[int]) -> dict[int, int]:
+        return self._pairs("SELECT feature, df FROM sim_df WHERE feature IN ({})", features)
+
+    def _pairs(self, sql: str, keys: Iterable[int]) -> dict[int, int]:
+        """The (key, value) rows of `sql` for these keys, asked 900 at a time."""
         out: dict[int, int] = {}
-        for part in chunks(list(features), 900):
-            marks = ",".join("?" * len(part))
-            out.update(
-                self.conn.execute(
-                    f"SELECT feature, df FROM sim_df WHERE feature IN ({marks})", part
-                ).fetchall()
-            )
+        for part in chunks(list(keys), 900):
+            out.update(self.conn.execute(sql.format(",".join("?" * len(part))), part).fetchall())
         return out
 
     def best_sharing(
@@ -139,7 +198,8 @@ class SimilarityTables:
     def rows(self, ids: list[int]) -> list[DocRow]:
         marks = ",".join("?" * len(ids))
         return self.conn.execute(
-            "SELECT doc_id, title, lead, features, bridge, no_space FROM sim_docs "
+            "SELECT doc_id, title, lead, features, bridge, no_space, source, lead_features "
+            "FROM sim_docs "
             f"WHERE doc_id IN ({marks})",
             ids,
         ).fetchall()
