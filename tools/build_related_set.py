@@ -6,8 +6,8 @@ Each release page listed in `tests/data/related/pages.json` is read with the pro
 extraction (`monitor.extract`), and its title and text are written to `texts/<id>.txt` (the
 title on the first line, a blank line, then the text), so the evaluation reads text, not HTML.
 The pages come from `../shared/real-pages/`; `pages.json` records which file each text came
-from. Statements that are text already (`copies`) are copied. Texts the themes set already holds (`tests/data/themes/`) are not copied: `pairs.json`
-names them by their path there.
+from. Statements that are text already (`copies`) are copied. Texts the themes set already
+holds (`tests/data/themes/`) are not copied: `pairs.json` names them by their path there.
 """
 
 from __future__ import annotations
