@@ -263,9 +263,11 @@ def related(target: str, config_path: str | None, as_json: bool) -> None:
         else:
             raise UsageError(f"{target} is not a stored release URL nor a file; "
                              "`monitor search` finds stored releases")  # fmt: skip
-        found = Matcher(config, store).related(
-            title, text, exclude=exclude, url=url, source_id=source_id
-        )
+        matcher = Matcher(config, store)
+        found = matcher.related(
+            title, text, exclude=exclude, url=url, source_id=source_id,
+            themes=matcher.themes_of(title, text),
+        )  # fmt: skip
     if as_json:
         _print_json(related_json(target, title, found))
     else:

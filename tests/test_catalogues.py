@@ -368,9 +368,10 @@ def test_a_release_gets_its_related_releases_on_either_catalogue(site):
     asked = invoke("related", "--json", pko.url, "--config", str(path))
     assert asked.returncode == 0, asked.stderr
     answer = json.loads(asked.stdout)
-    assert [(r["url"], r["score"]) for r in answer["related"]] == [
-        (r.url, r.score) for r in pko.related
-    ]
+    # Asked later, the index holds the releases stored after it too (and the boilerplate
+    # learned from them), so the other scores may move; the near-duplicate stays first.
+    first = answer["related"][0]
+    assert (first["url"], first["score"]) == (pko.related[0].url, pko.related[0].score)
 
 
 @pytest.mark.slow

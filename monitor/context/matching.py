@@ -124,6 +124,12 @@ class Matcher:
         out.sort(key=lambda r: -r.score)
         return out[:RELATED_LIMIT]
 
+    def themes_of(self, title: str, text: str) -> list[str]:
+        """The themes a text (paragraphs a line each, as `Document.text`) is about: what a
+        check's event says of its release, for `related` to answer as the check did."""
+        about, _ = classify_themes(title, tuple(text.split("\n")), self.themes)
+        return [m.theme for m in about]
+
     def _about(self, release_id: int, themes: Sequence[str]) -> bool:
         """Whether a stored release is about one of these themes."""
         version = self.store.latest_version(release_id)
