@@ -79,6 +79,9 @@ class Matcher:
         self.store = store
         self.themes = build_themes(config, store)
         self.index = SimilarityIndex(store.conn)
+        # the themes each release is about, as this matcher tagged or read them: a release is
+        # a candidate of many later ones (a baseline's, most of all), and tagging is not free
+        self._about_cache: dict[int, frozenset[str]] = {}
         if self.index.rebuilt:
             self.reindex()
 
@@ -132,14 +135,28 @@ class Matcher:
 
     def _about(self, release_id: int, themes: Sequence[str]) -> bool:
         """Whether a stored release is about one of these themes."""
-        version = self.store.latest_version(release_id)
-        if version is None:
-            return False
-        about, _ = classify_themes(version.title, version.paragraphs, self.themes)
-        return any(m.theme in themes for m in about)
+        about = self._about_cache.get(release_id)
+        if about is None:
+            version = self.store.latest_version(release_id)
+            if version is None:
+                return False
+            tagged, _ = classify_themes(version.title, version.paragraphs, self.themes)
+            about = self._about_cache[release_id] = frozenset(m.theme for m in tagged)
+        return not about.isdisjoint(themes)
 
-    def remember(self, release_id: int, doc: Document, source_id: int = 0) -> None:
+    def remember(
+        self,
+        release_id: int,
+        doc: Document,
+        source_id: int = 0,
+        about: Sequence[str] | None = None,
+    ) -> None:
+        """Index a stored release; `about`: the themes its event was tagged with, if any."""
         self.index.add(release_id, doc.title, doc.text, source_id)
+        if about is not None:
+            self._about_cache[release_id] = frozenset(about)
+        else:
+            self._about_cache.pop(release_id, None)
 
     def reindex(self) -> int:
         """Index every stored release again (after the index's layout changed)."""

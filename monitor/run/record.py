@@ -159,7 +159,8 @@ class Recorder:
             self.matcher.annotate(event, doc, rel.id if rel else None, self.state.id)
         release_id = self._version(rel, page, doc, event, mark)
         if self.matcher is not None:
-            self.matcher.remember(release_id, doc, self.state.id)
+            self.matcher.remember(release_id, doc, self.state.id,
+                                  [m.theme for m in event.themes])  # fmt: skip
         self.report.add(event)
 
     def _version(
