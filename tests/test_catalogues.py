@@ -1,5 +1,6 @@
 """The check's contract on both catalogues: SQLite (the default) and PostgreSQL (`store:
-catalogue:`), each test on a fresh one (a new schema of the `test` database for PostgreSQL).
+catalogue:`), each test on a fresh one (a new schema of the `test` database for PostgreSQL);
+and on PostgreSQL with the archive in S3 (`store: files:`, a moto server) at once.
 
 New, changed, removed and restored releases, the digest ledger claiming each event once, the
 schema's numbered migrations, and the PostgreSQL locks that replace the folder lock.
@@ -34,25 +35,44 @@ OLD = "adopted a new PoA for 2021-2025"
 NEW = "adopted a new PoA for 2021-2030"
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)])
-def catalogue(request) -> str | None:
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.slow),
+                        pytest.param("postgresql+s3", marks=pytest.mark.slow)])  # fmt: skip
+def backend(request) -> str:
+    """Where the store is: SQLite and the snapshots folder (the default); the PostgreSQL
+    catalogue with the folder; the PostgreSQL catalogue with the archive in S3 (a moto server)
+    at once, as several machines share them."""
+    return request.param
+
+
+@pytest.fixture
+def catalogue(request, backend) -> str | None:
     """None: SQLite in the snapshots folder; else the PostgreSQL catalogue's URL."""
-    return None if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    return None if backend == "sqlite" else request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def files(request, backend) -> str | None:
+    """None: texts and bodies in the snapshots folder; else an s3:// URL."""
+    if not backend.endswith("+s3"):
+        return None
+    return f"{request.getfixturevalue('s3_bucket').url}/archive"
 
 
 @dataclass
 class Site(Ministry):
     catalogue: str | None = None
+    files: str | None = None
 
     def config(self, **top):
-        if self.catalogue is not None:
-            top.setdefault("store", {"catalogue": self.catalogue})
+        store = {"catalogue": self.catalogue, "files": self.files}
+        if any(store.values()):
+            top.setdefault("store", {k: v for k, v in store.items() if v})
         return super().config(**top)
 
 
 @pytest.fixture
-def site(server, tmp_path, catalogue) -> Site:
-    return Site(server, tmp_path, catalogue=catalogue)
+def site(server, tmp_path, catalogue, files) -> Site:
+    return Site(server, tmp_path, catalogue=catalogue, files=files)
 
 
 def test_the_config_chooses_the_catalogue(site, catalogue):
@@ -65,6 +85,16 @@ def test_the_config_chooses_the_catalogue(site, catalogue):
     assert ("none on PostgreSQL" in recorded[1][1]) == (catalogue is not None)
     on_disk = (config.snapshots_dir / "catalogue.sqlite").exists()
     assert on_disk == (catalogue is None)
+
+
+def test_texts_and_bodies_go_to_the_configured_archive(site, files):
+    from monitor.store.archive import open_archive
+
+    assert not site.check().errors
+    local = site.config().snapshots_dir
+    texts = open_archive(files or str(local)).list("text/ministry")
+    assert len(texts) == len(site.releases)
+    assert (local / "text").exists() == (files is None)
 
 
 def test_new_changed_removed_restored(site):
