@@ -374,3 +374,39 @@ def test_a_catalogue_that_is_not_postgresql_is_refused_at_config_load(tmp_path):
     path.write_text("sources: []\nstore:\n  catalogue: mysql://db.internal/monitor\n")
     ran = invoke("status", "--config", str(path))
     assert ran.returncode == 2 and "postgresql://user@host/database" in ran.stderr
+
+
+def test_a_message_delivered_again_after_its_check_ended_is_skipped(site, catalogue):
+    """A worker killed between the end of its check and the broker's acknowledgement: the
+    message comes again; the round's source is not checked twice."""
+    from monitor.queue.worker import CheckWorker
+    from monitor.store.rounds import round_checks
+
+    lines: list[str] = []
+    worker = CheckWorker(site.config(), log=lines.append)
+    worker.check_source("ministry", round_id="r1", after=0)
+    worker.check_source("ministry", round_id="r1", after=0)  # delivered again
+    worker.check_source("ministry", round_id="r2", after=0)  # the next round: checked
+    assert "has ended already" in lines[1] and "has ended already" not in lines[2]
+    with Store.open(site.config().snapshots_dir, readonly=True) as store:
+        rounds = [round_checks(store.conn, r, 0) for r in ("r1", "r2")]
+    assert [[c.done for c in found] for found in rounds] == [[True], [True]]
+
+
+@pytest.mark.slow
+def test_a_check_that_ends_while_the_next_looks_for_dead_ones_stays_done(pg_root, monkeypatch):
+    """The next check found it running; it ends (its lock let go) before that check marks
+    the dead ones: it keeps `done`, and its round is complete."""
+    with Store.open(pg_root) as one, Store.open(pg_root) as other:
+        ended = one.begin_check()
+        looking = postgres.dead_checks
+
+        def meanwhile(conn, running):  # type: ignore[no-untyped-def]
+            if ended in running:
+                one.finish_check(ended, {})
+            return looking(conn, running)
+
+        monkeypatch.setattr(postgres, "dead_checks", meanwhile)
+        other.begin_check()
+        status = dict(other.conn.execute("SELECT id, status FROM checks").fetchall())
+    assert status[ended] == "done"
