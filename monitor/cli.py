@@ -401,9 +401,10 @@ def status(config_path: str | None, as_json: bool) -> None:
 
 def _commands_beside() -> list[click.Command]:
     from .cli_extract import extract
+    from .cli_store import store
     from .web.cli import serve  # imports click only; the web stack loads when `serve` runs
 
-    return [extract, serve]
+    return [extract, serve, store]
 
 
 for _command in _commands_beside():

@@ -205,7 +205,9 @@ def web_archive(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def postgresql() -> services.Service:
-    return services.require("PostgreSQL", "MONITOR_TEST_POSTGRESQL", services.probe_postgresql)
+    service = services.require("PostgreSQL", "MONITOR_TEST_POSTGRESQL", services.probe_postgresql)
+    services.install_trigrams(service.url)
+    return service
 
 
 @pytest.fixture

@@ -133,6 +133,20 @@ def probe_postgresql(url: str) -> str | None:
     return _exchange(url, 5432, startup, talk)
 
 
+def install_trigrams(url: str) -> None:
+    """pg_trgm in the `public` schema, once: a catalogue made in a test's schema would create it
+    there (the search index's trigrams, store/search_pg.py), and dropping that schema after the
+    test would take the extension, and the indexes of the tests running beside it, along."""
+    import psycopg
+
+    # UniqueViolation: another test process created it at the same moment
+    with (
+        psycopg.connect(url, autocommit=True) as conn,
+        contextlib.suppress(psycopg.errors.UniqueViolation),
+    ):
+        conn.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public")
+
+
 def probe_redis(url: str) -> str | None:
     def talk(sock: socket.socket, _parts) -> str | None:
         answer = sock.recv(64)

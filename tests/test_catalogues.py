@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from html import unescape
 
 import pytest
 from rich.console import Console
@@ -226,8 +228,8 @@ def test_statements_are_translated_for_postgresql(sqlite, pg):
 
 
 def test_the_commands_on_either_catalogue(site, catalogue):
-    """Every command that reads the store answers from the configured catalogue; search, whose
-    index is SQLite's, says so on PostgreSQL instead of answering wrong."""
+    """Every command that reads the store answers from the configured catalogue, search too
+    (each catalogue's own index) in the command and the web view."""
     from starlette.testclient import TestClient
 
     from monitor.web.app import create_app
@@ -258,11 +260,17 @@ def test_the_commands_on_either_catalogue(site, catalogue):
     web = TestClient(create_app(site.config().snapshots_dir, site.config()))
     page = web.get("/")
     assert page.status_code == 200 and site.release(MINISTERIAL).title in page.text
-    found = invoke("search", "ASEAN ministerial", *config_arg)
-    if catalogue is None:
-        assert found.returncode == 0 and site.release(MINISTERIAL).title in found.stdout
-    else:
-        assert found.returncode == 3 and "search needs the SQLite catalogue" in found.stderr
+    found = invoke("search", "--json", "--limit", "3", "ASEAN ministerial", *config_arg)
+    assert found.returncode == 0, found.stderr
+    hits = [json.loads(line) for line in found.stdout.splitlines()]
+    assert hits[0]["title"] == site.release(MINISTERIAL).title and len(hits) <= 3
+    assert hits[0]["score"] >= 75  # every word, in its title
+    page = web.get("/search", params={"q": "ASEAN ministerial"})
+    assert page.status_code == 200 and "<mark>" in page.text
+    shown = re.findall(r'<a class="title" href="/release/\d+">(.*?)</a>', page.text)
+    assert re.sub(r"</?mark>", "", unescape(shown[0])) == hits[0]["title"]
+    for link in set(re.findall(r'href="(/release/\d+)"', page.text)):
+        assert web.get(link).status_code == 200
 
 
 def test_a_queued_round_is_read_back_from_either_catalogue(site, catalogue):
@@ -374,6 +382,46 @@ def test_a_catalogue_that_is_not_postgresql_is_refused_at_config_load(tmp_path):
     path.write_text("sources: []\nstore:\n  catalogue: mysql://db.internal/monitor\n")
     ran = invoke("status", "--config", str(path))
     assert ran.returncode == 2 and "postgresql://user@host/database" in ran.stderr
+
+
+def test_a_release_gets_its_related_releases_on_either_catalogue(site):
+    """The related-release index (`sim_` tables) answers the same on both catalogues: the
+    starter corpus's news agency article is the near-duplicate of the ministry's release."""
+    from tests.commands import invoke
+    from tests.test_matching import PKO
+
+    report = site.check()
+    pko = next(e for e in report.new if e.url == site.url(site.release(PKO)))
+    assert pko.related and pko.related[0].score >= 90
+    assert pko.related[0].url.endswith("akp-2020-11-15-asean-un-summit-pko.txt")
+    path = site.write_config()
+    asked = invoke("related", "--json", pko.url, "--config", str(path))
+    assert asked.returncode == 0, asked.stderr
+    answer = json.loads(asked.stdout)
+    assert [(r["url"], r["score"]) for r in answer["related"]] == [
+        (r.url, r.score) for r in pko.related
+    ]
+
+
+@pytest.mark.slow
+def test_a_writer_on_postgresql_removes_only_the_old_temps_killed_writers_left(pg_root):
+    """No lock says that no other process writes files now: a temp younger than any write in
+    flight may be one, and stays; an old one is a killed writer's, and goes."""
+    import os
+    import time
+
+    from monitor.store.archive import SHARED_TEMP_AGE
+    from monitor.store.files import TEMP_PREFIX
+
+    folder = pg_root / "text" / "ministry" / "k"
+    folder.mkdir(parents=True)
+    old, young = folder / f"{TEMP_PREFIX}abcd1234", folder / f"{TEMP_PREFIX}efgh5678"
+    for temp in (old, young):
+        temp.write_bytes(b"half a text")
+    then = time.time() - SHARED_TEMP_AGE - 60
+    os.utime(old, (then, then))
+    Store.open(pg_root).close()  # a writer: it looks once a process
+    assert not old.exists() and young.exists()
 
 
 def test_a_message_delivered_again_after_its_check_ended_is_skipped(site, catalogue):

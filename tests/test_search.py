@@ -1,5 +1,6 @@
-"""Search through the FTS5 index: scripts without spaces, hostile query syntax, edits, accents,
-ranking, and a store made before the index."""
+"""Search through the index, on both catalogues (SQLite's FTS5; PostgreSQL's tsvector and
+trigrams): scripts without spaces, hostile query syntax, edits, accents, ranking, and a store
+made before the index."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from monitor.context.search import SearchIndexMissing, search
+from monitor.errors import StoreError
 from monitor.models import Document, Event, Page
-from monitor.store import search_index
+from monitor.store import postgres, search_index
 from monitor.store.catalogue import Store
 
 from .conftest import DATA
@@ -22,6 +24,16 @@ def _read(path: Path) -> tuple[str, tuple[str, ...]]:
     """A test text: the title on the first line, paragraphs after it."""
     title, *rest = [p.strip() for p in path.read_text(encoding="utf-8").split("\n\n")]
     return title, tuple(p for p in rest if p)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)])
+def store_root(request, tmp_path):
+    """A store folder; its catalogue SQLite's file, or the test's PostgreSQL schema."""
+    root = tmp_path / "snapshots"
+    if request.param == "postgresql":
+        postgres.use(root, request.getfixturevalue("pg_url"))
+    yield root
+    postgres.use(root, None)
 
 
 class Archive:
@@ -50,14 +62,13 @@ class Archive:
 
 
 def _check_index(store: Store) -> None:
-    """Each index holds exactly what its view says (fails on a stale or missing row)."""
-    for table in ("release_fts", "release_fts_trigram"):
-        store.conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
+    """The index holds exactly each release's latest version (fails on a stale or missing row)."""
+    search_index.check(store.conn)
 
 
 @pytest.fixture
-def archive(tmp_path):
-    arch = Archive(tmp_path / "snapshots")
+def archive(store_root):
+    arch = Archive(store_root)
     for path in sorted(WRITTEN.glob("*khmer*.txt")):
         arch.put(path.stem, *_read(path))
     arch.put("thai", *_read(DATA / "themes" / "thaigov" / "thaigov-2025-09-03-th-th-1.txt"))
@@ -147,16 +158,16 @@ def test_phrase_beats_all_words_beats_some_and_titles_break_ties(archive, monkey
     assert archive.urls("Qwxzvbn") == []
 
 
-def test_an_emptied_index_is_built_again_in_batches_at_open(tmp_path, monkeypatch, caplog):
+def test_an_emptied_index_is_built_again_in_batches_at_open(store_root, monkeypatch, caplog):
     """As for a store made before the index (test_store.py opens real ones): a reader is told
     to wait for a writer, the next writer indexes every release, a batch a transaction."""
-    root = tmp_path / "snapshots"
+    root = store_root
     arch = Archive(root)
     for i in range(7):
         arch.put(f"r{i}", f"Release {i}", (f"Statement number{i} on mine clearance.",))
     search_index.reset(arch.store.conn)
-    emptied = "SELECT COUNT(*) FROM release_fts WHERE release_fts MATCH 'mine'"
-    assert arch.store.conn.execute(emptied).fetchone()[0] == 0
+    with pytest.raises(StoreError, match="the search index is wrong"):
+        _check_index(arch.store)  # emptied: every release is missing from it
     arch.store.close()
     with Store.open(root, readonly=True) as reader, pytest.raises(SearchIndexMissing) as exc:
         search(reader, "mine")
@@ -173,3 +184,30 @@ def test_an_emptied_index_is_built_again_in_batches_at_open(tmp_path, monkeypatc
     with Store.open(root) as writer:  # the next writer finds it done: nothing to do
         assert search_index.build(writer.conn) == 0
         _check_index(writer)
+
+
+@pytest.mark.slow
+def test_without_pg_trgm_khmer_is_still_found_on_postgresql(pg_url, tmp_path, monkeypatch, caplog):
+    """A catalogue's user who may not create pg_trgm gets a warning and an index without
+    trigrams: Khmer and Thai searches read every such release, and find the same."""
+    from monitor.store import search_pg
+
+    monkeypatch.setattr(search_pg, "TRIGRAMS", "pg_trgm_not_installed")
+    root = tmp_path / "snapshots"
+    postgres.use(root, pg_url)
+    try:
+        with caplog.at_level(logging.WARNING, logger="monitor.store.search_pg"):
+            arch = Archive(root)
+        assert "no trigram index" in caplog.text and "CREATE EXTENSION pg_trgm" in caplog.text
+        title, paragraphs = _read(WRITTEN / "pos-khmer-cmac-clearance.txt")
+        arch.put("pos-khmer-cmac-clearance", title, paragraphs)
+        arch.put("other", "Visit", ("A visit to the port.",))
+        assert arch.urls("សកម្មភាពកំចាត់មីន") == ["pos-khmer-cmac-clearance"]
+        indexes = arch.store.conn.execute(
+            "SELECT indexname FROM pg_indexes "
+            "WHERE schemaname = current_schema() AND tablename = 'release_search'"
+        )
+        assert {r[0] for r in indexes} == {"release_search_pkey", "release_search_words"}
+        arch.store.close()
+    finally:
+        postgres.use(root, None)

@@ -194,3 +194,27 @@ def test_a_redesign_falls_back_to_the_single_page_reading():
                         template=view)  # fmt: skip
     assert reading.read_in is None
     assert re.search("cleared more land", reading.document.text)
+
+
+def test_a_page_that_is_little_but_its_statement_once_pruned_still_teaches_its_region():
+    """Once the template is taken out, a plain site's page is its statement and not much
+    else: the statement's container then holds most of what is left, and is still the
+    statement's (not the page's wrapper), so the source learns where to read."""
+    from monitor.demo.samples import generate_releases
+    from monitor.demo.site import SiteLayout, build_site
+    from monitor.extract.survey import survey_page
+
+    layout = SiteLayout("handmade", "/news/")
+    releases = generate_releases(12, seed=7)
+    routes = build_site(releases, style="handmade", per_page=20, base_path=layout.base_path,
+                        origin="https://agency.example", archives=False)  # fmt: skip
+    pages = [(f"https://agency.example{layout.article(r)}", routes[layout.article(r)].body)
+             for r in releases]  # fmt: skip
+    profile = SiteProfile()
+    for url, body in pages:
+        survey = survey_page(body.decode(), url)
+        assert survey is not None
+        profile.learn(survey.keys)
+    regions = [read_html(body.decode(), url, template=profile.view()).region for url, body in pages]
+    assert all(regions), regions
+    assert len(set(regions)) == 1

@@ -4,6 +4,7 @@ children of this process's forkserver."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -128,3 +129,44 @@ def test_the_reading_processes_end_with_the_process(tmp_path):
     while _alive(reader) and time.monotonic() < deadline:
         time.sleep(0.02)
     assert not _alive(reader)
+
+
+_CHECK_ALONE = """
+import asyncio, json, sys
+from pathlib import Path
+import yaml
+from monitor.config import load_config
+from monitor.demo.samples import generate_releases
+from monitor.demo.server import FixtureServer
+from monitor.demo.site import build_site
+from monitor.run.check import run_check
+from monitor.store.catalogue import Store
+
+READERS = ("trafilatura", "htmldate", "justext", "courlan", "pypdf")
+with FixtureServer() as server:
+    releases = generate_releases(8, seed=5)
+    server.set_routes(build_site(releases, style="drupal", per_page=20, base_path="/news/",
+                                 origin=server.origin, archives=False))
+    Path("config.yaml").write_text(yaml.safe_dump({
+        "snapshots": "snapshots", "fetch": {"per_host_delay": 0, "robots": False},
+        "sources": [{"name": "agency", "url": server.url("/news/")}]}))
+    config = load_config("config.yaml")
+    with Store.open(config.snapshots_dir) as store:
+        report = asyncio.run(run_check(config, store))
+    print(json.dumps({"new": len(report.new), "listed": report.sources[0].releases_seen,
+                      "errors": len(report.errors),
+                      "loaded": [m for m in READERS if m in sys.modules]}))
+"""
+
+
+@pytest.mark.slow
+def test_a_check_reads_its_pages_without_loading_the_reading_libraries(tmp_path):
+    """The readers' libraries (~20 MB: trafilatura and what it brings, pypdf) belong to the
+    reading processes: the check's own process, which lives as long as the service, holds
+    only the pages and the store."""
+    done = subprocess.run([sys.executable, "-c", _CHECK_ALONE], capture_output=True, text=True,
+                          timeout=300, cwd=tmp_path)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["new"] == result["listed"] > 0 and result["errors"] == 0, result
+    assert result["loaded"] == [], result

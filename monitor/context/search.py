@@ -1,8 +1,9 @@
 """`monitor search` and the web view's /search: the stored releases a query is about, best first,
 with a snippet of where it occurs.
 
-The search index (search_index.py, an FTS5 index of every release's latest version, removed ones
-included) proposes the releases, so a search reads a few dozen texts whatever the store's size.
+The search index (search_index.py: of every release's latest version, removed ones included; an
+FTS5 index on SQLite, PostgreSQL's full-text search and trigrams on PostgreSQL) proposes the
+releases, so a search reads a few dozen texts whatever the store's size.
 Each is scored 0-100 by its tier, then by its title:
 - the query as a phrase (looked for here, in the releases holding every word): 90-100; every
   word of it: 75-89; some of its words: 30-74 (30 plus 30 times their share, plus the title's
@@ -11,9 +12,10 @@ Each is scored 0-100 by its tier, then by its title:
 - the title adds up to the tier's span: rapidfuzz WRatio of query and title (case and accents
   folded), so among releases that all hold the words the one whose title says them comes first,
   and a title with one word misspelt still beats the others that share a word with the query.
-Equal scores keep the index's order (bm25, title words weighing more). A release holds a word as
-the index reads words: "mines" for "mine", "Phnôm Pénh" for "Phnom Penh"; in Khmer or Thai, any
-three or more characters it contains.
+Equal scores keep the index's order (bm25 or ts_rank, title words weighing more). A release holds
+a word as the index reads words: "Phnôm Pénh" for "Phnom Penh"; "mines" for "mine" on SQLite,
+whose index stems English words (PostgreSQL's 'simple' configuration does not); in Khmer or Thai,
+any three or more characters it contains.
 """
 
 from __future__ import annotations
@@ -63,12 +65,6 @@ def search(store: Store, query: str, *, limit: int = 10) -> list[SearchHit]:
     parsed = parse(query)
     if parsed is None or limit <= 0:
         return []
-    if store.dialect == "postgresql":
-        raise SearchIndexMissing(
-            "search needs the SQLite catalogue for now: its index is SQLite's own (FTS5), and "
-            "a PostgreSQL catalogue (`store: catalogue:`) has none yet. Search a copy of the "
-            "store made with the SQLite catalogue, or leave `catalogue` out"
-        )
     if not ready(store.conn):
         raise SearchIndexMissing(
             "this store's search index is not built yet: the next `monitor check` or "

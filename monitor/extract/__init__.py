@@ -20,6 +20,7 @@ The stage's modules:
 
 from __future__ import annotations
 
+import importlib
 from importlib.metadata import version
 
 from monitor.errors import ExtractionError
@@ -29,11 +30,22 @@ from monitor.text.normalize import paragraphs
 from ..models import Document, Page
 from .dates import _first_date
 from .filters import _clean
-from .html import extract_html, read_html
 from .language import _text_language
-from .pdf import extract_pdf
 from .reading import Reading, learn_page, statement_unchanged
 from .template import Template
+
+# The readers and their libraries (trafilatura, htmldate, justext, pypdf: ~20 MB) load on first
+# use: a check reads its pages in reading processes, and its own process never needs them.
+_READERS = {"extract_html": "html", "read_html": "html", "extract_pdf": "pdf"}
+
+
+def __getattr__(name: str) -> object:
+    if name in _READERS:
+        module = importlib.import_module(f"{__name__}.{_READERS[name]}")
+        value = getattr(module, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "EXTRACTOR_VERSION",
@@ -84,6 +96,8 @@ def read_page(
             f"{page.url}: a 304 Not Modified answer has no body; reuse the stored version"
         )
     if page.is_pdf:
+        from .pdf import extract_pdf
+
         return Reading(extract_pdf(page.body, page.url))
     if page.text is None:
         raise ExtractionError(
@@ -96,5 +110,7 @@ def read_page(
         found = _first_date((*paras[:2], *reversed(paras[-3:])), month_first=False)
         language = _text_language("\n".join(paras))
         return Reading(Document(page.url, paras[0][:250], paras, date=found, language=language))
+    from .html import read_html
+
     return read_html(page.text, page.url, content=content, title=title, date=date,
                      template=template)  # fmt: skip

@@ -184,17 +184,18 @@ def _lost_to_template(
 
 
 def _single_page(
-    work: etree._Element, url: str, template_under: dict[etree._Element, int]
+    work: etree._Element, url: str, template_under: dict[etree._Element, int], pruned: int = 0
 ) -> tuple[tuple[str, ...], Any, str | None]:
     """The statement as one page alone shows it: trafilatura's main text, trimmed of the menus
-    and lists around it; with the region that held it, for the source to learn."""
+    and lists around it; with the region that held it, for the source to learn (`pruned`: the
+    lines the source's template took out of `work` before)."""
     meta = _trafilatura(work, url)
     paras = _clean(paragraphs(meta.text or ""))
     if not paras:  # very short pages: be generous, then take the page's main block
         paras = _clean(paragraphs(_trafilatura(work, url, favor_recall=True).text or ""))
     lines = _line_records(work, skip_chrome=False)
     paras = _around_statement(paras, lines)
-    region = region_to_learn(paras, lines, template_under) if paras else None
+    region = region_to_learn(paras, lines, template_under, pruned) if paras else None
     if not paras:
         paras = _clean(_lines(_main_element(work), skip_chrome=True))
     sidebar = _side_column_lines(work)
@@ -283,7 +284,9 @@ def read_html(
     if paras:
         meta = extract_metadata(tree, url, _date_params(extensive=False))
     else:
-        paras, meta, learned = _single_page(prepared.work, url, prepared.template_under)
+        paras, meta, learned = _single_page(
+            prepared.work, url, prepared.template_under, prepared.removed
+        )
         if prepared.removed and _only_headings(paras, tree):
             # Nothing but the headline left: what the template took was the statement
             # (siblings that share every paragraph, a reissued release). The template only
@@ -292,7 +295,9 @@ def read_html(
             lost = _lost_to_template(alone[0], paras, prepared)
             if lost and _reads_as_statement(alone[0]):  # the rest of the template still goes
                 prepared = prepare(tree, url, template, keep=lost)
-                paras, meta, learned = _single_page(prepared.work, url, prepared.template_under)
+                paras, meta, learned = _single_page(
+            prepared.work, url, prepared.template_under, prepared.removed
+        )
     if not content:
         paras = without_template(paras, prepared)
     if not paras:

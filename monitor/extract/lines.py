@@ -31,6 +31,16 @@ from .vocabulary import (
     alternatives,
 )
 
+
+def load_html(html: str) -> etree._Element | None:
+    """The page's tree as trafilatura parses it (its encoding and broken-markup fallbacks).
+    trafilatura is imported here, on first use, so that the processes that only hold pages
+    (a check's own, a web view) never load it."""
+    from trafilatura.utils import load_html as trafilatura_load_html
+
+    return trafilatura_load_html(html)
+
+
 _CHROME_NAME = re.compile(rf"(?:^|[-_\s])(?:{alternatives(CHROME_NAMES)})(?=$|[-_\s\d])")
 
 

@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from lxml import etree
-from trafilatura.utils import load_html
 
 from monitor.text.normalize import normalize
 from monitor.text.words import word_count
@@ -38,6 +37,7 @@ from .lines import (
     _positions,
     _prose,
     _unwrap_layout_tables,
+    load_html,
 )
 from .selectors import SelectorMiss
 from .template import (
@@ -293,9 +293,14 @@ _TEMPLATE_INSIDE = 8
 
 
 def region_to_learn(
-    paras: tuple[str, ...], lines: list[_Line], template_under: dict[etree._Element, int]
+    paras: tuple[str, ...],
+    lines: list[_Line],
+    template_under: dict[etree._Element, int],
+    pruned: int = 0,
 ) -> str | None:
-    """The smallest container of the statement's prose, when it holds little besides."""
+    """The smallest container of the statement's prose, when it holds little besides.
+    `lines` are what is left of the page once its `pruned` template lines went: a container
+    holding most of those is the statement's, not the page's wrapper."""
     at = _positions(paras, lines)
     found = [(p, lines[i]) for p, i in zip(paras, at, strict=True) if i is not None]
     prose = [line.element for p, line in found if _prose(p, line)]
@@ -309,7 +314,8 @@ def region_to_learn(
     within = [line for line in lines if line.element in inside]
     own = {_key(p) for p in paras}
     links = sum(_linked(line) for line in within if _key(line.text) not in own)
-    if len(within) > 2 * len(paras) + 8 or len(within) >= 0.9 * len(lines) or links > 8:
+    page = len(lines) + pruned
+    if len(within) > 2 * len(paras) + 8 or len(within) >= 0.9 * page or links > 8:
         return None  # the statement and much else (menus, lists of links), or the whole page
     if container.xpath(".//nav|.//*[@role='navigation']"):
         return None  # a wrapper of the page, menus included

@@ -10,14 +10,17 @@ that found nothing is remembered (`SelectorMiss`), for `monitor extract` to warn
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from bs4 import BeautifulSoup
 from lxml import html as lxml_html
 
 from monitor.text.dates import parse_date
 
 from .filters import _clean
 from .lines import _lines
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
 
 _WHAT = {"content": "text", "title": "title", "date": "date"}
 
@@ -94,7 +97,11 @@ class PageSelectors:
         self, html: str, *, content: str | None, title: str | None, date: str | None
     ) -> None:
         self.content, self.title, self.date = content, title, date
-        self.soup = BeautifulSoup(html, "lxml") if (content or title or date) else None
+        self.soup = None
+        if content or title or date:  # bs4 loads only for sources that set selectors
+            from bs4 import BeautifulSoup
+
+            self.soup = BeautifulSoup(html, "lxml")
         self.misses: list[SelectorMiss] = []
 
     def text(self) -> tuple[str, ...]:

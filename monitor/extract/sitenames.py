@@ -12,11 +12,10 @@ import re
 from urllib.parse import urlsplit
 
 from lxml import etree
-from trafilatura.utils import load_html
 
 from monitor.text.normalize import normalize
 
-from .lines import _lines, _names
+from .lines import _lines, _names, load_html
 from .vocabulary import (
     BRAND_NAMES,
     BRAND_SUFFIXES,

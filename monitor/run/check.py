@@ -15,7 +15,7 @@ import asyncio
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -137,7 +137,7 @@ class SourceCheck:
             self.result.ok = False
             self.result.duration = time.monotonic() - started
             return self.result
-        self.reader.use_listing(found.listing_pages)
+        self.reader.use_listing(found.site_names)
         # the source's chrome as this check begins: its template and its listings' lines
         self.holding.chrome = self.profile.view().blocks | found.listing_keys
         self.holding.regions = bool(self.profile.view().regions)
@@ -346,8 +346,10 @@ class SourceCheck:
                               new=True)  # fmt: skip
         elif said.kind == "hold_chrome":  # decided when the source's other pages are read
             assert rel is not None and page is not None and doc and before and reading
-            self._held.append(_Held(url, rel, link, page, doc, before, said.paths, mark,
-                                    reading.lines))  # fmt: skip
+            # held until the source's pages are all read: without the decoded copy of its
+            # body, which only reading needs
+            self._held.append(_Held(url, rel, link, replace(page, text=None), doc, before,
+                                    said.paths, mark, reading.lines))  # fmt: skip
         elif said.kind == "record":
             assert page is not None and doc is not None
             self.record.document(url, rel, link, page, doc, before=before, mark=mark)

@@ -12,10 +12,12 @@ from collections.abc import Awaitable, Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from functools import partial
+from typing import TypeVar
 
 from monitor.config import SourceConfig
 from monitor.errors import FetchError
 from monitor.extract.profile import SiteProfile
+from monitor.extract.sitenames import listing_site_names
 from monitor.extract.template import PageKeys
 from monitor.models import Link, Listing, Page, ReleaseState
 from monitor.run.reader import is_html
@@ -24,6 +26,7 @@ from monitor.run.workers import read_listing
 from monitor.sources import parse_feed, sniff_kind
 from monitor.store.catalogue import Store
 
+T = TypeVar("T")
 Get = Callable[..., Awaitable[Page]]  # the check's fetch, with the source's headers and cookies
 
 
@@ -33,6 +36,7 @@ class Discovered:
     listing_urls: set[str] = field(default_factory=set)
     listing_pages: list[Page] = field(default_factory=list)  # to save validators at the end
     listing_keys: set[int] = field(default_factory=set)  # the lines of these listing pages
+    site_names: set[str] = field(default_factory=set)  # as the listing pages' chrome shows them
     single: Page | None = None  # the source URL is itself the release
     unchanged: bool = False  # the listing answered 304
 
@@ -88,14 +92,16 @@ class ListingReader:
             keys = None
             if kind == "feed":
                 listing = parse_feed(page.body, page.final_url)
+                names = await self._in_pool(listing_site_names, page.text or "", page.final_url)
             else:
-                listing, keys = await self._read_listing(page, shape)
+                listing, keys, names = await self._read_listing(page, shape)
             shape = listing.signature or shape
             if listing.kind == "page" and url == self.url and self.src.type != "listing":
                 self._not_a_listing_now(url, known)
                 found.single = page
                 return found
             found.listing_pages.append(page)
+            found.site_names |= names
             if keys is not None:
                 self.profile.learn(keys)
                 found.listing_keys.update(key for key, _ in keys.blocks)
@@ -145,14 +151,14 @@ class ListingReader:
 
     async def _read_listing(
         self, page: Page, shape: str | None
-    ) -> tuple[Listing, PageKeys | None]:
-        """The listing's links, and its chrome for the profile to learn before any release is
-        read: in a reading process, beside the fetching."""
-        return await asyncio.get_running_loop().run_in_executor(
-            self.pool,
-            partial(read_listing, page.text or "", page.final_url, self.src.links, shape,
-                    is_html(page)),
-        )  # fmt: skip
+    ) -> tuple[Listing, PageKeys | None, set[str]]:
+        """The listing's links, the site's names, and its chrome for the profile to learn
+        before any release is read: in a reading process, beside the fetching."""
+        return await self._in_pool(read_listing, page.text or "", page.final_url,
+                                   self.src.links, shape, is_html(page))  # fmt: skip
+
+    async def _in_pool(self, fn: Callable[..., T], *args: object) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self.pool, partial(fn, *args))
 
     def _not_a_listing_now(self, url: str, known: dict[str, ReleaseState]) -> None:
         """A source that listed releases and now shows one page (a maintenance notice, a

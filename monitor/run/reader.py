@@ -13,7 +13,6 @@ from monitor.errors import ExtractionError
 from monitor.extract import Reading, Template, read_page, statement_unchanged
 from monitor.extract.profile import SiteProfile
 from monitor.extract.selectors import SelectorMiss
-from monitor.extract.sitenames import listing_site_names
 from monitor.extract.survey import PageSurvey, survey_page
 from monitor.fetch.pages import page_from_bytes
 from monitor.models import Document, Link, Page, ReleaseState, VersionText
@@ -40,12 +39,11 @@ class ReleaseReader:
         self.src, self.store, self.pool, self.profile = src, store, pool, profile
         self.sig = extract_sig
         self.missed: dict[tuple[str, str], tuple[str, SelectorMiss, int]] = {}  # by selector
-        self._listing_pages: list[Page] = []
-        self._site_names: set[str] | None = None
+        self._site_names: set[str] = set()
 
-    def use_listing(self, pages: list[Page]) -> None:
-        """The listing pages read this check: their chrome names the site."""
-        self._listing_pages, self._site_names = pages, None
+    def use_listing(self, site_names: set[str]) -> None:
+        """The site's names, as the listing pages read this check show them in their chrome."""
+        self._site_names = site_names
 
     async def learn(self, page: Page) -> PageSurvey | None:
         """Learn from a page as soon as it arrives: releases fetched together are read after
@@ -134,8 +132,4 @@ class ReleaseReader:
 
     def _site_name(self, text: str) -> bool:
         """Is `text` the site's name, as the listing pages show it in their chrome?"""
-        if self._site_names is None:
-            self._site_names = set()
-            for page in self._listing_pages:
-                self._site_names |= listing_site_names(page.text or "", page.final_url)
         return bool(text) and normalize(text).casefold() in self._site_names

@@ -36,11 +36,14 @@ from concurrent.futures import (
 from typing import Any
 
 from monitor.extract import learn_page
+from monitor.extract.sitenames import listing_site_names
 from monitor.extract.template import PageKeys
 from monitor.models import Listing
 from monitor.sources import discover
 
-_PRELOAD = ["monitor.extract", "monitor.sources"]
+# What the forkserver imports once, so the reading processes it forks share those pages: the
+# readers and their libraries, which the check's own process never loads (`monitor.extract`).
+_PRELOAD = ["monitor.extract.html", "monitor.extract.pdf", "monitor.sources"]
 _lock = threading.Lock()
 _pool: Executor | None = None
 _start = "forkserver"  # how reading processes start (see _after_fork_in_child)
@@ -129,8 +132,10 @@ os.register_at_fork(after_in_child=_after_fork_in_child)
 
 def read_listing(
     html: str, url: str, links: str | None, like: str | None, learn: bool
-) -> tuple[Listing, PageKeys | None]:
-    """A listing page's release links and, when `learn`, what its chrome teaches the source's
-    template profile: both in a reading process, beside the check's fetching."""
+) -> tuple[Listing, PageKeys | None, set[str]]:
+    """A listing page's release links, the site's names its chrome shows, and when `learn`,
+    what its chrome teaches the source's template profile: in a reading process, beside the
+    check's fetching."""
     listing = discover(html, url, links=links, like=like)
-    return listing, (learn_page(html, url) if learn and listing.kind == "listing" else None)
+    keys = learn_page(html, url) if learn and listing.kind == "listing" else None
+    return listing, keys, listing_site_names(html, url)

@@ -256,6 +256,11 @@ def use(store_root: Path, location: str | None) -> None:
         _CONFIGURED[key] = location
 
 
+def configured(store_root: Path) -> str | None:
+    """Where `use` said the store at `store_root` keeps its archive (None: in the folder)."""
+    return _CONFIGURED.get(Path(os.path.abspath(store_root)))
+
+
 def archive_for(store_root: Path) -> Archive:
     location = _CONFIGURED.get(Path(os.path.abspath(store_root)))
     return open_archive(location) if location is not None else FolderArchive(store_root)

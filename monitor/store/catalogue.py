@@ -18,9 +18,11 @@ import contextlib
 import gzip
 import hashlib
 import json
+import logging
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,7 +33,7 @@ from filelock import FileLock
 from monitor.errors import StoreBusy, StoreError
 from monitor.models import Document, Event, Page
 from monitor.store import postgres
-from monitor.store.archive import archive_for
+from monitor.store.archive import SHARED_TEMP_AGE, Archive, archive_for
 from monitor.store.channels import ChannelLedger
 from monitor.store.dialect import dialect_of
 from monitor.store.lease import StoreLease, take_lock
@@ -57,9 +59,24 @@ from monitor.store.sqlite_file import OPEN_ERRORS, open_error, open_sqlite
 if TYPE_CHECKING:
     from monitor.extract.profile import SiteProfile
 
+log = logging.getLogger(__name__)
+
 CATALOGUE = "catalogue.sqlite"
 _SWEPT: set[Path] = set()  # stores whose stale temp files this process removed
 _RUNNING_CHECKS: set[int] = set()  # checks in flight in this process (the service's jobs)
+
+
+def _sweep_once(root: Path, files: Archive, before: float | None) -> None:
+    """Remove the temp files killed writers left in the archive (last written before `before`;
+    None: any), once per process and store: the service opens the store for every job. A
+    failure is logged, never a reason not to open the store."""
+    if root.resolve() in _SWEPT:
+        return
+    _SWEPT.add(root.resolve())
+    try:
+        files.remove_stale_temps(before)
+    except OSError as exc:  # ArchiveError too
+        log.warning("the archive's unfinished temp files could not be removed: %s", exc)
 
 
 class Store(CatalogueReads):
@@ -109,13 +126,15 @@ class Store(CatalogueReads):
                     "Fix its permissions or set `snapshots:` in config.yaml to a writable folder."
                 ) from None
             if url is not None:  # no folder lock: checks lock their sources (postgres.py)
-                return cls(root, postgres.open_catalogue(url, readonly=False), None)
+                store = cls(root, postgres.open_catalogue(url, readonly=False), None)
+                # Other processes, here or on other machines, may be writing files now: only
+                # temps older than any write in flight are a killed writer's.
+                _sweep_once(root, store.archive, time.time() - SHARED_TEMP_AGE)
+                return store
             lock, fresh = cls._take_lock(root, wait, lease)
-            if fresh and root.resolve() not in _SWEPT:
-                # No writer anywhere: what a killed one left half-written can go (once per
-                # process: the service opens the store for every job).
-                _SWEPT.add(root.resolve())
-                archive_for(root).remove_stale_temps()
+            if fresh:
+                # No writer anywhere: what a killed one left half-written can go.
+                _sweep_once(root, archive_for(root), None)
         if url is not None:
             return cls(root, postgres.open_catalogue(url, readonly=True), None)
         try:

@@ -184,6 +184,13 @@ def json_text(conn: Any, column: str, key: str) -> str:
     return f"json_extract({column}, '$.{key}')"
 
 
+def text_position(conn: Any, column: str) -> str:
+    """SQL for where the text given by `?` first occurs in `column` (1-based; 0: nowhere)."""
+    if dialect_of(conn) == "postgresql":
+        return f"strpos({column}, ?)"
+    return f"instr({column}, ?)"
+
+
 def has_theme(conn: Any, column: str) -> str:
     """SQL true when the event payload in `column` lists a theme named by the second `?`; the
     first `?` (the name as JSON) is looked for as text first: cheap, and it rules out nearly

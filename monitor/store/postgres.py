@@ -217,12 +217,26 @@ def dead_checks(conn: PgConnection, running: Iterable[int]) -> list[int]:
     return dead
 
 
+def advance_identities(conn: PgConnection) -> None:
+    """Each identity column's next value past the largest id (after rows were inserted with
+    their ids, as `monitor store copy` does)."""
+    from monitor.store.dialect import IDENTITY_TABLES
+
+    for table in sorted(IDENTITY_TABLES):
+        conn.execute(
+            f"SELECT setval(pg_get_serial_sequence(?, 'id'), "
+            f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)",
+            (table,),
+        )
+
+
 def open_catalogue(url: str, *, readonly: bool) -> PgConnection:
     """A writer's connection brought up to the code's schema (the same numbered migrations as
     SQLite's, schema.py); a reader's as it is. A catalogue of a newer monitor is refused."""
     import psycopg
 
     from monitor.store.schema import SchemaTooNew, check_version, migrate
+    from monitor.store.search_index import build as build_search_index
 
     conn = connect(url)
     try:
@@ -231,6 +245,7 @@ def open_catalogue(url: str, *, readonly: bool) -> PgConnection:
             raise StoreError(f"no store at {shown(url)} yet: run `monitor check` first")
         if not readonly:
             migrate(conn)
+            build_search_index(conn)  # once, for a catalogue made before its index
         return conn
     except SchemaTooNew as exc:
         conn.close()

@@ -15,7 +15,9 @@ A change of schema is a new `Migration` appended to `MIGRATIONS`, never an edit 
 released. `meta.schema_version` mirrors the latest version for the tools that read it.
 
 Migration 2 adds the search index (its tables empty: the releases are indexed after it, in
-batches, with progress on stderr for a big store; see "The search index" below).
+batches, with progress on stderr for a big store; see "The search index" below). A PostgreSQL
+catalogue recorded it without an index (FTS5 is SQLite's); migration 3 gives it one of
+PostgreSQL's own (search_pg.py), indexed the same way, and is recorded on SQLite doing nothing.
 
 The related-release index (`sim_` tables) keeps a layout version of its own (SIMILAR_VERSION in
 `sim_meta`): it is derived data, so an index of another layout is dropped and rebuilt from the
@@ -320,8 +322,7 @@ def _create_similar_tables(conn: sqlite3.Connection) -> None:
 def _search_index(conn: sqlite3.Connection) -> None:
     """Migration 2: the search index's views, FTS5 tables and triggers, empty; the releases are
     indexed once the migration is committed, in batches (search_index.build). A PostgreSQL
-    catalogue records it without an index: FTS5 is SQLite's, and `monitor search` says it needs
-    the SQLite catalogue for now."""
+    catalogue records it without an index (FTS5 is SQLite's): migration 3 makes it one."""
     if dialect_of(conn) == "postgresql":
         return
     for statement in statements(SEARCH):
@@ -331,6 +332,17 @@ def _search_index(conn: sqlite3.Connection) -> None:
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         (SEARCH_UPTO,),
     )
+
+
+def _postgresql_search_index(conn: sqlite3.Connection) -> None:
+    """Migration 3: the search index of a PostgreSQL catalogue (search_pg.py: a tsvector and
+    trigrams, kept by a trigger), empty; indexed after, as migration 2's. Nothing on SQLite,
+    whose index migration 2 made."""
+    if dialect_of(conn) != "postgresql":
+        return
+    from monitor.store import search_pg
+
+    search_pg.create(conn)
 
 
 @dataclass(frozen=True)
@@ -348,6 +360,12 @@ MIGRATIONS: tuple[Migration, ...] = (
         "search index: release_fts(_trigram), their views and triggers",
         _search_index,
         "search index: none on PostgreSQL (FTS5 is SQLite's; search needs SQLite)",
+    ),
+    Migration(
+        3,
+        "search index on PostgreSQL: nothing to do on SQLite (migration 2 made its index)",
+        _postgresql_search_index,
+        "search index: release_search (tsvector, pg_trgm trigrams), its trigger",
     ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version

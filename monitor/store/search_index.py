@@ -8,6 +8,9 @@ holding every word (search.py looks for the phrase in those it returns), and cou
 up to `RANK_BUDGET` (cheap: no ranking, no positions): beyond that it takes the newest
 `COMMON_WINDOW` of them instead of ranking them all. Only when fewer than the hits wanted hold
 every word are those holding some of them asked for, the same way.
+
+A PostgreSQL catalogue has an index of its own (search_pg.py: a tsvector and trigrams), built,
+kept and asked the same way: this module asks it the same questions.
 """
 
 from __future__ import annotations
@@ -20,7 +23,11 @@ import time
 import unicodedata
 from dataclasses import dataclass
 
+from monitor.errors import StoreError
+from monitor.store import search_pg
+from monitor.store.dialect import dialect_of, text_position
 from monitor.store.schema import SEARCH_UPTO
+from monitor.store.search_pg import TITLE_WEIGHT  # a title match against a body match
 from monitor.store.sql import immediate
 from monitor.text.normalize import normalize
 from monitor.text.scripts import UNSPACED_CHAR
@@ -32,7 +39,6 @@ BATCH = 5000  # releases indexed per transaction by the build
 LOUD_BUILD = 10_000  # a build of more releases reports its progress as warnings (stderr)
 RANK_BUDGET = 4000  # matches an index query ranks by bm25 at most
 COMMON_WINDOW = 100  # releases taken, newest first, of a query matching more than that
-TITLE_WEIGHT = 4.0  # bm25 weight of a title match against a body match
 MAX_TERMS = 16  # words of a query sent to the index (a pasted paragraph is cut)
 TRIGRAM = 3  # the trigram index finds nothing shorter
 TITLE_SCAN = 20_000  # newest titles read for a Khmer or Thai query shorter than that
@@ -67,17 +73,12 @@ def build(conn: sqlite3.Connection, batch: int | None = None) -> int:
         with immediate(conn):
             upto = _upto(conn)  # another writer's build may have gone further
             last = conn.execute(
-                "SELECT MAX(id) FROM (SELECT id FROM releases WHERE id > ? ORDER BY id LIMIT ?)",
+                "SELECT MAX(id) FROM "
+                "(SELECT id FROM releases WHERE id > ? ORDER BY id LIMIT ?) AS batch",
                 (upto, batch),
             ).fetchone()[0]
             if last is not None:
-                for table, view in (("release_fts", "release_text"),
-                                    ("release_fts_trigram", "release_text_unspaced")):  # fmt: skip
-                    conn.execute(
-                        f"INSERT INTO {table}(rowid, title, body) SELECT release_id, title, body "
-                        f"FROM {view} WHERE release_id > ? AND release_id <= ?",
-                        (upto, last),
-                    )
+                _index_releases(conn, upto, last)
                 done += conn.execute(
                     "SELECT COUNT(*) FROM releases WHERE id > ? AND id <= ?", (upto, last)
                 ).fetchone()[0]
@@ -94,13 +95,44 @@ def build(conn: sqlite3.Connection, batch: int | None = None) -> int:
     return done
 
 
+def _index_releases(conn: sqlite3.Connection, after: int, upto: int) -> None:
+    if dialect_of(conn) == "postgresql":
+        search_pg.index_releases(conn, after, upto)
+        return
+    for table, view in (("release_fts", "release_text"),
+                        ("release_fts_trigram", "release_text_unspaced")):  # fmt: skip
+        conn.execute(
+            f"INSERT INTO {table}(rowid, title, body) SELECT release_id, title, body "
+            f"FROM {view} WHERE release_id > ? AND release_id <= ?",
+            (after, upto),
+        )
+
+
 def reset(conn: sqlite3.Connection) -> None:
     """Empty the search index: the next writer to open the store indexes every release again,
     as for a store made before the index."""
     with immediate(conn):
-        for table in ("release_fts", "release_fts_trigram"):
-            conn.execute(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
+        if dialect_of(conn) == "postgresql":
+            search_pg.empty(conn)
+        else:
+            for table in ("release_fts", "release_fts_trigram"):
+                conn.execute(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
         conn.execute("UPDATE meta SET value = '0' WHERE key = ?", (SEARCH_UPTO,))
+
+
+def check(conn: sqlite3.Connection) -> None:
+    """Raise when the index does not hold exactly each release's latest version (a stale or
+    missing row): FTS5's integrity-check, or the rows search_pg computes again."""
+    if dialect_of(conn) == "postgresql":
+        stale = search_pg.stale_rows(conn)
+        if stale:
+            raise StoreError(f"the search index is wrong for {stale} releases")
+        return
+    try:
+        for table in ("release_fts", "release_fts_trigram"):
+            conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"the search index is wrong ({exc})") from None
 
 
 # --- asking the index ----------------------------------------------------------------------
@@ -114,13 +146,8 @@ class IndexQuery:
     table: str  # release_fts, or release_fts_trigram for a query in a script without spaces
 
     @property
-    def every(self) -> str:
-        """The MATCH expression of releases holding every word; `some`, any of them."""
-        return " AND ".join(quote(t) for t in self.terms)
-
-    @property
-    def some(self) -> str:
-        return " OR ".join(quote(t) for t in self.terms)
+    def unspaced(self) -> bool:
+        return self.table == "release_fts_trigram"
 
 
 def quote(text: str) -> str:
@@ -167,37 +194,53 @@ class Candidate:
 def find(conn: sqlite3.Connection, query: IndexQuery, want: int, enough: int) -> list[Candidate]:
     """Up to about `want` releases for the query, in index order, those with every word first;
     releases with some of the words only when fewer than `enough` have them all."""
-    if query.table == "release_fts_trigram":
+    if query.unspaced:
         long = tuple(t for t in query.terms if len(t) >= TRIGRAM)
         if not long:
             return _titles_containing(conn, " ".join(query.terms), want)
         query = IndexQuery(long, query.table)
-    found = dict.fromkeys(_matches(conn, query.table, query.every, want), "all")
+    found = dict.fromkeys(_matches(conn, query, "every", query.terms, want), "all")
     if len(found) < enough and len(query.terms) > 1:
-        for rid in _matches(conn, query.table, query.some, want):
+        for rid in _matches(conn, query, "some", query.terms, want):
             found.setdefault(rid, "some")
-    if not found and query.table == "release_fts":
+    if not found and not query.unspaced:
         # nothing holds any word: misspelt, perhaps ("Guteres"); their openings, then
-        prefixes = [t[: max(PREFIX_MIN, len(t) * 3 // 5)] for t in query.terms]
-        expr = " OR ".join(f"{quote(p)} *" for p in prefixes if len(p) >= PREFIX_MIN)
-        found = dict.fromkeys(_matches(conn, query.table, expr, want) if expr else [], "opening")
+        prefixes = tuple(
+            p for p in (t[: max(PREFIX_MIN, len(t) * 3 // 5)] for t in query.terms)
+            if len(p) >= PREFIX_MIN
+        )  # fmt: skip
+        found = dict.fromkeys(
+            _matches(conn, query, "opening", prefixes, want) if prefixes else [], "opening"
+        )
     return [Candidate(rid, tier) for rid, tier in found.items()]
 
 
-def _count(conn: sqlite3.Connection, table: str, expr: str) -> int:
-    """Matches, counted up to one more than `RANK_BUDGET` (cheap: no bm25, no positions)."""
-    return int(
-        conn.execute(
-            f"SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT ?)",
-            (expr, RANK_BUDGET + 1),
-        ).fetchone()[0]
-    )
+_FTS_JOIN = {"every": " AND ", "some": " OR ", "opening": " OR "}
 
 
-def _matches(conn: sqlite3.Connection, table: str, expr: str, want: int) -> list[int]:
-    """Matching release ids, best first by bm25 when there are few enough to rank; else the
-    newest `COMMON_WINDOW`."""
-    if _count(conn, table, expr) > RANK_BUDGET:
+def _fts_expression(mode: str, terms: tuple[str, ...]) -> str:
+    """The MATCH expression of releases holding every / some of the terms, or a word starting
+    with one of them (`opening`)."""
+    star = " *" if mode == "opening" else ""
+    return _FTS_JOIN[mode].join(f"{quote(t)}{star}" for t in terms)
+
+
+def _matches(
+    conn: sqlite3.Connection, query: IndexQuery, mode: str, terms: tuple[str, ...], want: int
+) -> list[int]:
+    """Matching release ids, best first (bm25, ts_rank) when there are few enough to rank;
+    else the newest `COMMON_WINDOW`. Counting first is cheap: no ranking, no positions."""
+    if dialect_of(conn) == "postgresql":
+        ranked = search_pg.count(conn, query.unspaced, mode, terms, RANK_BUDGET + 1) <= RANK_BUDGET
+        return search_pg.matches(
+            conn, query.unspaced, mode, terms, want if ranked else COMMON_WINDOW, ranked
+        )
+    table, expr = query.table, _fts_expression(mode, terms)
+    counted = conn.execute(
+        f"SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT ?)",
+        (expr, RANK_BUDGET + 1),
+    ).fetchone()[0]
+    if counted > RANK_BUDGET:
         order, want = "rowid DESC", COMMON_WINDOW
     else:
         order = f"bm25({table}, {TITLE_WEIGHT}, 1.0)"
@@ -211,7 +254,7 @@ def _titles_containing(conn: sqlite3.Connection, text: str, want: int) -> list[C
     """Shorter than a trigram: the titles of the newest `TITLE_SCAN` releases, read."""
     rows = conn.execute(
         "SELECT id FROM releases WHERE id > (SELECT MAX(id) FROM releases) - ? "
-        "AND instr(title, ?) > 0 ORDER BY id DESC LIMIT ?",
+        f"AND {text_position(conn, 'title')} > 0 ORDER BY id DESC LIMIT ?",
         (TITLE_SCAN, text, want),
     )
     return [Candidate(r[0], "title") for r in rows]
