@@ -16,6 +16,7 @@ import socket
 import struct
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Iterator
@@ -208,40 +209,43 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def s3_server() -> Iterator[str]:
-    """moto's standalone S3 server in a subprocess on a free port; yields its endpoint."""
+    """moto's standalone S3 server in a subprocess on a free port; yields its endpoint.
+
+    Its log (a line a request) goes to a file: a pipe nobody reads fills after 64 KB and the
+    server then hangs in the middle of a request (a few hundred objects into a test)."""
     try:
         import moto.server  # noqa: F401 (only whether it is installed)
     except ImportError:
         unavailable("the S3 test server", "moto is not installed: pip install -e '.[test]'")
     port = free_port()
     endpoint = f"http://127.0.0.1:{port}"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )  # fmt: skip
-    try:
-        reason = _wait_for_http(proc, endpoint)
-        if reason is not None:
-            unavailable(f"the S3 test server (moto) at {endpoint}", reason)
-        yield endpoint
-    finally:
-        proc.terminate()
+    with tempfile.TemporaryFile() as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+            stdout=subprocess.DEVNULL, stderr=log,
+        )  # fmt: skip
         try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        if proc.stderr is not None:
-            proc.stderr.close()
+            reason = _wait_for_http(proc, endpoint, log)
+            if reason is not None:
+                unavailable(f"the S3 test server (moto) at {endpoint}", reason)
+            yield endpoint
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
 
 
-def _wait_for_http(proc: subprocess.Popen[bytes], endpoint: str) -> str | None:
+def _wait_for_http(proc: subprocess.Popen[bytes], endpoint: str, log) -> str | None:
     import httpx
 
     deadline = time.monotonic() + S3_START_TIMEOUT
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+            log.seek(0)
+            err = log.read().decode(errors="replace")
             return f"it exited at start ({proc.returncode}): {err.strip()[-500:]}"
         try:
             httpx.get(f"{endpoint}/moto-api/", timeout=2.0)

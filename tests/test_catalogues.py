@@ -1,5 +1,6 @@
 """The check's contract on both catalogues: SQLite (the default) and PostgreSQL (`store:
-catalogue:`), each test on a fresh one (a new schema of the `test` database for PostgreSQL).
+catalogue:`), each test on a fresh one (a new schema of the `test` database for PostgreSQL);
+and on PostgreSQL with the archive in S3 (`store: files:`, a moto server) at once.
 
 New, changed, removed and restored releases, the digest ledger claiming each event once, the
 schema's numbered migrations, and the PostgreSQL locks that replace the folder lock.
@@ -36,25 +37,44 @@ OLD = "adopted a new PoA for 2021-2025"
 NEW = "adopted a new PoA for 2021-2030"
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)])
-def catalogue(request) -> str | None:
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.slow),
+                        pytest.param("postgresql+s3", marks=pytest.mark.slow)])  # fmt: skip
+def backend(request) -> str:
+    """Where the store is: SQLite and the snapshots folder (the default); the PostgreSQL
+    catalogue with the folder; the PostgreSQL catalogue with the archive in S3 (a moto server)
+    at once, as several machines share them."""
+    return request.param
+
+
+@pytest.fixture
+def catalogue(request, backend) -> str | None:
     """None: SQLite in the snapshots folder; else the PostgreSQL catalogue's URL."""
-    return None if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    return None if backend == "sqlite" else request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def files(request, backend) -> str | None:
+    """None: texts and bodies in the snapshots folder; else an s3:// URL."""
+    if not backend.endswith("+s3"):
+        return None
+    return f"{request.getfixturevalue('s3_bucket').url}/archive"
 
 
 @dataclass
 class Site(Ministry):
     catalogue: str | None = None
+    files: str | None = None
 
     def config(self, **top):
-        if self.catalogue is not None:
-            top.setdefault("store", {"catalogue": self.catalogue})
+        store = {"catalogue": self.catalogue, "files": self.files}
+        if any(store.values()):
+            top.setdefault("store", {k: v for k, v in store.items() if v})
         return super().config(**top)
 
 
 @pytest.fixture
-def site(server, tmp_path, catalogue) -> Site:
-    return Site(server, tmp_path, catalogue=catalogue)
+def site(server, tmp_path, catalogue, files) -> Site:
+    return Site(server, tmp_path, catalogue=catalogue, files=files)
 
 
 def test_the_config_chooses_the_catalogue(site, catalogue):
@@ -67,6 +87,16 @@ def test_the_config_chooses_the_catalogue(site, catalogue):
     assert ("none on PostgreSQL" in recorded[1][1]) == (catalogue is not None)
     on_disk = (config.snapshots_dir / "catalogue.sqlite").exists()
     assert on_disk == (catalogue is None)
+
+
+def test_texts_and_bodies_go_to_the_configured_archive(site, files):
+    from monitor.store.archive import open_archive
+
+    assert not site.check().errors
+    local = site.config().snapshots_dir
+    texts = open_archive(files or str(local)).list("text/ministry")
+    assert len(texts) == len(site.releases)
+    assert (local / "text").exists() == (files is None)
 
 
 def test_new_changed_removed_restored(site):
@@ -393,3 +423,39 @@ def test_a_writer_on_postgresql_removes_only_the_old_temps_killed_writers_left(p
     os.utime(old, (then, then))
     Store.open(pg_root).close()  # a writer: it looks once a process
     assert not old.exists() and young.exists()
+
+
+def test_a_message_delivered_again_after_its_check_ended_is_skipped(site, catalogue):
+    """A worker killed between the end of its check and the broker's acknowledgement: the
+    message comes again; the round's source is not checked twice."""
+    from monitor.queue.worker import CheckWorker
+    from monitor.store.rounds import round_checks
+
+    lines: list[str] = []
+    worker = CheckWorker(site.config(), log=lines.append)
+    worker.check_source("ministry", round_id="r1", after=0)
+    worker.check_source("ministry", round_id="r1", after=0)  # delivered again
+    worker.check_source("ministry", round_id="r2", after=0)  # the next round: checked
+    assert "has ended already" in lines[1] and "has ended already" not in lines[2]
+    with Store.open(site.config().snapshots_dir, readonly=True) as store:
+        rounds = [round_checks(store.conn, r, 0) for r in ("r1", "r2")]
+    assert [[c.done for c in found] for found in rounds] == [[True], [True]]
+
+
+@pytest.mark.slow
+def test_a_check_that_ends_while_the_next_looks_for_dead_ones_stays_done(pg_root, monkeypatch):
+    """The next check found it running; it ends (its lock let go) before that check marks
+    the dead ones: it keeps `done`, and its round is complete."""
+    with Store.open(pg_root) as one, Store.open(pg_root) as other:
+        ended = one.begin_check()
+        looking = postgres.dead_checks
+
+        def meanwhile(conn, running):  # type: ignore[no-untyped-def]
+            if ended in running:
+                one.finish_check(ended, {})
+            return looking(conn, running)
+
+        monkeypatch.setattr(postgres, "dead_checks", meanwhile)
+        other.begin_check()
+        status = dict(other.conn.execute("SELECT id, status FROM checks").fetchall())
+    assert status[ended] == "done"

@@ -63,8 +63,9 @@ def sites(hosts: int, per_host: int, releases_each: int) -> Iterator[list[dict]]
 
 def write_config(
     folder: Path, sources: list[dict], queue: dict | None, delay: float = 0,
-    catalogue: str | None = None,
+    catalogue: str | None = None, files: str | None = None, **top,
 ) -> Path:  # fmt: skip
+    """`top`: more top-level sections (`email:`, `schedule:`)."""
     data = {
         "snapshots": str(folder / "snapshots"),
         "fetch": {"per_host_delay": delay, "backoff": 0.01, "retries": 1, "timeout": 10},
@@ -73,8 +74,10 @@ def write_config(
     }
     if queue:
         data["queue"] = queue
-    if catalogue:
-        data["store"] = {"catalogue": catalogue}
+    store = {"catalogue": catalogue, "files": files}
+    if any(store.values()):
+        data["store"] = {k: v for k, v in store.items() if v}
+    data.update(top)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "config.yaml"
     path.write_text(yaml.safe_dump(data))
@@ -113,31 +116,45 @@ def _delete_queue(url: str, name: str) -> None:
 @contextmanager
 def workers(config: Path, count: int, concurrency: int = 1) -> Iterator[list[subprocess.Popen]]:
     """`count` worker processes, each ready (connected) before the test goes on."""
-    procs, logs = [], []
+    procs: list[subprocess.Popen] = []
     try:
-        for i in range(count):
-            log = config.parent / f"worker{i}.log"
-            logs.append(log)
-            procs.append(subprocess.Popen(
-                [*MONITOR, "worker", "--config", str(config), "--concurrency", str(concurrency)],
-                stdout=subprocess.DEVNULL, stderr=log.open("w"), start_new_session=True,
-            ))  # fmt: skip
-        deadline = time.monotonic() + READY_TIMEOUT
-        while not all("worker ready" in log.read_text() for log in logs):
-            assert time.monotonic() < deadline, [log.read_text()[-2000:] for log in logs]
-            assert all(p.poll() is None for p in procs), [log.read_text() for log in logs]
-            time.sleep(0.1)
+        procs += [start_worker(config, i, concurrency) for i in range(count)]
+        wait_ready(config, range(count), procs)
         yield procs
     finally:
-        for p in procs:
-            if p.poll() is None:
-                p.send_signal(signal.SIGTERM)
-        for p in procs:
-            try:
-                p.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                p.kill()
-                p.wait()
+        stop_workers(procs)
+
+
+def start_worker(config: Path, number: int, concurrency: int) -> subprocess.Popen:
+    """A `monitor worker` process logging to worker<number>.log beside the config."""
+    log = (config.parent / f"worker{number}.log").open("w")
+    with log:
+        return subprocess.Popen(
+            [*MONITOR, "worker", "--config", str(config), "--concurrency", str(concurrency)],
+            stdout=subprocess.DEVNULL, stderr=log, start_new_session=True,
+        )  # fmt: skip
+
+
+def wait_ready(config: Path, numbers, procs: list[subprocess.Popen]) -> None:
+    logs = [config.parent / f"worker{i}.log" for i in numbers]
+    deadline = time.monotonic() + READY_TIMEOUT
+    while not all("worker ready" in log.read_text() for log in logs):
+        assert time.monotonic() < deadline, [log.read_text()[-2000:] for log in logs]
+        assert all(p.poll() is None for p in procs), [log.read_text() for log in logs]
+        time.sleep(0.1)
+
+
+def stop_workers(procs: list[subprocess.Popen]) -> None:
+    """SIGTERM (the checks in flight end first), then SIGKILL after 30 s."""
+    for p in procs:
+        if p.poll() is None:
+            p.send_signal(signal.SIGTERM)
+    for p in procs:
+        try:
+            p.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait()
 
 
 def check(config: Path, *extra: str) -> tuple[dict, str]:

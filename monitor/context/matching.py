@@ -170,8 +170,10 @@ def import_corpus(config: Config, store: Store, matcher: Matcher) -> int:
     """Store and index reference documents that are new or changed; no events. Returns count.
 
     The service's concurrent checks each start with this: one at a time, so the second finds
-    the first's work done instead of storing the same documents again."""
-    with _IMPORTING:
+    the first's work done instead of storing the same documents again. Workers on the
+    PostgreSQL catalogue hold the corpus's source lock for it, as a check holds its source's:
+    two first checks in two processes would otherwise both insert the same documents."""
+    with _IMPORTING, store.sources_locked([CORPUS_SOURCE]):
         return _import_corpus(config, store, matcher)
 
 

@@ -101,7 +101,7 @@ def _send(config: Config, round_: Round, refetch_all: bool) -> Round:
     try:
         actor = declare(broker, config.queue.name)
         for name in round_.sources:
-            actor.send(name, round_.round_id, refetch_all)
+            actor.send(name, round_.round_id, refetch_all, round_.after)
     except Exception as exc:
         raise unreachable(config.queue.url, exc) from None
     finally:

@@ -31,8 +31,9 @@ from rich.console import Console
 from monitor.config import Config
 from monitor.queue.broker import declare, make_broker, shown, unreachable
 from monitor.run.cycle import run_check_command
-from monitor.store.catalogue import StoreBusy
+from monitor.store.catalogue import Store, StoreBusy
 from monitor.store.lease import StoreLease
+from monitor.store.rounds import round_checks
 
 T = TypeVar("T")
 LOCK_POLL = 0.2  # seconds between two tries of the store lock another process holds
@@ -50,10 +51,18 @@ class CheckWorker:
         self._busy = threading.Condition()
         self._checking: set[str] = set()
 
-    def check_source(self, name: str, round_id: str = "", refetch_all: bool = False) -> None:
+    def check_source(
+        self, name: str, round_id: str = "", refetch_all: bool = False, after: int = 0
+    ) -> None:
+        """`after`: the last row of `checks` before the round was sent (older senders: 0)."""
         if name not in self.hosts:
             # another config than the sender's: no retry helps; the sender says it waited
             self.log(f"skipped {name}: no such source in this worker's config")
+            return
+        if round_id and self._ended(name, round_id, after):
+            # a worker killed after its check ended and before the broker heard so: the
+            # message comes again, and the round has its check of this source already
+            self.log(f"skipped {name}: its check of round {round_id} has ended already")
             return
         started = time.monotonic()
         with self._claim(name), self._host_locked(name):
@@ -74,6 +83,13 @@ class CheckWorker:
             f"{len(report.removed)} removed, {len(report.errors)} errors "
             f"in {time.monotonic() - started:.2f} s"
         )
+
+    def _ended(self, name: str, round_id: str, after: int) -> bool:
+        if not Store.exists(self.config.snapshots_dir):
+            return False
+        with Store.open(self.config.snapshots_dir, readonly=True) as store:
+            rows = round_checks(store.conn, round_id, after)
+        return any(r.done and r.source == name for r in rows)
 
     @contextlib.contextmanager
     def _claim(self, name: str) -> Iterator[None]:

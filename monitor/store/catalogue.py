@@ -227,18 +227,21 @@ class Store(CatalogueReads):
         with self.transaction() as db:
             # A check that was running when its process died is closed, not resumed: its
             # committed versions and events stand, and this check picks up the rest. The
-            # service's other jobs, running beside this one, are alive.
+            # service's other jobs, running beside this one, are alive. `status='running'`
+            # again: a check that ended since we looked keeps its `done`.
             db.executemany(
-                "UPDATE checks SET status='interrupted' WHERE id=?",
+                "UPDATE checks SET status='interrupted' WHERE id=? AND status='running'",
                 [(i,) for i in self._dead_checks(db)],
             )
             cur = db.execute(
                 "INSERT INTO checks(started_at, pid, summary) VALUES (?, ?, ?)",
                 (now_iso(), os.getpid(), json.dumps(label) if label else None),
             )
-        check_id = int(cur.lastrowid or 0)
-        if self.dialect == "postgresql":
-            postgres.hold_check(self.conn, check_id)
+            check_id = int(cur.lastrowid or 0)
+            if self.dialect == "postgresql":
+                # before the row is seen: another process's check would find it running
+                # with its lock free, and mark it interrupted
+                postgres.hold_check(self.conn, check_id)
         self._checks.add(check_id)
         _RUNNING_CHECKS.add(check_id)
         return check_id
