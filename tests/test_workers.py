@@ -170,3 +170,31 @@ def test_a_check_reads_its_pages_without_loading_the_reading_libraries(tmp_path)
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["new"] == result["listed"] > 0 and result["errors"] == 0, result
     assert result["loaded"] == [], result
+
+
+@pytest.mark.slow
+def test_the_reading_processes_end_when_their_check_is_killed(tmp_path):
+    """A check killed outright (kill -9, the OOM killer) cannot stop its reading processes;
+    they see it is gone and end, with the forkserver that made them."""
+    script = (
+        "import os, time\n"
+        "from monitor.run.workers import reading_pool\n"
+        "if __name__ == '__main__':\n"
+        "    with reading_pool() as lease:\n"
+        "        print(lease.submit(os.getpid).result(), flush=True)\n"
+        "        time.sleep(120)\n"
+    )
+    (tmp_path / "check.py").write_text(script)
+    check = subprocess.Popen([sys.executable, "check.py"], cwd=tmp_path, stdout=subprocess.PIPE,
+                             text=True)  # fmt: skip
+    try:
+        reader = int(check.stdout.readline())
+        forkserver = _parents()[reader]
+        assert _alive(reader) and _alive(forkserver) and forkserver != check.pid
+    finally:
+        check.kill()
+        check.wait()
+    deadline = time.monotonic() + 15
+    while (_alive(reader) or _alive(forkserver)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _alive(reader) and not _alive(forkserver)

@@ -22,9 +22,12 @@ As with any process pool, a script that runs a check must keep its work under
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import signal
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import (
     BrokenExecutor,
@@ -33,6 +36,7 @@ from concurrent.futures import (
     ProcessPoolExecutor,
     ThreadPoolExecutor,
 )
+from pathlib import Path
 from typing import Any
 
 from monitor.extract import learn_page
@@ -64,7 +68,42 @@ def _new_pool() -> Executor:
     if _start == "forkserver":
         context.set_forkserver_preload(_PRELOAD)
         _forkserver_used = True
-    return ProcessPoolExecutor(max_workers=cores, mp_context=context)
+    return ProcessPoolExecutor(max_workers=cores, mp_context=context,
+                               initializer=_watch_owner, initargs=(os.getpid(),))  # fmt: skip
+
+
+def _watch_owner(owner: int) -> None:
+    """In each reading process: end it when the process whose pool it serves is gone.
+
+    A check killed outright (`kill -9`, the OOM killer) leaves its reading processes waiting on
+    queues they hold both ends of, and the forkserver that made them waiting for more work:
+    ~100 MB for good, per killed worker. So each reading process looks every few seconds, and
+    takes an orphaned forkserver with it."""
+    if Path("/proc/self/stat").exists():
+        threading.Thread(target=_orphan_watch, args=(owner,), daemon=True).start()
+
+
+def _orphan_watch(owner: int, every: float = 2.0) -> None:
+    parent = os.getppid()  # the forkserver, or the owner itself (spawn, fork)
+    while True:
+        time.sleep(every)
+        if parent == owner:
+            if os.getppid() == owner:
+                continue
+        elif _parent_of(parent) == owner:
+            continue
+        else:  # the forkserver outlived the owner: it would serve nobody
+            with contextlib.suppress(OSError):
+                os.kill(parent, signal.SIGTERM)
+        os._exit(0)
+
+
+def _parent_of(pid: int) -> int | None:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return int(stat.rsplit(")", 1)[1].split()[1])
 
 
 def _shared(broken: Executor | None = None) -> Executor:
