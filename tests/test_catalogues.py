@@ -13,7 +13,7 @@ import json
 import re
 import threading
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from html import unescape
 
 import pytest
@@ -459,3 +459,30 @@ def test_a_check_that_ends_while_the_next_looks_for_dead_ones_stays_done(pg_root
         other.begin_check()
         status = dict(other.conn.execute("SELECT id, status FROM checks").fetchall())
     assert status[ended] == "done"
+
+
+def test_two_schedulers_send_a_source_once_an_interval(site, catalogue):
+    """Several `monitor run` schedulers may run for availability: of those firing together
+    for one source, one claims its check for the interval (the others send nothing), and the
+    next interval's fire claims it again."""
+    from monitor.store.claims import claim_source
+
+    config = site.config()
+    at = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
+    won, start = [], threading.Barrier(1 if catalogue is None else 2)
+
+    def fire(offset: float) -> None:
+        with Store.open(config.snapshots_dir, wait=60) as store:
+            start.wait(timeout=30)
+            won.append(claim_source(store, "ministry", 1800, at + timedelta(seconds=offset)))
+
+    threads = [threading.Thread(target=fire, args=(offset,)) for offset in (0.0, 2.5)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert sorted(won) == [False, True]
+    with Store.open(config.snapshots_dir, wait=60) as store:
+        assert claim_source(store, "other", 1800, at)  # each source its own claim
+        assert not claim_source(store, "ministry", 1800, at + timedelta(minutes=29))
+        assert claim_source(store, "ministry", 1800, at + timedelta(minutes=31))  # next interval

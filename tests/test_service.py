@@ -30,6 +30,7 @@ from monitor.demo.samples import SampleRelease
 from monitor.demo.scenario import add_release
 from monitor.demo.server import FixtureServer, Route
 from monitor.run.service import Service, ServiceLog
+from monitor.run.service_log import utcnow
 from tests.commands import invoke
 from tests.conftest import Ministry
 
@@ -448,3 +449,19 @@ def test_a_digest_asked_for_while_one_is_being_sent_is_sent_after_it(ministry):
     service._on_still_running(JobEvent(EVENT_JOB_MAX_INSTANCES, "digest-now", None))
     job = service.scheduler.get_job("digest-now")
     assert job is not None and job.func == service._digest_job
+
+
+def test_of_two_schedulers_with_a_queue_one_sends_a_source_each_interval(ministry):
+    """Two `monitor run` on one catalogue (for availability): when a source falls due on both,
+    one sends its check to the workers, the other logs it and looks again after the claim."""
+    config = ministry.config(queue={"url": "amqp://guest:guest@127.0.0.1:5672//"},
+                             schedule={"every": "30m", "jitter": 0})  # fmt: skip
+    logs = [io.StringIO(), io.StringIO()]
+    first, second = (Service(config, ServiceLog(out, json_lines=True)) for out in logs)
+    assert first._my_turn("ministry") is True
+    assert second._my_turn("ministry") is False
+    [line] = [json.loads(x) for x in logs[1].getvalue().splitlines()]
+    assert line["event"] == "claimed" and line["source"] == "ministry"
+    job = second.scheduler.get_job("check:ministry")
+    assert job is not None  # looked at again once the claim has run out: not a busy loop
+    assert (job.trigger.run_date - utcnow()).total_seconds() > 14 * 60

@@ -66,7 +66,7 @@ def migrations(path: Path) -> list[tuple[int, str]]:
 
 def schema_tables() -> set[str]:
     text = schema.CATALOGUE + schema.DIGESTS + schema.CHANNELS
-    text += schema.SIMILAR + schema.SIMILAR_SOURCES
+    text += schema.SIMILAR + schema.SIMILAR_SOURCES + schema.SOURCE_CLAIMS
     search = re.findall(r"CREATE VIRTUAL TABLE IF NOT EXISTS (\w+) USING fts5", schema.SEARCH)
     shadows = {f"{t}_{part}" for t in search for part in ("data", "idx", "docsize", "config")}
     return (

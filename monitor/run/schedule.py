@@ -162,6 +162,16 @@ def nominal_due(cadence: Cadence, last: datetime, failures: int, tz: tzinfo) -> 
     return last + timedelta(seconds=backoff_interval(every, failures, cadence.max_backoff))
 
 
+def claim_window(cadence: Cadence, now: datetime, tz: tzinfo = UTC) -> float:
+    """How long a scheduler's claim on a source's check holds off the other schedulers: half
+    its nominal interval (jitter and clocks apart, schedulers fire within it; the next
+    interval's fire comes after it)."""
+    if cadence.cron:
+        first = next_cron(cadence.cron, now, tz)
+        return (next_cron(cadence.cron, first, tz) - first).total_seconds() / 2
+    return max(cadence.every or MIN_INTERVAL, MIN_INTERVAL) / 2
+
+
 def next_due(
     name: str, cadence: Cadence, times: SourceTimes, now: datetime, tz: tzinfo = UTC
 ) -> Due:

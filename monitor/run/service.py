@@ -58,6 +58,7 @@ from monitor.run.cycle import (
     DELIVERING,
     CheckInterrupted,
     deliver_digests,
+    open_store_for_writing,
     run_check_command,
     undelivered,
 )
@@ -65,6 +66,7 @@ from monitor.run.schedule import (
     Cadence,
     SourceTimes,
     cadence_for,
+    claim_window,
     cron_trigger,
     digest_retry_delay,
     due_after_miss,
@@ -84,6 +86,7 @@ from monitor.run.service_state import digest_due_at_start, source_state
 from monitor.run.service_state import failures as service_failures
 from monitor.run.status import SourceRecord, claim_service_lock, source_records
 from monitor.store.catalogue import Store
+from monitor.store.claims import claim_source
 from monitor.store.lease import StoreLease
 
 T = TypeVar("T")
@@ -352,6 +355,8 @@ class Service:
         started = time.monotonic()
         held = self.immediate and bool(self._gathering)  # its events wait for one baseline mail
         try:
+            if not self._my_turn(name):
+                return
             report = self._run_check(name, console, send_email=self.immediate and not held)
         except CheckInterrupted:
             self.log(
@@ -381,6 +386,30 @@ class Service:
             # with the next check that happens to find something
             self._schedule_digest(utcnow(), "digest-now")
         self._after_delivery(unsent)
+
+    def _my_turn(self, name: str) -> bool:
+        """With a `queue`, several schedulers may run: the one that claims the source's check
+        for this interval sends it; the others look again when the claim has run out."""
+        if self.config.queue is None:
+            return True
+        window = claim_window(self.cadences[name], utcnow(), self.tz)
+
+        def claim() -> bool:
+            store = open_store_for_writing(self.config, 0, None, self.lease)
+            try:
+                return claim_source(store, name, window)
+            finally:
+                store.close()
+
+        if self._locked(claim):
+            return True
+        times, _, _ = source_state(self.config, name)
+        due = next_due(name, self.cadences[name], times, utcnow(), self.tz)
+        at = max(due.at, utcnow() + timedelta(seconds=window))
+        self.log("claimed", f"check {name} sent by another scheduler this interval; next "
+                 f"{iso(at)}", source=name, next_due=iso(at))  # fmt: skip
+        self._schedule_check(name, at)
+        return False
 
     def _run_check(self, name: str, console: Console, *, send_email: bool) -> CheckReport:
         """The source's check: in this process, or with a `queue` sent to the workers and

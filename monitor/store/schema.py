@@ -19,7 +19,8 @@ batches, with progress on stderr for a big store; see "The search index" below).
 catalogue recorded it without an index (FTS5 is SQLite's); migration 3 gives it one of
 PostgreSQL's own (search_pg.py), indexed the same way, and is recorded on SQLite doing nothing.
 
-Migration 4 adds each source's boilerplate for related releases (`sim_sources`).
+Migration 4 adds each source's boilerplate for related releases (`sim_sources`); migration 5
+the schedulers' claims (`source_claims`).
 
 The related-release index (`sim_` tables) keeps a layout version of its own (SIMILAR_VERSION in
 `sim_meta`): it is derived data, so an index of another layout is dropped and rebuilt from the
@@ -216,6 +217,13 @@ CREATE TABLE IF NOT EXISTS sim_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 # Each source's boilerplate for related releases: the features on many of its releases (a
 # letterhead, a sign-off, "Cabinet Meeting Synopsis"), with their weights, recomputed from its
 # latest releases as they arrive; `version` counts the recomputations (a reader's cache key).
+SOURCE_CLAIMS = """
+CREATE TABLE IF NOT EXISTS source_claims (
+    source TEXT PRIMARY KEY,      -- a configured source's name
+    claimed_at TEXT NOT NULL      -- when a scheduler last sent its check (ISO 8601, UTC)
+);
+"""
+
 SIMILAR_SOURCES = """
 CREATE TABLE IF NOT EXISTS sim_sources (
     source INTEGER PRIMARY KEY,
@@ -371,6 +379,13 @@ def _similar_sources(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _source_claims(conn: sqlite3.Connection) -> None:
+    """Migration 5: when a scheduler last sent each source's check to the queue, so that of
+    several schedulers (run for availability) one sends it each interval (store/claims.py)."""
+    for statement in statements(SOURCE_CLAIMS):
+        conn.execute(statement)
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -394,6 +409,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         "search index: release_search (tsvector, pg_trgm trigrams), its trigger",
     ),
     Migration(4, "related releases: each source's boilerplate (sim_sources)", _similar_sources),
+    Migration(5, "schedulers' claims: each source's check sent once an interval", _source_claims),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
