@@ -238,3 +238,37 @@ def test_evidence_snippets_are_cut_at_word_boundaries():
     assert "landmine clearance" in quoted and len(quoted) < len(evidence[0])  # cut again to fit
     _words_whole(quoted, sentence)  # the digest's evidence line
     assert quoted.startswith("“…") and quoted.endswith("…”")
+
+
+def test_the_scale_profile_of_compose_starts_what_its_config_names():
+    """No Docker engine runs here, so the `scale` profile cannot be started in a test (the
+    same parts — PostgreSQL, RabbitMQ, an S3 server, a scheduler and workers — run as
+    processes in tests/test_fleet.py). What can go wrong in the file is checked: the config
+    names the services compose starts, the broker user compose creates (RabbitMQ's `guest`
+    may not log in from another container), the bucket it makes, and the commands."""
+    from urllib.parse import urlsplit
+
+    import yaml
+
+    from monitor.config import load_config
+
+    root = Path(__file__).resolve().parent.parent / "contrib"
+    compose = yaml.safe_load((root / "compose.yaml").read_text())
+    scale = {n: s for n, s in compose["services"].items() if "scale" in s.get("profiles", [])}
+    assert set(scale) == {"postgres", "rabbitmq", "minio", "bucket", "scheduler", "worker"}
+    config = load_config(root / "config.scale.yaml")
+    assert config.queue is not None and config.store.catalogue and config.store.files
+    catalogue, broker = urlsplit(config.store.catalogue), urlsplit(config.queue.url)
+    assert catalogue.hostname == "postgres" and broker.hostname == "rabbitmq"
+    postgres_env = scale["postgres"]["environment"]
+    assert (catalogue.username, catalogue.path.strip("/")) == (
+        postgres_env["POSTGRES_USER"], postgres_env["POSTGRES_DB"])
+    rabbit_env = scale["rabbitmq"]["environment"]
+    assert (broker.username, broker.password) == (
+        rabbit_env["RABBITMQ_DEFAULT_USER"], rabbit_env["RABBITMQ_DEFAULT_PASS"])
+    bucket = urlsplit(config.store.files).hostname
+    assert f"archive/{bucket}" in scale["bucket"]["entrypoint"]
+    assert scale["scheduler"]["command"][:2] == ["monitor", "run"]
+    assert scale["worker"]["command"][:2] == ["monitor", "worker"]
+    assert scale["scheduler"]["build"]["args"]["EXTRAS"] == "scale"
+    assert "ARG EXTRAS" in (root / "Dockerfile").read_text()
