@@ -262,7 +262,9 @@ def test_a_sources_boilerplate_is_discounted_once_learned():
 def test_boilerplate_is_learned_at_steps_and_weighs_by_share():
     from monitor.context import boilerplate
 
-    assert not boilerplate.due(0, boilerplate.MIN_SOURCE_DOCS - 1)
+    assert not boilerplate.due(0, boilerplate.MIN_COUNT - 1)
+    assert boilerplate.due(boilerplate.MIN_COUNT - 1, boilerplate.MIN_COUNT)
+    assert boilerplate.due(5, 6)  # while a source has few releases: at each one
     assert boilerplate.due(boilerplate.MIN_SOURCE_DOCS - 1, boilerplate.MIN_SOURCE_DOCS)
     assert not boilerplate.due(boilerplate.MIN_SOURCE_DOCS, boilerplate.MIN_SOURCE_DOCS + 1)
     assert boilerplate.due(0, 5000)  # a bulk load learns it at once
@@ -273,4 +275,81 @@ def test_boilerplate_is_learned_at_steps_and_weighs_by_share():
     assert weight[1] == weight[2] == 0  # on every release: ignored
     assert 0 < weight[3] < 100  # on a quarter: weighed down
     assert 10 not in weight  # on one release: the release's own
-    assert boilerplate.learn(releases[:5]) == ([], [])  # too few to tell a template
+    # a few releases: only what is on every one of them (1 and 2, not 3, on two of five)
+    assert boilerplate.learn(releases[:5]) == ([1, 2], [0, 0])
+    assert boilerplate.learn(releases[:2]) == ([], [])  # too few to tell a template
+
+
+LETTERHEAD = """Office of the Attorney General
+202 North 9th Street
+Richmond, Virginia 23219
+FAX 804-786-1991
+For media inquiries only, contact:"""
+EVENTS = [
+    ("Attorney General Settles With Two Drug Makers",
+     "Two generic drug makers agreed to pay $17.85 million to settle claims that they conspired "
+     "to inflate prices of prescription drugs, with a coalition of 48 states."),
+    ("Attorney General Sues Over Air Rule",
+     "The state joined a lawsuit to stop the federal environmental agency from letting large "
+     "factories escape the limits on toxic emissions that protect the air we breathe."),
+    ("Attorney General Warns of Holiday Scams",
+     "Consumers should beware of fake charities and parcel-delivery text messages asking for "
+     "card numbers; report them to the consumer protection section."),
+    ("Attorney General Announces Opioid Grants",
+     "Eleven counties will share $3.2 million from the opioid settlement fund for treatment "
+     "beds, recovery housing and naloxone for first responders."),
+]
+
+
+def _letterheaded(source: int) -> SimilarityIndex:
+    """A letterheaded source's releases (1-4) among other press rooms' real ones (from 101)."""
+    idx = SimilarityIndex(sqlite3.connect(":memory:"), min_score=0)
+    paths = sorted(RELATED.glob("*.txt"))
+    rooms = {room: n for n, room in enumerate(sorted({p.stem[:-4] for p in paths}), 100)}
+    docs = [(p.stem[:-4], p.read_text("utf-8").partition("\n\n")) for p in paths]
+    idx.add_many((i, t.strip(), x.strip(), rooms[room]) for i, (room, (t, _, x)) in
+                 enumerate(docs, 101))  # fmt: skip
+    for i, (title, text) in enumerate(EVENTS, 1):  # the last one without: not on every one
+        idx.add(i, title, f"{LETTERHEAD}\n{text}" if i < len(EVENTS) else text, source)
+    return idx
+
+
+def test_a_sources_template_lines_are_left_out_from_its_third_release():
+    """A letterhead relates releases on different events, until the index knows it for the
+    source's template: from its third release, though not on every one (and so not yet
+    boilerplate by share)."""
+    title, text = EVENTS[0]
+    unknown = dict(_letterheaded(0).query(title, f"{LETTERHEAD}\n{text}", k=5, exclude={1}))
+    known = _letterheaded(7)
+    assert min(unknown[i] for i in (2, 3)) >= DEFAULT_MIN_SCORE  # the letterhead relates them
+    found = known.query(title, f"{LETTERHEAD}\n{text}", k=5, exclude={1}, source=7)
+    assert max(score for _, score in found) < DEFAULT_MIN_SCORE
+    new = "A new release on another event: the state's parks reopen after the storm."
+    found = known.query("Parks Reopen", f"{LETTERHEAD}\n{new}", k=5, source=7)
+    assert max(score for _, score in found) < DEFAULT_MIN_SCORE
+    # two releases are not enough to tell a template from a shared story
+    two = SimilarityIndex(sqlite3.connect(":memory:"), min_score=0)
+    for i, (t, x) in enumerate(EVENTS[:2], 1):
+        two.add(i, t, f"{LETTERHEAD}\n{x}", 7)
+    assert two.tables.line_counts(7, boilerplate_lines(LETTERHEAD)) == {
+        k: 2 for k in boilerplate_lines(LETTERHEAD)
+    }
+
+
+def test_template_lines_are_counted_again_when_releases_leave():
+    idx = _letterheaded(7)
+    keys = boilerplate_lines(LETTERHEAD)
+    assert set(idx.tables.line_counts(7, keys).values()) == {3}
+    idx.add(2, *EVENTS[1], 7)  # replaced by a version without the letterhead
+    idx.remove(3)
+    assert set(idx.tables.line_counts(7, keys).values()) == {1}
+    for i in (1, 4):
+        idx.remove(i)
+    left = idx.conn.execute("SELECT line FROM sim_lines WHERE source = 7").fetchall()
+    assert {line for (line,) in left} == boilerplate_lines(EVENTS[1][1])
+
+
+def boilerplate_lines(text: str) -> frozenset[int]:
+    from monitor.context import boilerplate
+
+    return boilerplate.lines_of(text)

@@ -117,26 +117,55 @@ class SimilarityIndex:
         count = 0
         with self.tables.atomic():
             for chunk in chunks(docs, batch):
-                chunk = list({d[0]: d for d in chunk}.values())  # a repeated id: the last wins
+                # a repeated id: the last wins; no source: 0
+                chunk = list({d[0]: (*d[:3], d[3] if len(d) > 3 else 0) for d in chunk}.values())
                 removed = self.tables.remove_ids([d[0] for d in chunk])
+                lines = {d[0]: boilerplate.lines_of(d[2]) if d[3] else frozenset() for d in chunk}
+                template = self._count_lines(chunk, lines)
                 df: Counter[int] = Counter()
                 sources: Counter[int] = Counter()
                 postings: list[tuple[int, int]] = []
                 rows = []
-                for doc_id, title, text, *rest in chunk:
-                    source = rest[0] if rest else 0
-                    p = prepare(title, text)
+                for doc_id, title, text, source in chunk:
+                    p = prepare(title, boilerplate.without_lines(text, template.get(source, ())))
                     df.update(p.features)
                     sources[source] += 1
                     postings.extend((f, doc_id) for f in p.posted)
                     rows.append((doc_id, p.title, p.lead, pack(p.features), pack(p.posted),
                                  pack(p.bridge), int(p.no_space), source,
-                                 pack(p.lead_features)))  # fmt: skip
+                                 pack(p.lead_features), pack(sorted(lines[doc_id]))))  # fmt: skip
                 self.tables.insert(rows, postings, df)
                 self.tables.count(len(chunk) - removed)
                 self._learn(sources)
                 count += len(chunk)
         return count
+
+    def _count_lines(
+        self, chunk: list[tuple[int, str, str, int]], lines: dict[int, frozenset[int]]
+    ) -> dict[int, set[int]]:
+        """Count the chunk's lines per source; the template lines among them, per source."""
+        change: Counter[tuple[int, int]] = Counter()
+        for doc in chunk:
+            change.update((doc[3], key) for key in lines[doc[0]])
+        self.tables.count_lines(change)
+        template: dict[int, set[int]] = {}
+        for source in {s for s, _ in change}:
+            counts = self.tables.line_counts(source, {k for s, k in change if s == source})
+            template[source] = {k for k, n in counts.items() if n >= boilerplate.LINE_MIN_DOCS}
+        return template
+
+    def _template(self, text: str, source: int, exclude: Iterable[int]) -> set[int]:
+        """The lines of a query's text that are its source's template, counting the query's
+        own release as one of the source's (once: it may be in the index already)."""
+        if not source:
+            return set()
+        lines = boilerplate.lines_of(text)
+        counts = self.tables.line_counts(source, lines)
+        if not counts:
+            return set()
+        own = self.tables.doc_lines(exclude, source) if exclude else set()
+        need = boilerplate.LINE_MIN_DOCS - 1
+        return {k for k, n in counts.items() if n - (k in own) >= need}
 
     def _learn(self, added: Counter[int]) -> None:
         """Learn again the boilerplate of the sources whose count of releases reached a step."""
@@ -171,7 +200,7 @@ class SimilarityIndex:
         discounted), as (doc_id, score 0-100), best first, only those scoring at least
         `min_score` (the index's, unless given)."""
         floor = self.min_score if min_score is None else min_score
-        q = prepare(title, text)
+        q = prepare(title, boilerplate.without_lines(text, self._template(text, source, exclude)))
         if not q.features:
             return []
         n_docs = max(1, len(self))

@@ -62,6 +62,8 @@ TABLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("sim_docs", ("doc_id",)),
     ("sim_postings", ("feature", "doc_id")),
     ("sim_df", ("feature",)),
+    ("sim_sources", ("source",)),
+    ("sim_lines", ("source", "line")),
 )
 PRESET = frozenset({"meta", "sim_meta"})  # rows a new store has already: replaced by the source's
 OWN_META = frozenset({"schema_version", SEARCH_UPTO})  # the target's own, never copied

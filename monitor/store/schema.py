@@ -29,6 +29,7 @@ releases (context/similar.py) rather than migrated.
 
 from __future__ import annotations
 
+import re
 import secrets
 import sqlite3
 from collections.abc import Callable
@@ -39,7 +40,7 @@ from monitor.store.records import now_iso
 from monitor.store.sql import columns, has_table, immediate, statements
 from monitor.text.scripts import UNSPACED
 
-SIMILAR_VERSION = "3"  # layout of the `sim_` tables; similar.py rebuilds an index of another
+SIMILAR_VERSION = "4"  # layout of the `sim_` tables; similar.py rebuilds an index of another
 
 CATALOGUE = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -199,7 +200,8 @@ CREATE TABLE IF NOT EXISTS sim_docs (
     bridge BLOB NOT NULL,     -- the features another language can share (numbers, names...)
     no_space INTEGER NOT NULL, -- written in a script without spaces (Khmer, Thai...)
     source INTEGER NOT NULL,  -- the source's id (0: none known), whose boilerplate is discounted
-    lead_features BLOB NOT NULL -- the features of the title and opening, weighed up
+    lead_features BLOB NOT NULL, -- the features of the title and opening, weighed up
+    lines BLOB NOT NULL       -- uint32 keys of its distinct lines (context.boilerplate.line_key)
 );
 CREATE INDEX IF NOT EXISTS sim_docs_source ON sim_docs (source, doc_id);
 CREATE TABLE IF NOT EXISTS sim_postings (
@@ -212,6 +214,12 @@ CREATE TABLE IF NOT EXISTS sim_df (
     df INTEGER NOT NULL       -- releases whose features include it
 );
 CREATE TABLE IF NOT EXISTS sim_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sim_lines (
+    source INTEGER NOT NULL,
+    line INTEGER NOT NULL,    -- a line's key: on `docs` of the source's releases
+    docs INTEGER NOT NULL,    -- on enough of them, the line is template (context.boilerplate)
+    PRIMARY KEY (source, line)
+) WITHOUT ROWID;
 """
 
 # Each source's boilerplate for related releases: the features on many of its releases (a
@@ -335,8 +343,13 @@ def _initial_schema(conn: sqlite3.Connection) -> None:
 
 def _create_similar_tables(conn: sqlite3.Connection) -> None:
     """The related-release index's tables, when there is no index yet. An index of another
-    layout is left as it is: SimilarityIndex drops it and adds every release again."""
+    layout is left as it is, but for the tables it lacks (SimilarityIndex drops it and adds
+    every release again)."""
     if has_table(conn, "sim_meta"):
+        for statement in statements(SIMILAR):
+            table = re.match(r"\s*CREATE TABLE IF NOT EXISTS (\w+)", statement)
+            if table and not has_table(conn, table[1]):
+                conn.execute(statement)
         return
     for statement in statements(SIMILAR):
         conn.execute(statement)

@@ -16,7 +16,7 @@ from monitor.store.schema import SIMILAR_VERSION as _SCHEMA_VERSION
 from monitor.store.sql import has_table
 
 _SCHEMA = _SIMILAR + SIMILAR_SOURCES
-_TABLES = ("sim_docs", "sim_postings", "sim_df", "sim_meta", "sim_sources")
+_TABLES = ("sim_docs", "sim_postings", "sim_df", "sim_meta", "sim_sources", "sim_lines")
 
 # doc_id, title, lead, features, bridge, no_space, source, lead_features
 DocRow = tuple[int, str, str, bytes, bytes, int, int, bytes]
@@ -65,7 +65,7 @@ class SimilarityTables:
         self, rows: list[DocRow | tuple], postings: list[tuple[int, int]], df: Counter[int]
     ) -> None:
         """New releases' rows, their postings (feature, doc_id) and document frequencies."""
-        self.conn.executemany("INSERT INTO sim_docs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        self.conn.executemany("INSERT INTO sim_docs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         self.conn.executemany(
             "INSERT OR IGNORE INTO sim_postings (feature, doc_id) VALUES (?, ?)", sorted(postings)
         )
@@ -92,6 +92,39 @@ class SimilarityTables:
             [(s, n, b"", b"") for s, n in sorted(change.items())],
         )
         return {s: (before.get(s, 0), before.get(s, 0) + n) for s, n in change.items()}
+
+    def count_lines(self, change: Counter[tuple[int, int]]) -> None:
+        """Add to the counts of releases of each (source, line); lines at 0 are forgotten."""
+        if not change:
+            return
+        self.conn.executemany(
+            "INSERT INTO sim_lines (source, line, docs) VALUES (?, ?, ?) "
+            "ON CONFLICT (source, line) DO UPDATE SET docs = sim_lines.docs + excluded.docs",
+            sorted((s, line, n) for (s, line), n in change.items()),
+        )
+        if any(n < 0 for n in change.values()):
+            self.conn.executemany(
+                "DELETE FROM sim_lines WHERE source = ? AND line = ? AND docs <= 0",
+                sorted(key for key, n in change.items() if n < 0),
+            )
+
+    def line_counts(self, source: int, lines: Iterable[int]) -> dict[int, int]:
+        """On how many of the source's releases each of these lines is."""
+        sql = f"SELECT line, docs FROM sim_lines WHERE source = {int(source)} AND line IN ({{}})"
+        return self._pairs(sql, lines)
+
+    def doc_lines(self, ids: Iterable[int], source: int) -> set[int]:
+        """The lines of these releases of the source (those in the index)."""
+        out: set[int] = set()
+        for part in chunks(list(ids), 500):
+            marks = ",".join("?" * len(part))
+            rows = self.conn.execute(
+                f"SELECT lines FROM sim_docs WHERE source = ? AND doc_id IN ({marks})",
+                [source, *part],
+            ).fetchall()
+            for (blob,) in rows:
+                out.update(unpack(blob))
+        return out
 
     def source_docs(self, sources: list[int]) -> dict[int, int]:
         return self._pairs("SELECT source, docs FROM sim_sources WHERE source IN ({})", sources)
@@ -137,7 +170,8 @@ class SimilarityTables:
         for part in chunks(ids, 500):
             marks = ",".join("?" * len(part))
             old += self.conn.execute(
-                f"SELECT doc_id, features, posted, source FROM sim_docs WHERE doc_id IN ({marks})",
+                "SELECT doc_id, features, posted, source, lines FROM sim_docs "
+                f"WHERE doc_id IN ({marks})",
                 part,
             ).fetchall()
         if not old:
@@ -145,10 +179,13 @@ class SimilarityTables:
         df: Counter[int] = Counter()
         postings = []
         sources: Counter[int] = Counter()
-        for doc_id, features, posted, source in old:
+        lines: Counter[tuple[int, int]] = Counter()
+        for doc_id, features, posted, source, keys in old:
             df.update(unpack(features))
             postings.extend((f, doc_id) for f in unpack(posted))
             sources[source] -= 1
+            lines.update((source, key) for key in unpack(keys))
+        self.count_lines(Counter({key: -n for key, n in lines.items()}))
         self.conn.executemany(
             "UPDATE sim_sources SET docs = docs + ? WHERE source = ?",
             [(n, s) for s, n in sources.items()],
