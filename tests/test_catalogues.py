@@ -8,9 +8,12 @@ schema's numbered migrations, and the PostgreSQL locks that replace the folder l
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import re
+import socket
+import subprocess
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -486,3 +489,44 @@ def test_two_schedulers_send_a_source_once_an_interval(site, catalogue):
         assert claim_source(store, "other", 1800, at)  # each source its own claim
         assert not claim_source(store, "ministry", 1800, at + timedelta(minutes=29))
         assert claim_source(store, "ministry", 1800, at + timedelta(minutes=31))  # next interval
+
+
+class SlowInbox(test_service.Inbox):
+    """A mail server that takes its time to accept a message, as a real one may."""
+
+    async def handle_DATA(self, server, session, envelope):
+        await asyncio.sleep(1.5)
+        return await super().handle_DATA(server, session, envelope)
+
+
+def test_two_processes_sending_at_once_send_a_digest_once(site, catalogue):
+    """Two `monitor digest --send` at once (two schedulers ending a round together): both see
+    the digest unsent; one sends it, the other finds it sent (PostgreSQL: an advisory lock
+    across machines; SQLite: the folder lock)."""
+    from aiosmtpd.controller import Controller
+
+    from tests.commands import MONITOR
+
+    site.check()
+    handler = SlowInbox()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        smtp = {"host": "127.0.0.1", "port": port, "security": "none"}
+        email = {"to": "desk@example.org", "smtp": smtp}
+        path, config = site.write_config(email=email), site.config(email=email)
+        with Store.open(config.snapshots_dir, wait=60) as store:
+            assert prepare_digest(store, config.email, now=datetime.now(UTC)) is not None
+        senders = [subprocess.Popen([*MONITOR, "digest", "--send", "--config", str(path)],
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                   for _ in range(2)]  # fmt: skip
+        outputs = [p.communicate(timeout=120) for p in senders]
+    finally:
+        controller.stop()
+    assert [p.returncode for p in senders] == [0, 0], outputs
+    assert len(handler.messages) == 1, outputs
+    with Store.open(site.config().snapshots_dir, readonly=True) as store:
+        assert [tuple(r) for r in store.conn.execute("SELECT status FROM digests")] == [("sent",)]

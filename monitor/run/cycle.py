@@ -36,14 +36,19 @@ def deliver_digests(
     """
     if not config.delivers:
         return []
-    with DELIVERING:
-        if claim:
-            _claim(config, store)
-        lines = _deliver_email(config, store) if config.email is not None else []
-        if config.notify:
-            from monitor.digest.channels import send_pending
+    with DELIVERING, contextlib.ExitStack() as held:
+        try:
+            held.enter_context(store.delivering())
+        except StoreBusy as busy:
+            lines = [f"digests not sent now: {busy}"]
+        else:
+            if claim:
+                _claim(config, store)
+            lines = _deliver_email(config, store) if config.email is not None else []
+            if config.notify:
+                from monitor.digest.channels import send_pending
 
-            lines += [o.line for o in send_pending(store, config.notify)]
+                lines += [o.line for o in send_pending(store, config.notify)]
     if console is not None:
         for line in lines:
             console.print(line, highlight=False)
@@ -52,7 +57,7 @@ def deliver_digests(
 
 # The service's jobs end (and deliver) concurrently, each through its own connection: one at a
 # time, or two would read the same pending digest and both send it. Other processes are kept
-# apart by the store lock.
+# apart by the store (`Store.delivering`).
 DELIVERING = threading.Lock()
 
 

@@ -278,6 +278,16 @@ class Store(CatalogueReads):
         finally:
             postgres.release(self.conn, held)
 
+    @contextmanager
+    def delivering(self, wait: float = 300.0) -> Iterator[None]:
+        """No other process sends digests meanwhile. SQLite: the folder lock this writer holds
+        already says so; PostgreSQL: an advisory lock, across machines."""
+        if self.dialect != "postgresql":
+            yield
+            return
+        with postgres.delivery_lock(self.conn, wait):
+            yield
+
     # --- sources -------------------------------------------------------------------------
 
     def source(self, name: str, url: str) -> SourceState:

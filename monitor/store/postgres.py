@@ -13,7 +13,9 @@ end with the process that held them (a killed worker's locks go with its connect
 - a check running (`hold_check`): the next check marks `interrupted` only those whose lock is
   free, that is whose process is gone, not the checks other machines are running;
 - a migration being applied (`lock_migrations`): two writers opening a new catalogue at once
-  apply each migration once.
+  apply each migration once;
+- digests being sent (`delivery_lock`): two schedulers ending a round together send its
+  digest once.
 Keys are made from the catalogue's database and schema and a name, so two deployments sharing
 one server never wait for each other.
 """
@@ -171,6 +173,25 @@ def host_lock(url: str, host: str, wait: float) -> Iterator[None]:
         yield
     finally:
         conn.close()  # back to the pool, its locks let go
+
+
+@contextlib.contextmanager
+def delivery_lock(conn: PgConnection, wait: float) -> Iterator[None]:
+    """One process at a time sends digests, on any machine: two that read the same unsent
+    digest would both send it. StoreBusy after `wait` seconds."""
+    name = "digest delivery"
+    deadline = time.monotonic() + wait
+    while not _try_lock(conn, name):
+        if time.monotonic() >= deadline:
+            raise StoreBusy(
+                f"another monitor process has been sending digests for {wait:.0f} s; what is "
+                "waiting goes with it, or with the next attempt"
+            )
+        time.sleep(LOCK_POLL)
+    try:
+        yield
+    finally:
+        _unlock(conn, name)
 
 
 def _take(conn: PgConnection, kind: str, values: Iterable[str], wait: float) -> list[str]:
