@@ -22,14 +22,18 @@ from tests.test_similar import LABELS, release
 DATA = Path(__file__).parent / "data" / "related"
 PAIRS = json.loads((DATA / "pairs.json").read_text("utf-8"))
 _PAGES = json.loads((DATA / "pages.json").read_text("utf-8"))
-PAGE_SOURCES = {e["id"]: e["source"] for e in _PAGES["pages"] + _PAGES["copies"]}
+PAGE_SOURCES = {e["id"]: e["source"] for e in _PAGES["pages"] + _PAGES["copies"] + _PAGES["items"]}
 # Measured with main's code (c1e1ab1, which had no sources) on this set, the same day: recall@5 1.00
 # (24 of 24) and template pairs up to 81.8 (14 of 46, both ways, at 30 or more). With each
 # source's boilerplate discounted and event features weighed up: 8 of 46 (Virginia's attorney
 # general, whose 3 releases were too few to learn its letterhead from, and two central banks'
 # monetary policy statements, now `same_subject`). With template lines and a small source's
-# boilerplate learned from its third release: none. A floor is never lowered.
-RECALL_FLOOR = 1.0
+# boilerplate learned from its third release: none. The first 12 same-event pairs were all found
+# (24 of 24); with 11 more (23 pairs: cabinet-synopsis items against news releases, UN News
+# items, two attorneys general's listing teasers) recall@5 is 0.83 (38 of 46): what is missed is
+# an item among dozens in a Thai cabinet synopsis against the news release on it. The issue asks
+# for 0.8; this floor (38 of 46 found) is never lowered.
+RECALL_FLOOR = 38 / 46
 
 
 def source_of(key: str) -> str:

@@ -322,8 +322,10 @@ def test_a_sources_template_lines_are_left_out_from_its_third_release():
     unknown = dict(_letterheaded(0).query(title, f"{LETTERHEAD}\n{text}", k=5, exclude={1}))
     known = _letterheaded(7)
     assert min(unknown[i] for i in (2, 3)) >= DEFAULT_MIN_SCORE  # the letterhead relates them
-    found = known.query(title, f"{LETTERHEAD}\n{text}", k=5, exclude={1}, source=7)
-    assert max(score for _, score in found) < DEFAULT_MIN_SCORE
+    found = dict(known.query(title, f"{LETTERHEAD}\n{text}", k=500, exclude={1}, source=7))
+    # its own releases on other events (another press room's release on this very settlement,
+    # ag-connecticut-000, is related, as it should be)
+    assert max(found[i] for i in (2, 3, 4)) < DEFAULT_MIN_SCORE
     new = "A new release on another event: the state's parks reopen after the storm."
     found = known.query("Parks Reopen", f"{LETTERHEAD}\n{new}", k=5, source=7)
     assert max(score for _, score in found) < DEFAULT_MIN_SCORE
