@@ -10,6 +10,7 @@ import hashlib
 import logging
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from monitor.config import Config
@@ -34,6 +35,24 @@ RELATED_LIMIT = 5
 # what the release is about (precision 1.00 on the labelled set).
 SUBJECT_FLOOR = 15.0
 THEME_BONUS = 15.0
+
+
+@dataclass
+class Lookup:
+    """A new release's related releases, to look up once it is stored (in a reading process,
+    beside the check: `run.relating`); `Matcher.related(..., hits=...)` finishes them."""
+
+    event: Event
+    release_id: int
+    title: str
+    text: str
+    url: str
+    source_id: int
+    themes: list[str]
+
+
+# What a lookup made elsewhere asks the index for: enough for `related` with or without themes
+HITS_WANTED = {"k": RELATED_LIMIT * 3 + 1, "min_score": SUBJECT_FLOOR}
 
 
 def build_themes(config: Config, store: Store | None = None) -> list[Theme]:
@@ -86,10 +105,18 @@ class Matcher:
             self.reindex()
 
     def annotate(
-        self, event: Event, doc: Document, release_id: int | None, source_id: int = 0
+        self,
+        event: Event,
+        doc: Document,
+        release_id: int | None,
+        source_id: int = 0,
+        *,
+        related: bool = True,
     ) -> None:
+        """Tag an event's themes and, for a new release unless `related` is False (a check
+        looks them up once it is stored: `Lookup`), its related releases."""
         event.themes, event.mentions = classify_themes(doc.title, doc.paragraphs, self.themes)
-        if event.kind == "new":
+        if event.kind == "new" and related:
             event.related = self.related(
                 doc.title, doc.text, exclude=release_id, url=doc.url, source_id=source_id,
                 themes=[m.theme for m in event.themes],
@@ -104,16 +131,20 @@ class Matcher:
         url: str | None = None,
         source_id: int = 0,
         themes: Sequence[str] = (),
+        hits: Sequence[tuple[int, float]] | None = None,
     ) -> list[Related]:
         """The most related stored releases. `source_id`: the source the text is from (its
         boilerplate is discounted), 0 when unknown; `themes`: the themes it is about. A release
         that tells another event on one of those themes and is close in its text
-        (`SUBJECT_FLOOR`) is related too, its score raised by `THEME_BONUS`."""
-        floor = SUBJECT_FLOOR if themes else None
-        found = self.index.query(
-            title, text, k=RELATED_LIMIT * (3 if themes else 1) + 1, min_score=floor,
-            exclude={exclude} if exclude else set(), source=source_id,
-        )  # fmt: skip
+        (`SUBJECT_FLOOR`) is related too, its score raised by `THEME_BONUS`. `hits`: the
+        index's answer, looked up elsewhere with `HITS_WANTED` (a reading process)."""
+        floor = SUBJECT_FLOOR if themes else self.index.min_score
+        k = RELATED_LIMIT * (3 if themes else 1) + 1
+        if hits is None:
+            found = self.index.query(title, text, k=k, min_score=floor, source=source_id,
+                                     exclude={exclude} if exclude else set())  # fmt: skip
+        else:  # best first: those over the floor are the answer's first ones
+            found = [(doc_id, score) for doc_id, score in hits if score >= floor][:k]
         out: list[Related] = []
         for doc_id, score in found:
             release = self.store.find_release(doc_id)

@@ -63,6 +63,9 @@ __all__ = ["DEFAULT_MIN_SCORE", "LEAD_CHARS", "STOPWORDS", "SimilarityIndex"]
 
 CANDIDATES = 40  # releases scored per query
 POSTINGS_BUDGET = 20_000  # postings read per query, rarest features first
+# ... and none of a feature on over a tenth of the releases (once there are a few hundred): it
+# tells little of what a release is about, and its postings would be most of what is read
+COMMON_SHARE, COMMON_MIN = 0.1, 50
 DEFAULT_MIN_SCORE = 30.0
 DUP_FLOOR = 85.0
 DUP_COSINE = 0.3
@@ -254,8 +257,9 @@ class SimilarityIndex:
         chosen: list[tuple[int, float]] = []
         budget = POSTINGS_BUDGET
         idf = _Idf(df, n_docs)
+        common = max(COMMON_MIN, n_docs * COMMON_SHARE)
         for feature in sorted((f for f in q.features if f in df), key=df.__getitem__):
-            if df[feature] > budget:
+            if df[feature] > budget or df[feature] > common:
                 break
             chosen.append((feature, idf(feature)))
             budget -= df[feature]

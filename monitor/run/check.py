@@ -36,6 +36,7 @@ from monitor.run.holding import Holding
 from monitor.run.listing import Discovered, ListingReader
 from monitor.run.reader import ReleaseReader
 from monitor.run.record import Recorder
+from monitor.run.relating import relate
 from monitor.run.workers import reading_pool
 from monitor.store.catalogue import Store
 
@@ -123,6 +124,7 @@ class SourceCheck:
         self.record = Recorder(
             self.src.name, self.url, state, self.store, self.report, self.result, self.sig,
             self.options.matcher, baseline=self.baseline, known=known, removed=self.removed,
+            defer_related=True,
         )  # fmt: skip
         self.reader = ReleaseReader(self.src, self.store, self.pool, self.profile, self.sig)
         listing = ListingReader(self.src, self.store, self.pool, self.profile, self._get,
@@ -168,12 +170,20 @@ class SourceCheck:
                 await self._release(url, rel, link, found)
                 if self.holding.full:
                     self._decide_pending()
+                await self._relate()
                 self._done += 1
                 self._tick()
 
         await asyncio.gather(*(one(*item) for item in work))
         self._decide_held()
         self._decide_pending()
+        await self._relate()
+
+    async def _relate(self) -> None:
+        """The related releases of the new releases stored so far (`run.relating`)."""
+        lookups, self.record.lookups = self.record.lookups, []
+        if lookups and self.options.matcher is not None:
+            await relate(lookups, self.options.matcher, self.store, self.pool)
 
     def _plan(self, found: Discovered, known: dict[str, ReleaseState]) -> list[Work]:
         """What to fetch: what the listing shows that is new or due for a revisit, known

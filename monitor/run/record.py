@@ -7,7 +7,7 @@ so a check stopped anywhere never leaves a version nobody was told about.
 
 from __future__ import annotations
 
-from monitor.context.matching import Matcher
+from monitor.context.matching import Lookup, Matcher
 from monitor.detect import outcome
 from monitor.detect.diff import diff_paragraphs
 from monitor.digest.diffhtml import diff_html
@@ -42,10 +42,14 @@ class Recorder:
         baseline: bool,
         known: dict[str, ReleaseState],
         removed: dict[str, ReleaseState],
+        defer_related: bool = False,
     ):
         self.name, self.url, self.state, self.store = name, url, state, store
         self.report, self.result, self.sig, self.matcher = report, result, extract_sig, matcher
         self.baseline, self.known, self.removed = baseline, known, removed
+        # new releases whose related releases the check looks up once they are stored
+        self.defer_related = defer_related
+        self.lookups: list[Lookup] = []
         self.failed_new = False
         self.not_statements = 0  # pages that were no statement (see `extract.site_page`)
 
@@ -156,11 +160,15 @@ class Recorder:
                 event.restored = True
                 event.reason = "back at its address, edited since it was removed"
         if self.matcher is not None:
-            self.matcher.annotate(event, doc, rel.id if rel else None, self.state.id)
+            self.matcher.annotate(event, doc, rel.id if rel else None, self.state.id,
+                                  related=not self.defer_related)  # fmt: skip
         release_id = self._version(rel, page, doc, event, mark)
         if self.matcher is not None:
-            self.matcher.remember(release_id, doc, self.state.id,
-                                  [m.theme for m in event.themes])  # fmt: skip
+            themes = [m.theme for m in event.themes]
+            self.matcher.remember(release_id, doc, self.state.id, themes)
+            if self.defer_related and event.kind == "new":
+                self.lookups.append(Lookup(event, release_id, doc.title, doc.text, doc.url,
+                                           self.state.id, themes))  # fmt: skip
         self.report.add(event)
 
     def _version(

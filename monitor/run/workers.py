@@ -44,6 +44,7 @@ from monitor.extract.sitenames import listing_site_names
 from monitor.extract.template import PageKeys
 from monitor.models import Listing
 from monitor.sources import discover
+from monitor.store.sqlite_file import open_sqlite
 
 # What the forkserver imports once, so the reading processes it forks share those pages: the
 # readers and their libraries, which the check's own process never loads (`monitor.extract`).
@@ -178,3 +179,30 @@ def read_listing(
     listing = discover(html, url, links=links, like=like)
     keys = learn_page(html, url) if learn and listing.kind == "listing" else None
     return listing, keys, listing_site_names(html, url)
+
+
+_INDEXES: dict[str, Any] = {}  # catalogue file -> SimilarityIndex, in a reading process
+_INDEXES_KEPT = 2  # a test run's processes read many catalogues: the latest two stay open
+_indexes_lock = threading.Lock()
+
+
+def related_hits(
+    database: str, title: str, text: str, source: int, exclude: int, k: int, min_score: float
+) -> list[tuple[int, float]]:
+    """A stored release's related releases as the index answers them (`run.relating`): in a
+    reading process, on a read-only connection to the catalogue file, kept for the next."""
+    from monitor.context.similar import SimilarityIndex
+
+    key = f"{threading.get_ident()}:{database}"  # a one-core machine reads in a thread
+    with _indexes_lock:
+        index = _INDEXES.pop(key, None)
+    if index is None:
+        index = SimilarityIndex(open_sqlite(Path(database), readonly=True))
+    try:
+        return index.query(title, text, k=k, exclude={exclude}, source=source,
+                           min_score=min_score)  # fmt: skip
+    finally:
+        with _indexes_lock:
+            _INDEXES[key] = index  # the most recent last
+            while len(_INDEXES) > _INDEXES_KEPT:
+                _INDEXES.pop(next(iter(_INDEXES))).conn.close()

@@ -486,8 +486,11 @@ class Store(CatalogueReads):
 
     def update_event_payload(self, event: Event) -> None:
         """Theme and related matching may enrich an event after it was recorded."""
+        self.update_event_payloads([event])
+
+    def update_event_payloads(self, events: list[Event]) -> None:
         with self.transaction() as db:
-            db.execute(
+            db.executemany(
                 "UPDATE events SET payload=? WHERE id=?",
-                (json.dumps(event_payload(event), ensure_ascii=False), event.id),
+                [(json.dumps(event_payload(e), ensure_ascii=False), e.id) for e in events],
             )

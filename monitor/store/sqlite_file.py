@@ -25,6 +25,15 @@ def open_sqlite(path: Path, readonly: bool) -> sqlite3.Connection:
     return conn
 
 
+def database_path(conn: sqlite3.Connection) -> str | None:
+    """The file of a catalogue's connection, which other processes may read (WAL: readers
+    never wait for its writer)."""
+    for _, name, path in conn.execute("PRAGMA database_list").fetchall():
+        if name == "main" and path:
+            return str(path)
+    return None
+
+
 OPEN_ERRORS = (SchemaTooNew, sqlite3.DatabaseError)
 
 
