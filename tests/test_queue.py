@@ -325,5 +325,6 @@ def test_run_schedules_through_the_queue_and_mails_each_news_once(broker, minist
     # every check was the worker's, each labelled with the round the service sent
     done = rows(path, "SELECT pid, json_extract(summary, '$.round') FROM checks "
                 "WHERE status = 'done'")  # fmt: skip
-    assert len(done) >= 3 and {pid for pid, _ in done} == {worker.pid}
+    every = rows(path, "SELECT id, status, summary FROM checks")
+    assert len(done) >= 3 and {pid for pid, _ in done} == {worker.pid}, (every, checks())
     assert all(r for _, r in done) and len({r for _, r in done}) == len(done)
