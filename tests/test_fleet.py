@@ -298,13 +298,13 @@ def _each_source_once_a_round(config: Path, sources: list[dict], kills: list[Kil
         assert done == Counter(dict.fromkeys(names, 1))
         assert {st for _, st in counts} <= {"done", "interrupted"}, counts
     # a killed check was cut short (its source then checked by another worker), or had just
-    # ended when the signal came (the message delivered again is skipped); each round had some
-    # of the first kind
+    # ended when the signal came (the message delivered again is skipped); some were of the
+    # first kind (the baseline's checks are long; a later round's last a few milliseconds, and
+    # there every kill may come just after the check it aimed at ended)
     status = dict(rows(config, "SELECT id, status FROM checks"))
     print("killed checks:", [(k.round, k.source, status[k.check_id]) for k in kills])
     assert {status[k.check_id] for k in kills} <= {"interrupted", "done"}
-    cut = Counter(k.round for k in kills if status[k.check_id] == "interrupted")
-    assert set(cut) == {k.round for k in kills}, kills
+    assert any(status[k.check_id] == "interrupted" for k in kills), kills
 
 
 def _each_event_mailed_once(config: Path, mail, digests: int) -> None:
