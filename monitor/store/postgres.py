@@ -25,7 +25,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -179,24 +179,27 @@ def host_lock(url: str, host: str, wait: float) -> Iterator[None]:
 def delivery_lock(conn: PgConnection, wait: float) -> Iterator[None]:
     """One process at a time sends digests, on any machine: two that read the same unsent
     digest would both send it. StoreBusy after `wait` seconds."""
-    name = "digest delivery"
-    deadline = time.monotonic() + wait
-    while not _try_lock(conn, name):
-        if time.monotonic() >= deadline:
-            raise StoreBusy(
-                f"another monitor process has been sending digests for {wait:.0f} s; what is "
-                "waiting goes with it, or with the next attempt"
-            )
-        time.sleep(LOCK_POLL)
+    names = _hold(conn, ["digest delivery"], wait, lambda _: (
+        f"another monitor process has been sending digests for {wait:.0f} s; what is "
+        "waiting goes with it, or with the next attempt"))  # fmt: skip
     try:
         yield
     finally:
-        _unlock(conn, name)
+        release(conn, names)
 
 
 def _take(conn: PgConnection, kind: str, values: Iterable[str], wait: float) -> list[str]:
     ordered = sorted(set(values))
-    names = [f"{kind} {v}" for v in ordered]
+    return _hold(conn, [f"{kind} {v}" for v in ordered], wait, lambda held: (
+        f"{kind} {ordered[held]!r} is being checked by another monitor process "
+        f"(waited {wait:.0f} s); try again when it has finished"))  # fmt: skip
+
+
+def _hold(
+    conn: PgConnection, names: list[str], wait: float, busy: Callable[[int], str]
+) -> list[str]:
+    """Every lock of `names` (all or none), trying again until `wait` seconds have passed;
+    then StoreBusy, saying `busy(how many were free)`."""
     deadline = time.monotonic() + wait
     while True:
         taken = []
@@ -208,10 +211,7 @@ def _take(conn: PgConnection, kind: str, values: Iterable[str], wait: float) -> 
             return names
         release(conn, taken)
         if time.monotonic() >= deadline:
-            raise StoreBusy(
-                f"{kind} {ordered[len(taken)]!r} is being checked by another monitor process "
-                f"(waited {wait:.0f} s); try again when it has finished"
-            )
+            raise StoreBusy(busy(len(taken)))
         time.sleep(LOCK_POLL)
 
 
