@@ -79,13 +79,21 @@ def line_key(line: str) -> int:
     return zlib.crc32(folded.encode()) if folded else 0
 
 
-def lines_of(text: str) -> frozenset[int]:
+def keyed_lines(text: str) -> list[tuple[int, str]]:
+    """A release's lines with their keys, folded once for counting and for leaving out."""
+    return [(line_key(line), line) for line in text.split("\n")]
+
+
+def key_set(keyed: list[tuple[int, str]]) -> frozenset[int]:
     """The keys of a release's distinct lines."""
-    return frozenset(line_key(line) for line in text.split("\n")) - {0}
+    return frozenset(key for key, _ in keyed) - {0}
 
 
-def without_lines(text: str, template: Collection[int]) -> str:
+def lines_of(text: str) -> frozenset[int]:
+    """The keys of a text's distinct lines."""
+    return key_set(keyed_lines(text))
+
+
+def without_lines(keyed: list[tuple[int, str]], template: Collection[int]) -> str:
     """The text without its template lines."""
-    if not template:
-        return text
-    return "\n".join(line for line in text.split("\n") if line_key(line) not in template)
+    return "\n".join(line for key, line in keyed if key not in template)

@@ -123,20 +123,24 @@ class SimilarityIndex:
                 # a repeated id: the last wins; no source: 0
                 chunk = list({d[0]: (*d[:3], d[3] if len(d) > 3 else 0) for d in chunk}.values())
                 removed = self.tables.remove_ids([d[0] for d in chunk])
-                lines = {d[0]: boilerplate.lines_of(d[2]) if d[3] else frozenset() for d in chunk}
+                keyed = {d[0]: boilerplate.keyed_lines(d[2]) for d in chunk if d[3]}
+                lines = {i: boilerplate.key_set(k) for i, k in keyed.items()}
                 template = self._count_lines(chunk, lines)
                 df: Counter[int] = Counter()
                 sources: Counter[int] = Counter()
                 postings: list[tuple[int, int]] = []
                 rows = []
                 for doc_id, title, text, source in chunk:
-                    p = prepare(title, boilerplate.without_lines(text, template.get(source, ())))
+                    if template.get(source):
+                        text = boilerplate.without_lines(keyed[doc_id], template[source])
+                    p = prepare(title, text)
                     df.update(p.features)
                     sources[source] += 1
                     postings.extend((f, doc_id) for f in p.posted)
+                    keys = pack(sorted(lines.get(doc_id, ())))
                     rows.append((doc_id, p.title, p.lead, pack(p.features), pack(p.posted),
                                  pack(p.bridge), int(p.no_space), source,
-                                 pack(p.lead_features), pack(sorted(lines[doc_id]))))  # fmt: skip
+                                 pack(p.lead_features), keys))  # fmt: skip
                 self.tables.insert(rows, postings, df)
                 self.tables.count(len(chunk) - removed)
                 self._learn(sources)
@@ -147,23 +151,24 @@ class SimilarityIndex:
         self, chunk: list[tuple[int, str, str, int]], lines: dict[int, frozenset[int]]
     ) -> dict[int, set[int]]:
         """Count the chunk's lines per source; the template lines among them, per source."""
-        change: Counter[tuple[int, int]] = Counter()
-        for doc in chunk:
-            change.update((doc[3], key) for key in lines[doc[0]])
-        self.tables.count_lines(change)
+        by_source: dict[int, Counter[int]] = {}
+        for doc_id, _, _, source in chunk:
+            if doc_id in lines:
+                by_source.setdefault(source, Counter()).update(lines[doc_id])
+        self.tables.count_lines(Counter({(s, k): n for s, keys in by_source.items()
+                                         for k, n in keys.items()}))  # fmt: skip
         template: dict[int, set[int]] = {}
-        for source in {s for s, _ in change}:
-            counts = self.tables.line_counts(source, {k for s, k in change if s == source})
+        for source, keys in by_source.items():
+            counts = self.tables.line_counts(source, keys)
             template[source] = {k for k, n in counts.items() if n >= boilerplate.LINE_MIN_DOCS}
         return template
 
-    def _template(self, text: str, source: int, exclude: Iterable[int]) -> set[int]:
+    def _template(
+        self, keyed: list[tuple[int, str]], source: int, exclude: Iterable[int]
+    ) -> set[int]:
         """The lines of a query's text that are its source's template, counting the query's
         own release as one of the source's (once: it may be in the index already)."""
-        if not source:
-            return set()
-        lines = boilerplate.lines_of(text)
-        counts = self.tables.line_counts(source, lines)
+        counts = self.tables.line_counts(source, boilerplate.key_set(keyed))
         if not counts:
             return set()
         own = self.tables.doc_lines(exclude, source) if exclude else set()
@@ -203,7 +208,11 @@ class SimilarityIndex:
         discounted), as (doc_id, score 0-100), best first, only those scoring at least
         `min_score` (the index's, unless given)."""
         floor = self.min_score if min_score is None else min_score
-        q = prepare(title, boilerplate.without_lines(text, self._template(text, source, exclude)))
+        if source:  # its source's template lines left out
+            keyed = boilerplate.keyed_lines(text)
+            template = self._template(keyed, source, exclude)
+            text = boilerplate.without_lines(keyed, template) if template else text
+        q = prepare(title, text)
         if not q.features:
             return []
         n_docs = max(1, len(self))
