@@ -124,7 +124,6 @@ class SourceCheck:
         self.record = Recorder(
             self.src.name, self.url, state, self.store, self.report, self.result, self.sig,
             self.options.matcher, baseline=self.baseline, known=known, removed=self.removed,
-            defer_related=True,
         )  # fmt: skip
         self.reader = ReleaseReader(self.src, self.store, self.pool, self.profile, self.sig)
         listing = ListingReader(self.src, self.store, self.pool, self.profile, self._get,

@@ -42,13 +42,11 @@ class Recorder:
         baseline: bool,
         known: dict[str, ReleaseState],
         removed: dict[str, ReleaseState],
-        defer_related: bool = False,
     ):
         self.name, self.url, self.state, self.store = name, url, state, store
         self.report, self.result, self.sig, self.matcher = report, result, extract_sig, matcher
         self.baseline, self.known, self.removed = baseline, known, removed
         # new releases whose related releases the check looks up once they are stored
-        self.defer_related = defer_related
         self.lookups: list[Lookup] = []
         self.failed_new = False
         self.not_statements = 0  # pages that were no statement (see `extract.site_page`)
@@ -161,12 +159,12 @@ class Recorder:
                 event.reason = "back at its address, edited since it was removed"
         if self.matcher is not None:
             self.matcher.annotate(event, doc, rel.id if rel else None, self.state.id,
-                                  related=not self.defer_related)  # fmt: skip
+                                  related=False)  # fmt: skip
         release_id = self._version(rel, page, doc, event, mark)
         if self.matcher is not None:
             themes = [m.theme for m in event.themes]
             self.matcher.remember(release_id, doc, self.state.id, themes)
-            if self.defer_related and event.kind == "new":
+            if event.kind == "new":
                 self.lookups.append(Lookup(event, release_id, doc.title, doc.text, doc.url,
                                            self.state.id, themes))  # fmt: skip
         self.report.add(event)
