@@ -7,6 +7,7 @@ raises is in `monitor.errors` (FetchError, raised beside `Page`, is importable f
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -58,8 +59,8 @@ class Page:
     not_modified: bool = False
     redirects: tuple[str, ...] = ()  # intermediate URLs
 
-    @property
-    def body_hash(self) -> str:
+    @functools.cached_property
+    def body_hash(self) -> str:  # asked for several times a page: the check compares, stores
         return hashlib.sha256(self.body).hexdigest()
 
     @property

@@ -199,11 +199,16 @@ def _joined(target: str, keys: list[tuple[str, Block]]) -> list[Block] | None:
 
 def learn_page(html: str, url: str) -> PageKeys | None:
     """What a page that is not read for a statement (a listing) teaches the profile."""
-    tree = _parse(html)
-    return None if tree is None else page_keys(url, _page_blocks(tree))
+    tree = parse_page(html)
+    return None if tree is None else learn_tree(tree, url)
 
 
-def _parse(html: str | None) -> etree._Element | None:
+def learn_tree(tree: etree._Element, url: str) -> PageKeys:
+    """`learn_page` of a page already parsed (`parse_page`)."""
+    return page_keys(url, _page_blocks(tree))
+
+
+def parse_page(html: str | None) -> etree._Element | None:
     """The page's tree as every reader here sees it (layout tables unwrapped); None if empty."""
     tree = load_html(html) if html and html.strip() else None
     if tree is not None:
@@ -243,19 +248,19 @@ def _shows_title(tree: etree._Element, title: str) -> bool:
     <title> between separators ("Title | Ministry")?"""
     if not title:
         return False
-    heads = tree.xpath("//h1|//h2|//h3|//*[contains(@class, 'title')]")
-    texts = {normalize(el.text_content()) for el in heads}
-    texts.update(normalize(t) for t in tree.xpath("//meta[@property='og:title']/@content"))
+    if any(normalize(t) == title for t in tree.xpath("//meta[@property='og:title']/@content")):
+        return True
     for whole in tree.xpath("//title//text()"):
-        texts.update(normalize(part) for part in _TITLE_PARTS.split(whole))
-        texts.add(normalize(whole))
-    return title in texts
+        if title == normalize(whole) or title in map(normalize, _TITLE_PARTS.split(whole)):
+            return True
+    heads = tree.xpath("//h1|//h2|//h3|//*[contains(@class, 'title')]")  # the costlier
+    return any(normalize(el.text_content()) == title for el in heads)
 
 
 def statement_unchanged(html: str | None, template: Template, known: str, title: str) -> bool:
     """Does the page's statement read as it did when its fingerprint was `known` and its
     title `title`? False whenever in doubt: the page is then read in full."""
-    tree = _parse(html) if html and "\x00" not in html[:1024] else None
+    tree = parse_page(html) if html and "\x00" not in html[:1024] else None
     if tree is None:
         return False
     return fingerprint(tree, template) == known and _shows_title(tree, title)

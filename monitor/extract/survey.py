@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from monitor.text.normalize import normalize
 
-from .reading import _page_blocks, _parse
+from .reading import _page_blocks, parse_page
 from .template import PageKeys, page_keys
 
 _WORD = re.compile(r"\w+")
@@ -70,7 +70,7 @@ def _words(text: str) -> str:
 
 def survey_page(html: str, url: str) -> PageSurvey | None:
     """The page's survey; None when it is empty or not HTML."""
-    tree = _parse(html) if html and "\x00" not in html[:1024] else None
+    tree = parse_page(html) if html and "\x00" not in html[:1024] else None
     if tree is None:
         return None
     blocks = _page_blocks(tree)

@@ -7,6 +7,7 @@ release, then "restored" on the next check: the worst kind of noise.
 
 from __future__ import annotations
 
+import functools
 import re
 
 _SIGNATURES = [
@@ -31,13 +32,34 @@ _HINTS = ("reject", "cloudflare", "just a moment", "cf-browser", "challenge-plat
           "captcha")  # fmt: skip
 
 
-def block_reason(text: str | None, status: int) -> str | None:
-    """Who blocked us, or None when the page looks like real content."""
+_BYTE_HINTS = tuple(hint.encode("ascii") for hint in _HINTS)
+
+
+@functools.cache
+def _ascii_based(encoding: str) -> bool:
+    try:
+        pairs = zip(_HINTS, _BYTE_HINTS, strict=True)
+        return all(hint.encode(encoding) == raw for hint, raw in pairs)
+    except (LookupError, UnicodeError):
+        return False
+
+
+def block_reason(
+    text: str | None, status: int, body: bytes | None = None, encoding: str | None = None
+) -> str | None:
+    """Who blocked us, or None when the page looks like real content. The hints are looked
+    for in `body`, the bytes `text` was decoded from, when its `encoding` writes them as
+    ASCII does (lowering bytes is cheap; lowering Khmer text is not)."""
     if not text or len(text) > _MAX_BLOCK_PAGE:
         return None
-    lowered = text.lower()
-    if not any(hint in lowered for hint in _HINTS):
-        return None
+    if body is not None and encoding and _ascii_based(encoding):
+        lowered_bytes = body.lower()
+        if not any(hint in lowered_bytes for hint in _BYTE_HINTS):
+            return None
+    else:
+        lowered = text.lower()
+        if not any(hint in lowered for hint in _HINTS):
+            return None
     for who, rx in _COMPILED:
         if rx.search(text):
             return who

@@ -281,7 +281,7 @@ class Fetcher:
         generic = not ctype or (ctype in GENERIC_TYPES and looks_like_html(body))
         if ctype.startswith(_TEXT_TYPES) or (generic and not body.startswith(b"%PDF-")):
             text, encoding = decode_body(body, ctype_header, final_url)
-        blocker = block_reason(text, status)
+        blocker = block_reason(text, status, body, encoding)
         if blocker:
             raise FetchError(
                 url,

@@ -39,6 +39,7 @@ class Discovered:
     site_names: set[str] = field(default_factory=set)  # as the listing pages' chrome shows them
     single: Page | None = None  # the source URL is itself the release
     unchanged: bool = False  # the listing answered 304
+    memos: dict[str, str] = field(default_factory=dict)  # by listing page: `sources.memo`
 
 
 class ListingReader:
@@ -94,7 +95,9 @@ class ListingReader:
                 listing = parse_feed(page.body, page.final_url)
                 names = await self._in_pool(listing_site_names, page.text or "", page.final_url)
             else:
-                listing, keys, names = await self._read_listing(page, shape)
+                listing, keys, names, memo = await self._read_listing(page, shape, known)
+                if memo is not None:
+                    found.memos[page.url] = memo
             shape = listing.signature or shape
             if listing.kind == "page" and url == self.url and self.src.type != "listing":
                 self._not_a_listing_now(url, known)
@@ -147,15 +150,21 @@ class ListingReader:
 
     def save_validators(self, found: Discovered) -> None:
         for page in found.listing_pages:
-            self.store.save_page_validators(page, self.scope)
+            self.store.save_page_validators(page, self.scope, found.memos.get(page.url))
 
     async def _read_listing(
-        self, page: Page, shape: str | None
-    ) -> tuple[Listing, PageKeys | None, set[str]]:
-        """The listing's links, the site's names, and its chrome for the profile to learn
-        before any release is read: in a reading process, beside the fetching."""
-        return await self._in_pool(read_listing, page.text or "", page.final_url,
-                                   self.src.links, shape, is_html(page))  # fmt: skip
+        self, page: Page, shape: str | None, known: dict[str, ReleaseState]
+    ) -> tuple[Listing, PageKeys | None, set[str], str | None]:
+        """The listing's links, the site's names, its chrome for the profile to learn before
+        any release is read, and its memo: in a reading process, beside the fetching. A page
+        whose links are those it had is not discovered again (`sources.memo`), unless it
+        links to what might be a release the source does not hold."""
+        memo = self.store.listing_memo(page.url, self.scope)
+        args = (page.text or "", page.final_url, self.src.links, shape, is_html(page))
+        listing, keys, names, renewed, suspects = await self._in_pool(read_listing, *args, memo)
+        if any(url not in known for url in suspects):
+            listing, keys, names, renewed, _ = await self._in_pool(read_listing, *args, None)
+        return listing, keys, names, renewed
 
     async def _in_pool(self, fn: Callable[..., T], *args: object) -> T:
         return await asyncio.get_running_loop().run_in_executor(self.pool, partial(fn, *args))

@@ -39,11 +39,12 @@ from concurrent.futures import (
 from pathlib import Path
 from typing import Any
 
-from monitor.extract import learn_page
+from monitor.extract.reading import learn_tree, parse_page
 from monitor.extract.sitenames import listing_site_names
 from monitor.extract.template import PageKeys
 from monitor.models import Listing
 from monitor.sources import discover
+from monitor.sources.memo import page_anchors, remember, reuse
 from monitor.store.sqlite_file import open_sqlite
 
 # What the forkserver imports once, so the reading processes it forks share those pages: the
@@ -149,6 +150,18 @@ class _Lease(Executor):
             future.cancel()  # a read already running finishes in its process, unwaited
 
 
+def warm() -> None:
+    """Start the reading processes in the background: their first start (the forkserver
+    importing the readers, ~0.5 s) then runs while the check opens its index and fetches its
+    listings, not after, holding up the first read."""
+    threading.Thread(target=_warm, name="reading-pool-warm", daemon=True).start()
+
+
+def _warm() -> None:
+    with contextlib.suppress(Exception):  # a pool that cannot start fails the first read
+        _shared().submit(os.getpid)
+
+
 def reading_pool() -> Executor:
     """A lease on the process's reading pool, for `monitor.extract`'s module-level functions
     (their arguments and results are plain picklable records). Use it in a `with`."""
@@ -171,14 +184,24 @@ os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def read_listing(
-    html: str, url: str, links: str | None, like: str | None, learn: bool
-) -> tuple[Listing, PageKeys | None, set[str]]:
-    """A listing page's release links, the site's names its chrome shows, and when `learn`,
-    what its chrome teaches the source's template profile: in a reading process, beside the
-    check's fetching."""
-    listing = discover(html, url, links=links, like=like)
-    keys = learn_page(html, url) if learn and listing.kind == "listing" else None
-    return listing, keys, listing_site_names(html, url)
+    html: str, url: str, links: str | None, like: str | None, learn: bool, memo: str | None
+) -> tuple[Listing, PageKeys | None, set[str], str | None, tuple[str, ...]]:
+    """A listing page's release links, the site's names its chrome shows, when `learn` what
+    its chrome teaches the source's template profile, and the page's memo for the next read.
+    With a `memo` whose links the page still has (`sources.memo`), the links found then, and
+    the new links that might be releases: the caller, who knows the source's releases, reads
+    the page again without the memo unless it holds them all. In a reading process, beside
+    the check's fetching."""
+    tree = parse_page(html)
+    anchors = page_anchors(tree, url) if tree is not None else []
+    listing, suspects = reuse(memo, anchors, links, like) or (None, ())
+    if listing is None:
+        listing = discover(html, url, links=links, like=like)
+    keys = None
+    if learn and tree is not None and listing.kind == "listing":
+        keys = learn_tree(tree, url)
+    names = listing_site_names(html, url)
+    return listing, keys, names, remember(listing, anchors, links, like), suspects
 
 
 _INDEXES: dict[str, Any] = {}  # catalogue file -> SimilarityIndex, in a reading process

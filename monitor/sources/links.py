@@ -162,6 +162,18 @@ def _strip_page(url: str) -> tuple[str, str]:
     return _host(url), _norm_path(_PATH_PAGE.sub("", parts.path))
 
 
+def resolve_link(base: str, href: str) -> str | None:
+    """The absolute http(s) URL a link's href names; None for anchors, mailto:, javascript:..."""
+    href = href.strip()
+    if not href or href.startswith("#"):
+        return None
+    try:
+        url = clean_url(urljoin(base, href))
+    except ValueError:
+        return None
+    return url if url.startswith(("http://", "https://")) else None
+
+
 @dataclass
 class _Cand:
     a: Tag
@@ -189,17 +201,9 @@ class _Page:
     def resolve(self, href: str) -> str | None:
         """Absolute http(s) URL of a link, None for anchors, mailto:, javascript:..."""
         if href not in self.url_cache:
-            self.url_cache[href] = self._resolve(href.strip())
+            self.url_cache[href] = resolve_link(self.base, href)
         return self.url_cache[href]
 
-    def _resolve(self, href: str) -> str | None:
-        if not href or href.startswith("#"):
-            return None
-        try:
-            url = clean_url(urljoin(self.base, href))
-        except ValueError:
-            return None
-        return url if url.startswith(("http://", "https://")) else None
 
     def signature(self, el: Tag) -> str:
         """Tag and stable classes: what repeated items share and per-item classes don't."""

@@ -328,15 +328,16 @@ class Store(CatalogueReads):
 
     # --- HTTP cache for listing pages -----------------------------------------------------
 
-    def save_page_validators(self, page: Page, scope: str = "") -> None:
+    def save_page_validators(self, page: Page, scope: str = "", memo: str | None = None) -> None:
+        """A listing page's validators, and its memo (`sources.memo`) when it was discovered."""
         with self.transaction() as db:
             db.execute(
-                "INSERT INTO pages(url, etag, last_modified, body_hash, fetched_at) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET etag=excluded.etag, "
+                "INSERT INTO pages(url, etag, last_modified, body_hash, fetched_at, memo) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET etag=excluded.etag, "
                 "last_modified=excluded.last_modified, body_hash=excluded.body_hash, "
-                "fetched_at=excluded.fetched_at",
+                "fetched_at=excluded.fetched_at, memo=excluded.memo",
                 (scoped_url(page.url, scope), page.etag, page.last_modified, page.body_hash,
-                 now_iso()),
+                 now_iso(), memo),
             )  # fmt: skip
 
     # --- releases ------------------------------------------------------------------------

@@ -91,6 +91,13 @@ class CatalogueReads:
         ).fetchone()
         return (row["etag"], row["last_modified"], row["body_hash"]) if row else (None, None, None)
 
+    def listing_memo(self, url: str, scope: str = "") -> str | None:
+        """What discovery found on a listing page when it last read it (`sources.memo`)."""
+        row = self.conn.execute(
+            "SELECT memo FROM pages WHERE url=?", (scoped_url(url, scope),)
+        ).fetchone()
+        return row["memo"] if row else None
+
     # --- releases and versions -------------------------------------------------------------
 
     def releases(self, source_id: int, *, state: str | None = "active") -> dict[str, ReleaseState]:

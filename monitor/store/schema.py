@@ -20,7 +20,7 @@ catalogue recorded it without an index (FTS5 is SQLite's); migration 3 gives it 
 PostgreSQL's own (search_pg.py), indexed the same way, and is recorded on SQLite doing nothing.
 
 Migration 4 adds each source's boilerplate for related releases (`sim_sources`); migration 5
-the schedulers' claims (`source_claims`).
+the schedulers' claims (`source_claims`); migration 6 each listing page's memo (`pages.memo`).
 
 The related-release index (`sim_` tables) keeps a layout version of its own (SIMILAR_VERSION in
 `sim_meta`): it is derived data, so an index of another layout is dropped and rebuilt from the
@@ -399,6 +399,11 @@ def _source_claims(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _listing_memos(conn: sqlite3.Connection) -> None:
+    """Migration 6: what discovery found on each listing page, for its next read (memo.py)."""
+    conn.execute("ALTER TABLE pages ADD COLUMN memo TEXT")
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -423,6 +428,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(4, "related releases: each source's boilerplate (sim_sources)", _similar_sources),
     Migration(5, "schedulers' claims: each source's check sent once an interval", _source_claims),
+    Migration(6, "listing pages: what discovery found on each (pages.memo)", _listing_memos),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
