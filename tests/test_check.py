@@ -324,9 +324,9 @@ def test_listing_with_the_same_bytes_is_not_parsed_again(ministry, monkeypatch):
     parsed: list[str] = []
     real = monitor.run.listing.ListingReader._read_listing
 
-    async def read_listing(self, page, shape, known):
+    async def read_listing(self, page, shape, known, found):
         parsed.append(page.final_url)
-        return await real(self, page, shape, known)
+        return await real(self, page, shape, known, found)
 
     monkeypatch.setattr(monitor.run.listing.ListingReader, "_read_listing", read_listing)
     _without_validators(ministry)

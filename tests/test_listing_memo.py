@@ -12,11 +12,9 @@ import pytest
 from monitor.demo.samples import SampleRelease, generate_releases
 from monitor.demo.scenario import add_release
 from monitor.demo.site import SiteLayout, build_site
-from monitor.extract.reading import parse_page
 from monitor.models import Listing
-from monitor.run.workers import read_listing
 from monitor.sources import discover, memo
-from monitor.sources.memo import page_anchors, remember, reuse
+from monitor.sources.memo import PageLinks, listing_anchors, remember, reuse
 from monitor.store.catalogue import Store
 from tests.test_discover import EXPECTED, _html
 
@@ -25,10 +23,8 @@ STYLES = ("wordpress", "drupal", "handmade")
 RELEASES = generate_releases(14, seed=7)
 
 
-def _anchors(html: str, url: str) -> list[tuple[str, str]]:
-    tree = parse_page(html)
-    assert tree is not None
-    return page_anchors(tree, url)
+def _anchors(html: str, url: str) -> PageLinks:
+    return listing_anchors(html, url)
 
 
 def _memo_of(html: str, url: str, links: str | None = None) -> str:
@@ -37,9 +33,10 @@ def _memo_of(html: str, url: str, links: str | None = None) -> str:
     return made
 
 
-def _listing_html(releases: list[SampleRelease], style: str, chrome: int) -> tuple[str, str]:
+def _listing_html(releases: list[SampleRelease], style: str, chrome: int,
+                  per_page: int = 10) -> tuple[str, str]:  # fmt: skip
     layout = SiteLayout(style)  # type: ignore[arg-type]
-    routes = build_site(releases, style=style, chrome_version=chrome, per_page=10,  # type: ignore[arg-type]
+    routes = build_site(releases, style=style, chrome_version=chrome, per_page=per_page,  # type: ignore[arg-type]
                         origin=ORIGIN, archives=False)  # fmt: skip
     return routes[layout.listing(1)].body.decode(), ORIGIN + layout.listing(1)
 
@@ -90,9 +87,24 @@ def test_a_new_release_on_the_listing_is_discovered(style):
     made = _memo_of(html, url)
     grown, _ = _listing_html(RELEASES, style, 1)
     assert _reused(made, grown, url, RELEASES[1:]) is None
-    listing, _, _, renewed, _ = read_listing(grown, url, None, None, True, made)
-    assert RELEASES[0].title in {x.title for x in listing.releases}
-    assert renewed is not None and renewed != made
+    assert RELEASES[0].title in {x.title for x in discover(grown, url).releases}
+
+
+@pytest.mark.parametrize("style", STYLES)
+@pytest.mark.parametrize("when", ["newest", "oldest"])
+def test_a_new_release_that_pushes_none_off_the_page_is_discovered(style, when):
+    """Room on the page for one more: every release found before is still there, and the new
+    one has the plainest of URLs (a one-word slug, another month's folder) and title."""
+    plain = SampleRelease(slug="budget", title="Budget adopted", lang="en",
+                          paragraphs=("Adopted.",),
+                          date=RELEASES[0].date + dt.timedelta(days=40) if when == "newest"
+                          else RELEASES[-1].date - dt.timedelta(days=400))  # fmt: skip
+    html, url = _listing_html(RELEASES, style, 0, per_page=50)
+    made = _memo_of(html, url)
+    grown, _ = _listing_html([*RELEASES, plain], style, 1, per_page=50)
+    got = reuse(made, _anchors(grown, url), None, None)
+    assert got is not None and ORIGIN + SiteLayout(style).article(plain) in got[1]  # type: ignore[arg-type]
+    assert _reused(made, grown, url) is None
 
 
 @pytest.mark.parametrize("style", STYLES)
@@ -162,3 +174,12 @@ def test_the_check_reports_a_release_published_with_new_chrome(ministry):
     report = ministry.check()
     assert [e.title for e in report.new] == [fresh.title]
     assert not report.changed and not report.removed
+
+
+def test_links_of_pages_lxml_parses_only_with_help():
+    declared = ('<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/'
+                'xhtml"><body><a href="/news/a?utm_source=x#top"> Mine  action </a></body></html>')
+    assert listing_anchors(declared, "https://mfaic.example/").anchors == [
+        ("https://mfaic.example/news/a", "Mine action")]  # fmt: skip
+    for empty in ("", "   ", "\x00"):
+        assert listing_anchors(empty, "https://mfaic.example/").anchors == []

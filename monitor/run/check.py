@@ -112,6 +112,7 @@ class SourceCheck:
         self.reader: ReleaseReader
         self._done = 0
         self._total = 0
+        self._lessons: asyncio.Future[None]  # the listings' (`_learn_listings`), made in run()
 
     # --- the source as a whole -----------------------------------------------------------
 
@@ -139,11 +140,10 @@ class SourceCheck:
             self.result.ok = False
             self.result.duration = time.monotonic() - started
             return self.result
-        self.reader.use_listing(found.site_names)
-        # the source's chrome as this check begins: its template and its listings' lines
-        self.holding.chrome = self.profile.view().blocks | found.listing_keys
-        self.holding.regions = bool(self.profile.view().regions)
+        self._lessons = asyncio.ensure_future(self._learn_listings(found))
         await self._releases(self._plan(found, known), found)
+        await self._lessons
+        self.record.flush()
         for url, miss, pages in self.reader.missed.values():  # read and stored anyway
             self.record.error(url, miss.check_message(pages, self.src.name), "selector",
                               f"{self.src.name}: the {miss.key} selector")  # fmt: skip
@@ -157,6 +157,15 @@ class SourceCheck:
         self.result.releases_seen = len(found.links) or (1 if found.single else 0)
         self.result.duration = time.monotonic() - started
         return self.result
+
+    async def _learn_listings(self, found: Discovered) -> None:
+        """What the listing pages teach, before any release is read in full (`_release`
+        waits for it; a release whose statement is known unchanged does not)."""
+        await found.learn(self.profile)
+        self.reader.use_listing(found.site_names)
+        # the source's chrome as its reading begins: its template and its listings' lines
+        self.holding.chrome = self.profile.view().blocks | found.listing_keys
+        self.holding.regions = bool(self.profile.view().regions)
 
     async def _releases(self, work: list[Work], found: Discovered) -> None:
         """Every due release, a bounded number in flight so bodies waiting to be read never
@@ -243,6 +252,7 @@ class SourceCheck:
         if said is not None:
             await self._apply(said, url, rel or gone, link, page)
             return
+        await self._lessons
         survey = await self.reader.learn(page)
         template = self.profile.view()  # one view for both readings, so they compare
         reading = await self._read(url, rel, gone, link, page, survey, template)

@@ -17,16 +17,17 @@ from typing import TypeVar
 from monitor.config import SourceConfig
 from monitor.errors import FetchError
 from monitor.extract.profile import SiteProfile
-from monitor.extract.sitenames import listing_site_names
 from monitor.extract.template import PageKeys
 from monitor.models import Link, Listing, Page, ReleaseState
 from monitor.run.reader import is_html
 from monitor.run.record import Recorder
-from monitor.run.workers import read_listing
+from monitor.run.workers import learn_listing, read_listing
 from monitor.sources import parse_feed, sniff_kind
+from monitor.sources.memo import PageLinks, listing_anchors, remember, reuse
 from monitor.store.catalogue import Store
 
 T = TypeVar("T")
+Lesson = tuple[PageKeys | None, set[str]]  # a listing page's chrome, and the site's names
 Get = Callable[..., Awaitable[Page]]  # the check's fetch, with the source's headers and cookies
 
 
@@ -40,6 +41,29 @@ class Discovered:
     single: Page | None = None  # the source URL is itself the release
     unchanged: bool = False  # the listing answered 304
     memos: dict[str, str] = field(default_factory=dict)  # by listing page: `sources.memo`
+    lessons: list[Awaitable[Lesson]] = field(default_factory=list)  # see `learn`
+
+    async def learn(self, profile: SiteProfile) -> None:
+        """What the listing pages teach (their chrome, the site's names), once the reading
+        processes have it: a listing read from its memo does not wait for it, so releases
+        whose statement is known unchanged go on meanwhile. A lesson lost with its reading
+        process is learned at the next check."""
+        lessons, self.lessons = self.lessons, []
+        for lesson in lessons:
+            try:
+                keys, names = await lesson
+            except Exception:  # learning is not what the check reports
+                continue
+            self.site_names |= names
+            if keys is not None:
+                profile.learn(keys)
+                self.listing_keys.update(key for key, _ in keys.blocks)
+
+
+def _ready(lesson: Lesson) -> asyncio.Future[Lesson]:
+    done: asyncio.Future[Lesson] = asyncio.get_running_loop().create_future()
+    done.set_result(lesson)
+    return done
 
 
 class ListingReader:
@@ -90,24 +114,18 @@ class ListingReader:
                 self._not_a_listing_now(url, known)
                 found.single = page
                 return found
-            keys = None
             if kind == "feed":
                 listing = parse_feed(page.body, page.final_url)
-                names = await self._in_pool(listing_site_names, page.text or "", page.final_url)
+                found.lessons.append(asyncio.ensure_future(
+                    self._in_pool(learn_listing, page.text or "", page.final_url, False)))
             else:
-                listing, keys, names, memo = await self._read_listing(page, shape, known)
-                if memo is not None:
-                    found.memos[page.url] = memo
+                listing = await self._read_listing(page, shape, known, found)
             shape = listing.signature or shape
             if listing.kind == "page" and url == self.url and self.src.type != "listing":
                 self._not_a_listing_now(url, known)
                 found.single = page
                 return found
             found.listing_pages.append(page)
-            found.site_names |= names
-            if keys is not None:
-                self.profile.learn(keys)
-                found.listing_keys.update(key for key, _ in keys.blocks)
             fresh = [link for link in listing.releases if link.url not in known]
             found.links.extend(listing.releases)
             # Later pages are read on the baseline, or when everything on this one was new
@@ -153,18 +171,29 @@ class ListingReader:
             self.store.save_page_validators(page, self.scope, found.memos.get(page.url))
 
     async def _read_listing(
-        self, page: Page, shape: str | None, known: dict[str, ReleaseState]
-    ) -> tuple[Listing, PageKeys | None, set[str], str | None]:
-        """The listing's links, the site's names, its chrome for the profile to learn before
-        any release is read, and its memo: in a reading process, beside the fetching. A page
-        whose links are those it had is not discovered again (`sources.memo`), unless it
-        links to what might be a release the source does not hold."""
+        self, page: Page, shape: str | None, known: dict[str, ReleaseState], found: Discovered
+    ) -> Listing:
+        """The listing's links, with what the page teaches (its chrome, for the profile to
+        learn before any release is read in full; the site's names) as a lesson for `found`.
+        A page whose links are the ones it had is not discovered again (`sources.memo`)
+        unless it links to what might be a release the source does not hold: its links come
+        from the memo at once, and its lesson from a reading process in the background."""
+        html, url, learn = page.text or "", page.final_url, is_html(page)
+        anchors = listing_anchors(html, url) if learn else PageLinks()
         memo = self.store.listing_memo(page.url, self.scope)
-        args = (page.text or "", page.final_url, self.src.links, shape, is_html(page))
-        listing, keys, names, renewed, suspects = await self._in_pool(read_listing, *args, memo)
-        if any(url not in known for url in suspects):
-            listing, keys, names, renewed, _ = await self._in_pool(read_listing, *args, None)
-        return listing, keys, names, renewed
+        kept = reuse(memo, anchors, self.src.links, shape)
+        if kept is not None and all(link in known for link in kept[1]):
+            listing = kept[0]
+            found.lessons.append(asyncio.ensure_future(self._in_pool(learn_listing, html, url,
+                                                                     learn)))  # fmt: skip
+        else:
+            listing, keys, names = await self._in_pool(read_listing, html, url, self.src.links,
+                                                       shape, learn)  # fmt: skip
+            found.lessons.append(_ready((keys, names)))
+        renewed = remember(listing, anchors, self.src.links, shape)
+        if renewed is not None:
+            found.memos[page.url] = renewed
+        return listing
 
     async def _in_pool(self, fn: Callable[..., T], *args: object) -> T:
         return await asyncio.get_running_loop().run_in_executor(self.pool, partial(fn, *args))

@@ -23,6 +23,7 @@ from monitor.models import (
 )
 from monitor.store.catalogue import SourceState, Store
 
+_STANDING_BATCH = 100  # releases whose text stands, written in one transaction
 
 class Recorder:
     """Writes one source's outcomes. `failed_new`: a new release (or one back after a removal)
@@ -48,6 +49,7 @@ class Recorder:
         self.baseline, self.known, self.removed = baseline, known, removed
         # new releases whose related releases the check looks up once they are stored
         self.lookups: list[Lookup] = []
+        self._standing: list[tuple[ReleaseState, Page, str | None, str | None]] = []
         self.failed_new = False
         self.not_statements = 0  # pages that were no statement (see `extract.site_page`)
 
@@ -66,12 +68,25 @@ class Recorder:
 
     def not_modified(self, rel: ReleaseState, page: Page) -> None:
         self.result.not_modified += 1
-        self.store.record_unchanged(rel, page, None)
+        self._stands((rel, page, None, None))
 
     def unchanged(self, rel: ReleaseState, page: Page, mark: str | None = None) -> None:
         """The stored text stands. `mark`: the reading's fingerprint (extract.reading)."""
         self.result.unchanged += 1
-        self.store.record_unchanged(rel, page, self.sig, mark)
+        self._stands((rel, page, self.sig, mark))
+
+    def _stands(self, release: tuple[ReleaseState, Page, str | None, str | None]) -> None:
+        """Releases whose text stands are written a batch at a time (`flush`): one transaction
+        a release was a tenth of a check that re-reads pages whose chrome changed. What a crash
+        loses of them is when they were last fetched: they are fetched again, nothing more."""
+        self._standing.append(release)
+        if len(self._standing) >= _STANDING_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the releases whose text stands (`_stands`): at the end of the source's check."""
+        standing, self._standing = self._standing, []
+        self.store.record_unchanged(standing)
 
     def still_gone(self, rel: ReleaseState) -> None:
         self.store.touch_fetched(rel)  # said once already

@@ -36,6 +36,7 @@ from concurrent.futures import (
     ProcessPoolExecutor,
     ThreadPoolExecutor,
 )
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +45,6 @@ from monitor.extract.sitenames import listing_site_names
 from monitor.extract.template import PageKeys
 from monitor.models import Listing
 from monitor.sources import discover
-from monitor.sources.memo import page_anchors, remember, reuse
 from monitor.store.sqlite_file import open_sqlite
 
 # What the forkserver imports once, so the reading processes it forks share those pages: the
@@ -120,6 +120,14 @@ def _shared(broken: Executor | None = None) -> Executor:
         return _pool
 
 
+def _submit(fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Future[Any]:
+    pool = _shared()
+    try:
+        return pool.submit(fn, *args, **kwargs)
+    except BrokenExecutor:  # a reading process died (killed, out of memory): start afresh
+        return _shared(broken=pool).submit(fn, *args, **kwargs)
+
+
 class _Lease(Executor):
     """One check's use of the shared pool: shutting the lease down (the end of the check's
     `with`) cancels the reads the check left queued, not the pool."""
@@ -129,11 +137,7 @@ class _Lease(Executor):
         self._guard = threading.Lock()
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
-        pool = _shared()
-        try:
-            future = pool.submit(fn, *args, **kwargs)
-        except BrokenExecutor:  # a reading process died (killed, out of memory): start afresh
-            future = _shared(broken=pool).submit(fn, *args, **kwargs)
+        future = _waiting(fn, args, kwargs) or _submit(fn, args, kwargs)
         with self._guard:
             self._futures.add(future)
         future.add_done_callback(self._forget)
@@ -150,16 +154,57 @@ class _Lease(Executor):
             future.cancel()  # a read already running finishes in its process, unwaited
 
 
+# Submissions made while `warm` starts the pool: handed to it once it runs. Submitting to a
+# process pool starts its processes, and the first start waits for the forkserver to import
+# the readers (~0.5 s): a check's event loop would stand still that long, its fetching too.
+_starting: list[tuple[Future[Any], Callable[..., Any], tuple[Any, ...], dict[str, Any]]] | None
+_starting = None
+
+
+def _waiting(fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]
+             ) -> Future[Any] | None:  # fmt: skip
+    """A future for `fn` run once the starting pool runs; None when no pool is starting."""
+    with _lock:
+        if _starting is None:
+            return None
+        future: Future[Any] = Future()
+        _starting.append((future, fn, args, kwargs))
+        return future
+
+
 def warm() -> None:
-    """Start the reading processes in the background: their first start (the forkserver
-    importing the readers, ~0.5 s) then runs while the check opens its index and fetches its
-    listings, not after, holding up the first read."""
+    """Start the reading processes in the background: their first start then runs while the
+    check opens its index and fetches its listings and releases, not after, holding them up.
+    What the check submits meanwhile waits for the processes without blocking its caller."""
+    global _starting
+    with _lock:
+        if _pool is not None or _starting is not None:
+            return
+        _starting = []
     threading.Thread(target=_warm, name="reading-pool-warm", daemon=True).start()
 
 
 def _warm() -> None:
-    with contextlib.suppress(Exception):  # a pool that cannot start fails the first read
-        _shared().submit(os.getpid)
+    global _starting
+    with contextlib.suppress(Exception):  # a pool that cannot start fails the reads below
+        _shared().submit(os.getpid).result()
+    with _lock:
+        waiting, _starting = _starting or [], None
+    for future, fn, args, kwargs in waiting:
+        if future.set_running_or_notify_cancel():  # False: the check cancelled it meanwhile
+            try:
+                _submit(fn, args, kwargs).add_done_callback(partial(_settle, future))
+            except Exception as exc:  # the caller's future carries it
+                future.set_exception(exc)
+
+
+def _settle(future: Future[Any], done: Future[Any]) -> None:
+    if done.cancelled():
+        future.set_exception(BrokenExecutor("the reading pool was shut down"))
+    elif done.exception() is not None:
+        future.set_exception(done.exception())
+    else:
+        future.set_result(done.result())
 
 
 def reading_pool() -> Executor:
@@ -173,8 +218,8 @@ def _after_fork_in_child() -> None:
     # not the child's), and its lock may have been held by another thread at the fork. The
     # parent's forkserver cannot start the child's processes (multiprocessing would wait for
     # it as the child's own child and fail), so the child spawns them.
-    global _pool, _lock, _start
-    _pool = None
+    global _pool, _lock, _start, _starting
+    _pool, _starting = None, None
     _lock = threading.Lock()
     if _forkserver_used:
         _start = "spawn"
@@ -184,24 +229,20 @@ os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def read_listing(
-    html: str, url: str, links: str | None, like: str | None, learn: bool, memo: str | None
-) -> tuple[Listing, PageKeys | None, set[str], str | None, tuple[str, ...]]:
-    """A listing page's release links, the site's names its chrome shows, when `learn` what
-    its chrome teaches the source's template profile, and the page's memo for the next read.
-    With a `memo` whose links the page still has (`sources.memo`), the links found then, and
-    the new links that might be releases: the caller, who knows the source's releases, reads
-    the page again without the memo unless it holds them all. In a reading process, beside
-    the check's fetching."""
-    tree = parse_page(html)
-    anchors = page_anchors(tree, url) if tree is not None else []
-    listing, suspects = reuse(memo, anchors, links, like) or (None, ())
-    if listing is None:
-        listing = discover(html, url, links=links, like=like)
-    keys = None
-    if learn and tree is not None and listing.kind == "listing":
-        keys = learn_tree(tree, url)
-    names = listing_site_names(html, url)
-    return listing, keys, names, remember(listing, anchors, links, like), suspects
+    html: str, url: str, links: str | None, like: str | None, learn: bool
+) -> tuple[Listing, PageKeys | None, set[str]]:
+    """A listing page's release links, and what it teaches (`learn_listing`): in a reading
+    process, beside the check's fetching."""
+    listing = discover(html, url, links=links, like=like)
+    keys, names = learn_listing(html, url, learn and listing.kind == "listing")
+    return listing, keys, names
+
+
+def learn_listing(html: str, url: str, learn: bool) -> tuple[PageKeys | None, set[str]]:
+    """The site's names a listing page's chrome shows, and when `learn`, what that chrome
+    teaches the source's template profile."""
+    tree = parse_page(html) if learn else None
+    return (learn_tree(tree, url) if tree is not None else None), listing_site_names(html, url)
 
 
 _INDEXES: dict[str, Any] = {}  # catalogue file -> SimilarityIndex, in a reading process

@@ -2,18 +2,19 @@
 
 Many sites change a listing's chrome on every request (a clock, a counter, a "latest" box in
 another order, new class names), so its bytes differ while its list of releases does not.
-Discovery (a bs4 tree and the heuristics of `releases`) costs 50-200 ms a page; collecting the
-page's links from the tree the template profile reads anyway costs a few. So each discovery
-leaves a memo of the page's links beside its result, and the next read of the page takes that
-result again when the links say nothing that discovery decides by has changed:
+Discovery (a bs4 tree and the heuristics of `releases`, in a reading process) costs 50-200 ms
+a page; collecting the page's links with lxml costs a few, in the check's own process. So each
+discovery leaves a memo of the page's links beside its result, and the next read of the page
+takes that result again when the links say nothing that discovery decides by has changed:
 
 - every release and following page found then is linked still, each release only by texts it
   was linked by then (a retitled link is read afresh);
-- no link is new that discovery could take for a release: a URL not linked then, of a release's
-  URL pattern, or on a release's host with a release's look (an id or slug, a title of three
-  words or more: what `releases` admits beside the list). Such links are handed back to the
-  caller (`suspects`), which knows the source's releases: a "latest" box now showing a release
-  the source already holds is no news.
+- no link is new that discovery could take for a release: a URL not linked then that sits
+  where a release's link does (the same elements above it), or has a release's URL
+  pattern (its digits aside: /2026/12/ is /2024/03/), or a release's look on a release's host
+  (an id or slug, a title of three words or more: what `releases` admits beside the list).
+  Such links are handed back to the caller (`suspects`), which knows the source's releases: a
+  "latest" box now showing a release the source already holds is no news.
 
 Anything else is read in full, and the memo renewed. A new menu entry, a rotated "latest" box,
 a new cookie link or share button leave the memo standing. A memo is tied to how the page was
@@ -25,10 +26,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+import re
+from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 from lxml import etree
+from lxml.html import HTMLParser, document_fromstring
 
 from monitor.models import Link, Listing
 from monitor.sources.items import _is_generic
@@ -41,10 +44,34 @@ from monitor.text.normalize import normalize
 DISCOVERY_VERSION = 1
 
 Anchor = tuple[str, str]  # (absolute URL, normalised text)
+_UTF8 = HTMLParser(encoding="utf-8")
+_DIGITS = re.compile(r"\d+")
 
 
-def page_anchors(tree: etree._Element, url: str) -> list[Anchor]:
-    """Every <a href> of the page: its absolute URL (as discovery resolves it) and its text."""
+@dataclass
+class PageLinks:
+    """A listing page's links in page order, and the elements they are (`anchors[i]` is
+    `elements[i]`'s), to see where a new one sits."""
+
+    anchors: list[Anchor] = field(default_factory=list)
+    elements: list[etree._Element] = field(default_factory=list)
+
+
+def listing_anchors(html: str, url: str) -> PageLinks:
+    """Every <a href> of a listing page: its absolute URL (as discovery resolves it) and its
+    text. Parsed by lxml alone (a few ms): the check's own process reads them, so a listing
+    whose links are the ones it had needs no reading process at all."""
+    try:
+        try:
+            tree = document_fromstring(html)
+        except ValueError:  # a str that declares its encoding (<?xml ... encoding=...?>)
+            tree = document_fromstring(html.encode("utf-8"), parser=_UTF8)
+    except (etree.ParserError, ValueError):
+        return PageLinks()  # an empty or unreadable page: discovery has the last word
+    return page_anchors(tree, url)
+
+
+def page_anchors(tree: etree._Element, url: str) -> PageLinks:
     base = url
     for el in tree.iter("base"):
         href = el.get("href")
@@ -52,7 +79,7 @@ def page_anchors(tree: etree._Element, url: str) -> list[Anchor]:
             base = urljoin(url, href.strip())  # as discovery reads <base>
             break
     seen: dict[str, str | None] = {}
-    out: list[Anchor] = []
+    out = PageLinks()
     for a in tree.iter("a"):
         href = a.get("href")
         if not href:
@@ -61,7 +88,8 @@ def page_anchors(tree: etree._Element, url: str) -> list[Anchor]:
             seen[href] = resolve_link(base, href)
         target = seen[href]
         if target:
-            out.append((target, normalize(a.text_content())))
+            out.anchors.append((target, normalize(a.text_content())))
+            out.elements.append(a)
     return out
 
 
@@ -73,13 +101,13 @@ def _how(links: str | None, like: str | None) -> str:
     return f"{DISCOVERY_VERSION}|{links or ''}|{like or ''}"
 
 
-def remember(listing: Listing, anchors: Sequence[Anchor], links: str | None,
+def remember(listing: Listing, page: PageLinks, links: str | None,
              like: str | None) -> str | None:  # fmt: skip
     """The memo of a listing page discovery has just read (None for a page of another kind)."""
     if listing.kind != "listing" or not listing.releases:
         return None
     texts: dict[str, set[str]] = {link.url: set() for link in listing.releases}
-    for target, text in anchors:
+    for target, text in page.anchors:
         if target in texts:
             texts[target].add(_digest(text))
     return json.dumps({
@@ -87,12 +115,12 @@ def remember(listing: Listing, anchors: Sequence[Anchor], links: str | None,
         "releases": [[x.url, x.title, x.date, x.summary] for x in listing.releases],
         "next": list(listing.next_pages),
         "signature": listing.signature,
-        "links": sorted({_digest(target) for target, _ in anchors}),
+        "links": sorted({_digest(target) for target, _ in page.anchors}),
         "texts": [sorted(texts[x.url]) for x in listing.releases],
     }, ensure_ascii=False, separators=(",", ":"))  # fmt: skip
 
 
-def reuse(memo: str | None, anchors: Sequence[Anchor], links: str | None,
+def reuse(memo: str | None, page: PageLinks, links: str | None,
           like: str | None) -> tuple[Listing, tuple[str, ...]] | None:  # fmt: skip
     """What discovery found when the memo was made, if the page's links still say so, and the
     links new since that might be releases (the listing stands if the source holds them)."""
@@ -106,27 +134,39 @@ def reuse(memo: str | None, anchors: Sequence[Anchor], links: str | None,
         signature = kept["signature"]
     except (ValueError, TypeError, KeyError):
         return None  # a memo of another layout: read the page afresh
-    here = {target for target, _ in anchors}
+    here = {target for target, _ in page.anchors}
     if not releases or not here.issuperset(texts) or not here.issuperset(following):
         return None
-    if any(target in texts and _digest(text) not in texts[target] for target, text in anchors):
+    if any(target in texts and _digest(text) not in texts[target] for target, text in page.anchors):
         return None
     listing = Listing(kind="listing", releases=releases, next_pages=following, signature=signature)
-    return listing, _new_like_releases(anchors, before, texts)
+    return listing, _new_like_releases(page, before, set(texts))
 
 
-def _new_like_releases(
-    anchors: Iterable[Anchor], before: set[str], releases: Iterable[str]
-) -> tuple[str, ...]:
-    patterns = {_url_pattern(url) for url in releases}
-    hosts = {pattern[0] for pattern in patterns}
+def _pattern(url: str) -> tuple[str, ...]:
+    return tuple(_DIGITS.sub("#", part) for part in _url_pattern(url))
+
+
+def _new_like_releases(page: PageLinks, before: set[str], releases: set[str]) -> tuple[str, ...]:
+    patterns = {_pattern(url) for url in releases}
+    hosts = {_host(url) for url in releases}
+    places = {_place(el) for el, (target, _) in zip(page.elements, page.anchors, strict=True)
+              if target in releases}  # fmt: skip
     found: dict[str, None] = {}
-    for target, text in anchors:
+    for el, (target, text) in zip(page.elements, page.anchors, strict=True):
         if target in found or _digest(target) in before:
             continue
         titled = _link_words(text) >= 3 and not _is_generic(text)
-        if _url_pattern(target) in patterns or (
-            _host(target) in hosts and _sluggy(target) and titled
+        if (
+            _pattern(target) in patterns
+            or (_host(target) in hosts and _sluggy(target) and titled)
+            or _place(el) in places
         ):
             found[target] = None
     return tuple(found)
+
+
+def _place(el: etree._Element) -> tuple[str, ...]:
+    """Where a link sits: the names of the elements above it, from the root. A new item of
+    the list sits where its releases do, whatever its classes (which chrome changes too)."""
+    return tuple(str(node.tag) for node in (el, *el.iterancestors()))

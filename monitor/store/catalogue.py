@@ -23,7 +23,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -408,28 +408,27 @@ class Store(CatalogueReads):
         return release_id, version_id
 
     def record_unchanged(
-        self,
-        release: ReleaseState,
-        page: Page | None,
-        extract_sig: str | None,
-        read_hash: str | None = None,
+        self, releases: Iterable[tuple[ReleaseState, Page | None, str | None, str | None]]
     ) -> None:
-        """Fetched and the statement is the same (or the server said 304)."""
-        ts = now_iso()
-        with self.transaction() as db:
+        """Releases fetched whose statement is the same (or the server said 304), in one
+        transaction: (release, page, extract_sig, read_hash) each."""
+        ts, asked, read = now_iso(), [], []
+        for release, page, extract_sig, read_hash in releases:
             if page is None or page.not_modified:
-                db.execute(
-                    "UPDATE releases SET last_fetched_at=?, last_seen_at=? WHERE id=?",
-                    (ts, ts, release.id),
-                )
+                asked.append((ts, ts, release.id))
             else:
-                db.execute(
-                    "UPDATE releases SET last_fetched_at=?, last_seen_at=?, etag=?, "
-                    "last_modified=?, body_hash=?, extract_sig=?, "
-                    "read_hash=COALESCE(?, read_hash) WHERE id=?",
-                    (ts, ts, page.etag, page.last_modified, page.body_hash, extract_sig,
-                     read_hash, release.id),
-                )  # fmt: skip
+                read.append((ts, ts, page.etag, page.last_modified, page.body_hash, extract_sig,
+                             read_hash, release.id))  # fmt: skip
+        if not (asked or read):
+            return
+        with self.transaction() as db:
+            db.executemany("UPDATE releases SET last_fetched_at=?, last_seen_at=? WHERE id=?",
+                           asked)  # fmt: skip
+            db.executemany(
+                "UPDATE releases SET last_fetched_at=?, last_seen_at=?, etag=?, last_modified=?, "
+                "body_hash=?, extract_sig=?, read_hash=COALESCE(?, read_hash) WHERE id=?",
+                read,
+            )
 
     def touch_fetched(self, release: ReleaseState) -> None:
         """A removed release was asked for again and is still gone."""
