@@ -114,6 +114,17 @@ def parse_iso(value: str | None) -> datetime | None:
 
 
 @dataclass(frozen=True)
+class Standing:
+    """A known release fetched again whose stored text stands, as the store records it: what
+    its page said (None: the server answered 304), without the page's body."""
+
+    release_id: int
+    validators: tuple[str | None, str | None, str] | None  # ETag, Last-Modified, body hash
+    extract_sig: str | None = None
+    read_hash: str | None = None  # what the statement was read from (extract.reading)
+
+
+@dataclass(frozen=True)
 class ReleaseState:
     id: int
     url: str

@@ -32,7 +32,6 @@ from monitor.extract.survey import PageSurvey
 from monitor.fetch.access import Site
 from monitor.fetch.client import Fetcher
 from monitor.models import CheckReport, Document, Link, Page, ReleaseState, SourceResult
-from monitor.run import workers
 from monitor.run.holding import Holding
 from monitor.run.listing import Discovered, ListingReader
 from monitor.run.reader import ReleaseReader
@@ -420,7 +419,6 @@ async def run_check(
     config: Config, store: Store, options: CheckOptions | None = None
 ) -> CheckReport:
     options = options or CheckOptions()
-    workers.warm()
     selected = config.sources
     if options.sources:
         selected = [config.source(name) for name in options.sources]

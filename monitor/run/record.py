@@ -20,6 +20,7 @@ from monitor.models import (
     Page,
     ReleaseState,
     SourceResult,
+    Standing,
 )
 from monitor.store.catalogue import SourceState, Store
 
@@ -49,7 +50,7 @@ class Recorder:
         self.baseline, self.known, self.removed = baseline, known, removed
         # new releases whose related releases the check looks up once they are stored
         self.lookups: list[Lookup] = []
-        self._standing: list[tuple[ReleaseState, Page, str | None, str | None]] = []
+        self._standing: list[Standing] = []
         self.failed_new = False
         self.not_statements = 0  # pages that were no statement (see `extract.site_page`)
 
@@ -68,14 +69,15 @@ class Recorder:
 
     def not_modified(self, rel: ReleaseState, page: Page) -> None:
         self.result.not_modified += 1
-        self._stands((rel, page, None, None))
+        self._stands(Standing(rel.id, None))
 
     def unchanged(self, rel: ReleaseState, page: Page, mark: str | None = None) -> None:
         """The stored text stands. `mark`: the reading's fingerprint (extract.reading)."""
         self.result.unchanged += 1
-        self._stands((rel, page, self.sig, mark))
+        validators = None if page.not_modified else (page.etag, page.last_modified, page.body_hash)
+        self._stands(Standing(rel.id, validators, self.sig, mark))
 
-    def _stands(self, release: tuple[ReleaseState, Page, str | None, str | None]) -> None:
+    def _stands(self, release: Standing) -> None:
         """Releases whose text stands are written a batch at a time (`flush`): one transaction
         a release was a tenth of a check that re-reads pages whose chrome changed. What a crash
         loses of them is when they were last fetched: they are fetched again, nothing more."""

@@ -154,37 +154,31 @@ class _Lease(Executor):
             future.cancel()  # a read already running finishes in its process, unwaited
 
 
-# Submissions made while `warm` starts the pool: handed to it once it runs. Submitting to a
-# process pool starts its processes, and the first start waits for the forkserver to import
-# the readers (~0.5 s): a check's event loop would stand still that long, its fetching too.
+# Submissions made while the pool starts: handed to it once it runs. Submitting to a process
+# pool starts its processes, and the first start waits for the forkserver to import the
+# readers (~0.5 s): a check's event loop would stand still that long, its fetching too. So the
+# first submission starts the pool in a thread, and what is submitted meanwhile waits for it
+# without blocking the caller.
 _starting: list[tuple[Future[Any], Callable[..., Any], tuple[Any, ...], dict[str, Any]]] | None
 _starting = None
 
 
 def _waiting(fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]
              ) -> Future[Any] | None:  # fmt: skip
-    """A future for `fn` run once the starting pool runs; None when no pool is starting."""
+    """A future for `fn`, run once the pool runs; None when the pool runs already."""
+    global _starting
     with _lock:
-        if _starting is None:
+        if _pool is not None and _starting is None:
             return None
+        if _starting is None:
+            _starting = []
+            threading.Thread(target=_start_pool, name="reading-pool-start", daemon=True).start()
         future: Future[Any] = Future()
         _starting.append((future, fn, args, kwargs))
         return future
 
 
-def warm() -> None:
-    """Start the reading processes in the background: their first start then runs while the
-    check opens its index and fetches its listings and releases, not after, holding them up.
-    What the check submits meanwhile waits for the processes without blocking its caller."""
-    global _starting
-    with _lock:
-        if _pool is not None or _starting is not None:
-            return
-        _starting = []
-    threading.Thread(target=_warm, name="reading-pool-warm", daemon=True).start()
-
-
-def _warm() -> None:
+def _start_pool() -> None:
     global _starting
     with contextlib.suppress(Exception):  # a pool that cannot start fails the reads below
         _shared().submit(os.getpid).result()

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from filelock import FileLock
 
 from monitor.errors import StoreBusy, StoreError
-from monitor.models import Document, Event, Page
+from monitor.models import Document, Event, Page, Standing
 from monitor.store import postgres
 from monitor.store.archive import SHARED_TEMP_AGE, Archive, archive_for
 from monitor.store.channels import ChannelLedger
@@ -407,18 +407,14 @@ class Store(CatalogueReads):
                 self._insert_event(db, event, release_id, check_id)
         return release_id, version_id
 
-    def record_unchanged(
-        self, releases: Iterable[tuple[ReleaseState, Page | None, str | None, str | None]]
-    ) -> None:
-        """Releases fetched whose statement is the same (or the server said 304), in one
-        transaction: (release, page, extract_sig, read_hash) each."""
+    def record_unchanged(self, releases: Iterable[Standing]) -> None:
+        """Known releases fetched again whose statement stands, in one transaction."""
         ts, asked, read = now_iso(), [], []
-        for release, page, extract_sig, read_hash in releases:
-            if page is None or page.not_modified:
-                asked.append((ts, ts, release.id))
+        for it in releases:
+            if it.validators is None:
+                asked.append((ts, ts, it.release_id))
             else:
-                read.append((ts, ts, page.etag, page.last_modified, page.body_hash, extract_sig,
-                             read_hash, release.id))  # fmt: skip
+                read.append((ts, ts, *it.validators, it.extract_sig, it.read_hash, it.release_id))
         if not (asked or read):
             return
         with self.transaction() as db:
