@@ -183,3 +183,67 @@ def test_links_of_pages_lxml_parses_only_with_help():
         ("https://mfaic.example/news/a", "Mine action")]  # fmt: skip
     for empty in ("", "   ", "\x00"):
         assert listing_anchors(empty, "https://mfaic.example/").anchors == []
+
+
+def _press_room(items: list[tuple[str, str]], *, box: str = "", hero: str = "",
+                read_more: bool = False) -> str:  # fmt: skip
+    """A hand-made listing: (slug, title) items, newest first, each dated by its slug's day,
+    with a "Most read" box."""
+    rows = "".join(
+        f'<li><h3>{title}</h3><p class="date">{int(slug[8:10])} March 2026</p>'
+        f'<a href="/press/{slug}.html">Read more</a></li>' if read_more else
+        f'<li><h3><a href="/press/{slug}.html">{title}</a></h3><p class="date">'
+        f"{int(slug[8:10])} March 2026</p></li>"
+        for slug, title in items
+    )  # fmt: skip
+    return (f'<html><body><nav><a href="/">Home</a> <a href="/about.html">About</a></nav>'
+            f'{hero}<main><ul class="news">{rows}</ul></main><aside><h2>Most read</h2>'
+            f"<ul>{box}</ul></aside><footer><a href='/contact.html'>Contact</a></footer>"
+            "</body></html>")  # fmt: skip
+
+
+ITEMS = [(f"2026-03-0{i}-statement-{i}", f"Statement number {i} on mine action")
+         for i in range(7, 1, -1)]  # fmt: skip
+ROOM = "https://mfaic.example/press/"
+
+
+def test_a_release_linked_in_a_box_before_it_is_listed_is_discovered():
+    """A "most read" box, cached apart from the list, may link a release before the list does:
+    the link is new where it sits when the list shows it."""
+    x = ("2026-03-09-joint-statement", "Joint statement")
+    box = f'<li><a href="/press/{x[0]}.html">{x[1]}</a></li>'
+    html = _press_room(ITEMS, box=box)
+    made = _memo_of(html, ROOM)
+    listed = _press_room([x, *ITEMS], box=box)
+    assert f"{ROOM}{x[0]}.html" in {link.url for link in discover(listed, ROOM).releases}
+    got = reuse(made, _anchors(listed, ROOM), None, None)
+    assert got is not None and got[1] == (f"{ROOM}{x[0]}.html",)
+
+
+def test_with_a_links_selector_any_new_link_may_be_a_release():
+    """The memo does not read a configured selector: every link new where it sits goes back
+    to the check (which reads the page afresh unless it holds them all)."""
+    html = _press_room(ITEMS)
+    made = _memo_of(html, ROOM, links="h3 a")
+    hero = '<section class="hero"><h3><a href="/budget/">Budget</a></h3></section>'
+    got = reuse(made, _anchors(_press_room(ITEMS, hero=hero), ROOM), "h3 a", None)
+    assert got is not None and got[1] == ("https://mfaic.example/budget/",)  # a plain link
+    same = discover(html, ROOM, links="h3 a")
+    assert reuse(made, _anchors(html, ROOM), "h3 a", None) == (same, ())
+
+
+@pytest.mark.parametrize("edit", ["title", "date"])
+def test_an_item_edited_beside_its_read_more_link_is_read_afresh(edit):
+    html = _press_room(ITEMS, read_more=True)
+    made = _memo_of(html, ROOM)
+    assert reuse(made, _anchors(html, ROOM), None, None) is not None
+    edited = html.replace("Statement number 2", "CORRECTED: Statement number 2") if (
+        edit == "title") else html.replace(">4 March 2026", ">14 March 2026")  # fmt: skip
+    assert edited != html
+    assert reuse(made, _anchors(edited, ROOM), None, None) is None
+
+
+def test_a_memo_that_is_no_object_is_not_used():
+    html = _press_room(ITEMS)
+    for broken in ("[1]", '"s"', "1", "null"):
+        assert reuse(broken, _anchors(html, ROOM), None, None) is None

@@ -41,7 +41,7 @@ class Discovered:
     single: Page | None = None  # the source URL is itself the release
     unchanged: bool = False  # the listing answered 304
     memos: dict[str, str] = field(default_factory=dict)  # by listing page: `sources.memo`
-    lessons: list[Awaitable[Lesson]] = field(default_factory=list)  # see `learn`
+    lessons: list[asyncio.Future[Lesson]] = field(default_factory=list)  # see `learn`
 
     async def learn(self, profile: SiteProfile) -> None:
         """What the listing pages teach (their chrome, the site's names), once the reading
@@ -52,12 +52,18 @@ class Discovered:
         for lesson in lessons:
             try:
                 keys, names = await lesson
+                if keys is not None:
+                    profile.learn(keys)
+                    self.listing_keys.update(key for key, _ in keys.blocks)
+                self.site_names |= names
             except Exception:  # learning is not what the check reports
                 continue
-            self.site_names |= names
-            if keys is not None:
-                profile.learn(keys)
-                self.listing_keys.update(key for key, _ in keys.blocks)
+
+    def forget(self) -> None:
+        """Drop the lessons not taken (a discovery that failed on a later page)."""
+        for lesson in self.lessons:
+            lesson.cancel()
+        self.lessons = []
 
 
 def _ready(lesson: Lesson) -> asyncio.Future[Lesson]:
@@ -93,6 +99,13 @@ class ListingReader:
         """The releases listed, following pagination on the baseline or while everything on a
         page is new. Raises FetchError when the source's own page cannot be read."""
         found = Discovered(listing_urls={self.url})
+        try:
+            return await self._read_pages(found, known)
+        except BaseException:
+            found.forget()
+            raise
+
+    async def _read_pages(self, found: Discovered, known: dict[str, ReleaseState]) -> Discovered:
         url: str | None = self.url
         seen_pages: set[str] = set()
         shape: str | None = None  # the list's shape on page 1, to read later pages alike

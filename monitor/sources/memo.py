@@ -50,17 +50,23 @@ _DIGITS = re.compile(r"\d+")
 
 @dataclass
 class PageLinks:
-    """A listing page's links in page order, and the elements they are (`anchors[i]` is
-    `elements[i]`'s), to see where a new one sits."""
+    """A listing page's links in page order: each one's target and text (`anchors`), element,
+    and place (the names of the elements above it, from the root)."""
 
     anchors: list[Anchor] = field(default_factory=list)
     elements: list[etree._Element] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+
+    def seen(self) -> set[str]:
+        """Each link as the memo keeps it: its target where it sits."""
+        return {_digest(f"{target}\x1f{place}")
+                for (target, _), place in zip(self.anchors, self.places, strict=True)}  # fmt: skip
 
 
 def listing_anchors(html: str, url: str) -> PageLinks:
-    """Every <a href> of a listing page: its absolute URL (as discovery resolves it) and its
-    text. Parsed by lxml alone (a few ms): the check's own process reads them, so a listing
-    whose links are the ones it had needs no reading process at all."""
+    """Every <a href> of a listing page: its absolute URL (as discovery resolves it), its text
+    and where it sits. Parsed by lxml alone (a few ms): the check's own process reads them, so
+    a listing whose links are the ones it had needs no reading process at all."""
     try:
         try:
             tree = document_fromstring(html)
@@ -73,11 +79,9 @@ def listing_anchors(html: str, url: str) -> PageLinks:
 
 def page_anchors(tree: etree._Element, url: str) -> PageLinks:
     base = url
-    for el in tree.iter("base"):
-        href = el.get("href")
-        if href:
-            base = urljoin(url, href.strip())  # as discovery reads <base>
-            break
+    declared = tree.find(".//base[@href]")  # the first, as discovery reads <base>
+    if declared is not None:
+        base = urljoin(url, (declared.get("href") or "").strip())
     seen: dict[str, str | None] = {}
     out = PageLinks()
     for a in tree.iter("a"):
@@ -90,6 +94,7 @@ def page_anchors(tree: etree._Element, url: str) -> PageLinks:
         if target:
             out.anchors.append((target, normalize(a.text_content())))
             out.elements.append(a)
+            out.places.append(">".join(str(node.tag) for node in (a, *a.iterancestors())))
     return out
 
 
@@ -101,22 +106,46 @@ def _how(links: str | None, like: str | None) -> str:
     return f"{DISCOVERY_VERSION}|{links or ''}|{like or ''}"
 
 
+def _items(page: PageLinks, releases: set[str]) -> dict[str, str]:
+    """Per release, the text of its item (a digest): the largest element around a link to it
+    that links to no other release, so a heading, a date or a teaser edited beside a "Read
+    more" link is seen, as is the link's own text. Of a release's items the longest is its
+    entry in the list; shorter copies ("latest" boxes) are chrome, shown one way or another."""
+    under: dict[etree._Element, set[str]] = {}  # the releases linked below an element, up to 2
+    for el, (target, _) in zip(page.elements, page.anchors, strict=True):
+        if target in releases:
+            for node in el.iterancestors():
+                held = under.setdefault(node, set())
+                if target in held or len(held) >= 2:
+                    break  # what lies above knows as much already
+                held.add(target)
+    longest: dict[str, str] = {}
+    for el, (target, _) in zip(page.elements, page.anchors, strict=True):
+        if target in releases:
+            item = el
+            for node in el.iterancestors():
+                if node.tag in ("body", "html") or under.get(node, set()) - {target}:
+                    break
+                item = node
+            text = normalize(item.text_content())
+            if len(text) > len(longest.get(target, "")):
+                longest[target] = text
+    return {url: _digest(text) for url, text in longest.items()}
+
+
 def remember(listing: Listing, page: PageLinks, links: str | None,
              like: str | None) -> str | None:  # fmt: skip
     """The memo of a listing page discovery has just read (None for a page of another kind)."""
     if listing.kind != "listing" or not listing.releases:
         return None
-    texts: dict[str, set[str]] = {link.url: set() for link in listing.releases}
-    for target, text in page.anchors:
-        if target in texts:
-            texts[target].add(_digest(text))
+    items = _items(page, {x.url for x in listing.releases})
     return json.dumps({
         "how": _how(links, like),
         "releases": [[x.url, x.title, x.date, x.summary] for x in listing.releases],
         "next": list(listing.next_pages),
         "signature": listing.signature,
-        "links": sorted({_digest(target) for target, _ in page.anchors}),
-        "texts": [sorted(texts[x.url]) for x in listing.releases],
+        "links": sorted(page.seen()),
+        "items": [items.get(x.url) for x in listing.releases],
     }, ensure_ascii=False, separators=(",", ":"))  # fmt: skip
 
 
@@ -126,47 +155,46 @@ def reuse(memo: str | None, page: PageLinks, links: str | None,
     links new since that might be releases (the listing stands if the source holds them)."""
     try:
         kept = json.loads(memo) if memo else None
-        if not kept or kept.get("how") != _how(links, like):
+        if not isinstance(kept, dict) or kept.get("how") != _how(links, like):
             return None
         releases = tuple(Link(*row) for row in kept["releases"])
-        texts = {x.url: set(t) for x, t in zip(releases, kept["texts"], strict=True)}
+        items = {x.url: digest for x, digest in zip(releases, kept["items"], strict=True)}
         before, following = set(kept["links"]), tuple(kept["next"])
         signature = kept["signature"]
     except (ValueError, TypeError, KeyError):
         return None  # a memo of another layout: read the page afresh
     here = {target for target, _ in page.anchors}
-    if not releases or not here.issuperset(texts) or not here.issuperset(following):
+    if not releases or not here.issuperset(items) or not here.issuperset(following):
         return None
-    if any(target in texts and _digest(text) not in texts[target] for target, text in page.anchors):
-        return None
+    if _items(page, set(items)) != items:
+        return None  # a release's item reads otherwise: retitled, redated
     listing = Listing(kind="listing", releases=releases, next_pages=following, signature=signature)
-    return listing, _new_like_releases(page, before, set(texts))
+    return listing, _new_like_releases(page, before, set(items), selected=bool(links))
 
 
 def _pattern(url: str) -> tuple[str, ...]:
     return tuple(_DIGITS.sub("#", part) for part in _url_pattern(url))
 
 
-def _new_like_releases(page: PageLinks, before: set[str], releases: set[str]) -> tuple[str, ...]:
+def _new_like_releases(
+    page: PageLinks, before: set[str], releases: set[str], *, selected: bool
+) -> tuple[str, ...]:
+    """Links new where they sit that discovery might take for releases: any, when a
+    configured selector (`selected`) decides, which this module does not read."""
     patterns = {_pattern(url) for url in releases}
     hosts = {_host(url) for url in releases}
-    places = {_place(el) for el, (target, _) in zip(page.elements, page.anchors, strict=True)
+    listed = {place for (target, _), place in zip(page.anchors, page.places, strict=True)
               if target in releases}  # fmt: skip
     found: dict[str, None] = {}
-    for el, (target, text) in zip(page.elements, page.anchors, strict=True):
-        if target in found or _digest(target) in before:
+    for (target, text), place in zip(page.anchors, page.places, strict=True):
+        if target in found or _digest(f"{target}\x1f{place}") in before:
             continue
         titled = _link_words(text) >= 3 and not _is_generic(text)
         if (
-            _pattern(target) in patterns
+            selected
+            or place in listed
+            or _pattern(target) in patterns
             or (_host(target) in hosts and _sluggy(target) and titled)
-            or _place(el) in places
         ):
             found[target] = None
     return tuple(found)
-
-
-def _place(el: etree._Element) -> tuple[str, ...]:
-    """Where a link sits: the names of the elements above it, from the root. A new item of
-    the list sits where its releases do, whatever its classes (which chrome changes too)."""
-    return tuple(str(node.tag) for node in (el, *el.iterancestors()))
