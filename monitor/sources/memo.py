@@ -37,7 +37,6 @@ from monitor.models import Link, Listing
 from monitor.sources.items import _is_generic
 from monitor.sources.links import _host, _link_words, resolve_link
 from monitor.sources.releases import _sluggy, _url_pattern
-from monitor.text.normalize import normalize
 
 # Bump when a change to discovery can change what it finds on the same page: memos made
 # before are then not reused.
@@ -56,6 +55,13 @@ class PageLinks:
     anchors: list[Anchor] = field(default_factory=list)
     elements: list[etree._Element] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
+    _read: dict[frozenset[str], dict[str, str]] = field(default_factory=dict, repr=False)
+
+    def items(self, releases: frozenset[str]) -> dict[str, str]:
+        """`_items`, once per set of releases (reuse, then remember)."""
+        if releases not in self._read:
+            self._read[releases] = _items(self, releases)
+        return self._read[releases]
 
     def seen(self) -> set[str]:
         """Each link as the memo keeps it: its target where it sits."""
@@ -92,7 +98,7 @@ def page_anchors(tree: etree._Element, url: str) -> PageLinks:
             seen[href] = resolve_link(base, href)
         target = seen[href]
         if target:
-            out.anchors.append((target, normalize(a.text_content())))
+            out.anchors.append((target, " ".join(a.text_content().split())))
             out.elements.append(a)
             out.places.append(">".join(str(node.tag) for node in (a, *a.iterancestors())))
     return out
@@ -106,7 +112,7 @@ def _how(links: str | None, like: str | None) -> str:
     return f"{DISCOVERY_VERSION}|{links or ''}|{like or ''}"
 
 
-def _items(page: PageLinks, releases: set[str]) -> dict[str, str]:
+def _items(page: PageLinks, releases: frozenset[str]) -> dict[str, str]:
     """Per release, the text of its item (a digest): the largest element around a link to it
     that links to no other release, so a heading, a date or a teaser edited beside a "Read
     more" link is seen, as is the link's own text. Of a release's items the longest is its
@@ -127,7 +133,7 @@ def _items(page: PageLinks, releases: set[str]) -> dict[str, str]:
                 if node.tag in ("body", "html") or under.get(node, set()) - {target}:
                     break
                 item = node
-            text = normalize(item.text_content())
+            text = " ".join(item.text_content().split())  # compared with itself: no more
             if len(text) > len(longest.get(target, "")):
                 longest[target] = text
     return {url: _digest(text) for url, text in longest.items()}
@@ -138,7 +144,7 @@ def remember(listing: Listing, page: PageLinks, links: str | None,
     """The memo of a listing page discovery has just read (None for a page of another kind)."""
     if listing.kind != "listing" or not listing.releases:
         return None
-    items = _items(page, {x.url for x in listing.releases})
+    items = page.items(frozenset(x.url for x in listing.releases))
     return json.dumps({
         "how": _how(links, like),
         "releases": [[x.url, x.title, x.date, x.summary] for x in listing.releases],
@@ -166,7 +172,7 @@ def reuse(memo: str | None, page: PageLinks, links: str | None,
     here = {target for target, _ in page.anchors}
     if not releases or not here.issuperset(items) or not here.issuperset(following):
         return None
-    if _items(page, set(items)) != items:
+    if page.items(frozenset(items)) != items:
         return None  # a release's item reads otherwise: retitled, redated
     listing = Listing(kind="listing", releases=releases, next_pages=following, signature=signature)
     return listing, _new_like_releases(page, before, set(items), selected=bool(links))
