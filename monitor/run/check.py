@@ -350,7 +350,7 @@ class SourceCheck:
         mark = reading.fingerprint if reading else None
         if said.kind == "not_modified":
             assert rel is not None and page is not None
-            self.record.not_modified(rel, page)
+            self.record.not_modified(rel)
         elif said.kind == "unchanged":
             assert rel is not None and page is not None
             self.record.unchanged(rel, page)

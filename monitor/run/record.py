@@ -26,6 +26,7 @@ from monitor.store.catalogue import SourceState, Store
 
 _STANDING_BATCH = 100  # releases whose text stands, written in one transaction
 
+
 class Recorder:
     """Writes one source's outcomes. `failed_new`: a new release (or one back after a removal)
     could not be stored, so the listing's validators are not saved and it is read again."""
@@ -67,7 +68,7 @@ class Recorder:
         self.report.errors.append(CheckError(self.name, url, message, kind, title or url))
         self.failed_new |= new
 
-    def not_modified(self, rel: ReleaseState, page: Page) -> None:
+    def not_modified(self, rel: ReleaseState) -> None:
         self.result.not_modified += 1
         self._stands(Standing(rel.id, None))
 

@@ -204,7 +204,6 @@ class _Page:
             self.url_cache[href] = resolve_link(self.base, href)
         return self.url_cache[href]
 
-
     def signature(self, el: Tag) -> str:
         """Tag and stable classes: what repeated items share and per-item classes don't."""
         key = id(el)

@@ -7,8 +7,9 @@ a page; collecting the page's links with lxml costs a few, in the check's own pr
 discovery leaves a memo of the page's links beside its result, and the next read of the page
 takes that result again when the links say nothing that discovery decides by has changed:
 
-- every release and following page found then is linked still, each release only by texts it
-  was linked by then (a retitled link is read afresh);
+- every release and following page found then is linked still, and each release's entry in
+  the list (its longest item: the link, its heading, date and teaser) reads as it did (a
+  retitled or redated release is read afresh);
 - no link is new that discovery could take for a release: a URL not linked then that sits
   where a release's link does (the same elements above it), or has a release's URL
   pattern (its digits aside: /2026/12/ is /2024/03/), or a release's look on a release's host
@@ -42,7 +43,7 @@ from monitor.sources.releases import _sluggy, _url_pattern
 # before are then not reused.
 DISCOVERY_VERSION = 1
 
-Anchor = tuple[str, str]  # (absolute URL, normalised text)
+Anchor = tuple[str, str]  # (absolute URL, its text with whitespace folded)
 _UTF8 = HTMLParser(encoding="utf-8")
 _DIGITS = re.compile(r"\d+")
 
