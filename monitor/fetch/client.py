@@ -24,6 +24,7 @@ from monitor.fetch.blocked import block_reason
 from monitor.fetch.decode import GENERIC_TYPES, decode_body, looks_like_html, media_type
 from monitor.fetch.neterrors import describe
 from monitor.fetch.robots import Robots
+from monitor.fetch.transport import http_transport
 from monitor.models import FetchError, Page
 
 log = logging.getLogger(__name__)
@@ -63,14 +64,15 @@ class Fetcher:
 
     def __init__(self, config: FetchConfig, *, transport: httpx.AsyncBaseTransport | None = None):
         self.config = config
+        limits = httpx.Limits(
+            max_connections=config.concurrency, max_keepalive_connections=config.concurrency
+        )
         self._client = httpx.AsyncClient(
             follow_redirects=False,
             timeout=httpx.Timeout(config.timeout),
             headers={"User-Agent": config.user_agent, "Accept": _ACCEPT},
-            limits=httpx.Limits(
-                max_connections=config.concurrency, max_keepalive_connections=config.concurrency
-            ),
-            transport=transport,
+            limits=limits,
+            transport=transport or http_transport(limits=limits, verify=_tls()),
             verify=_tls(),
         )
         self._slots = asyncio.Semaphore(config.concurrency)
