@@ -257,7 +257,7 @@ def _shows_title(tree: etree._Element, title: str) -> bool:
     return any(normalize(el.text_content()) == title for el in heads)
 
 
-def statement_unchanged(html: str | None, template: Template, known: str, title: str) -> bool:
+def statement_unchanged(html: str | None, known: str, title: str, template: Template) -> bool:
     """Does the page's statement read as it did when its fingerprint was `known` and its
     title `title`? False whenever in doubt: the page is then read in full."""
     tree = parse_page(html) if html and "\x00" not in html[:1024] else None

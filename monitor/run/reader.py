@@ -16,6 +16,7 @@ from monitor.extract.selectors import SelectorMiss
 from monitor.extract.survey import PageSurvey, survey_page
 from monitor.fetch.pages import page_from_bytes
 from monitor.models import Document, Link, Page, ReleaseState, VersionText
+from monitor.run.batches import Batches
 from monitor.store.catalogue import Store
 from monitor.text.normalize import normalize
 
@@ -38,6 +39,7 @@ class ReleaseReader:
     ):
         self.src, self.store, self.pool, self.profile = src, store, pool, profile
         self.sig = extract_sig
+        self._same = Batches(pool, statement_unchanged)  # see `run.batches`
         self.missed: dict[tuple[str, str], tuple[str, SelectorMiss, int]] = {}  # by selector
         self._site_names: set[str] = set()
 
@@ -77,10 +79,7 @@ class ReleaseReader:
             return False
         if not is_html(page):
             return False
-        return await asyncio.get_running_loop().run_in_executor(
-            self.pool,
-            partial(statement_unchanged, page.text, template, rel.read_hash, rel.title),
-        )
+        return await self._same.call(page.text, rel.read_hash, rel.title, template=template)
 
     async def _read(self, page: Page, template: Template) -> Reading:
         return await asyncio.get_running_loop().run_in_executor(
