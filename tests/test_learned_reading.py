@@ -12,6 +12,7 @@ from monitor.extract import Template
 from monitor.extract.profile import SiteProfile
 from monitor.models import CheckReport
 from monitor.run.check import CheckOptions, run_check
+from monitor.run.reader import ReleaseReader
 from monitor.store.catalogue import Store
 from tests.test_check import MINISTERIAL, NEW, OLD, edit_sentence
 
@@ -212,3 +213,33 @@ def test_two_releases_with_one_statement_are_both_stored_whole(tmp_path):
             latest = store.latest_version(rel.id)
             assert latest is not None and latest.seq == 1
             assert ENGLISH[1] in latest.paragraphs, latest.paragraphs
+
+
+def test_releases_read_before_the_region_was_learned_are_known_unchanged_next_time(
+    ministry, monkeypatch
+):
+    """A source's first releases are read before its statement region is learned. Once it is,
+    they get the fingerprint a reading there gives, so the next check, with new chrome on every
+    page, knows each of them unchanged without reading one in full."""
+    first = ministry.check()
+    assert first.new and not first.errors
+    with Store.open(ministry.root / "snapshots", readonly=True) as store:
+        state = store.find_source("ministry")
+        assert state is not None and store.template_profile(state.id).view().regions
+        unmarked = store.conn.execute(
+            "SELECT url FROM releases WHERE read_hash IS NULL AND source_id = ?", (state.id,)
+        ).fetchall()
+    assert not unmarked
+    full_reads = []
+    read = ReleaseReader.read
+
+    async def counted(self, url, page, template):
+        full_reads.append(url)
+        return await read(self, url, page, template)
+
+    monkeypatch.setattr(ReleaseReader, "read", counted)
+    ministry.publish(chrome_version=1)
+    report = ministry.check()
+    assert not report.events and not report.errors
+    assert full_reads == []
+    assert sum(s.unchanged for s in report.sources) == len(first.new)

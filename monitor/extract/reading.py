@@ -260,10 +260,21 @@ def _shows_title(tree: etree._Element, title: str) -> bool:
 def statement_unchanged(html: str | None, known: str, title: str, template: Template) -> bool:
     """Does the page's statement read as it did when its fingerprint was `known` and its
     title `title`? False whenever in doubt: the page is then read in full."""
-    tree = parse_page(html) if html and "\x00" not in html[:1024] else None
+    tree = _tree(html)
     if tree is None:
         return False
     return fingerprint(tree, template) == known and _shows_title(tree, title)
+
+
+def read_mark(html: str | None, template: Template) -> str | None:
+    """The fingerprint a reading of the page with `template` has, for a page read and stored
+    before its source's statement region was learned."""
+    tree = _tree(html)
+    return fingerprint(tree, template) if tree is not None else None
+
+
+def _tree(html: str | None) -> etree._Element | None:
+    return parse_page(html) if html and "\x00" not in html[:1024] else None
 
 
 def _plausible(paras: tuple[str, ...]) -> bool:

@@ -142,6 +142,7 @@ class SourceCheck:
         self._lessons = asyncio.ensure_future(self._learn_listings(found))
         await self._releases(self._plan(found, known), found)
         await self._lessons
+        self.record.marked(await self.reader.marks(self.record.unmarked))
         self.record.flush()
         for url, miss, pages in self.reader.missed.values():  # read and stored anyway
             self.record.error(url, miss.check_message(pages, self.src.name), "selector",

@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import asyncio
 from concurrent.futures import Executor
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
 
 from monitor.config import SourceConfig
 from monitor.errors import ExtractionError
-from monitor.extract import Reading, Template, read_page, statement_unchanged
+from monitor.extract import Reading, Template, read_mark, read_page, statement_unchanged
 from monitor.extract.profile import SiteProfile
 from monitor.extract.selectors import SelectorMiss
 from monitor.extract.survey import PageSurvey, survey_page
 from monitor.fetch.pages import page_from_bytes
-from monitor.models import Document, Link, Page, ReleaseState, VersionText
+from monitor.models import Document, Link, Page, ReleaseState, Standing, VersionText
 from monitor.run.batches import Batches
 from monitor.store.catalogue import Store
 from monitor.text.normalize import normalize
@@ -23,6 +24,14 @@ from monitor.text.normalize import normalize
 
 def is_html(page: Page) -> bool:
     return bool(page.text) and not page.is_pdf and page.content_type != "text/plain"
+
+
+def _text(page: Page) -> str | None:
+    """The page's text, decoded again from its body where it was let go (held pages)."""
+    if page.text is not None or not page.body:
+        return page.text
+    ctype = f"{page.content_type}; charset={page.encoding}" if page.encoding else page.content_type
+    return page_from_bytes(page.body, page.final_url or page.url, ctype).text
 
 
 class ReleaseReader:
@@ -40,6 +49,7 @@ class ReleaseReader:
         self.src, self.store, self.pool, self.profile = src, store, pool, profile
         self.sig = extract_sig
         self._same = Batches(pool, statement_unchanged)  # see `run.batches`
+        self._marks = Batches(pool, read_mark)
         self.missed: dict[tuple[str, str], tuple[str, SelectorMiss, int]] = {}  # by selector
         self._site_names: set[str] = set()
 
@@ -80,6 +90,21 @@ class ReleaseReader:
         if not is_html(page):
             return False
         return await self._same.call(page.text, rel.read_hash, rel.title, template=template)
+
+    async def marks(self, stored: list[tuple[Standing, Page]]) -> list[Standing]:
+        """The fingerprints of releases stored (from these pages) before the source's
+        statement region was learned, now that it is: the next check then knows them unchanged
+        as it knows the others, instead of reading them in full once."""
+        template = self.profile.view()
+        if not (stored and template.regions):
+            return []
+        found = await asyncio.gather(
+            *(self._marks.call(_text(page), template=template) for _, page in stored),
+            return_exceptions=True,
+        )
+        return [replace(standing, read_hash=mark)
+                for (standing, _), mark in zip(stored, found, strict=True)
+                if isinstance(mark, str)]  # fmt: skip
 
     async def _read(self, page: Page, template: Template) -> Reading:
         return await asyncio.get_running_loop().run_in_executor(

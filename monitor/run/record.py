@@ -25,6 +25,7 @@ from monitor.models import (
 from monitor.store.catalogue import SourceState, Store
 
 _STANDING_BATCH = 100  # releases whose text stands, written in one transaction
+_UNMARKED_KEPT = 32  # pages stored before the source's statement region was known (`unmarked`)
 
 
 class Recorder:
@@ -52,6 +53,9 @@ class Recorder:
         # new releases whose related releases the check looks up once they are stored
         self.lookups: list[Lookup] = []
         self._standing: list[Standing] = []
+        # releases stored without the fingerprint of a reading in the source's statement
+        # region (it was not learned yet), with their page: `ReleaseReader.marks`
+        self.unmarked: list[tuple[Standing, Page]] = []
         self.failed_new = False
         self.not_statements = 0  # pages that were no statement (see `extract.site_page`)
 
@@ -199,4 +203,12 @@ class Recorder:
             source_id=self.state.id, source_name=self.name, release=rel, page=page, doc=doc,
             extract_sig=self.sig, check_id=self.report.check_id, event=event, read_hash=mark,
         )  # fmt: skip
+        if mark is None and page.body and not page.is_pdf and len(self.unmarked) < _UNMARKED_KEPT:
+            validators = (page.etag, page.last_modified, page.body_hash)
+            self.unmarked.append((Standing(release_id, validators, self.sig), page))
         return release_id
+
+    def marked(self, releases: list[Standing]) -> None:
+        """The fingerprints of `unmarked` releases, as their stored reading's."""
+        self.unmarked.clear()
+        self.store.record_unchanged(releases)
