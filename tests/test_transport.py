@@ -26,6 +26,7 @@ class KeepAliveServer:
         self.linger, self.tls = linger, tls
         self.connections = 0
         self.requests = 0
+        self.lines: list[bytes] = []  # each request's first line
 
     async def __aenter__(self) -> "KeepAliveServer":
         self.server = await asyncio.start_server(self._serve, "127.0.0.1", 0, ssl=self.tls)
@@ -42,8 +43,9 @@ class KeepAliveServer:
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.connections += 1
         try:
-            while await reader.readuntil(b"\r\n\r\n"):
+            while head := await reader.readuntil(b"\r\n\r\n"):
                 self.requests += 1
+                self.lines.append(head.split(b"\r\n", 1)[0])
                 writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
                              b"Content-Length: %d\r\n\r\n%s" % (len(BODY), BODY))  # fmt: skip
                 await writer.drain()
@@ -76,7 +78,7 @@ def tls(ca, monkeypatch):
 async def test_an_idle_connection_is_reused(secure, request):
     tls = request.getfixturevalue("tls") if secure else None
     async with KeepAliveServer(linger=None, tls=tls) as server, Fetcher(CONFIG) as fetcher:
-        assert quick_idle_checks(fetcher._client._transport)
+        assert quick_idle_checks(fetcher._client._transport)  # httpx keeps its pool there still
         for path in ("/a", "/b", "/c"):
             page = await fetcher.get(server.url(path))
             assert page.status == 200 and "The statement." in (page.text or "")
@@ -101,3 +103,17 @@ async def test_many_requests_share_the_pool_connections():
         pages = await asyncio.gather(*(fetcher.get(server.url(f"/{i}")) for i in range(64)))
     assert all(p.status == 200 for p in pages)
     assert server.requests == 64 and server.connections <= CONFIG.concurrency
+
+
+async def test_the_proxy_the_environment_names_is_still_used(monkeypatch):
+    """Quickening the pools must not cost the HTTP_PROXY of a machine behind one."""
+    async with KeepAliveServer(linger=None) as proxy, KeepAliveServer(linger=None) as site:
+        monkeypatch.setenv("HTTP_PROXY", proxy.url(""))
+        monkeypatch.delenv("NO_PROXY", raising=False)
+        monkeypatch.delenv("no_proxy", raising=False)
+        async with Fetcher(CONFIG) as fetcher:
+            assert any(map(quick_idle_checks, fetcher._client._mounts.values()))
+            page = await fetcher.get(site.url("/news/1"))
+    assert page.status == 200
+    assert proxy.lines == [f"GET {site.url('/news/1')} HTTP/1.1".encode()]
+    assert site.requests == 0

@@ -24,7 +24,7 @@ from monitor.fetch.blocked import block_reason
 from monitor.fetch.decode import GENERIC_TYPES, decode_body, looks_like_html, media_type
 from monitor.fetch.neterrors import describe
 from monitor.fetch.robots import Robots
-from monitor.fetch.transport import http_transport
+from monitor.fetch.transport import quicken_idle_checks
 from monitor.models import FetchError, Page
 
 log = logging.getLogger(__name__)
@@ -64,17 +64,18 @@ class Fetcher:
 
     def __init__(self, config: FetchConfig, *, transport: httpx.AsyncBaseTransport | None = None):
         self.config = config
-        limits = httpx.Limits(
-            max_connections=config.concurrency, max_keepalive_connections=config.concurrency
-        )
         self._client = httpx.AsyncClient(
             follow_redirects=False,
             timeout=httpx.Timeout(config.timeout),
             headers={"User-Agent": config.user_agent, "Accept": _ACCEPT},
-            limits=limits,
-            transport=transport or http_transport(limits=limits, verify=_tls()),
+            limits=httpx.Limits(
+                max_connections=config.concurrency, max_keepalive_connections=config.concurrency
+            ),
+            transport=transport,
             verify=_tls(),
         )
+        if transport is None:
+            quicken_idle_checks(self._client)
         self._slots = asyncio.Semaphore(config.concurrency)
         self._host_locks: dict[str, asyncio.Lock] = {}
         self._host_last: dict[str, float] = {}
