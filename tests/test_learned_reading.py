@@ -8,6 +8,7 @@ import sqlite3
 import pytest
 
 from monitor.config import load_config
+from monitor.demo.server import Route
 from monitor.extract import Template
 from monitor.extract.profile import SiteProfile
 from monitor.models import CheckReport
@@ -243,3 +244,33 @@ def test_releases_read_before_the_region_was_learned_are_known_unchanged_next_ti
     assert not report.events and not report.errors
     assert full_reads == []
     assert sum(s.unchanged for s in report.sources) == len(first.new)
+
+
+def _captioned(html: str) -> str:
+    """The statement region holding only a photo caption, the statement in a sibling."""
+    assert html.count('<div class="entry-content">') == 1
+    return html.replace('<div class="entry-content">',
+                        '<div class="entry-content"><p>Photo: Press Office</p></div>'
+                        '<div class="statement-text">')  # fmt: skip
+
+
+def _serve(ministry, edit) -> None:
+    path = ministry.layout.article(ministry.release(MINISTERIAL))
+    routes = dict(ministry.server.routes)
+    routes[path] = Route.html(edit(routes[path].body.decode()))
+    ministry.server.set_routes(routes)
+
+
+def test_a_release_read_outside_the_region_gets_no_mark_of_it(ministry):
+    """A release whose statement is no longer in the learned region (it holds a caption now)
+    is read the single-page way, with no mark; it must not be given the region's mark at the
+    end of the check, or its next edit, in a check where the chrome changes, goes unseen (an
+    outside review found this)."""
+    ministry.check()
+    _serve(ministry, lambda html: _captioned(html).replace(OLD, NEW))
+    second = ministry.check()
+    assert [e.url for e in second.changed] == [ministry.url(ministry.release(MINISTERIAL))]
+    ministry.publish(chrome_version=1)
+    _serve(ministry, lambda html: _captioned(html).replace(OLD, "adopted a new plan"))
+    third = ministry.check()
+    assert [e.url for e in third.changed] == [ministry.url(ministry.release(MINISTERIAL))]

@@ -9,7 +9,7 @@ import pytest
 import trustme
 
 from monitor.config import FetchConfig
-from monitor.fetch import client
+from monitor.fetch import client, transport
 from monitor.fetch.client import Fetcher
 from monitor.fetch.transport import quick_idle_checks
 
@@ -75,8 +75,12 @@ def tls(ca, monkeypatch):
 
 
 @pytest.mark.parametrize("secure", [False, True], ids=["http", "https"])
-async def test_an_idle_connection_is_reused(secure, request):
+async def test_an_idle_connection_is_reused(secure, request, monkeypatch):
     tls = request.getfixturevalue("tls") if secure else None
+    polled = []  # idle checks answered by the poll (a TLS stream must be wrapped too)
+    answer = transport._Stream.get_extra_info
+    monkeypatch.setattr(transport._Stream, "get_extra_info",
+                        lambda self, info: polled.append(info) or answer(self, info))  # fmt: skip
     async with KeepAliveServer(linger=None, tls=tls) as server, Fetcher(CONFIG) as fetcher:
         assert quick_idle_checks(fetcher._client._transport)  # httpx keeps its pool there still
         for path in ("/a", "/b", "/c"):
@@ -84,6 +88,7 @@ async def test_an_idle_connection_is_reused(secure, request):
             assert page.status == 200 and "The statement." in (page.text or "")
             await asyncio.sleep(0.05)
     assert (server.requests, server.connections) == (3, 1)
+    assert "is_readable" in polled
 
 
 @pytest.mark.parametrize("secure", [False, True], ids=["http", "https"])

@@ -11,27 +11,21 @@ from functools import partial
 
 from monitor.config import SourceConfig
 from monitor.errors import ExtractionError
-from monitor.extract import Reading, Template, read_mark, read_page, statement_unchanged
+from monitor.extract import Reading, Template, read_page, statement_unchanged
 from monitor.extract.profile import SiteProfile
 from monitor.extract.selectors import SelectorMiss
 from monitor.extract.survey import PageSurvey, survey_page
 from monitor.fetch.pages import page_from_bytes
 from monitor.models import Document, Link, Page, ReleaseState, Standing, VersionText
 from monitor.run.batches import Batches
+from monitor.run.record import Unmarked
+from monitor.run.workers import stored_mark
 from monitor.store.catalogue import Store
 from monitor.text.normalize import normalize
 
 
 def is_html(page: Page) -> bool:
     return bool(page.text) and not page.is_pdf and page.content_type != "text/plain"
-
-
-def _text(page: Page) -> str | None:
-    """The page's text, decoded again from its body where it was let go (held pages)."""
-    if page.text is not None or not page.body:
-        return page.text
-    ctype = f"{page.content_type}; charset={page.encoding}" if page.encoding else page.content_type
-    return page_from_bytes(page.body, page.final_url or page.url, ctype).text
 
 
 class ReleaseReader:
@@ -49,7 +43,7 @@ class ReleaseReader:
         self.src, self.store, self.pool, self.profile = src, store, pool, profile
         self.sig = extract_sig
         self._same = Batches(pool, statement_unchanged)  # see `run.batches`
-        self._marks = Batches(pool, read_mark)
+        self._marks = Batches(pool, stored_mark)
         self.missed: dict[tuple[str, str], tuple[str, SelectorMiss, int]] = {}  # by selector
         self._site_names: set[str] = set()
 
@@ -91,20 +85,28 @@ class ReleaseReader:
             return False
         return await self._same.call(page.text, rel.read_hash, rel.title, template=template)
 
-    async def marks(self, stored: list[tuple[Standing, Page]]) -> list[Standing]:
-        """The fingerprints of releases stored (from these pages) before the source's
-        statement region was learned, now that it is: the next check then knows them unchanged
-        as it knows the others, instead of reading them in full once."""
+    async def marks(self, stored: list[Unmarked]) -> list[Standing]:
+        """The fingerprints of releases stored before the source's statement region was
+        learned, now that it is, where a reading there reads what was stored
+        (`extract.reading.read_mark`): the next check then knows them unchanged as it knows
+        the others, instead of reading them in full once. Not with a `content` selector,
+        which decides where such a source's statement is."""
         template = self.profile.view()
-        if not (stored and template.regions):
+        if not (stored and template.regions) or self.src.content:
             return []
-        found = await asyncio.gather(
-            *(self._marks.call(_text(page), template=template) for _, page in stored),
-            return_exceptions=True,
-        )
-        return [replace(standing, read_hash=mark)
-                for (standing, _), mark in zip(stored, found, strict=True)
+        asked = [(it, self._marks.call(body, it.url, it.content_type, it.paragraphs,
+                                       template=template))
+                 for it in stored if (body := self._body(it.standing))]  # fmt: skip
+        found = await asyncio.gather(*(call for _, call in asked), return_exceptions=True)
+        return [replace(it.standing, read_hash=mark)
+                for (it, _), mark in zip(asked, found, strict=True)
                 if isinstance(mark, str)]  # fmt: skip
+
+    def _body(self, standing: Standing) -> bytes | None:
+        try:
+            return self.store.read_raw(standing.validators[2]) if standing.validators else None
+        except OSError:
+            return None
 
     async def _read(self, page: Page, template: Template) -> Reading:
         return await asyncio.get_running_loop().run_in_executor(

@@ -7,6 +7,8 @@ so a check stopped anywhere never leaves a version nobody was told about.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from monitor.context.matching import Lookup, Matcher
 from monitor.detect import outcome
 from monitor.detect.diff import diff_paragraphs
@@ -26,6 +28,16 @@ from monitor.store.catalogue import SourceState, Store
 
 _STANDING_BATCH = 100  # releases whose text stands, written in one transaction
 _UNMARKED_KEPT = 32  # pages stored before the source's statement region was known (`unmarked`)
+
+
+class Unmarked(NamedTuple):
+    """A release stored without the fingerprint of a reading in its source's statement region:
+    its stored body (by `standing`'s body hash), as it was decoded, and what was read of it."""
+
+    standing: Standing
+    url: str
+    content_type: str  # with the charset the page was decoded with
+    paragraphs: tuple[str, ...]
 
 
 class Recorder:
@@ -54,8 +66,8 @@ class Recorder:
         self.lookups: list[Lookup] = []
         self._standing: list[Standing] = []
         # releases stored without the fingerprint of a reading in the source's statement
-        # region (it was not learned yet), with their page: `ReleaseReader.marks`
-        self.unmarked: list[tuple[Standing, Page]] = []
+        # region (it was not learned yet): `ReleaseReader.marks`
+        self.unmarked: list[Unmarked] = []
         self.failed_new = False
         self.not_statements = 0  # pages that were no statement (see `extract.site_page`)
 
@@ -204,8 +216,11 @@ class Recorder:
             extract_sig=self.sig, check_id=self.report.check_id, event=event, read_hash=mark,
         )  # fmt: skip
         if mark is None and page.body and not page.is_pdf and len(self.unmarked) < _UNMARKED_KEPT:
-            validators = (page.etag, page.last_modified, page.body_hash)
-            self.unmarked.append((Standing(release_id, validators, self.sig), page))
+            validators = (page.etag, page.last_modified, page.body_hash)  # the stored body's
+            ctype = page.content_type + (f"; charset={page.encoding}" if page.encoding else "")
+            standing = Standing(release_id, validators, self.sig)
+            self.unmarked.append(Unmarked(standing, page.final_url or page.url, ctype,
+                                          doc.paragraphs))  # fmt: skip
         return release_id
 
     def marked(self, releases: list[Standing]) -> None:

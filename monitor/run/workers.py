@@ -40,9 +40,10 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from monitor.extract.reading import learn_tree, parse_page
+from monitor.extract.reading import learn_tree, parse_page, read_mark
 from monitor.extract.sitenames import listing_site_names
-from monitor.extract.template import PageKeys
+from monitor.extract.template import PageKeys, Template
+from monitor.fetch.pages import page_from_bytes
 from monitor.models import Listing
 from monitor.sources import discover
 from monitor.store.sqlite_file import open_sqlite
@@ -237,6 +238,13 @@ def learn_listing(html: str, url: str, learn: bool) -> tuple[PageKeys | None, se
     teaches the source's template profile."""
     tree = parse_page(html) if learn else None
     return (learn_tree(tree, url) if tree is not None else None), listing_site_names(html, url)
+
+
+def stored_mark(
+    body: bytes, url: str, content_type: str, paragraphs: tuple[str, ...], template: Template
+) -> str | None:
+    """`extract.reading.read_mark` of a stored page's body, decoded as it was when read."""
+    return read_mark(page_from_bytes(body, url, content_type).text, paragraphs, template)
 
 
 _INDEXES: dict[str, Any] = {}  # catalogue file -> SimilarityIndex, in a reading process
