@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import sqlite3
 
+import lxml.etree
+import lxml.html
 import pytest
 
 from monitor.config import load_config
 from monitor.demo.server import Route
 from monitor.extract import Template
 from monitor.extract.profile import SiteProfile
+from monitor.extract.reading import parse_page
+from monitor.extract.template import find_region
 from monitor.models import CheckReport
 from monitor.run.check import CheckOptions, run_check
 from monitor.run.reader import ReleaseReader
@@ -274,3 +279,50 @@ def test_a_release_read_outside_the_region_gets_no_mark_of_it(ministry):
     _serve(ministry, lambda html: _captioned(html).replace(OLD, "adopted a new plan"))
     third = ministry.check()
     assert [e.url for e in third.changed] == [ministry.url(ministry.release(MINISTERIAL))]
+
+
+_APPOINTMENTS = ["Royal Decree on new appointments:", "Sok Chenda: Ambassador to Japan",
+                 "Chea Kimtha: Ambassador to Korea", "Ouk Sophoan: Ambassador to France",
+                 "Long Dimanche: Ambassador to Italy", "Kan Pharidh: Ambassador to Germany",
+                 "Effective from 1 November 2020."]  # fmt: skip
+_UPDATE = ("<p>Update of 3 November: the appointment of the Ambassador to Germany has been "
+           "withdrawn, and Mr Kan Pharidh remains Director-General of the Ministry's "
+           "Department of Europe until further notice.</p>")
+
+
+def _as_appointments(html: str) -> str:
+    """The release's statement made a list of short lines (none reads as a sentence)."""
+    paras = re.findall(r"<p>(?:(?!</p>).)*</p>", html, re.S)
+    body = [p for p in paras if "PRAK Sokhonn" in p or "Meeting" in p or "Phnom Penh, 21" in p]
+    if not body:  # served so already
+        return html
+    start, end = html.index(body[0]), html.index(body[-1]) + len(body[-1])
+    return html[:start] + "".join(f"<p>{line}</p>" for line in _APPOINTMENTS) + html[end:]
+
+
+@pytest.mark.parametrize("chrome", [False, True], ids=["same-chrome", "new-chrome"])
+def test_a_statement_the_region_would_not_be_read_for_gets_no_mark(ministry, chrome):
+    """A list of short lines in the region reads as no statement there, so it is read the
+    single-page way every time and never marked. It must not be marked at the end of its first
+    check either, or a paragraph the ministry adds after the region goes unseen (an outside
+    review found this)."""
+    ministry.publish(style="drupal")
+    _serve(ministry, _as_appointments)
+    assert ministry.check().new
+    with Store.open(ministry.root / "snapshots", readonly=True) as store:
+        state = store.find_source("ministry")
+        assert state is not None
+        region = store.template_profile(state.id).view().regions[0]
+    if chrome:
+        ministry.publish(chrome_version=1)
+
+    def updated(html: str) -> str:
+        tree = parse_page(_as_appointments(html))
+        el = find_region(tree, region)
+        el.addnext(lxml.html.fragment_fromstring(_UPDATE))
+        return "<!DOCTYPE html>\n" + lxml.etree.tostring(tree, encoding="unicode", method="html")
+
+    _serve(ministry, updated)
+    report = ministry.check()
+    assert [e.url for e in report.changed] == [ministry.url(ministry.release(MINISTERIAL))]
+    assert "withdrawn" in (report.changed[0].diff or "")

@@ -31,7 +31,7 @@ from ..models import Document, Page
 from .dates import _first_date
 from .filters import _clean
 from .language import _text_language
-from .reading import Reading, learn_page, read_mark, statement_unchanged
+from .reading import Reading, learn_page, statement_unchanged
 from .template import Template
 
 # The readers and their libraries (trafilatura, htmldate, justext, pypdf: ~20 MB) load on first
@@ -58,7 +58,6 @@ __all__ = [
     "learn_page",
     "parse_date",
     "read_html",
-    "read_mark",
     "read_page",
     "statement_unchanged",
 ]

@@ -227,20 +227,16 @@ def fingerprint(tree: etree._Element, template: Template) -> str | None:
     the paragraph filters leave them. Equal digests (and the same headline, see
     `statement_unchanged`) mean an equal statement, so a page whose chrome changed (new
     bytes) is known unchanged without being read again."""
-    lines = _region_lines(tree, template)
-    if lines is None:
+    if not template.regions:
         return None
-    digest = hashlib.blake2b(template.regions[0].encode("utf-8"), digest_size=16)
-    for line in lines:
+    region = template.regions[0]
+    el = find_region(tree, region)
+    if el is None:
+        return None
+    digest = hashlib.blake2b(region.encode("utf-8"), digest_size=16)
+    for line in _clean(r.text for r in _line_records(el, skip_chrome=True)):
         digest.update(line.encode("utf-8") + b"\x1f")
     return digest.hexdigest()
-
-
-def _region_lines(tree: etree._Element, template: Template) -> list[str] | None:
-    """The lines of the source's first statement region on the page, as the filters leave
-    them; None where the page has no such region."""
-    el = find_region(tree, template.regions[0]) if template.regions else None
-    return None if el is None else list(_clean(r.text for r in _line_records(el, skip_chrome=True)))
 
 
 _SENTENCE = re.compile(r"[.!?។៕](?:\s|$)")
@@ -268,19 +264,6 @@ def statement_unchanged(html: str | None, known: str, title: str, template: Temp
     if tree is None:
         return False
     return fingerprint(tree, template) == known and _shows_title(tree, title)
-
-
-def read_mark(html: str | None, paragraphs: tuple[str, ...], template: Template) -> str | None:
-    """The fingerprint of a page read and stored (as `paragraphs`) before its source's
-    statement region was learned, as a reading in that region would have marked it: only
-    where the region holds every paragraph the reading stored. A statement read elsewhere on
-    the page (the region holding a caption, another region, the whole page) says nothing of
-    the region's lines, and an edit there would go unseen behind the region's mark."""
-    tree = _tree(html)
-    lines = _region_lines(tree, template) if tree is not None and paragraphs else None
-    if lines is None or not set(paragraphs) <= set(lines):
-        return None
-    return fingerprint(tree, template)
 
 
 def _tree(html: str | None) -> etree._Element | None:

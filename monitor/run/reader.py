@@ -86,16 +86,17 @@ class ReleaseReader:
         return await self._same.call(page.text, rel.read_hash, rel.title, template=template)
 
     async def marks(self, stored: list[Unmarked]) -> list[Standing]:
-        """The fingerprints of releases stored before the source's statement region was
-        learned, now that it is, where a reading there reads what was stored
-        (`extract.reading.read_mark`): the next check then knows them unchanged as it knows
-        the others, instead of reading them in full once. Not with a `content` selector,
-        which decides where such a source's statement is."""
+        """The marks of releases stored before the source's statement region was learned,
+        now that it is, where a reading there reads what was stored (`workers.stored_mark`):
+        the next check then knows them unchanged as it knows the others, instead of reading
+        them in full once. Not with a `content` selector, which decides where such a
+        source's statement is."""
         template = self.profile.view()
         if not (stored and template.regions) or self.src.content:
             return []
+        selectors = {"content": None, "title": self.src.title, "date": self.src.date}
         asked = [(it, self._marks.call(body, it.url, it.content_type, it.paragraphs,
-                                       template=template))
+                                       template=template, selectors=selectors))
                  for it in stored if (body := self._body(it.standing))]  # fmt: skip
         found = await asyncio.gather(*(call for _, call in asked), return_exceptions=True)
         return [replace(it.standing, read_hash=mark)

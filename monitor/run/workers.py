@@ -40,7 +40,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from monitor.extract.reading import learn_tree, parse_page, read_mark
+from monitor.extract.reading import learn_tree, parse_page
 from monitor.extract.sitenames import listing_site_names
 from monitor.extract.template import PageKeys, Template
 from monitor.fetch.pages import page_from_bytes
@@ -241,10 +241,22 @@ def learn_listing(html: str, url: str, learn: bool) -> tuple[PageKeys | None, se
 
 
 def stored_mark(
-    body: bytes, url: str, content_type: str, paragraphs: tuple[str, ...], template: Template
+    body: bytes,
+    url: str,
+    content_type: str,
+    paragraphs: tuple[str, ...],
+    template: Template,
+    selectors: dict[str, str | None],
 ) -> str | None:
-    """`extract.reading.read_mark` of a stored page's body, decoded as it was when read."""
-    return read_mark(page_from_bytes(body, url, content_type).text, paragraphs, template)
+    """The mark (the fingerprint of a reading in the source's first statement region) of a
+    stored body read before that region was learned: the one a reading with `template` gives
+    it, where that reading reads the stored `paragraphs`. A page whose statement a reading
+    would not take from the region (it holds a caption, short lines that read as no
+    statement, text in another script) gets none: its region's lines say nothing of it."""
+    from monitor.extract import read_page
+
+    reading = read_page(page_from_bytes(body, url, content_type), template=template, **selectors)
+    return reading.fingerprint if reading.document.paragraphs == paragraphs else None
 
 
 _INDEXES: dict[str, Any] = {}  # catalogue file -> SimilarityIndex, in a reading process
