@@ -163,7 +163,7 @@ def test_the_check_reports_a_release_published_with_new_chrome(ministry):
     ministry.baseline()
     with Store.open(ministry.config().snapshots_dir) as store:
         first = ministry.server.url(ministry.layout.listing(1))
-        assert store.listing_memo(first, "source:ministry") is not None
+        assert store.stored_page(first, "source:ministry").memo is not None
     ministry.publish(chrome_version=1)
     assert not ministry.check().events
     fresh = SampleRelease(slug="mine-clearance-survey-completed", date=dt.date.today(), lang="en",

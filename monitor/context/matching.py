@@ -218,7 +218,7 @@ def _import_corpus(config: Config, store: Store, matcher: Matcher) -> int:
 
     def unchanged(path: Path) -> bool:
         digests[path] = hashlib.sha256(path.read_bytes()).hexdigest()
-        return store.page_validators(path.resolve().as_uri())[2] == digests[path]
+        return store.stored_page(path.resolve().as_uri()).body_hash == digests[path]
 
     imported = 0
     for path, doc in documents(corpus_folders(config), unchanged):

@@ -25,6 +25,7 @@ from monitor.run.workers import learn_listing, read_listing
 from monitor.sources import parse_feed, sniff_kind
 from monitor.sources.memo import PageLinks, listing_anchors, remember, reuse
 from monitor.store.catalogue import Store
+from monitor.store.records import StoredPage
 
 T = TypeVar("T")
 Lesson = tuple[PageKeys | None, set[str]]  # a listing page's chrome, and the site's names
@@ -41,6 +42,7 @@ class Discovered:
     single: Page | None = None  # the source URL is itself the release
     unchanged: bool = False  # the listing answered 304
     memos: dict[str, str] = field(default_factory=dict)  # by listing page: `sources.memo`
+    stored: dict[str, StoredPage] = field(default_factory=dict)  # as the last check left them
     lessons: list[asyncio.Future[Lesson]] = field(default_factory=list)  # see `learn`
 
     async def learn(self, profile: SiteProfile) -> None:
@@ -159,7 +161,8 @@ class ListingReader:
         if watched is not None:
             etag, modified = watched.etag, watched.last_modified
         else:
-            etag, modified, stored_hash = self.store.page_validators(url, self.scope)
+            stored = found.stored[url] = self.store.stored_page(url, self.scope)
+            etag, modified, stored_hash = stored.etag, stored.last_modified, stored.body_hash
         if self.refetch_all:
             etag = modified = None
         try:
@@ -193,7 +196,8 @@ class ListingReader:
         from the memo at once, and its lesson from a reading process in the background."""
         html, url, learn = page.text or "", page.final_url, is_html(page)
         anchors = listing_anchors(html, url) if learn else PageLinks()
-        memo = self.store.listing_memo(page.url, self.scope)
+        stored = found.stored.get(page.url) or self.store.stored_page(page.url, self.scope)
+        memo = stored.memo
         kept = reuse(memo, anchors, self.src.links, shape)
         if kept is not None and all(link in known for link in kept[1]):
             listing = kept[0]

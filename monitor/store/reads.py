@@ -20,6 +20,7 @@ from monitor.store.records import (
     ReleaseText,
     SourceState,
     SourceSummary,
+    StoredPage,
     VersionText,
     event_from_payload,
     parse_iso,
@@ -81,22 +82,13 @@ class CatalogueReads:
 
         return load_profile(self.conn, source_id)
 
-    def page_validators(
-        self, url: str, scope: str = ""
-    ) -> tuple[str | None, str | None, str | None]:
-        """A listing page's ETag, Last-Modified and body hash when it was last fetched."""
+    def stored_page(self, url: str, scope: str = "") -> StoredPage:
+        """A listing page's validators and memo when it was last fetched."""
         row = self.conn.execute(
-            "SELECT etag, last_modified, body_hash FROM pages WHERE url=?",
+            "SELECT etag, last_modified, body_hash, memo FROM pages WHERE url=?",
             (scoped_url(url, scope),),
         ).fetchone()
-        return (row["etag"], row["last_modified"], row["body_hash"]) if row else (None, None, None)
-
-    def listing_memo(self, url: str, scope: str = "") -> str | None:
-        """What discovery found on a listing page when it last read it (`sources.memo`)."""
-        row = self.conn.execute(
-            "SELECT memo FROM pages WHERE url=?", (scoped_url(url, scope),)
-        ).fetchone()
-        return row["memo"] if row else None
+        return StoredPage(*row) if row else StoredPage()
 
     # --- releases and versions -------------------------------------------------------------
 

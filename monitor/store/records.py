@@ -46,6 +46,17 @@ class SourceState:
 
 
 @dataclass(frozen=True)
+class StoredPage:
+    """A listing page as the last check left it: its HTTP validators, and its memo
+    (`sources.memo`), read together as a check needs both."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+    body_hash: str | None = None
+    memo: str | None = None
+
+
+@dataclass(frozen=True)
 class SourceSummary:
     """A source as `monitor status` and the service see it: its times and counts."""
 
