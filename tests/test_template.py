@@ -157,6 +157,31 @@ def test_find_region_needs_one_fitting_element():
     assert find_region(twins, "html/body/div|") is None  # two fit: not trusted
 
 
+def test_a_region_is_found_by_its_class_words_never_by_its_place_alone():
+    """A redesign wraps the statement in a grid: the element now at the region's path holds
+    the statement with its details box, and is no region; the statement's container, moved,
+    is known by its class words. Another class at the old place is not the region either."""
+    before = lxml_html.fromstring(
+        "<html><body><main><div class='article-body'><p>x</p></div></main></body></html>"
+    )
+    region = f"{tag_path(before.find('.//div'))}|article-body"
+    wrapped = lxml_html.fromstring(
+        "<html><body><main><div class='row'><div class='col-12'><div class='article-body'>"
+        "<p>x</p></div><dl><dt>Details</dt></dl></div></div></main></body></html>"
+    )
+    assert find_region(wrapped, region) is wrapped.find(".//div[@class='article-body']")
+    renamed = lxml_html.fromstring(
+        "<html><body><main><div class='row'><p>x</p><dl><dt>Details</dt></dl></div></main>"
+        "</body></html>"
+    )
+    assert find_region(renamed, region) is None
+    two = lxml_html.fromstring(
+        "<html><body><main><div class='row'><div class='article-body'>x</div>"
+        "<div class='article-body'>y</div></div></main></body></html>"
+    )
+    assert find_region(two, region) is None  # two fit equally: not trusted
+
+
 def test_changing_chrome_never_changes_the_reading():
     profile = learned(0)
     view = profile.view()

@@ -198,16 +198,21 @@ def _at_path(root: etree._Element, path: str) -> list[etree._Element]:
 
 
 def find_region(root: etree._Element, region: str) -> etree._Element | None:
-    """The one element of the page that fits a learned region: the same tag path, and of
-    several such elements the one whose class words are most alike (CMS upgrades rename some
-    of them). None when no element fits, or several fit equally (a redesign, or a region too
-    vague to trust on this page)."""
+    """The one element of the page that fits a learned region: the same tag path and class
+    words alike (CMS upgrades rename some of them), the most alike of several; else, as a
+    redesign that wraps the page anew moves the statement's container, the one element of
+    the same tag with the same class words. None when no element fits, or several fit
+    equally: the page is then read whole, never from a container that only sits where the
+    region sat (it holds the statement with its byline box and buttons)."""
     path, _, names = region.partition("|")
     want = set(names.split())
-    fits = _at_path(root, path)
-    if len(fits) <= 1:
-        return fits[0] if fits else None
-    scored = sorted(((_overlap(want, set(_names(el).split())), i) for i, el in enumerate(fits)),
-                    reverse=True)  # fmt: skip
-    (best, i), (second, _) = scored[0], scored[1]
-    return fits[i] if best > 0 and best > second else None
+    scored = sorted(((_overlap(want, set(_names(el).split())), i, el)
+                     for i, el in enumerate(_at_path(root, path))), reverse=True)  # fmt: skip
+    scored = [fit for fit in scored if fit[0] > 0]
+    if not scored and want:
+        tag = path.rpartition("/")[2]
+        scored = [(1.0, i, el) for i, el in enumerate(root.iter(tag))
+                  if set(_names(el).split()) == want]  # fmt: skip
+    if len(scored) == 1 or (scored and scored[0][0] > scored[1][0]):
+        return scored[0][2]
+    return None

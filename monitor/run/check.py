@@ -27,12 +27,11 @@ from monitor.detect.outcome import Outcome
 from monitor.errors import ConfigError, ExtractionError, FetchError
 from monitor.extract import EXTRACTOR_VERSION, Reading, Template
 from monitor.extract.profile import SiteProfile
-from monitor.extract.reading import PageLine
 from monitor.extract.survey import PageSurvey
 from monitor.fetch.access import Site
 from monitor.fetch.client import Fetcher
 from monitor.models import CheckReport, Document, Link, Page, ReleaseState, SourceResult
-from monitor.run.holding import Holding
+from monitor.run.holding import EDITS_HELD, HeldChrome, HeldEdit, Holding
 from monitor.run.listing import Discovered, ListingReader
 from monitor.run.reader import ReleaseReader
 from monitor.run.record import Recorder
@@ -60,21 +59,6 @@ class CheckOptions:
 def extract_signature(src: SourceConfig) -> str:
     """Changes when extraction would give different text, so the raw-body shortcut is reset."""
     return f"{EXTRACTOR_VERSION}|{src.content or ''}|{src.title or ''}|{src.date or ''}"
-
-
-@dataclass
-class _Held:
-    """A release whose new reading differs from its old one only in short lines."""
-
-    url: str
-    rel: ReleaseState
-    link: Link | None
-    page: Page
-    doc: Document
-    before: Document
-    paths: frozenset[str]
-    mark: str | None
-    lines: tuple[PageLine, ...]
 
 
 class SourceCheck:
@@ -105,7 +89,8 @@ class SourceCheck:
         self.known: dict[str, ReleaseState] = {}
         self.removed: dict[str, ReleaseState] = {}
         self.profile = SiteProfile()  # what this source's pages share; loaded in run()
-        self._held: list[_Held] = []
+        self._held: list[HeldChrome] = []
+        self._edits: list[HeldEdit] = []
         self.holding = Holding(store, pool, 2 * config.fetch.concurrency)  # see `holding`
         self.record: Recorder  # the stages of this source's check, made in run()
         self.reader: ReleaseReader
@@ -184,6 +169,7 @@ class SourceCheck:
                 self._tick()
 
         await asyncio.gather(*(one(*item) for item in work))
+        await self._confirm_edits()
         self._decide_held()
         self._decide_pending()
         await self._relate()
@@ -254,9 +240,34 @@ class SourceCheck:
             return
         await self._lessons
         survey = await self.reader.learn(page)
-        template = self.profile.view()  # one view for both readings, so they compare
-        reading = await self._read(url, rel, gone, link, page, survey, template)
-        if reading is None:
+        await self._decide(url, rel, gone, link, page, survey, self.profile.view())
+
+    async def _decide(
+        self,
+        url: str,
+        rel: ReleaseState | None,
+        gone: ReleaseState | None,
+        link: Link | None,
+        page: Page,
+        survey: PageSurvey | None,
+        template: Template,  # one view for both readings, so they compare
+        *,
+        confirmed: bool = False,
+    ) -> None:
+        """Read the release's page and decide what happened (`confirmed`: an edit read again,
+        see `_confirm_edits`). A page without text is held (decided with the source's other
+        pages), a reader that failed is an error item."""
+        try:
+            reading = await self.reader.read(url, page, template, learn=not confirmed)
+        except ExtractionError as exc:
+            await self.holding.hold(url, rel or gone, link, page, survey, None,
+                                    restored=gone is not None,
+                                    failure=f"no statement text found: {exc}")  # fmt: skip
+            return
+        except Exception as exc:  # a reading process that died (memory) or a reader's bug
+            self.record.error(url, f"could not be read this time ({exc!r}); it is read again "
+                              "next check", "transient", link.title if link else None,
+                              new=rel is None)  # fmt: skip
             return
         doc = self.reader.with_listing_facts(reading.document, link)
         previous = self.store.latest_version((rel or gone).id) if (rel or gone) else None
@@ -267,7 +278,29 @@ class SourceCheck:
         said = outcome.after_reading(doc, reading.lines, previous, before,
                                      old.lines if old is not None else None, known=rel is not None,
                                      gone=gone is not None)  # fmt: skip
+        edit = said.kind in ("hold", "hold_chrome") and rel is not None  # its text changed
+        if edit and not confirmed and len(self._edits) < EDITS_HELD:  # see `_confirm_edits`
+            self._edits.append(HeldEdit(url, rel, link, page, survey, template,  # type: ignore[arg-type]
+                                     (said, reading, doc, before)))  # fmt: skip
+            return
         await self._apply(said, url, rel or gone, link, page, survey, reading, doc, before)
+
+    async def _confirm_edits(self) -> None:
+        """An edit read before the source's other pages taught the template what they showed
+        (a redesign's first check: its new byline box and wrappers are known for template
+        only once several pages showed them) is read again, old and new, with the template
+        as the whole check taught it, and decided on that reading: it is reported with the
+        words the ministry changed, never with the new chrome around them."""
+        edits, self._edits = self._edits, []
+        for edit in edits:
+            now = self.profile.view()
+            if now is edit.template:
+                said, reading, doc, before = edit.decided
+                await self._apply(said, edit.url, edit.rel, edit.link, edit.page, edit.survey,
+                                  reading, doc, before)  # fmt: skip
+            else:
+                await self._decide(edit.url, edit.rel, None, edit.link, edit.page, edit.survey,
+                                   now, confirmed=True)  # fmt: skip
 
     async def _fetch(
         self, url: str, rel: ReleaseState | None, gone: ReleaseState | None, link: Link | None
@@ -310,30 +343,6 @@ class SourceCheck:
             return outcome.STILL_GONE
         return None
 
-    async def _read(
-        self,
-        url: str,
-        rel: ReleaseState | None,
-        gone: ReleaseState | None,
-        link: Link | None,
-        page: Page,
-        survey: PageSurvey | None,
-        template: Template,
-    ) -> Reading | None:
-        """The release's page read; None when it gave no reading: a page without text is held
-        (decided with the source's other pages), a reader that failed is an error item."""
-        try:
-            return await self.reader.read(url, page, template)
-        except ExtractionError as exc:
-            await self.holding.hold(url, rel or gone, link, page, survey, None,
-                                    restored=gone is not None,
-                                    failure=f"no statement text found: {exc}")  # fmt: skip
-        except Exception as exc:  # a reading process that died (memory) or a reader's bug
-            self.record.error(url, f"could not be read this time ({exc!r}); it is read again "
-                              "next check", "transient", link.title if link else None,
-                              new=rel is None)  # fmt: skip
-        return None
-
     async def _apply(
         self,
         said: Outcome,
@@ -368,7 +377,7 @@ class SourceCheck:
             assert rel is not None and page is not None and doc and before and reading
             # held until the source's pages are all read: without the decoded copy of its
             # body, which only reading needs
-            self._held.append(_Held(url, rel, link, replace(page, text=None), doc, before,
+            self._held.append(HeldChrome(url, rel, link, replace(page, text=None), doc, before,
                                     said.paths, mark, reading.lines))  # fmt: skip
         elif said.kind == "record":
             assert page is not None and doc is not None

@@ -8,6 +8,11 @@ them in batches (`batch` releases, and the rest when the source's pages are all 
 check stopped half way keeps what it decided; a page alone in its batch is also compared with
 the site's pages found earlier in the check. A held page's body waits in the store's raw files
 (content-addressed, as a version would keep it), not in memory.
+
+Two other kinds wait for the source's other pages: a release whose readings differ only in
+short lines (`HeldChrome`: chrome if those lines changed on other pages too), and a known
+release read as edited (`HeldEdit`: read again with the template the whole check taught, as
+a redesign's first pages are read before their siblings show what is new chrome).
 """
 
 from __future__ import annotations
@@ -18,13 +23,48 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, replace
 from functools import partial
 
-from monitor.extract import Reading, site_page
+from monitor.detect.outcome import Outcome
+from monitor.extract import Reading, Template, site_page
+from monitor.extract.reading import PageLine
 from monitor.extract.survey import PageSurvey, survey_page
 from monitor.fetch.pages import page_from_bytes
 from monitor.models import Document, Link, Page
 from monitor.store.catalogue import ReleaseState, Store, VersionText
 
 _SITE_PAGES_KEPT = 8
+
+
+@dataclass
+class HeldChrome:
+    """A release whose new reading differs from its old one only in short lines."""
+
+    url: str
+    rel: ReleaseState
+    link: Link | None
+    page: Page
+    doc: Document
+    before: Document
+    paths: frozenset[str]
+    mark: str | None
+    lines: tuple[PageLine, ...]
+
+
+EDITS_HELD = 64  # edits a source's check confirms at its end; later ones are decided at once
+
+
+@dataclass
+class HeldEdit:
+    """A known release read as edited, kept (with its body: edits are few, and at most
+    `EDITS_HELD` a source) until its source's pages are all read, to be read again with the
+    template as they taught it (`check.SourceCheck._confirm_edits`)."""
+
+    url: str
+    rel: ReleaseState
+    link: Link | None
+    page: Page
+    survey: PageSurvey | None
+    template: Template
+    decided: tuple[Outcome, Reading, Document, Document | None]
 
 
 @dataclass

@@ -64,11 +64,14 @@ class ReleaseReader:
             self.profile.learn(survey.keys)
         return survey
 
-    async def read(self, url: str, page: Page, template: Template) -> Reading:
-        """The release's page read, and what it teaches the source. Raises ExtractionError
-        when it holds no statement text."""
+    async def read(
+        self, url: str, page: Page, template: Template, *, learn: bool = True
+    ) -> Reading:
+        """The release's page read, and what it teaches the source (not when it is read again:
+        a region counts the releases found in it). Raises ExtractionError when it holds no
+        statement text."""
         reading = await self._read(page, template)
-        if reading.keys is not None:
+        if learn and reading.keys is not None:
             self.profile.learn(reading.keys, reading.region)
         for miss in reading.missed:  # reported once per selector, when the source is read
             first, seen, pages = self.missed.get((miss.key, miss.selector), (url, miss, 0))
