@@ -33,12 +33,14 @@ from monitor.fetch.client import Fetcher
 from monitor.models import CheckReport, Document, Link, Page, ReleaseState, SourceResult
 from monitor.run.holding import EDITS_HELD, HeldChrome, HeldEdit, Holding
 from monitor.run.listing import Discovered, ListingReader
-from monitor.run.reader import ReleaseReader
+from monitor.run.reader import ReleaseReader, is_html
 from monitor.run.record import Recorder
 from monitor.run.relating import relate
 from monitor.run.workers import reading_pool
+from monitor.sources.siblings import sibling_pages
 from monitor.store.catalogue import Store
 
+_SIBLINGS = 2  # pages a one-page source learns its template from (with the page: three)
 ProgressFn = Callable[[str, int, int], None]  # (source, done, total)
 Work = tuple[str, ReleaseState | None, Link | None]  # a release to fetch: url, state, listing link
 
@@ -239,6 +241,9 @@ class SourceCheck:
             await self._apply(said, url, rel or gone, link, page)
             return
         await self._lessons
+        if page is found.single:
+            self.reader.regions = False
+            await self._learn_siblings(page)
         survey = await self.reader.learn(page)
         await self._decide(url, rel, gone, link, page, survey, self.profile.view())
 
@@ -301,6 +306,21 @@ class SourceCheck:
             else:
                 await self._decide(edit.url, edit.rel, None, edit.link, edit.page, edit.survey,
                                    now, confirmed=True)  # fmt: skip
+
+    async def _learn_siblings(self, page: Page) -> None:
+        """A source that is one page learns its template from the site's pages it links to
+        (`sources.siblings`), fetched whenever the page is read: their ticker and "Latest"
+        box are the page's own today. One that cannot be fetched is passed over."""
+        if not is_html(page):
+            return
+        wanted = _SIBLINGS
+        candidates = sibling_pages(page.text or "", page.final_url, 3 * _SIBLINGS)
+        while wanted and candidates:
+            urls, candidates = candidates[:wanted], candidates[wanted:]
+            for got in await asyncio.gather(*map(self._get, urls), return_exceptions=True):
+                if isinstance(got, Page) and is_html(got):
+                    await self.reader.learn(got)
+                    wanted -= 1
 
     async def _fetch(
         self, url: str, rel: ReleaseState | None, gone: ReleaseState | None, link: Link | None

@@ -46,6 +46,9 @@ class ReleaseReader:
         self._marks = Batches(pool, stored_mark)
         self.missed: dict[tuple[str, str], tuple[str, SelectorMiss, int]] = {}  # by selector
         self._site_names: set[str] = set()
+        # A region is where releases agree their statements are: a source that is one page
+        # has no second release to agree with (its readings would count as two).
+        self.regions = True
 
     def use_listing(self, site_names: set[str]) -> None:
         """The site's names, as the listing pages read this check show them in their chrome."""
@@ -72,7 +75,7 @@ class ReleaseReader:
         statement text."""
         reading = await self._read(page, template)
         if learn and reading.keys is not None:
-            self.profile.learn(reading.keys, reading.region)
+            self.profile.learn(reading.keys, reading.region if self.regions else None)
         for miss in reading.missed:  # reported once per selector, when the source is read
             first, seen, pages = self.missed.get((miss.key, miss.selector), (url, miss, 0))
             self.missed[miss.key, miss.selector] = (first, seen, pages + 1)
