@@ -126,3 +126,19 @@ def test_a_pages_unambiguous_dates_set_its_order(text, listing, order):
 )
 def test_without_dates_that_tell_us_pages_write_the_month_first(lang, host, month_first):
     assert month_first_by_default(lang, host) is month_first
+
+
+def test_a_date_written_for_machines_too_tells_the_page_s_order():
+    """A SharePoint page on a day-first site writes `<time datetime="2026-11-04">11/4/2026`:
+    the byline is 4 November, not 11 April (an outside probe found the stored date flipped,
+    and the revisit schedule with it)."""
+    from monitor.extract import extract_html
+
+    html = ("<html><head><title>Secretary of State Receives Ambassador | Ministry</title></head>"
+            "<body><main><h1>Secretary of State Receives Ambassador</h1><div class='byline'>"
+            "<time datetime='2026-11-04'>11/4/2026</time></div><p>The Secretary of State of the "
+            "Ministry received the Ambassador of Viet Nam to discuss cooperation on mine action "
+            "and the clearance of explosive remnants of war.</p></main></body></html>")  # fmt: skip
+    assert extract_html(html, "https://mop.gov.kh/Pages/News/002.aspx").date == "2026-11-04"
+    assert extract_html(html.replace("11/4/2026", "4/11/2026"),
+                        "https://mop.gov.kh/Pages/News/002.aspx").date == "2026-11-04"  # fmt: skip

@@ -1108,3 +1108,20 @@ def test_a_link_that_is_no_address_does_not_stop_the_reading():
     doc = extract_html(page, "https://www.mfaic.gov.kh/posts/2")
     assert doc.title == "Ministry welcomes the plan"
     assert "adoption of the plan" in doc.text
+
+
+@pytest.mark.parametrize("line", [
+    "ថ្ងៃចន្ទ ទី៧ ខែធ្នូ ឆ្នាំ២០២៦ · ម៉ោង ២:២២ រសៀល",  # Monday 7 December 2026 · 2:22 pm
+    "ម៉ោង ១០:២៩ យប់",  # 10:29 at night
+    "៧៤១១ ដង",  # 7,411 times (views)
+])
+def test_khmer_clocks_and_counters_inside_the_statement_container_are_chrome(line):
+    """A Khmer page's header clock says the time of day in words (រសៀល, afternoon), and its
+    view counter is a number of times (ដង): an outside probe saw both read with a one-sentence
+    statement and reported as edits on every check."""
+    url = "https://www.mfaic.gov.kh/posts/2026-04-24-demining-km"
+    page = khmer_page().replace('<div class="viewpost-content">',
+                                f'<div class="viewpost-content"><p>{line}</p>')  # fmt: skip
+    doc = extract_html(page, url)
+    assert line not in doc.paragraphs
+    assert [p for p in doc.paragraphs if p in KHMER_STATEMENT] == KHMER_STATEMENT

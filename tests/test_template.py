@@ -243,3 +243,24 @@ def test_a_page_that_is_little_but_its_statement_once_pruned_still_teaches_its_r
     regions = [read_html(body.decode(), url, template=profile.view()).region for url, body in pages]
     assert all(regions), regions
     assert len(set(regions)) == 1
+
+
+def test_a_mark_is_only_of_a_region_that_holds_the_statement():
+    """The mark is taken in the whole page, the statement read in the page without its
+    template: where the region found there is another element (a template block at the
+    region's place), a mark of it would stay the same through an edit of the statement."""
+    from monitor.extract.reading import fingerprint
+
+    statement = "The Ministry welcomes the adoption of the Plan of Action for the years ahead."
+    tree = lxml_html.fromstring(
+        "<html><body><main><div class='article-body'><p>Subscribe to our newsletter for the "
+        "latest news from the Ministry every week.</p></div></main><section><div "
+        f"class='article-body'><p>{statement}</p></div></section></body></html>"
+    )
+    region = f"{tag_path(tree.find('.//main/div'))}|article-body"
+    template = Template(regions=(region,))
+    assert fingerprint(tree, template) is not None  # the element at the region's place
+    assert fingerprint(tree, template, (statement,)) is None
+    held = lxml_html.fromstring(f"<html><body><main><div class='article-body'><p>{statement}"
+                                "</p></div></main></body></html>")  # fmt: skip
+    assert fingerprint(held, template, (statement,)) is not None

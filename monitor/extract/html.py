@@ -20,7 +20,7 @@ from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 
 from monitor.errors import ExtractionError
-from monitor.text.dates import page_month_first
+from monitor.text.dates import order_in_markup, page_month_first
 from monitor.text.normalize import normalize, paragraphs
 from monitor.text.words import word_count
 
@@ -59,10 +59,15 @@ from .titles import _choose_title, _without_leading_date
 
 
 def _month_first(tree: etree._Element, url: str) -> bool:
-    """US pages write 2/11/2026 for 11 February; everyone else writes the day first. The
-    page's own dates that only one reading allows (11/26/2026, 25/11/2026) decide first;
+    """US pages write 2/11/2026 for 11 February; everyone else writes the day first. A date
+    the page writes for machines too (`<time datetime>`) decides first, then the page's own
+    dates that only one reading allows (11/26/2026, 25/11/2026);
     then US English or a US government host (SharePoint and others say en-US by default,
     so the markup alone is the weaker sign)."""
+    for el in tree.iter("time"):  # a date the page also writes for machines says it outright
+        told = order_in_markup(normalize(el.text_content()), el.get("datetime") or "")
+        if told is not None:
+            return told
     body = tree.xpath("string(//body)")
     return page_month_first(body, tree.get("lang") or "", urlsplit(url).hostname or "")
 
@@ -276,11 +281,12 @@ def read_html(
     prepared = prepare(tree, url, template)
 
     paras: tuple[str, ...] = ()
-    read_in = learned = None
+    read_in = learned = in_first = None  # in_first: the paragraphs read in the first region
     if content:
         paras = selectors.text()
     elif template.regions and (found := in_region(prepared.work, template)):
         paras, read_in = found
+        in_first = paras if read_in == template.regions[0] else None
     if paras:
         meta = extract_metadata(tree, url, _date_params(extensive=False))
     else:
@@ -315,7 +321,7 @@ def read_html(
     if language is None and _english(text):
         language = "en"
     doc = Document(url=url, title=doc_title, paragraphs=paras, date=doc_date, language=language)
-    mark = fingerprint(tree, template) if read_in and read_in == template.regions[0] else None
+    mark = fingerprint(tree, template, in_first) if in_first else None
     region = find_region(prepared.work, template.regions[0]) if template.regions else None
     lines = lines_read(paras, prepared.kept(), region)
     return Reading(doc, prepared.keys, learned, read_in, prepared.removed, mark, lines,

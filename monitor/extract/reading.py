@@ -222,19 +222,27 @@ def _page_blocks(root: etree._Element) -> list[Block]:
     return blocks_of((r.text, r.element, _linked(r)) for r in records)
 
 
-def fingerprint(tree: etree._Element, template: Template) -> str | None:
+def fingerprint(
+    tree: etree._Element, template: Template, holding: tuple[str, ...] = ()
+) -> str | None:
     """A digest of what a reading in the source's first region reads: the region's lines, as
     the paragraph filters leave them. Equal digests (and the same headline, see
     `statement_unchanged`) mean an equal statement, so a page whose chrome changed (new
-    bytes) is known unchanged without being read again."""
+    bytes) is known unchanged without being read again. The region is found in the whole
+    page here, in the page without its template when the statement is read: None unless
+    the region found holds every paragraph of the statement (`holding`), or the digest could
+    be of another element (a template block at the region's place) and miss an edit."""
     if not template.regions:
         return None
     region = template.regions[0]
     el = find_region(tree, region)
     if el is None:
         return None
+    lines = _clean(r.text for r in _line_records(el, skip_chrome=True))
+    if not set(holding) <= set(lines):
+        return None
     digest = hashlib.blake2b(region.encode("utf-8"), digest_size=16)
-    for line in _clean(r.text for r in _line_records(el, skip_chrome=True)):
+    for line in lines:
         digest.update(line.encode("utf-8") + b"\x1f")
     return digest.hexdigest()
 

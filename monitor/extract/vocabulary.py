@@ -42,7 +42,8 @@ DATE_LABELS = (
 # Khmer words end in combining signs, where \b does not work: they go outside the \b group
 KHMER_DATE_LABELS = (
     "ថ្ងៃអាទិត្យ", "ថ្ងៃច័ន្ទ", "ថ្ងៃចន្ទ", "ថ្ងៃអង្គារ", "ថ្ងៃពុធ", "ថ្ងៃព្រហស្បតិ៍", "ថ្ងៃសុក្រ", "ថ្ងៃសៅរ៍",
-    "ថ្ងៃនេះ", "ថ្ងៃទី", "ថ្ងៃ", "ខែ", "ឆ្នាំ", "ទី", "ម៉ោង", "ព្រឹក", "ល្ងាច",
+    "ថ្ងៃនេះ", "ថ្ងៃទី", "ថ្ងៃត្រង់", "ថ្ងៃ", "ខែ", "ឆ្នាំ", "ទី", "ម៉ោង", "ព្រឹក", "រសៀល",
+    "ល្ងាច", "យប់",
 )  # fmt: skip
 # A line with these is a clock or a "last updated" note, not the publication date
 NOT_PUBLICATION = ("today", "now", "updated", "modified", "aktualisiert", "ថ្ងៃនេះ")
@@ -57,7 +58,7 @@ COUNTER_LABELS = (
     "guests?", "members?", "today", "yesterday", "this (?:week|month|year)",
     "last (?:week|month|year)", "total", "counter", "statistics",
     "ចំនួនអ្នកទស្សនា", "អ្នកទស្សនា", "អ្នកចូលមើល", "ចំនួនចូលមើល", "ថ្ងៃនេះ", "ម្សិលមិញ", "សរុប",
-    "សប្តាហ៍នេះ", "ខែនេះ",
+    "សប្តាហ៍នេះ", "ខែនេះ", "ដង",
 )  # fmt: skip
 # One counter in a byline: "Views: 505", "Hits 1234", "ចំនួនអ្នកមើល ១០១៥" (label first)
 VIEWS_LABELS = (

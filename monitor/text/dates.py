@@ -236,6 +236,19 @@ def numeric_order(text: str, *, listing: bool = False) -> bool | None:
     return None
 
 
+def order_in_markup(written: str, iso: str) -> bool | None:
+    """What a date written for readers, with its machine-readable twin (`<time
+    datetime="2026-11-04">11/4/2026</time>`), says of the page's order: month first (True),
+    day first (False), or nothing (not a numeric date, or one both readings give)."""
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", iso[:10]):
+        return None
+    day_first = first_date(written, month_first=False)
+    month_first = first_date(written, month_first=True)
+    if day_first == month_first or iso[:10] not in (day_first, month_first):
+        return None
+    return iso[:10] == month_first
+
+
 def page_month_first(text: str, lang: str, host: str, *, listing: bool = False) -> bool:
     """How to read 04/05/2015 on a page (a release or a listing): as its dates that only one
     reading allows do; failing that, month first on US pages and day first elsewhere."""
