@@ -142,3 +142,19 @@ def test_a_date_written_for_machines_too_tells_the_page_s_order():
     assert extract_html(html, "https://mop.gov.kh/Pages/News/002.aspx").date == "2026-11-04"
     assert extract_html(html.replace("11/4/2026", "4/11/2026"),
                         "https://mop.gov.kh/Pages/News/002.aspx").date == "2026-11-04"  # fmt: skip
+
+
+def test_the_page_s_own_unambiguous_dates_outvote_a_widget_s_time():
+    """An events widget (a US plugin) writes `<time datetime="2026-12-03">12/3/2026</time>`
+    on a day-first page whose text has 25/11/2026: the byline 04/11/2026 is 4 November (an
+    outside review found the widget's order winning)."""
+    from monitor.extract import extract_html
+
+    html = ("<html lang='en-GB'><head><title>Minister receives delegation | Ministry</title>"
+            "</head><body><aside><h3>Upcoming events</h3><time datetime='2026-12-03'>12/3/2026"
+            "</time> Embassy reception</aside><main><h1>Minister receives delegation</h1><div>"
+            "Published 04/11/2026</div><p>The Ministry received the delegation on 25/11/2026 "
+            "and again on 28/11/2026 to discuss the agreement on mine action.</p></main>"
+            "</body></html>")  # fmt: skip
+    assert extract_html(html, "https://www.mfa.gov.uk.example/news/delegation").date == (
+        "2026-11-04")

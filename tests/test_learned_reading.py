@@ -373,3 +373,23 @@ def test_an_edit_in_a_redesign_s_first_check_shows_only_the_ministry_s_words(min
     diff = report.changed[0].diff or ""
     assert "newly-chosen" in diff
     assert not any(w in diff for w in ("Details", "Written by", "Category")), diff
+
+
+def test_held_edits_are_bounded_and_keep_no_decoded_copy(ministry):
+    """Edits wait for their source's other pages with their bodies only (the text is decoded
+    again to be read), and no more than the bounds: past them an edit is decided at once."""
+    from monitor.models import Page
+    from monitor.run.holding import HeldEdit, HeldEdits
+
+    body = "<html><body><p>Le ministère salue l'adoption du plan d'action.</p></body></html>"
+    page = Page("https://m.example/r", "https://m.example/r", 200, "text/html",
+                body.encode("cp1252"), None, encoding="cp1252")  # fmt: skip
+    edit = HeldEdit("https://m.example/r", None, None, page, None, Template(), None)  # type: ignore[arg-type]
+    assert edit.decoded().text == body
+    held = HeldEdits(count=2, bytes=2 * len(page.body))
+    assert held.room(page)
+    held.add(edit)
+    held.add(edit)
+    assert not held.room(page)  # the count
+    assert HeldEdits(count=9, bytes=len(page.body) - 1).room(page) is False  # the bytes
+    assert held.take() == [edit, edit] and held.room(page)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 
 import pytest
 
@@ -24,6 +25,21 @@ def test_siblings_are_the_site_s_pages_nearest_the_page_first():
         "https://www.ministry.example/about/",
         "https://www.ministry.example/",
     ]
+
+
+
+@pytest.mark.parametrize("link", [
+    "/en/news/2026/this-release/", "http://www.ministry.example/en/news/2026/this-release",
+    "https://ministry.example/en/news/2026/this-release", "/EN/News/2026/This-Release",
+    "/en/news/2026/this-release/index.php", "/en/news/2026/this-release?lang=km",
+    "/user/login?destination=/en/news/2026/this-release", "/en/news/2026/print",
+])
+def test_a_page_is_never_its_own_sibling_and_a_link_that_acts_is_never_one(link):
+    """The page under another address (its statement would be taken for template) or a link
+    that acts (fetched with the source's cookies, "Log out" would end its session)."""
+    url = "https://www.ministry.example/en/news/2026/this-release"
+    html = f'<html><body><a href="{link}">x</a><a href="/en/news/2026/other">Other</a></body>'
+    assert sibling_pages(html, url, 2) == ["https://www.ministry.example/en/news/2026/other"]
 
 
 @pytest.mark.parametrize("style", ["wordpress", "drupal", "handmade"])
@@ -75,12 +91,15 @@ _NEWS = [
 
 def _position_page(slug: str, version: int) -> str:
     """A ministry's standing position page: a sentence amid a ticker, menus and a box of the
-    latest news teasers that every page of the site shows alike."""
+    latest news teasers that every page of the site shows alike; a language switch links to
+    the page itself (its statement must not be taken for template), and a "Log out" link
+    must never be fetched."""
     news = "".join(f'<div class="teaser"><p>{t}</p></div>' for t in _NEWS[version:version + 3])
     links = "".join(f'<li><a href="/position/{s}">Our {s}</a></li>' for s in _POSITIONS)
     return f"""<!DOCTYPE html><html lang="en"><head><title>Our {slug} | Ministry</title></head>
 <body><div class="top"><div class="ticker">Announcement {version + 1}: the Ministry's offices
 close at noon on Friday for the national holiday, and reopen on Monday.</div>
+<a class="lang" href="/position/{slug}?lang=en">English</a> <a href="/logout">Log out</a>
 <ul class="menu"><li><a href="/">Home</a></li>{links}</ul></div>
 <div class="page"><div class="main"><h1>Our {slug}</h1><div class="text"><p>{_POSITIONS[slug]}
 </p></div></div><div class="aside"><h2>Latest news</h2>{news}</div></div>
@@ -105,11 +124,17 @@ def test_a_one_sentence_page_amid_the_latest_news_learns_them_from_its_siblings(
     _publish_positions(ministry.server, 0)
     ministry.source_extra = {"url": ministry.server.url("/position/vision"), "type": "page"}
     assert ministry.check().new
+    assert not [r for r in ministry.server.requests if "logout" in r.path]
     with Store.open(ministry.root / "snapshots", readonly=True) as store:
         state = store.find_source("ministry")
         assert state is not None
         (release,) = store.releases(state.id).values()
         assert store.latest_version(release.id).paragraphs == (_POSITIONS["vision"],)
+    with sqlite3.connect(ministry.root / "snapshots" / "catalogue.sqlite") as db:
+        # a region an earlier version learned from two readings of the page (its ticker once
+        # read as the statement): never used for a source that is one page
+        db.execute("INSERT INTO template_regions VALUES (?, 'html/body/div/div|ticker', 9)",
+                   (state.id,))  # fmt: skip
     for version in (1, 2):
         _publish_positions(ministry.server, version)
         report = ministry.check(refetch_all=True)
@@ -118,6 +143,5 @@ def test_a_one_sentence_page_amid_the_latest_news_learns_them_from_its_siblings(
     report = ministry.check(refetch_all=True)
     assert len(report.changed) == 1 and "{+each+}" in (report.changed[0].diff or "")
     with Store.open(ministry.root / "snapshots", readonly=True) as store:
-        # its readings are of one release: no region is where releases agree (a ticker read
-        # once as the statement would else be trusted as one)
-        assert not store.template_profile(state.id).regions
+        # its readings are of one release: they learn no region (where releases agree)
+        assert store.template_profile(state.id).regions == {"html/body/div/div|ticker": 9}

@@ -180,6 +180,12 @@ def test_a_region_is_found_by_its_class_words_never_by_its_place_alone():
         "<div class='article-body'>y</div></div></main></body></html>"
     )
     assert find_region(two, region) is None  # two fit equally: not trusted
+    footer = lxml_html.fromstring(
+        "<html><body><main><div class='post-text'><p>x</p></div></main><footer>"
+        "<div class='article-body'>Ministry of Foreign Affairs, Phnom Penh</div></footer>"
+        "</body></html>"
+    )
+    assert find_region(footer, region) is None  # the class kept elsewhere, not wrapped: not it
 
 
 def test_changing_chrome_never_changes_the_reading():

@@ -20,7 +20,7 @@ from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 
 from monitor.errors import ExtractionError
-from monitor.text.dates import order_in_markup, page_month_first
+from monitor.text.dates import month_first_by_default, numeric_order, order_in_markup
 from monitor.text.normalize import normalize, paragraphs
 from monitor.text.words import word_count
 
@@ -59,17 +59,19 @@ from .titles import _choose_title, _without_leading_date
 
 
 def _month_first(tree: etree._Element, url: str) -> bool:
-    """US pages write 2/11/2026 for 11 February; everyone else writes the day first. A date
-    the page writes for machines too (`<time datetime>`) decides first, then the page's own
-    dates that only one reading allows (11/26/2026, 25/11/2026);
+    """US pages write 2/11/2026 for 11 February; everyone else writes the day first. The
+    page's own dates that only one reading allows (11/26/2026, 25/11/2026) decide first, then
+    the dates it also writes for machines (`<time datetime>`, by majority);
     then US English or a US government host (SharePoint and others say en-US by default,
     so the markup alone is the weaker sign)."""
-    for el in tree.iter("time"):  # a date the page also writes for machines says it outright
-        told = order_in_markup(normalize(el.text_content()), el.get("datetime") or "")
-        if told is not None:
-            return told
-    body = tree.xpath("string(//body)")
-    return page_month_first(body, tree.get("lang") or "", urlsplit(url).hostname or "")
+    by_dates = numeric_order(tree.xpath("string(//body)"))
+    if by_dates is not None:
+        return by_dates
+    told = Counter(order_in_markup(normalize(el.text_content()), el.get("datetime") or "")
+                   for el in tree.iter("time"))  # fmt: skip
+    if told[True] != told[False]:
+        return told[True] > told[False]
+    return month_first_by_default(tree.get("lang") or "", urlsplit(url).hostname or "")
 
 
 def _date_near(lines: list[str], title: str, month_first: bool, *, above: bool) -> str | None:

@@ -200,19 +200,27 @@ def _at_path(root: etree._Element, path: str) -> list[etree._Element]:
 def find_region(root: etree._Element, region: str) -> etree._Element | None:
     """The one element of the page that fits a learned region: the same tag path and class
     words alike (CMS upgrades rename some of them), the most alike of several; else, as a
-    redesign that wraps the page anew moves the statement's container, the one element of
-    the same tag with the same class words. None when no element fits, or several fit
-    equally: the page is then read whole, never from a container that only sits where the
-    region sat (it holds the statement with its byline box and buttons)."""
+    redesign that wraps the page in a grid moves the statement's container deeper, the one
+    element with the same class words whose path is the region's with wrappers inserted (a
+    footer box that kept the class elsewhere is not it). None when no element fits, or
+    several fit equally: the page is then read whole, never from a container that only sits
+    where the region sat (it holds the statement with its byline box and buttons)."""
     path, _, names = region.partition("|")
     want = set(names.split())
     scored = sorted(((_overlap(want, set(_names(el).split())), i, el)
                      for i, el in enumerate(_at_path(root, path))), reverse=True)  # fmt: skip
     scored = [fit for fit in scored if fit[0] > 0]
     if not scored and want:
-        tag = path.rpartition("/")[2]
-        scored = [(1.0, i, el) for i, el in enumerate(root.iter(tag))
-                  if set(_names(el).split()) == want]  # fmt: skip
+        tags = path.split("/")
+        scored = [(1.0, i, el) for i, el in enumerate(root.iter(tags[-1]))
+                  if set(_names(el).split()) == want
+                  and _wrapped(tags, tag_path(el).split("/"))]  # fmt: skip
     if len(scored) == 1 or (scored and scored[0][0] > scored[1][0]):
         return scored[0][2]
     return None
+
+
+def _wrapped(old: list[str], new: list[str]) -> bool:
+    """Is the tag path `new` the path `old` with elements inserted (wrappers), in order?"""
+    rest = iter(new)
+    return all(tag in rest for tag in old)

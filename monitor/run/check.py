@@ -31,13 +31,13 @@ from monitor.extract.survey import PageSurvey
 from monitor.fetch.access import Site
 from monitor.fetch.client import Fetcher
 from monitor.models import CheckReport, Document, Link, Page, ReleaseState, SourceResult
-from monitor.run.holding import EDITS_HELD, HeldChrome, HeldEdit, Holding
+from monitor.run.holding import HeldChrome, HeldEdit, HeldEdits, Holding
 from monitor.run.listing import Discovered, ListingReader
 from monitor.run.reader import ReleaseReader, is_html
 from monitor.run.record import Recorder
 from monitor.run.relating import relate
 from monitor.run.workers import reading_pool
-from monitor.sources.siblings import sibling_pages
+from monitor.sources.siblings import same_page, same_site, sibling_pages
 from monitor.store.catalogue import Store
 
 _SIBLINGS = 2  # pages a one-page source learns its template from (with the page: three)
@@ -92,7 +92,7 @@ class SourceCheck:
         self.removed: dict[str, ReleaseState] = {}
         self.profile = SiteProfile()  # what this source's pages share; loaded in run()
         self._held: list[HeldChrome] = []
-        self._edits: list[HeldEdit] = []
+        self._edits = HeldEdits()
         self.holding = Holding(store, pool, 2 * config.fetch.concurrency)  # see `holding`
         self.record: Recorder  # the stages of this source's check, made in run()
         self.reader: ReleaseReader
@@ -126,6 +126,7 @@ class SourceCheck:
             self.result.ok = False
             self.result.duration = time.monotonic() - started
             return self.result
+        self.reader.regions = found.single is None  # see `ReleaseReader.template`
         self._lessons = asyncio.ensure_future(self._learn_listings(found))
         await self._releases(self._plan(found, known), found)
         await self._lessons
@@ -152,7 +153,7 @@ class SourceCheck:
         self.reader.use_listing(found.site_names)
         # the source's chrome as its reading begins: its template and its listings' lines
         self.holding.chrome = self.profile.view().blocks | found.listing_keys
-        self.holding.regions = bool(self.profile.view().regions)
+        self.holding.regions = bool(self.reader.template().regions)
 
     async def _releases(self, work: list[Work], found: Discovered) -> None:
         """Every due release, a bounded number in flight so bodies waiting to be read never
@@ -242,10 +243,9 @@ class SourceCheck:
             return
         await self._lessons
         if page is found.single:
-            self.reader.regions = False
             await self._learn_siblings(page)
         survey = await self.reader.learn(page)
-        await self._decide(url, rel, gone, link, page, survey, self.profile.view())
+        await self._decide(url, rel, gone, link, page, survey, self.reader.template())
 
     async def _decide(
         self,
@@ -283,10 +283,10 @@ class SourceCheck:
         said = outcome.after_reading(doc, reading.lines, previous, before,
                                      old.lines if old is not None else None, known=rel is not None,
                                      gone=gone is not None)  # fmt: skip
-        edit = said.kind in ("hold", "hold_chrome") and rel is not None  # its text changed
-        if edit and not confirmed and len(self._edits) < EDITS_HELD:  # see `_confirm_edits`
-            self._edits.append(HeldEdit(url, rel, link, page, survey, template,  # type: ignore[arg-type]
-                                     (said, reading, doc, before)))  # fmt: skip
+        edit = said.kind in ("hold", "hold_chrome") and not confirmed  # a text changed
+        if rel is not None and edit and self._edits.room(page):  # see `_confirm_edits`
+            self._edits.add(HeldEdit(url, rel, link, replace(page, text=None), survey,
+                                     template, (said, reading, doc, before)))  # fmt: skip
             return
         await self._apply(said, url, rel or gone, link, page, survey, reading, doc, before)
 
@@ -296,16 +296,15 @@ class SourceCheck:
         only once several pages showed them) is read again, old and new, with the template
         as the whole check taught it, and decided on that reading: it is reported with the
         words the ministry changed, never with the new chrome around them."""
-        edits, self._edits = self._edits, []
-        for edit in edits:
-            now = self.profile.view()
+        for edit in self._edits.take():
+            now = self.reader.template()
             if now is edit.template:
                 said, reading, doc, before = edit.decided
                 await self._apply(said, edit.url, edit.rel, edit.link, edit.page, edit.survey,
                                   reading, doc, before)  # fmt: skip
             else:
-                await self._decide(edit.url, edit.rel, None, edit.link, edit.page, edit.survey,
-                                   now, confirmed=True)  # fmt: skip
+                await self._decide(edit.url, edit.rel, None, edit.link, edit.decoded(),
+                                   edit.survey, now, confirmed=True)  # fmt: skip
 
     async def _learn_siblings(self, page: Page) -> None:
         """A source that is one page learns its template from the site's pages it links to
@@ -318,9 +317,19 @@ class SourceCheck:
         while wanted and candidates:
             urls, candidates = candidates[:wanted], candidates[wanted:]
             for got in await asyncio.gather(*map(self._get, urls), return_exceptions=True):
-                if isinstance(got, Page) and is_html(got):
-                    await self.reader.learn(got)
+                if isinstance(got, Page) and is_html(got) and self._sibling(page, got):
+                    await self.reader.learn(replace(got, url=got.final_url))
                     wanted -= 1
+
+    @staticmethod
+    def _sibling(page: Page, other: Page) -> bool:
+        """Another page of the page's site: not the page itself (a redirect, the same bytes),
+        not a page elsewhere (a redirect off-site)."""
+        return (
+            not same_page(other.final_url, page.final_url)
+            and other.body_hash != page.body_hash
+            and same_site(other.final_url, page.final_url)
+        )
 
     async def _fetch(
         self, url: str, rel: ReleaseState | None, gone: ReleaseState | None, link: Link | None
@@ -414,7 +423,7 @@ class SourceCheck:
         """Releases whose readings differ only in short lines: chrome, or an edit reported as
         usual (`outcome.chrome_verdicts`). Only pages decided as chrome are remembered as
         evidence, so a reported edit never silences a later one."""
-        view = self.profile.view()
+        view = self.reader.template()
         verdicts = outcome.chrome_verdicts([(held.paths, held.lines) for held in self._held],
                                            view.regions, self.profile.is_volatile)  # fmt: skip
         for held, chrome in zip(self._held, verdicts, strict=True):

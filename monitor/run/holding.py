@@ -20,13 +20,14 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterator
 from concurrent.futures import Executor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 from monitor.detect.outcome import Outcome
 from monitor.extract import Reading, Template, site_page
 from monitor.extract.reading import PageLine
 from monitor.extract.survey import PageSurvey, survey_page
+from monitor.fetch.decode import decode_body
 from monitor.fetch.pages import page_from_bytes
 from monitor.models import Document, Link, Page
 from monitor.store.catalogue import ReleaseState, Store, VersionText
@@ -49,14 +50,11 @@ class HeldChrome:
     lines: tuple[PageLine, ...]
 
 
-EDITS_HELD = 64  # edits a source's check confirms at its end; later ones are decided at once
-
-
 @dataclass
 class HeldEdit:
-    """A known release read as edited, kept (with its body: edits are few, and at most
-    `EDITS_HELD` a source) until its source's pages are all read, to be read again with the
-    template as they taught it (`check.SourceCheck._confirm_edits`)."""
+    """A known release read as edited, kept until its source's pages are all read, to be read
+    again with the template as they taught it (`check.SourceCheck._confirm_edits`). Its body
+    is kept, its decoded copy is not (`decoded` makes it again)."""
 
     url: str
     rel: ReleaseState
@@ -65,6 +63,36 @@ class HeldEdit:
     survey: PageSurvey | None
     template: Template
     decided: tuple[Outcome, Reading, Document, Document | None]
+
+    def decoded(self) -> Page:
+        if self.page.text is not None or self.page.is_pdf or not self.page.body:
+            return self.page
+        ctype = self.page.content_type
+        if self.page.encoding:  # as it was decoded when fetched
+            ctype = f"{ctype}; charset={self.page.encoding}"
+        return replace(self.page, text=decode_body(self.page.body, ctype, self.page.final_url)[0])
+
+
+@dataclass
+class HeldEdits:
+    """A source's held edits, bounded: edits are few, but a redesign may make many pages read
+    as edited at once; past the bounds an edit is decided when it is read, as before."""
+
+    count: int = 64
+    bytes: int = 32 << 20
+    held: list[HeldEdit] = field(default_factory=list)
+    size: int = 0
+
+    def room(self, page: Page) -> bool:
+        return len(self.held) < self.count and self.size + len(page.body or b"") <= self.bytes
+
+    def add(self, edit: HeldEdit) -> None:
+        self.held.append(edit)
+        self.size += len(edit.page.body or b"")
+
+    def take(self) -> list[HeldEdit]:
+        held, self.held, self.size = self.held, [], 0
+        return held
 
 
 @dataclass

@@ -46,13 +46,19 @@ class ReleaseReader:
         self._marks = Batches(pool, stored_mark)
         self.missed: dict[tuple[str, str], tuple[str, SelectorMiss, int]] = {}  # by selector
         self._site_names: set[str] = set()
-        # A region is where releases agree their statements are: a source that is one page
-        # has no second release to agree with (its readings would count as two).
-        self.regions = True
+        self.regions = True  # False for a source that is one page: see `template`
 
     def use_listing(self, site_names: set[str]) -> None:
         """The site's names, as the listing pages read this check show them in their chrome."""
         self._site_names = site_names
+
+    def template(self) -> Template:
+        """The source's template as a reading uses it. A region is where releases agree their
+        statements are: a source that is one page has none to agree with (its readings, of
+        one release, would count twice), so it never learns one, and one learned before (a
+        ticker once read as its statement) is not used, nor its marks."""
+        view = self.profile.view()
+        return view if self.regions or not view.regions else replace(view, regions=())
 
     async def learn(self, page: Page) -> PageSurvey | None:
         """Learn from a page as soon as it arrives: releases fetched together are read after
@@ -74,7 +80,9 @@ class ReleaseReader:
         a region counts the releases found in it). Raises ExtractionError when it holds no
         statement text."""
         reading = await self._read(page, template)
-        if learn and reading.keys is not None:
+        if not learn:  # read again: learned from, and its selectors' misses counted, once
+            return reading
+        if reading.keys is not None:
             self.profile.learn(reading.keys, reading.region if self.regions else None)
         for miss in reading.missed:  # reported once per selector, when the source is read
             first, seen, pages = self.missed.get((miss.key, miss.selector), (url, miss, 0))
@@ -84,7 +92,7 @@ class ReleaseReader:
     async def same_statement(self, rel: ReleaseState, page: Page) -> bool:
         """New bytes, same statement: the page's region and headlines read as they did when
         the stored version was read (its chrome changed). Spares reading the page again."""
-        template = self.profile.view()
+        template = self.template()
         if not (rel.read_hash and rel.title and rel.extract_sig == self.sig and template.regions):
             return False
         if not is_html(page):
@@ -97,7 +105,7 @@ class ReleaseReader:
         the next check then knows them unchanged as it knows the others, instead of reading
         them in full once. Not with a `content` selector, which decides where such a
         source's statement is."""
-        template = self.profile.view()
+        template = self.template()
         if not (stored and template.regions) or self.src.content:
             return []
         selectors = {"content": None, "title": self.src.title, "date": self.src.date}

@@ -85,6 +85,11 @@ NON_ARTICLE_SEGMENTS = (
     "terms(?:-of-use)?", "accessibility", "disclaimer", "copyright", "imprint", "impressum",
     "datenschutz",
 )  # fmt: skip
+# A link a page's sibling must never be fetched through: it acts (logs out, prints, shares)
+ACTION_SEGMENTS = (
+    "login", "logout", "log-out", "signin", "sign-in", "signout", "sign-out", r"wp-login\.php",
+    "wp-admin", "account", "my-account", "cart", "print", "share", "subscribe", "unsubscribe",
+)  # fmt: skip
 # hubs: /topic/politics is a theme page, /topic/politics/some-story is a story
 HUB_SEGMENTS = ("topics?", "themes?", "themen", "thema", "taxonomy/term", "section", "sections")
 FILE_EXTENSIONS = (
