@@ -1125,3 +1125,16 @@ def test_khmer_clocks_and_counters_inside_the_statement_container_are_chrome(lin
     doc = extract_html(page, url)
     assert line not in doc.paragraphs
     assert [p for p in doc.paragraphs if p in KHMER_STATEMENT] == KHMER_STATEMENT
+
+
+@pytest.mark.parametrize(("line", "kept"), [
+    ("Comments are turned off. 146 views", "Comments are turned off."),
+    ("The office received 1,204 visitors. 146 views", "The office received 1,204 visitors."),
+    ("The page had 146 views.", "The page had 146 views."),  # a sentence that counts
+])
+def test_a_counter_set_after_a_sentence_is_no_part_of_it(line, kept):
+    """WordPress themes end a post with "Comments are turned off. 146 views": the count
+    changes on every visit (an outside probe saw it reported as an edit at a redesign)."""
+    from monitor.extract.filters import _clean
+
+    assert _clean([line]) == (kept,)

@@ -80,6 +80,7 @@ _VIEWS = re.compile(
     rf")\s*[)\]]?(?=\s*(?:\.?$|[|·•/;,]|\s[-–—]\s))",
     re.I,
 )
+_SENTENCE_END = re.compile(r"[.!?។៕]\s+$")
 _META_SEPARATORS = re.compile(r"(?:\s*[|·•/;,–—-]\s*)+$|^(?:\s*[|·•/;,–—-]\s*)+")
 _SEPARATED = re.compile(r"\s[|·•]\s|\s[|·•]$|\s[-–—]\s")
 _BYLINE_WORDS = re.compile(
@@ -90,10 +91,15 @@ _BYLINE_WORDS = re.compile(
 def _without_counters(paragraph: str) -> str:
     """A byline or date line without its view counter: "Date: 25/11/2026 | Views: 505" keeps
     "Date: 25/11/2026", as a counter that changes must not look like an edit. Only short
-    meta lines lose a counter: what is left must be a date, a byline or a line the counter
-    was set apart from by a separator, never a sentence."""
-    if len(paragraph) > 160 or not _VIEWS.search(paragraph):
+    lines lose a counter: what is left must be a date, a byline or a line the counter was set
+    apart from by a separator or a sentence's end ("Comments are turned off. 146 views"),
+    never a sentence that counts ("The page had 146 views.")."""
+    found = _VIEWS.search(paragraph) if len(paragraph) <= 160 else None
+    if found is None:
         return paragraph
+    before, after = paragraph[: found.start()], paragraph[found.end() :]
+    if _SENTENCE_END.search(before) and not after.strip(" ."):
+        return before.rstrip()  # a counter of its own after a sentence: "… off. 146 views"
     rest = _VIEWS.sub(" ", paragraph)
     rest = _META_SEPARATORS.sub("", normalize(rest))
     rest = re.sub(r"(?:\s*[|·•]\s*){2,}", " | ", rest)
