@@ -64,6 +64,12 @@ class Page:
         return hashlib.sha256(self.body).hexdigest()
 
     @property
+    def declared_type(self) -> str:
+        """The media type with the charset the body was decoded with, to decode it alike."""
+        charset = f"; charset={self.encoding}" if self.encoding else ""
+        return self.content_type + charset
+
+    @property
     def is_pdf(self) -> bool:
         return self.content_type == "application/pdf" or self.body[:5] == b"%PDF-"
 

@@ -65,12 +65,10 @@ class HeldEdit:
     decided: tuple[Outcome, Reading, Document, Document | None]
 
     def decoded(self) -> Page:
-        if self.page.text is not None or self.page.is_pdf or not self.page.body:
-            return self.page
-        ctype = self.page.content_type
-        if self.page.encoding:  # as it was decoded when fetched
-            ctype = f"{ctype}; charset={self.page.encoding}"
-        return replace(self.page, text=decode_body(self.page.body, ctype, self.page.final_url)[0])
+        page = self.page
+        if page.text is not None or page.is_pdf or not page.body:
+            return page
+        return replace(page, text=decode_body(page.body, page.declared_type, page.final_url)[0])
 
 
 @dataclass

@@ -47,6 +47,7 @@ class ReleaseReader:
         self.missed: dict[tuple[str, str], tuple[str, SelectorMiss, int]] = {}  # by selector
         self._site_names: set[str] = set()
         self.regions = True  # False for a source that is one page: see `template`
+        self._without_regions: tuple[Template | None, Template] = (None, Template())
 
     def use_listing(self, site_names: set[str]) -> None:
         """The site's names, as the listing pages read this check show them in their chrome."""
@@ -58,7 +59,11 @@ class ReleaseReader:
         one release, would count twice), so it never learns one, and one learned before (a
         ticker once read as its statement) is not used, nor its marks."""
         view = self.profile.view()
-        return view if self.regions or not view.regions else replace(view, regions=())
+        if self.regions or not view.regions:
+            return view
+        if self._without_regions[0] is not view:  # one object per view: readings compare by it
+            self._without_regions = (view, replace(view, regions=()))
+        return self._without_regions[1]
 
     async def learn(self, page: Page) -> PageSurvey | None:
         """Learn from a page as soon as it arrives: releases fetched together are read after

@@ -217,10 +217,9 @@ class Recorder:
         )  # fmt: skip
         if mark is None and page.body and not page.is_pdf and len(self.unmarked) < _UNMARKED_KEPT:
             validators = (page.etag, page.last_modified, page.body_hash)  # the stored body's
-            ctype = page.content_type + (f"; charset={page.encoding}" if page.encoding else "")
             standing = Standing(release_id, validators, self.sig)
-            self.unmarked.append(Unmarked(standing, page.final_url or page.url, ctype,
-                                          doc.paragraphs))  # fmt: skip
+            self.unmarked.append(Unmarked(standing, page.final_url or page.url,
+                                          page.declared_type, doc.paragraphs))  # fmt: skip
         return release_id
 
     def marked(self, releases: list[Standing]) -> None:

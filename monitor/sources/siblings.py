@@ -16,22 +16,13 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlsplit
 
+from monitor.sources.links import _FILE_EXT, _host
 from monitor.sources.memo import listing_anchors
-from monitor.sources.vocabulary import (
-    ACTION_SEGMENTS,
-    DOCUMENT_EXTENSIONS,
-    FILE_EXTENSIONS,
-    NON_ARTICLE_QUERY,
-    alternatives,
-)
+from monitor.sources.releases import _DOC_EXT
+from monitor.sources.vocabulary import ACTION_SEGMENTS, NON_ARTICLE_QUERY, alternatives
 
-_NOT_A_PAGE = re.compile(rf"\.(?:{alternatives(FILE_EXTENSIONS, DOCUMENT_EXTENSIONS)})$", re.I)
 _ACTION = re.compile(rf"^(?:{alternatives(ACTION_SEGMENTS)})$", re.I)
 _INDEX = re.compile(r"^(?:index|default)\.\w+$", re.I)
-
-
-def _host(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower().removeprefix("www.")
 
 
 def _segments(url: str) -> list[str]:
@@ -68,7 +59,9 @@ def sibling_pages(html: str, url: str, limit: int = 2) -> list[str]:
         if target in ranked or _host(target) != host or same_page(target, url):
             continue
         segments = _segments(target)
-        if _NOT_A_PAGE.search(parts.path) or any(map(_ACTION.match, segments)):
+        if _FILE_EXT.search(parts.path) or _DOC_EXT.search(parts.path):
+            continue
+        if any(map(_ACTION.match, segments)):
             continue
         if any(key.lower() in NON_ARTICLE_QUERY for key, _ in parse_qsl(parts.query)):
             continue
