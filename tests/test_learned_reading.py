@@ -252,6 +252,28 @@ def test_releases_read_before_the_region_was_learned_are_known_unchanged_next_ti
     assert sum(s.unchanged for s in report.sources) == len(first.new)
 
 
+@pytest.mark.parametrize("style", ["wordpress", "drupal", "handmade"])
+def test_a_sentence_every_release_ends_with_is_kept_from_the_first_check(ministry, style):
+    """Releases of one ministry share sentences ("The meeting took place in a cordial and
+    friendly atmosphere."). A source's first releases are read before its statement region is
+    learned: the shared sentence, beside the release's own, is still its statement's, so each
+    is stored whole at once (not stored without it, and then silently re-read with it)."""
+    closing = "The meeting took place in a cordial and friendly atmosphere."
+    ministry.publish(style=style, releases=[
+        dataclasses.replace(r, paragraphs=(*r.paragraphs, closing))
+        for r in ministry.releases if r.lang == "en"])  # fmt: skip
+    first = ministry.check()
+    assert first.new and not first.errors
+    texts = _latest_texts(ministry)
+    assert len(texts) == len(first.new)
+    assert all(text.endswith("\n" + closing) for text in texts.values()), texts
+    stored = versions(ministry)
+    ministry.publish(chrome_version=1)
+    again = ministry.check()
+    assert not again.events and not again.errors
+    assert versions(ministry) == stored  # nothing read differently with the region learned
+
+
 def _captioned(html: str) -> str:
     """The statement region holding only a photo caption, the statement in a sibling."""
     assert html.count('<div class="entry-content">') == 1

@@ -146,6 +146,38 @@ def test_sentences_statements_share_stay_in_the_statement_region():
     assert bare.work.find(".//div[@class='entry-content']") is None
 
 
+def test_a_recurring_sentence_is_the_statement_s_beside_its_own_but_a_link_never():
+    """Before a region is learned, a sentence the source's releases share is kept where it
+    sits beside a line of the statement read; the same kind of sentence in a cookie banner
+    beside a line of its own stays template. In the region, a recurring link ("« Back to
+    Press Releases" in the article's box) is template, a recurring sentence is not."""
+    from monitor.extract.reading import _key, _page_blocks, prepare
+
+    closing = "The meeting took place in a cordial and friendly atmosphere."
+    cookie = "Our website also uses cookies from a web analytics service of ours."
+    own = [
+        "The Minister received the Ambassador of Japan on Monday in Phnom Penh.",
+        "The Ambassador presented a grant for demining equipment in the north-west.",
+    ]
+    html = ("<html><head><title>T</title></head><body><main><div class='entry-content'>"
+            + "".join(f"<p>{p}</p>" for p in own) + f"<p>{closing}</p>"
+            "<p><a href='/press'>« Back to Press Releases</a></p></div></main>"
+            "<div class='cookies'><p>We use cookies: this notice was shown at 10:42 today.</p>"
+            f"<p>{cookie}</p></div></body></html>")  # fmt: skip
+    tree = lxml_html.fromstring(html)
+    shared = frozenset(b.key for b in _page_blocks(tree) if b.text not in own
+                       and "10:42" not in b.text)  # fmt: skip
+    bare = prepare(tree, "u", Template(blocks=shared))
+    assert bare.beside(tuple(own)) == {_key(closing)}
+    read = read_html(html, "http://x/u", template=Template(blocks=shared))
+    assert read.document.paragraphs == (*own, closing)
+    region = "html/body/main/div|entry-content"
+    learned = prepare(tree, "u", Template(blocks=shared, regions=(region,)))
+    content = learned.work.find(".//div[@class='entry-content']")
+    assert "Back to Press Releases" not in content.text_content()
+    assert closing in content.text_content()
+
+
 def test_find_region_needs_one_fitting_element():
     tree = lxml_html.fromstring(
         "<html><body><div class='body-text node-12'>x</div><div class='other'>y</div></body></html>"

@@ -20,7 +20,7 @@ from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 
 from monitor.errors import ExtractionError
-from monitor.text.dates import month_first_by_default, numeric_order, order_in_markup
+from monitor.text.dates import iso_days, month_first_by_default, numeric_order, order_by_twins
 from monitor.text.normalize import normalize, paragraphs
 from monitor.text.words import word_count
 
@@ -39,6 +39,7 @@ from .lines import (
     _unwrap_layout_tables,
 )
 from .reading import (
+    SENTENCE_WORDS,
     Prepared,
     Reading,
     fingerprint,
@@ -61,16 +62,18 @@ from .titles import _choose_title, _without_leading_date
 def _month_first(tree: etree._Element, url: str) -> bool:
     """US pages write 2/11/2026 for 11 February; everyone else writes the day first. The
     page's own dates that only one reading allows (11/26/2026, 25/11/2026) decide first, then
-    the dates it also writes for machines (`<time datetime>`, by majority);
-    then US English or a US government host (SharePoint and others say en-US by default,
-    so the markup alone is the weaker sign)."""
-    by_dates = numeric_order(tree.xpath("string(//body)"))
+    the dates it also writes for machines, by majority: attributes (`<time datetime>`,
+    RDFa's content="2026-12-03T13:21" on Drupal's "12/03/2026 - 13:21" byline) and the URL's
+    /2026/12/03/; then US English or a US government host (SharePoint and others say en-US
+    by default, so the markup alone is the weaker sign)."""
+    text = tree.xpath("string(//body)")
+    by_dates = numeric_order(text)
     if by_dates is not None:
         return by_dates
-    told = Counter(order_in_markup(normalize(el.text_content()), el.get("datetime") or "")
-                   for el in tree.iter("time"))  # fmt: skip
-    if told[True] != told[False]:
-        return told[True] > told[False]
+    machine = iso_days([*tree.xpath("//@datetime|//@content"), urlsplit(url).path])
+    by_twins = order_by_twins(text, machine)
+    if by_twins is not None:
+        return by_twins
     return month_first_by_default(tree.get("lang") or "", urlsplit(url).hostname or "")
 
 
@@ -172,9 +175,6 @@ def extract_html(
                      template=template).document  # fmt: skip
 
 
-_SENTENCE_WORDS = 6  # a line this long can be a statement's sentence
-
-
 def _only_headings(paras: tuple[str, ...], tree: etree._Element) -> bool:
     heads = {normalize(el.text_content()) for el in tree.iter("h1", "h2", "h3")}
     return all(p in heads for p in paras)
@@ -186,8 +186,36 @@ def _lost_to_template(
     """The `_key`s of the sentences the whole page has and the pruned one lacks, when all of
     them are template lines (the statement pruned as template: a release whose text its
     sibling also carries, or a listing's teaser of it); else none."""
-    lost = {_key(p) for p in whole if p not in pruned and word_count(p) >= _SENTENCE_WORDS}
+    lost = {_key(p) for p in whole if p not in pruned and word_count(p) >= SENTENCE_WORDS}
     return frozenset(lost) if lost and lost <= prepared.chrome_keys() else frozenset()
+
+
+def _single_page_with(
+    tree: etree._Element, url: str, prepared: Prepared
+) -> tuple[tuple[str, ...], Any, str | None, Prepared]:
+    """The single-page reading of a page pruned of its source's template, with the lines the
+    template took from the statement given back (and the pruning they were read from)."""
+    template = prepared.template
+    paras, meta, learned = _single_page(
+        prepared.work, url, prepared.template_under, prepared.removed
+    )
+    if prepared.removed and _only_headings(paras, tree):
+        # Nothing but the headline left: what the template took was the statement
+        # (siblings that share every paragraph, a reissued release). The template only
+        # ever takes chrome away: the statement's lines are kept, the rest still goes.
+        alone = _single_page(copy.deepcopy(tree), url, {})
+        lost = _lost_to_template(alone[0], paras, prepared)
+        if lost and _reads_as_statement(alone[0]):  # the rest of the template still goes
+            prepared = prepare(tree, url, template, keep=lost)
+            paras, meta, learned = _single_page(
+                prepared.work, url, prepared.template_under, prepared.removed
+            )
+    if shared := prepared.beside(paras) - prepared.keep:  # a standard closing: see there
+        prepared = prepare(tree, url, template, keep=prepared.keep | shared)
+        paras, meta, learned = _single_page(
+            prepared.work, url, prepared.template_under, prepared.removed
+        )
+    return paras, meta, learned, prepared
 
 
 def _single_page(
@@ -292,20 +320,7 @@ def read_html(
     if paras:
         meta = extract_metadata(tree, url, _date_params(extensive=False))
     else:
-        paras, meta, learned = _single_page(
-            prepared.work, url, prepared.template_under, prepared.removed
-        )
-        if prepared.removed and _only_headings(paras, tree):
-            # Nothing but the headline left: what the template took was the statement
-            # (siblings that share every paragraph, a reissued release). The template only
-            # ever takes chrome away: the statement's lines are kept, the rest still goes.
-            alone = _single_page(copy.deepcopy(tree), url, {})
-            lost = _lost_to_template(alone[0], paras, prepared)
-            if lost and _reads_as_statement(alone[0]):  # the rest of the template still goes
-                prepared = prepare(tree, url, template, keep=lost)
-                paras, meta, learned = _single_page(
-            prepared.work, url, prepared.template_under, prepared.removed
-        )
+        paras, meta, learned, prepared = _single_page_with(tree, url, prepared)
     if not content:
         paras = without_template(paras, prepared)
     if not paras:

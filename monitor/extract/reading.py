@@ -78,6 +78,8 @@ class Prepared:
     removed: int = 0
     template_under: dict[etree._Element, int] = field(default_factory=dict)  # links pruned
     chrome: list[bool] = field(default_factory=list)  # per block: template, outside regions
+    keep: frozenset[str] = frozenset()  # `_key`s of template lines kept as the statement's
+    parents: list[etree._Element | None] = field(default_factory=list)  # per block, unpruned
 
     def chrome_keys(self) -> frozenset[str]:
         """`_key` of the lines that are only template."""
@@ -87,6 +89,20 @@ class Prepared:
         own = {_key(b.text) for b, hit in zip(self.blocks, self.chrome, strict=True) if not hit}
         return frozenset(chrome - own)
 
+    def beside(self, paras: tuple[str, ...]) -> frozenset[str]:
+        """`_key`s of the template sentences that sat in an element beside a line of `paras`:
+        a standard closing the source's releases share, in a reading made before the
+        source's region was learned. The same sentence in a footer or a cookie banner,
+        beside no line of the statement, stays template, as does one loose in <body>."""
+        if not any(self.chrome):
+            return frozenset()
+        read = {_key(p) for p in paras}
+        rows = list(zip(self.blocks, self.parents, self.chrome, strict=True))
+        homes = {parent for b, parent, hit in rows if not hit and _key(b.text) in read}
+        homes -= {None, self.work, *self.work.iter("body")}  # the page's, not a statement's
+        return frozenset(
+            _key(b.text) for b, parent, hit in rows if hit and parent in homes and _sentence(b)
+        )
 
     def kept(self) -> list[Block]:
         """The blocks still in the working copy: the lines a reading can be made of."""
@@ -100,9 +116,10 @@ def prepare(
     lines whose `_key` is in `keep`: the statement's, see `html.read_html`)."""
     work = copy.deepcopy(tree)
     blocks = _page_blocks(work)
-    prepared = Prepared(work, page_keys(url, blocks), blocks, template)
+    prepared = Prepared(work, page_keys(url, blocks), blocks, template, keep=keep)
     if template.blocks:
         prepared.chrome = _template_blocks(blocks, template, work, keep)
+        prepared.parents = [b.element.getparent() for b in blocks]
         for block, hit in zip(blocks, prepared.chrome, strict=True):
             if block.link and hit:  # menus and lists of links: what a page's wrapper holds
                 for el in (block.element, *block.element.iterancestors()):
@@ -114,18 +131,35 @@ def prepare(
 def _template_blocks(
     blocks: list[Block], template: Template, work: etree._Element, keep: frozenset[str]
 ) -> list[bool]:
-    """Per block, whether it is the source's template: recurring on its pages, outside every
-    learned statement region on this page, and not one of the `keep` lines. Statements of one
-    source share sentences ("The meeting was held in a warm and friendly atmosphere.", a
-    standard closing; a short Khmer release can be made of nothing else): in the region they
-    are the statement's."""
+    """Per block, whether it is the source's template: recurring on its pages, not one of the
+    `keep` lines, and, in the source's learned statement region on this page, a link ("« Back
+    to Press Releases" in the article's box). Statements of one source share sentences ("The
+    meeting took place in a cordial and friendly atmosphere.", a standard closing; a short
+    Khmer release can be made of nothing else): in the region they are the statement's
+    (before a region is learned, see `Prepared.beside`)."""
     regions = {el for r in template.regions if (el := find_region(work, r)) is not None}
     return [
         template.is_template(b)
-        and not (regions and any(a in regions for a in (b.element, *b.element.iterancestors())))
+        and not (
+            regions
+            and not b.link
+            and any(a in regions for a in (b.element, *b.element.iterancestors()))
+        )
         and not (keep and _key(b.text) in keep)
         for b in blocks
     ]
+
+
+SENTENCE_WORDS = 6  # a line this long can be a statement's sentence
+
+
+def _sentence(block: Block) -> bool:
+    """A line that can be a statement's sentence: not a link, some words, a sentence's end."""
+    return (
+        not block.link
+        and _SENTENCE.search(block.text) is not None
+        and word_count(block.text) >= SENTENCE_WORDS
+    )
 
 
 class PageLine(NamedTuple):
