@@ -158,3 +158,51 @@ def test_the_page_s_own_unambiguous_dates_outvote_a_widget_s_time():
             "</body></html>")  # fmt: skip
     assert extract_html(html, "https://www.mfa.gov.uk.example/news/delegation").date == (
         "2026-11-04")
+
+
+DRUPAL_BYLINE = (
+    "<html lang='en'><head><title>ASEAN-UN officials meet | Agency</title></head><body><main>"
+    "<h1>ASEAN-UN officials meet on peacekeeping training</h1><div class='meta submitted'>"
+    "<span property='dc:date dc:created' content='2026-12-03T13:21:00+07:00'>Submitted by "
+    "<span class='username'>Lim Nary</span> on Thu, 12/03/2026 - 13:21</span></div>"
+    "<div class='field-body'><p>Senior officials of ASEAN and the United Nations met in "
+    "Jakarta to review training for peacekeepers and cooperation on mine action.</p></div>"
+    "</main></body></html>"
+)
+
+
+def test_a_byline_s_machine_twin_tells_its_order():
+    """Drupal 7 writes its byline month first ("Thu, 12/03/2026 - 13:21"; 12 March and 3
+    December 2026 are both Thursdays) with an RDFa twin content="2026-12-03T13:21": the
+    release is of 3 December. An outside probe saw it stored as 12 March, so it was never
+    revisited and its removal and edit were missed."""
+    from monitor.extract import extract_html
+
+    assert extract_html(DRUPAL_BYLINE, "http://agency.example/en/node/12").date == "2026-12-03"
+    bare = DRUPAL_BYLINE.replace(" content='2026-12-03T13:21:00+07:00'", "")
+    assert extract_html(bare, "http://agency.example/en/node/12").date == "2026-03-12"
+    dated = "http://agency.example/en/news/2026/12/03/asean-un-officials-meet"
+    assert extract_html(bare, dated).date == "2026-12-03"  # the URL's date is its twin too
+
+
+def test_twins_vote_only_on_dates_with_two_readings():
+    from monitor.text.dates import iso_days, order_by_twins
+
+    machine = iso_days(["2026-12-03T13:21:00+07:00", "/en/news/2026/11/04/x", "2026"])
+    assert machine == {"2026-12-03", "2026-11-04"}
+    assert order_by_twins("on 12/03/2026 - 13:21", machine) is True
+    assert order_by_twins("on 4/11/2026", machine) is False
+    assert order_by_twins("on 25/11/2026 and 3/3/2026", machine) is None
+    assert order_by_twins("on 12/03/2026", set()) is None
+
+
+def test_a_listing_date_settles_a_byline_read_in_the_other_order():
+    """The page told nothing of its order and was read 12 March; the feed says 3 December."""
+    from monitor.models import Document, Link
+    from monitor.run.reader import ReleaseReader
+
+    doc = Document(url="u", title="T", paragraphs=("p",), date="2026-03-12", language="en")
+    took = ReleaseReader.with_listing_facts(None, doc, Link("u", "T", "2026-12-03"))
+    assert took.date == "2026-12-03"
+    other = ReleaseReader.with_listing_facts(None, doc, Link("u", "T", "2026-03-10"))
+    assert other.date == "2026-03-12"  # a listing date of another day: the page's own stands

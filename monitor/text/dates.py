@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date as Date
 
@@ -236,17 +236,34 @@ def numeric_order(text: str, *, listing: bool = False) -> bool | None:
     return None
 
 
-def order_in_markup(written: str, iso: str) -> bool | None:
-    """What a date written for readers, with its machine-readable twin (`<time
-    datetime="2026-11-04">11/4/2026</time>`), says of the page's order: month first (True),
-    day first (False), or nothing (not a numeric date, or one both readings give)."""
-    if not re.fullmatch(r"\d{4}-\d\d-\d\d", iso[:10]):
+_ISO_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)[-/](\d\d)[-/](\d\d)(?!\d)")
+
+
+def iso_days(values: Iterable[str]) -> set[str]:
+    """The YYYY-MM-DD dates written for machines in `values` (attributes such as
+    datetime="2026-12-03T13:21", a URL's /2026/12/03/ path)."""
+    return {f"{y}-{m}-{d}" for v in values for y, m, d in _ISO_DAY.findall(v)}
+
+
+def order_by_twins(text: str, machine: set[str]) -> bool | None:
+    """Whether the text's ambiguous numeric dates (12/03/2026) are month first (True) or day
+    first (False), told by the dates the page also writes for machines (`iso_days`): each
+    date whose one reading only is among them is a vote. None when they do not tell."""
+    if not machine:
         return None
-    day_first = first_date(written, month_first=False)
-    month_first = first_date(written, month_first=True)
-    if day_first == month_first or iso[:10] not in (day_first, month_first):
-        return None
-    return iso[:10] == month_first
+    text = text.translate(ASCII_DIGITS)
+    votes: Counter[bool] = Counter()
+    for form in _FORMS:
+        if form.numeric and not form.listing:
+            for match in form.pattern.finditer(text):
+                first, second, year = int(match["d"]), int(match["m"]), int(match["y"])
+                if first == second or first > 12 or second > 12:
+                    continue  # one reading only: `numeric_order` counts these
+                day_first = f"{year:04d}-{second:02d}-{first:02d}" in machine
+                month_first = f"{year:04d}-{first:02d}-{second:02d}" in machine
+                if day_first != month_first:
+                    votes[month_first] += 1
+    return votes[True] > votes[False] if votes[True] != votes[False] else None
 
 
 def page_month_first(text: str, lang: str, host: str, *, listing: bool = False) -> bool:
