@@ -1138,3 +1138,29 @@ def test_a_counter_set_after_a_sentence_is_no_part_of_it(line, kept):
     from monitor.extract.filters import _clean
 
     assert _clean([line]) == (kept,)
+
+
+def _secretariat_page(see_also: list[str]) -> str:
+    """A hand-made table page: the statement, its signature, then in the same cell a rule and
+    a "See also" line of three other releases' titles, and "Print | Back"."""
+    links = " | ".join(f'<a href="/press/{i}.html">{t}</a>' for i, t in enumerate(see_also))
+    body = "".join(f"<p>{_plain(p)}</p>" for p in BODY)
+    return f"""<html><head><title>{HEADLINE}</title></head><body><table width="760"><tr>
+<td class="nav" width="160"><a href="/">Home</a><br><a href="/press/">Press</a></td>
+<td class="content"><p class="title"><b>{HEADLINE}</b></p><p class="date">Jakarta, 24 April
+2025</p>{body}<p align="right"><b>ASEAN SECRETARIAT</b></p><hr size="1">
+<p class="small">See also: {links}</p><p class="small"><a href="javascript:window.print()">Print
+this page</a> | <a href="/press/">Back to Press Releases</a></p></td></tr></table></body></html>"""
+
+
+def test_a_list_of_links_below_the_statement_in_its_box_is_no_text():
+    """The "See also" line below the signature names other releases (different on every page
+    and every day): an outside probe saw it stored with every release and each change of it
+    reported as an edit."""
+    titles = ["ASEAN and the United Nations Review Progress on the Complementarities Initiative",
+              "Joint Press Release of the ASEAN-UN Secretariat-to-Secretariat Meeting",
+              "ARMAC Welcomes its New Executive Director"]  # fmt: skip
+    doc = extract_html(_secretariat_page(titles), "https://asean.example/press/2025/0424.html")
+    assert [p for p in doc.paragraphs if p in BODY] == BODY
+    assert "See also" not in doc.text and "Back to" not in doc.text
+    assert doc.paragraphs[-1] == "ASEAN SECRETARIAT"

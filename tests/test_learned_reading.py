@@ -111,6 +111,16 @@ def test_chrome_change_is_decided_by_short_lines_of_the_page_only():
                          [PageLine("New words", None)]) is None  # fmt: skip
     assert chrome_change(doc(statement), old[:1], Document("u", "Other", (statement,)),
                          old[:1]) is None  # fmt: skip
+    # a list of links, however long ("See also:" three other releases' titles, per page)
+    see = ["See also: ASEAN and the United Nations Review Progress on the Complementarities "
+           "Initiative | Joint Press Release of the ASEAN-UN Secretariat-to-Secretariat Meeting",
+           "See also: ARMAC Welcomes its New Executive Director | Joint Press Release of the "
+           "ASEAN-UN Secretariat-to-Secretariat Meeting | ASEAN Statement on Mine Awareness"]
+    before, after = ([PageLine(statement, "body/div/p"), PageLine(s, "body/div/p", True)]
+                     for s in see)  # fmt: skip
+    assert chrome_change(doc(statement, see[0]), before, doc(statement, see[1]), after) == set()
+    prose = [line._replace(link=False) for line in after]
+    assert chrome_change(doc(statement, see[0]), before, doc(statement, see[1]), prose) is None
 
 
 def test_a_reported_edit_never_silences_a_later_one(ministry):

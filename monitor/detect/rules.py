@@ -177,11 +177,11 @@ def chrome_change(
     """The page paths of the lines that make the whole difference between two readings of a
     release (`extract.reading.lines_read`), when every such line is short and a line of its
     page: a "last updated" line, a weather widget, a tag list read along with the text. None
-    when the title or any longer line changed. Whether those paths are volatile for the source
-    (changing on other pages too, while their statements do not) decides if this is chrome;
-    a line that is a link (a menu item, a tag, another release's title) or lies outside the
-    source's statement region on a page that has it always is, and its path is not
-    returned."""
+    when the title or any longer line changed, but for a list of links ("See also: a | b").
+    Whether those paths are volatile for the source (changing on other pages too, while their
+    statements do not) decides if this is chrome; a line that is a link (a menu item, a tag,
+    another release's title) or lies outside the source's statement region on a page that
+    has it always is, and its path is not returned."""
     if before.title != after.title:
         return None
     old_order = [line.text for line in before_lines if line.text != before.title]
@@ -194,8 +194,12 @@ def chrome_change(
     changed = ((old - new) + (new - old)).elements()
     for text in changed:
         line = where.get(text)
-        if line is None or line.path is None or word_count(text) > CHROME_LINE_WORDS:
+        if line is None or line.path is None:
             return None
-        if not (line.link or line.outside):
+        if line.link:  # however long: a list of links is no prose ("See also: a | b | c")
+            continue
+        if word_count(text) > CHROME_LINE_WORDS:
+            return None
+        if not line.outside:
             paths.add(line.path)
     return paths  # empty: only links changed, or only how lines were joined into paragraphs

@@ -299,7 +299,8 @@ def _around_statement(paras: tuple[str, ...], lines: list[_Line]) -> tuple[str, 
     text, sidebar and "other news" in one container (`<div id="content">`), or its menu in a
     table: the statement is the element that holds all its prose; before it, a run of links
     (a menu) is not text; after it, from the first link on (a list of other releases, "Back |
-    Print"), only prose is."""
+    Print"), only prose is; in it, a link below the last of its prose is not text ("See
+    also: <a>…</a> | <a>…</a>", other releases' titles)."""
     at = _positions(paras, lines)
     prose = [
         lines[i].element
@@ -312,6 +313,8 @@ def _around_statement(paras: tuple[str, ...], lines: list[_Line]) -> tuple[str, 
     within = set(container.iter())
     inside = [i for i, line in enumerate(lines) if line.element in within]
     first, last = min(inside), max(inside)
+    last_prose = max(i for p, i in zip(paras, at, strict=True)
+                     if i is not None and _prose(p, lines[i]))  # fmt: skip
 
     def menu_item(i: int) -> bool:  # a link next to other links
         return _linked(lines[i]) and any(
@@ -327,8 +330,8 @@ def _around_statement(paras: tuple[str, ...], lines: list[_Line]) -> tuple[str, 
             tail -= 1
 
     def chrome(k: int, para: str, i: int | None) -> bool:
-        if i is not None and first <= i <= last:
-            return False  # the statement's own lines
+        if i is not None and first <= i <= last:  # the statement's box: its own lines,
+            return i > last_prose and _linked(lines[i])  # but links below its prose
         if i is not None and i < first:  # a menu above it; not a linked headline
             return menu_item(i) and not _heading_line(lines[i], by_name=False)
         after_links = tail is not None and k >= tail  # below it, from a list of links on
