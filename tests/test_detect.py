@@ -183,6 +183,27 @@ def test_after_reading():
     assert after(edited, _stored(doc), doc, old_lines=lines).kind == "hold"  # a long line: edit
     no_statement = _doc("Page not found", "Sorry.")
     assert after(no_statement, None, known=False).reason.startswith("no statement here")
+    # a redesign sets the headline in title case where the old layout set capitals: the
+    # same statement, a version and no event; other words in the headline are an edit
+    capitals = _doc(doc.title.upper(), STATEMENT)
+    assert after(doc, _stored(capitals), capitals).kind == "record"
+    assert outcome.same_reading(capitals, doc)
+    retitled = _doc("Prime Minister will attend the Summit", STATEMENT)
+    assert after(retitled, _stored(doc), doc, old_lines=lines).kind == "hold"
+    # with the headline's case, a short line changed: held as chrome, like any other
+    assert after(dated, _stored(capitals), capitals, old_lines=lines).kind == "hold_chrome"
+
+
+def test_a_chrome_change_that_only_sheds_lines_is_kept_as_the_reading():
+    """A redesign sets the dateline apart from the statement: the reading without it is kept
+    (so the next edit's diff is the ministry's words only); a clock that changed is not."""
+    dateline = "Jakarta, 27 November 2026"
+    old = _doc("T", STATEMENT, dateline)
+    assert outcome.sheds_lines(old, _doc("T", STATEMENT))
+    assert outcome.sheds_lines(_doc("T", dateline, STATEMENT), _doc("T", STATEMENT))
+    assert not outcome.sheds_lines(old, old)
+    assert not outcome.sheds_lines(old, _doc("T", STATEMENT, "Jakarta, 28 November 2026"))
+    assert not outcome.sheds_lines(_doc("T", STATEMENT), old)  # a line more: the text stands
 
 
 def test_what_a_reading_is_recorded_as():

@@ -1164,3 +1164,25 @@ def test_a_list_of_links_below_the_statement_in_its_box_is_no_text():
     assert [p for p in doc.paragraphs if p in BODY] == BODY
     assert "See also" not in doc.text and "Back to" not in doc.text
     assert doc.paragraphs[-1] == "ASEAN SECRETARIAT"
+
+
+def test_the_headline_is_the_page_s_own_line_not_a_sidebar_link_to_it():
+    """A hand-made page sets its headline in capitals (<p class="title"><b>) and, some days,
+    lists the release in its sidebar's "Latest" links in title case; <title> agrees with both.
+    The headline is the page's own line whatever the sidebar shows (an outside probe saw it
+    flip with the sidebar, and each flip reported as an edit)."""
+    headline = "ASEAN and the United Nations Review Progress on the Complementarities Initiative"
+
+    def page(sidebar: bool) -> str:
+        link = f'<a href="/press/1130.html">{headline}</a><br>' if sidebar else ""
+        return (f"<html><head><title>ASEAN Secretariat - {headline}</title></head><body><table>"
+                f"<tr><td class='col-left'><p>Latest News</p>{link}<a href='/press/1129.html'>"
+                f"ASEAN Welcomes the Resolution</a></td><td class='content'><p class='title'><b>"
+                f"{headline.upper()}</b></p><p>Jakarta, 30 November 2026</p><p>The ASEAN "
+                "Secretariat hosted the Secretariat-to-Secretariat Meeting between ASEAN and "
+                "the United Nations on Monday.</p></td></tr></table></body></html>")  # fmt: skip
+
+    url = "https://asean.example/press/1130.html"
+    with_link, without = extract_html(page(True), url), extract_html(page(False), url)
+    assert with_link.title == without.title == headline.upper()
+    assert headline.upper() not in with_link.paragraphs + without.paragraphs

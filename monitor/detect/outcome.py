@@ -92,7 +92,7 @@ def after_reading(
     notice = removal_notice(doc, previous)
     if notice and known:
         return Outcome("removed", notice)
-    edited = before is not None and before.comparable != doc.comparable
+    edited = not same_reading(before, doc) and before is not None
     if known and edited and before_lines is not None and not notice:
         assert before is not None
         paths = chrome_change(before, before_lines, doc, lines)
@@ -128,8 +128,23 @@ def restored(previous: VersionText | None, doc: Document, *, same_reading: bool)
 
 
 def same_reading(before: Document | None, doc: Document) -> bool:
-    """The stored version's body reads exactly as the new one: only how it is read changed."""
-    return before is not None and before.comparable == doc.comparable
+    """The stored version's body reads as the new one: only how it is read changed. A
+    headline set in capitals by one layout and in title case by the next is the same."""
+    return before is not None and (
+        before.comparable == doc.comparable
+        or (before.text == doc.text and before.title.casefold() == doc.title.casefold())
+    )
+
+
+def sheds_lines(before: Document, doc: Document) -> bool:
+    """Is a chrome change only lines the new reading no longer holds (a dateline or byline a
+    new layout sets apart), or its headline's case? Then the new reading is kept as the
+    release's, silently, so the ministry's next edit is shown without them; a line that
+    changes on every fetch (a clock) leaves the stored text standing."""
+    if before.comparable == doc.comparable:
+        return False
+    rest = iter(before.paragraphs)
+    return len(doc.paragraphs) <= len(before.paragraphs) and all(p in rest for p in doc.paragraphs)
 
 
 def baseline_taken(baseline: bool, not_statements: int, stored_new: bool) -> bool:

@@ -182,7 +182,7 @@ def chrome_change(
     statements do not) decides if this is chrome; a line that is a link (a menu item, a tag,
     another release's title) or lies outside the source's statement region on a page that
     has it always is, and its path is not returned."""
-    if before.title != after.title:
+    if before.title.casefold() != after.title.casefold():
         return None
     old_order = [line.text for line in before_lines if line.text != before.title]
     new_order = [line.text for line in after_lines if line.text != after.title]

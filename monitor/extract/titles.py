@@ -139,8 +139,10 @@ def _choose_title(
         for heading in headings[level]:
             if _agrees(heading, page_title) or _agrees(heading, og_title):
                 return heading
-    # the headline in some other element (<h3>, <strong>, div.title) that <title> confirms
-    for line in lines:
+    # the headline in some other element (<h3>, <strong>, div.title) that <title> confirms;
+    # a link that <title> confirms (a sidebar's list of releases) only after every other line
+    links = {normalize(a.text_content()) for a in tree.iter("a")}
+    for line in sorted(lines, key=lambda line: line in links):
         if line.casefold() in site_names or (len(line) > len(page_title) and _ENDS_SENTENCE(line)):
             continue  # the site's name, or a sentence that names the site
         if len(line) >= 0.5 * len(page_title) and _agrees(line, page_title):

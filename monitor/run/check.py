@@ -429,7 +429,10 @@ class SourceCheck:
         for held, chrome in zip(self._held, verdicts, strict=True):
             if chrome:
                 self.profile.learn_volatile(held.url, held.paths)
-                self.record.unchanged(held.rel, held.page)  # the stored text stands
+                if outcome.sheds_lines(held.before, held.doc):  # a later edit shows alone
+                    self.record.reread(held.rel, held.page, held.doc, held.mark)
+                else:
+                    self.record.unchanged(held.rel, held.page)  # the stored text stands
             else:
                 self.record.document(held.url, held.rel, held.link, held.page, held.doc,
                                      before=held.before, mark=held.mark)  # fmt: skip

@@ -94,6 +94,11 @@ class Recorder:
         validators = None if page.not_modified else (page.etag, page.last_modified, page.body_hash)
         self._stands(Standing(rel.id, validators, self.sig, mark))
 
+    def reread(self, rel: ReleaseState, page: Page, doc: Document, mark: str | None) -> None:
+        """The ministry changed nothing, but the reading is kept: a version and no event."""
+        self.result.unchanged += 1
+        self._version(rel, page, doc, None, mark)
+
     def _stands(self, release: Standing) -> None:
         """Releases whose text stands are written a batch at a time (`flush`): one transaction
         a release was a tenth of a check that re-reads pages whose chrome changed. What a crash
@@ -169,8 +174,8 @@ class Recorder:
             self.unchanged(rel, page, mark)
             return
         if found == "reread":  # the ministry changed nothing: keep the reading, tell nobody
-            self.result.unchanged += 1
-            self._version(rel, page, doc, None, mark)
+            assert rel is not None
+            self.reread(rel, page, doc, mark)
             return
         event = Event(
             kind=found,
