@@ -1186,3 +1186,4 @@ def test_the_headline_is_the_page_s_own_line_not_a_sidebar_link_to_it():
     with_link, without = extract_html(page(True), url), extract_html(page(False), url)
     assert with_link.title == without.title == headline.upper()
     assert headline.upper() not in with_link.paragraphs + without.paragraphs
+

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -147,10 +148,18 @@ def _label(para: str) -> bool:
     return word_count(para) <= 4 and not any(c.isdigit() for c in para)
 
 
-def _without_headline(paras: tuple[str, ...], title: str) -> tuple[str, ...]:
+def _without_headline(
+    paras: tuple[str, ...], title: str, lines: Iterable[str] = ()
+) -> tuple[str, ...]:
     """The statement without the headline above it: the title is kept apart, so a line
     equal to it before any prose is a repeat, as are the labels set over it (a section's
-    name, "Press release")."""
+    name, "Press release"); so is the title run into the first paragraph where the rest is a
+    line of the page (trafilatura joins a short page's heading and text: "Consular Hotline
+    Cambodian citizens abroad who...")."""
+    if paras and title and paras[0].startswith(title + " "):
+        rest = paras[0][len(title) + 1 :]
+        if rest in set(lines):
+            paras = (rest, *paras[1:])
     title_key = _key(title)
     for k, para in enumerate(paras):
         if _prose(para, None):
@@ -332,7 +341,7 @@ def read_html(
 
     doc_date = _publication_date(html, tree, url, page_lines, selectors, meta.date, doc_title,
                                  paras)  # fmt: skip
-    paras = _without_headline(paras, doc_title)
+    paras = _without_headline(paras, doc_title, page_lines)
     text = "\n".join(paras)
     language = _script_language(text) or language or _primary_subtag(meta.language)
     if language is None and _english(text):

@@ -79,6 +79,18 @@ def _is_chrome_element(el: etree._Element) -> bool:
     return not el.xpath(".//article|.//main|.//*[@role='main']")
 
 
+def _in_named_chrome(el: etree._Element) -> bool:
+    """Inside an element whose class, id or role names chrome (a breadcrumb, a share bar, a
+    sidebar), below the page's article or main element if any."""
+    for a in (el, *el.iterancestors()):
+        if a.tag in ("html", "body", "article", "main") or a.get("role") == "main":
+            return False
+        names = " ".join(_own_names(a))
+        if _CHROME_NAME.search(names) or a.get("role") in ("navigation", "banner"):
+            return True
+    return False
+
+
 _SPACES = re.compile(r"\s+")  # line breaks in the source are wrapping, not structure
 
 
@@ -300,7 +312,8 @@ def _around_statement(paras: tuple[str, ...], lines: list[_Line]) -> tuple[str, 
     table: the statement is the element that holds all its prose; before it, a run of links
     (a menu) is not text; after it, from the first link on (a list of other releases, "Back |
     Print"), only prose is; in it, a link below the last of its prose is not text ("See
-    also: <a>…</a> | <a>…</a>", other releases' titles)."""
+    also: <a>…</a> | <a>…</a>", other releases' titles); outside it, no line of an element
+    named as chrome is ("Home › Consular Hotline" in div.entry-crumbs)."""
     at = _positions(paras, lines)
     prose = [
         lines[i].element
@@ -332,6 +345,8 @@ def _around_statement(paras: tuple[str, ...], lines: list[_Line]) -> tuple[str, 
     def chrome(k: int, para: str, i: int | None) -> bool:
         if i is not None and first <= i <= last:  # the statement's box: its own lines,
             return i > last_prose and _linked(lines[i])  # but links below its prose
+        if i is not None and _in_named_chrome(lines[i].element):
+            return True  # outside it, in a breadcrumb, a share bar, a sidebar
         if i is not None and i < first:  # a menu above it; not a linked headline
             return menu_item(i) and not _heading_line(lines[i], by_name=False)
         after_links = tail is not None and k >= tail  # below it, from a list of links on

@@ -123,7 +123,7 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 # Class and id words of page furniture: menus, sidebars, widgets, share bars, counters
 CHROME_NAMES = (
-    "nav", "navbar", "navigation", "menu", "sidebar", "side-bar", "widget", "breadcrumbs?",
+    "nav", "navbar", "navigation", "menu", "sidebar", "side-bar", "widget", "(?:bread)?crumbs?",
     "footer", "share", "sharing", "social", "cookies?", "consent", "counter", "visitors?",
     "clock", "today", "weather", "related", "latest", "recent", "popular", "comments?", "tags",
     "pagination", "pager", "advert", "ads", "topbar", "top-bar", "top-date", "current-date",

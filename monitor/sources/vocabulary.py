@@ -34,7 +34,7 @@ CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary"
 # Class/id words of page chrome. Kept narrow on purpose: a word that also names content
 # wrappers ("search-results", "widget", "archive", "lang-en") would hide whole listings.
 CHROME_CLASSES = (
-    "nav", "navbar", "navigation", "menu", "menus", "megamenu", "mega-menu", "breadcrumbs?",
+    "nav", "navbar", "navigation", "menu", "menus", "megamenu", "mega-menu", "(?:bread)?crumbs?",
     "sidebar", "footer", "header", "masthead", "topbar", "toolbar", "skip", "share", "sharing",
     "social", "socials", "cookies?", "banner", "languages?", "lang-?switch(?:er)?",
     "language-?switch(?:er)?", "langs", "offcanvas", "off-canvas", "dropdown", "subnav",
