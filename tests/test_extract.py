@@ -1187,3 +1187,24 @@ def test_the_headline_is_the_page_s_own_line_not_a_sidebar_link_to_it():
     assert with_link.title == without.title == headline.upper()
     assert headline.upper() not in with_link.paragraphs + without.paragraphs
 
+
+
+def test_a_heading_run_into_the_lines_below_it_is_split_back():
+    from lxml import html as lxml_html
+
+    from monitor.extract.lines import _line_records, _split_joined
+
+    tree = lxml_html.fromstring(
+        "<html><body><article><h1>Cambodia Condemns Mines</h1><div>Posted on 29 November 2026"
+        "</div><p>The Government condemns any use of mines.</p><ul><li><h3>Viktor ALMQVIST</h3>"
+        "<p>Press Officer</p></li></ul></article></body></html>"
+    )
+    lines = _line_records(tree, skip_chrome=False)
+    joined = ("Cambodia Condemns Mines Posted on 29 November 2026 The Government condemns any "
+              "use of mines.")  # fmt: skip
+    assert _split_joined((joined,), lines) == (
+        "Cambodia Condemns Mines", "Posted on 29 November 2026",
+        "The Government condemns any use of mines.")  # fmt: skip
+    kept = ("- Viktor ALMQVIST Press Officer", "Posted on 29 November 2026 The Government "
+            "condemns any use of mines.")  # fmt: skip
+    assert _split_joined(kept, lines) == kept  # a list item; no heading runs into the text

@@ -302,3 +302,31 @@ def test_a_mark_is_only_of_a_region_that_holds_the_statement():
     held = lxml_html.fromstring(f"<html><body><main><div class='article-body'><p>{statement}"
                                 "</p></div></main></body></html>")  # fmt: skip
     assert fingerprint(held, template, (statement,)) is not None
+
+
+def test_a_listing_s_teaser_never_makes_its_release_s_text_template():
+    """A WordPress listing shows each release's excerpt, for a one-sentence release its whole
+    text, on the tag path the release page gives it: learned from the listing, it would be
+    template on the release's own page (an outside probe saw such a release stored with its
+    byline for text). A listing's sentences teach the template nothing."""
+    from monitor.run.workers import learn_listing
+
+    sentence = ("The Royal Government of Cambodia condemns any new use of anti-personnel mines "
+                "by any actor and calls on all States to join the Convention.")  # fmt: skip
+    chrome = ("<header><nav><a href='/'>Home</a> <a href='/press/'>Press</a></nav></header>"
+              "<footer><p>Ministry of Foreign Affairs, Phnom Penh.</p></footer>")  # fmt: skip
+    listing = (f"<html><body>{chrome}<main><article><h2><a href='/r1/'>Cambodia Condemns Mines"
+               f"</a></h2><div class='entry-summary'><p>{sentence}</p></div></article><article>"
+               "<h2><a href='/r2/'>Other</a></h2><div class='entry-summary'><p>The Minister "
+               "received the Ambassador of Japan in Phnom Penh on Monday.</p></div></article>"
+               "</main></body></html>")  # fmt: skip
+    release = (f"<html><head><title>Cambodia Condemns Mines</title></head><body>{chrome}<main>"
+               "<article><h1>Cambodia Condemns Mines</h1><div class='entry-meta'>Posted on "
+               "November 29, 2026 by Spokesperson</div><div class='entry-content'>"
+               f"<p>{sentence}</p></div></article></main></body></html>")  # fmt: skip
+    profile = SiteProfile()
+    keys, _ = learn_listing(listing, "https://mfa.example/press/", True)
+    profile.learn(keys)
+    profile.learn(read_html(release, "https://mfa.example/r1/").keys)
+    read = read_html(release, "https://mfa.example/r1/", template=profile.view())
+    assert sentence in read.document.paragraphs

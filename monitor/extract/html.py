@@ -37,6 +37,7 @@ from .lines import (
     _main_element,
     _prose,
     _side_column_lines,
+    _split_joined,
     _unwrap_layout_tables,
 )
 from .reading import (
@@ -238,7 +239,7 @@ def _single_page(
     if not paras:  # very short pages: be generous, then take the page's main block
         paras = _clean(paragraphs(_trafilatura(work, url, favor_recall=True).text or ""))
     lines = _line_records(work, skip_chrome=False)
-    paras = _around_statement(paras, lines)
+    paras = _around_statement(_clean(_split_joined(paras, lines)), lines)
     region = region_to_learn(paras, lines, template_under, pruned) if paras else None
     if not paras:
         paras = _clean(_lines(_main_element(work), skip_chrome=True))

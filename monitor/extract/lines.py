@@ -306,6 +306,43 @@ def _common_container(elements: list[etree._Element]) -> etree._Element | None:
     return container
 
 
+def _split_joined(paras: tuple[str, ...], lines: list[_Line]) -> tuple[str, ...]:
+    """Each paragraph that is a heading and the lines below it run together, as those lines:
+    trafilatura's last fallback on a short page joins its headline, byline and text into one
+    ("Title Posted on … by … 597 views The Royal Government…"). Its table rows and list items
+    stay as it joined them."""
+    keys = [_key(line.text) for line in lines]
+    own = set(keys)
+    out: list[str] = []
+    for para in paras:
+        target = _key(para)
+        item = para.startswith(("- ", "| "))  # trafilatura's list items and table rows
+        parts = None if item or target in own else _consecutive(target, keys)
+        if parts and _heading_line(lines[parts[0]], by_name=False):
+            out.extend(lines[i].text for i in parts)
+        else:
+            out.append(para)
+    return tuple(out)
+
+
+def _consecutive(target: str, keys: list[str]) -> list[int] | None:
+    """The indexes of two or more consecutive non-empty `keys` that make up `target`."""
+    for start, first in enumerate(keys):
+        if not first or not target.startswith(first):
+            continue
+        done, parts = "", []
+        for i in range(start, len(keys)):
+            if not keys[i]:
+                continue
+            if not target.startswith(done + keys[i], 0):
+                break
+            done += keys[i]
+            parts.append(i)
+            if done == target:
+                return parts if len(parts) > 1 else None
+    return None
+
+
 def _around_statement(paras: tuple[str, ...], lines: list[_Line]) -> tuple[str, ...]:
     """The statement without the lists around it that trafilatura keeps when a page holds its
     text, sidebar and "other news" in one container (`<div id="content">`), or its menu in a

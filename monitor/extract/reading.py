@@ -237,9 +237,14 @@ def learn_page(html: str, url: str) -> PageKeys | None:
     return None if tree is None else learn_tree(tree, url)
 
 
-def learn_tree(tree: etree._Element, url: str) -> PageKeys:
-    """`learn_page` of a page already parsed (`parse_page`)."""
-    return page_keys(url, _page_blocks(tree))
+def learn_tree(tree: etree._Element, url: str, *, listing: bool = False) -> PageKeys:
+    """`learn_page` of a page already parsed (`parse_page`). A `listing` page's sentences
+    teach nothing: its teasers are its releases' own (a one-sentence release's teaser is its
+    whole text, on the same tag path), and chrome that is prose recurs on release pages."""
+    blocks = _page_blocks(tree)
+    if listing:
+        blocks = [b for b in blocks if not _sentence(b)]
+    return page_keys(url, blocks)
 
 
 def parse_page(html: str | None) -> etree._Element | None:

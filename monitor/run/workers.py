@@ -237,7 +237,8 @@ def learn_listing(html: str, url: str, learn: bool) -> tuple[PageKeys | None, se
     """The site's names a listing page's chrome shows, and when `learn`, what that chrome
     teaches the source's template profile."""
     tree = parse_page(html) if learn else None
-    return (learn_tree(tree, url) if tree is not None else None), listing_site_names(html, url)
+    keys = learn_tree(tree, url, listing=True) if tree is not None else None
+    return keys, listing_site_names(html, url)
 
 
 def stored_mark(
