@@ -1208,3 +1208,21 @@ def test_a_heading_run_into_the_lines_below_it_is_split_back():
     kept = ("- Viktor ALMQVIST Press Officer", "Posted on 29 November 2026 The Government "
             "condemns any use of mines.")  # fmt: skip
     assert _split_joined(kept, lines) == kept  # a list item; no heading runs into the text
+
+
+def test_a_byline_above_the_statement_s_box_is_no_text():
+    from lxml import html as lxml_html
+
+    from monitor.extract.lines import _around_statement, _line_records
+
+    statement = ("The Royal Government of Cambodia condemns any new use of anti-personnel mines "
+                 "by any actor and calls on all States to join the Convention.")  # fmt: skip
+    tree = lxml_html.fromstring(
+        "<html><body><article><header><h1>Cambodia Condemns Mines</h1><div class='entry-meta'>"
+        "Posted on November 29, 2026 by Spokesperson</div></header><div class='entry-content'>"
+        f"<p>{statement}</p><p>Phnom Penh, 29 November 2026</p></div></article></body></html>"
+    )
+    lines = _line_records(tree, skip_chrome=False)
+    byline, dateline = "Posted on November 29, 2026 by Spokesperson", "Phnom Penh, 29 November 2026"
+    read = (byline, statement, dateline)
+    assert _around_statement(read, lines) == read[1:]  # the dateline in its box stays

@@ -12,7 +12,9 @@ from typing import NamedTuple
 
 from lxml import etree
 
+from monitor.text.dates import first_date
 from monitor.text.normalize import normalize
+from monitor.text.words import word_count
 
 from .vocabulary import (
     BLOCK_TAGS,
@@ -343,6 +345,19 @@ def _consecutive(target: str, keys: list[str]) -> list[int] | None:
     return None
 
 
+_BYLINE_WORDS = 12
+
+
+def _dates_the_page(para: str) -> bool:
+    """A byline: a date and a few words, no sentence ("Posted on November 29, 2026 by
+    Spokesperson")."""
+    return (
+        word_count(para) <= _BYLINE_WORDS
+        and not para.rstrip().endswith((".", "!", "?", "។", "៕"))
+        and first_date(para) is not None
+    )
+
+
 def _around_statement(paras: tuple[str, ...], lines: list[_Line]) -> tuple[str, ...]:
     """The statement without the lists around it that trafilatura keeps when a page holds its
     text, sidebar and "other news" in one container (`<div id="content">`), or its menu in a
@@ -350,7 +365,7 @@ def _around_statement(paras: tuple[str, ...], lines: list[_Line]) -> tuple[str, 
     (a menu) is not text; after it, from the first link on (a list of other releases, "Back |
     Print"), only prose is; in it, a link below the last of its prose is not text ("See
     also: <a>…</a> | <a>…</a>", other releases' titles); outside it, no line of an element
-    named as chrome is ("Home › Consular Hotline" in div.entry-crumbs)."""
+    named as chrome is ("Home › Consular Hotline" in div.entry-crumbs), nor a byline above it."""
     at = _positions(paras, lines)
     prose = [
         lines[i].element
@@ -384,6 +399,8 @@ def _around_statement(paras: tuple[str, ...], lines: list[_Line]) -> tuple[str, 
             return i > last_prose and _linked(lines[i])  # but links below its prose
         if i is not None and _in_named_chrome(lines[i].element):
             return True  # outside it, in a breadcrumb, a share bar, a sidebar
+        if i is not None and i < first and _dates_the_page(para):
+            return True  # above it, the byline: the date is read apart
         if i is not None and i < first:  # a menu above it; not a linked headline
             return menu_item(i) and not _heading_line(lines[i], by_name=False)
         after_links = tail is not None and k >= tail  # below it, from a list of links on
