@@ -239,7 +239,9 @@ def _single_page(
     if not paras:  # very short pages: be generous, then take the page's main block
         paras = _clean(paragraphs(_trafilatura(work, url, favor_recall=True).text or ""))
     lines = _line_records(work, skip_chrome=False)
-    paras = _around_statement(_clean(_split_joined(paras, lines)), lines)
+    split = _split_joined(paras, lines)  # the page's own lines: cleaned once placed
+    paras = _around_statement(paras, lines) if split == paras else _clean(
+        _around_statement(split, lines))  # fmt: skip
     region = region_to_learn(paras, lines, template_under, pruned) if paras else None
     if not paras:
         paras = _clean(_lines(_main_element(work), skip_chrome=True))
