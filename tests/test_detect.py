@@ -125,6 +125,12 @@ def test_statements_about_removals_are_not_removals():
     edited = _doc("Statement", STATEMENT[:300] + " The visit has been removed from the agenda.")
     assert removal_notice(edited, before) is None
     assert removal_notice(_doc("Statement", STATEMENT), None) is None
+    # a one-sentence Thai release edited, its view counter reading 404 that day
+    thai = "กระทรวงการต่างประเทศขอแสดงความยินดีกับการประชุมอาเซียน"
+    before_thai = _previous("ข่าว", thai + "ครั้งที่ 3", "3 ธันวาคม 2569 402")
+    assert removal_notice(_doc("ข่าว", thai + "ครั้งที่ 4", "3 ธันวาคม 2569 404"),
+                          before_thai) is None  # fmt: skip
+    assert "not found" in removal_notice(_doc("ข่าว", "404 - Page not found"), before_thai)
 
 
 # --- outcomes: what a check records for one release (detect/outcome.py) --------------------
@@ -190,6 +196,11 @@ def test_after_reading():
     assert outcome.same_reading(capitals, doc)
     retitled = _doc("Prime Minister will attend the Summit", STATEMENT)
     assert after(retitled, _stored(doc), doc, old_lines=lines).kind == "hold"
+    # a PDF's readings have no page lines: a changed figure is an edit, never chrome
+    pdf_old = _doc(doc.title, "The grant is US$ 1.2 million.")
+    pdf_new = _doc(doc.title, "The grant is US$ 2.1 million.")
+    assert outcome.after_reading(pdf_new, (), _stored(pdf_old), pdf_old, (), known=True,
+                                 gone=False).kind == "hold"  # fmt: skip
     # with the headline's case, a short line changed: held as chrome, like any other
     assert after(dated, _stored(capitals), capitals, old_lines=lines).kind == "hold_chrome"
 

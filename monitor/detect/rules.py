@@ -109,10 +109,12 @@ def due_for_return_check(release: ReleaseState, now: datetime) -> bool:
 
 
 # A page served with 200 that says the release is not there: the site's own "not found"
-# page (a "soft 404"), or a notice put in the statement's place.
+# page (a "soft 404"), or a notice put in the statement's place. A 404 says so only as an
+# error ("Error 404", "404 - Page not found", a line of its own): a view counter can read 404.
 _NOT_FOUND = re.compile(
     r"\b(?:page|article|content|post|news|document|file|item)s?\s+(?:was\s+|is\s+)?not\s+found"
-    r"|\b404\b|^not found\b|\bnothing (?:was )?found at this (?:location|address)"
+    r"|\berror\s*404\b|\b404\s*[-–:|.]?\s*(?:error|not found|page)\b|^\s*404\s*$"
+    r"|^not found\b|\bnothing (?:was )?found at this (?:location|address)"
     r"|\bpage (?:you (?:requested|are looking for)|(?:cannot|could not|can['’]t|couldn['’]t)"
     r" be found|does not exist|doesn['’]t exist|no longer exists)"
     r"|ទំព័រ\s*រកមិនឃើញ|រកមិនឃើញ\s*ទំព័រ|ไม่พบหน้า|page introuvable|página no encontrada"
@@ -184,6 +186,8 @@ def chrome_change(
     has it always is, and its path is not returned."""
     if before.title.casefold() != after.title.casefold():
         return None
+    if not (before_lines and after_lines):
+        return None  # a reading without page lines (a PDF): its lines tell nothing
     old_order = [line.text for line in before_lines if line.text != before.title]
     new_order = [line.text for line in after_lines if line.text != after.title]
     old, new = Counter(old_order), Counter(new_order)
