@@ -206,3 +206,40 @@ def test_a_listing_date_settles_a_byline_read_in_the_other_order():
     assert took.date == "2026-12-03"
     other = ReleaseReader.with_listing_facts(None, doc, Link("u", "T", "2026-03-10"))
     assert other.date == "2026-03-12"  # a listing date of another day: the page's own stands
+
+
+def test_thai_dates_in_the_buddhist_era():
+    from monitor.text.dates import first_date
+
+    assert first_date("3 ธันวาคม 2569") == "2026-12-03"
+    assert first_date("วันที่ 4 ธ.ค. 2569") == "2026-12-04"
+    assert first_date("4 ธันวาคม พ.ศ. 2569") == "2026-12-04"
+    assert first_date("๔ ธันวาคม ๒๕๖๙") == "2026-12-04"  # Thai digits
+
+
+def test_a_date_in_words_tells_the_order_of_its_numeric_twin():
+    """SharePoint says en-US on a day-first site: the byline's 04/12/2026 is 4 December where
+    the statement ends "04 DECEMBER 2026" (an outside probe saw it stored as 12 April, so it
+    was not revisited and two edits were missed)."""
+    from monitor.extract import extract_html
+
+    html = ("<html lang='en-US'><head><title>Official Visit of the Prime Minister</title></head>"
+            "<body><h1>Official Visit of the Prime Minister</h1><div class='article-date'>"
+            "04/12/2026</div><div class='ms-rtestate-field'><p>The Prime Minister of Viet Nam "
+            "will make an official visit to Singapore at the invitation of the Prime Minister."
+            "</p><p>MINISTRY OF FOREIGN AFFAIRS</p><p>04 DECEMBER 2026</p></div></body></html>")
+    assert extract_html(html, "https://mfa.example/Newsroom/visit").date == "2026-12-04"
+    alone = html.replace("<p>04 DECEMBER 2026</p>", "")
+    assert extract_html(alone, "https://mfa.example/Newsroom/visit").date == "2026-04-12"
+
+
+def test_a_pdf_takes_the_listing_s_date():
+    """A PDF's dates are in its text (the meeting's, the signature's); the listing's is the
+    publication's."""
+    from monitor.models import Document, Link
+    from monitor.run.reader import ReleaseReader
+
+    doc = Document(url="u.pdf", title="T", paragraphs=("p",), date="2026-12-03", language="en")
+    link = Link("u.pdf", "T", "2026-12-04")
+    assert ReleaseReader.with_listing_facts(None, doc, link, pdf=True).date == "2026-12-04"
+    assert ReleaseReader.with_listing_facts(None, doc, link).date == "2026-12-03"

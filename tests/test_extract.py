@@ -713,6 +713,9 @@ def _news_page(meta_line: str, *, sidebar: str = "") -> str:
         "Thursday, 24 April 2025 - {n} views",
         "By Press Office | {n} views | Category: Trade",
         "ថ្ងៃព្រហស្បតិ៍ ទី២៤ ខែមេសា ឆ្នាំ២០២៥ ចំនួនអ្នកមើល {n}",
+        "24 เมษายน 2568 ผู้เข้าชม {n}",  # Thai, in the Buddhist Era
+        "24 เมษายน 2568 {n}",  # a Thai byline whose counter is an eye icon and a number
+        "Publié le 24 avril 2025 | Affichages : {n}",  # Joomla in French
     ],
 )
 def test_a_view_counter_on_the_byline_never_changes_the_text(byline):
@@ -723,7 +726,8 @@ def test_a_view_counter_on_the_byline_never_changes_the_text(byline):
     assert first.comparable == later.comparable
     assert first.date == later.date == "2025-04-24"
     assert [p for p in first.paragraphs if p in BODY] == BODY
-    for counter in ("505", "Views", "Hits", "Read 5", "Visits", "views", "អ្នកមើល"):
+    for counter in ("505", "Views", "Hits", "Read 5", "Visits", "views", "អ្នកមើល", "ผู้เข้าชม",
+                    "Affichages"):
         assert counter not in first.text, counter
     if "Press Office" in byline:  # the rest of the byline is kept
         assert any(p.startswith("By Press Office") for p in first.paragraphs)
@@ -1226,3 +1230,20 @@ def test_a_byline_above_the_statement_s_box_is_no_text():
     byline, dateline = "Posted on November 29, 2026 by Spokesperson", "Phnom Penh, 29 November 2026"
     read = (byline, statement, dateline)
     assert _around_statement(read, lines) == read[1:]  # the dateline in its box stays
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("ผู้เข้าชม 4,212", None),  # Thai: visitors
+        ("อ่าน 1,234 ครั้ง", None),  # Thai: read N times
+        ("Affichages : 519", None),  # Joomla in French
+        ("Lượt xem: 1.234", None),  # Vietnamese
+        ("Publié le 3 décembre 2026 | Affichages : 519", "Publié le 3 décembre 2026"),
+        ("The statement was read 3 times in Parliament.", "same"),
+    ],
+)
+def test_counters_in_other_languages_are_no_text(line, kept):
+    from monitor.extract.filters import _clean
+
+    assert _clean([line]) == (() if kept is None else (line if kept == "same" else kept,))

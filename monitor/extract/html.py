@@ -21,7 +21,13 @@ from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 
 from monitor.errors import ExtractionError
-from monitor.text.dates import iso_days, month_first_by_default, numeric_order, order_by_twins
+from monitor.text.dates import (
+    iso_days,
+    month_first_by_default,
+    numeric_order,
+    order_by_twins,
+    worded_days,
+)
 from monitor.text.normalize import normalize, paragraphs
 from monitor.text.words import word_count
 
@@ -65,14 +71,15 @@ def _month_first(tree: etree._Element, url: str) -> bool:
     """US pages write 2/11/2026 for 11 February; everyone else writes the day first. The
     page's own dates that only one reading allows (11/26/2026, 25/11/2026) decide first, then
     the dates it also writes for machines, by majority: attributes (`<time datetime>`,
-    RDFa's content="2026-12-03T13:21" on Drupal's "12/03/2026 - 13:21" byline) and the URL's
-    /2026/12/03/; then US English or a US government host (SharePoint and others say en-US
-    by default, so the markup alone is the weaker sign)."""
+    RDFa's content="2026-12-03T13:21" on Drupal's "12/03/2026 - 13:21" byline), the URL's
+    /2026/12/03/ and the dates it writes in words; then US English or a US government host
+    (SharePoint and others say en-US by default, so the markup alone is the weaker sign)."""
     text = tree.xpath("string(//body)")
     by_dates = numeric_order(text)
     if by_dates is not None:
         return by_dates
     machine = iso_days([*tree.xpath("//@datetime|//@content"), urlsplit(url).path])
+    machine |= worded_days(text)  # "04/12/2026" above, "04 DECEMBER 2026" below
     by_twins = order_by_twins(text, machine)
     if by_twins is not None:
         return by_twins

@@ -59,6 +59,7 @@ COUNTER_LABELS = (
     "last (?:week|month|year)", "total", "counter", "statistics",
     "ចំនួនអ្នកទស្សនា", "អ្នកទស្សនា", "អ្នកចូលមើល", "ចំនួនចូលមើល", "ថ្ងៃនេះ", "ម្សិលមិញ", "សរុប",
     "សប្តាហ៍នេះ", "ខែនេះ", "ដង",
+    "affichages", "vues", "visitas", "lượt xem", "dilihat", "ผู้เข้าชม", "เข้าชม", "ครั้ง",
 )  # fmt: skip
 # One counter in a byline: "Views: 505", "Hits 1234", "ចំនួនអ្នកមើល ១០១៥" (label first)
 VIEWS_LABELS = (
@@ -66,12 +67,13 @@ VIEWS_LABELS = (
     "read count", "clicks",
     "ចំនួនអ្នកទស្សនា", "អ្នកទស្សនា", "ចំនួនអ្នកមើល", "អ្នកមើល", "ចំនួនអ្នកចូលមើល", "អ្នកចូលមើល",
     "ចំនួនចូលមើល", "ចំនួនមើល",
+    "affichages", "vues", "visitas", "lượt xem", "dilihat", "จำนวนผู้เข้าชม", "ผู้เข้าชม", "เข้าชม",
 )  # fmt: skip
 # "1,234 views" (number first)
-VIEWS_AFTER_NUMBER = ("page ?views", "views", "hits", "reads", "clicks")
+VIEWS_AFTER_NUMBER = ("page ?views", "views", "hits", "reads", "clicks", "vues", "lượt xem")
 # "Read 52 times", "មើល ១០ ដង"
-READ_VERBS = ("read", "viewed", "seen", "មើល", "ចូលមើល")
-TIMES = ("times", "ដង")
+READ_VERBS = ("read", "viewed", "seen", "មើល", "ចូលមើល", "อ่าน", "เข้าชม")
+TIMES = ("times", "ដង", "ครั้ง", "lần")
 # A share bar: "Share | Facebook | X | Print"
 SHARE_WORDS = (
     "share(?: this| on)?", "tweet", "print", "e-?mail", "facebook", "twitter", "x", "linkedin",

@@ -274,12 +274,13 @@ class SourceCheck:
                               "next check", "transient", link.title if link else None,
                               new=rel is None)  # fmt: skip
             return
-        doc = self.reader.with_listing_facts(reading.document, link)
+        doc = self.reader.with_listing_facts(reading.document, link, pdf=page.is_pdf)
         previous = self.store.latest_version((rel or gone).id) if (rel or gone) else None
         before = old = None  # the stored version's body read as this one was
         if previous is not None and previous.text_hash != doc.text_hash:
             old = await self.reader.read_again(previous, page, template)
-            before = self.reader.with_listing_facts(old.document, link) if old is not None else None
+            before = (self.reader.with_listing_facts(old.document, link, pdf=page.is_pdf)
+                      if old is not None else None)  # fmt: skip
         said = outcome.after_reading(doc, reading.lines, previous, before,
                                      old.lines if old is not None else None, known=rel is not None,
                                      gone=gone is not None)  # fmt: skip

@@ -156,14 +156,17 @@ class ReleaseReader:
         except ExtractionError:
             return None
 
-    def with_listing_facts(self, doc: Document, link: Link | None) -> Document:
+    def with_listing_facts(
+        self, doc: Document, link: Link | None, *, pdf: bool = False
+    ) -> Document:
         """The listing's title and date for a release, where the page's own are chrome.
 
         A page whose only title is the site's name (`<title>Ministry of ...</title>`, a banner
         heading) yields the name the listing pages show in their title, logo or header; a
         header clock yields today's date where the listing dates the release earlier, and a
         byline read 12 March where the listing says 3 December (12/03/2026, and nothing on
-        the page told the order) the listing's.
+        the page told the order) the listing's. A PDF has no byline: the dates in its text are
+        the meeting's or the signature's, the listing's is the publication's.
         """
         if link is None:
             return doc
@@ -172,7 +175,7 @@ class ReleaseReader:
             title = link.title
         # "today" anywhere on Earth: a clock widget shows the site's own date
         recent = (datetime.now(UTC) - timedelta(days=1)).date().isoformat()
-        if link.date and (not date or (date >= recent and link.date < date)
+        if link.date and (not date or pdf or (date >= recent and link.date < date)
                           or _swapped(date, link.date)):  # fmt: skip
             date = link.date
         if (title, date) == (doc.title, doc.date):

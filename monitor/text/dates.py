@@ -49,6 +49,14 @@ KHMER_MONTH_NAMES = (
     ("មករា",), ("កុម្ភៈ", "កុម្ភះ"), ("មីនា",), ("មេសា",), ("ឧសភា",), ("មិថុនា",),
     ("កក្កដា",), ("សីហា",), ("កញ្ញា",), ("តុលា",), ("វិច្ឆិកា",), ("ធ្នូ",),
 )  # fmt: skip
+# Thai months, January first, and their abbreviations ("4 ธ.ค. 2569"); Thai years are of
+# the Buddhist Era (2569 = 2026), see `_year`
+THAI_MONTH_NAMES = (
+    ("มกราคม", "ม.ค."), ("กุมภาพันธ์", "ก.พ."), ("มีนาคม", "มี.ค."), ("เมษายน", "เม.ย."),
+    ("พฤษภาคม", "พ.ค."), ("มิถุนายน", "มิ.ย."), ("กรกฎาคม", "ก.ค."), ("สิงหาคม", "ส.ค."),
+    ("กันยายน", "ก.ย."), ("ตุลาคม", "ต.ค."), ("พฤศจิกายน", "พ.ย."), ("ธันวาคม", "ธ.ค."),
+)  # fmt: skip
+BUDDHIST_ERA = 543  # years ahead of the Common Era
 # Weekday names by day (Monday first): English and its abbreviations, French, German
 WEEKDAY_NAMES = (
     ("monday", "mon", "lundi", "montag"),
@@ -63,7 +71,7 @@ WEEKDAYS = tuple(name for names in WEEKDAY_NAMES for name in names)
 
 MONTHS = {
     name: number
-    for names_by_month in (MONTH_NAMES, KHMER_MONTH_NAMES)
+    for names_by_month in (MONTH_NAMES, KHMER_MONTH_NAMES, THAI_MONTH_NAMES)
     for number, names in enumerate(names_by_month, 1)
     for name in names
 }
@@ -71,7 +79,7 @@ MONTHS = {
 MONTH = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
 
 _L, _R = r"(?<![^\W\d_])", r"(?![^\W\d_])"  # not inside a word ("mar" in "market")
-_Y = r"(?P<y>(?:19|20)\d\d)(?!\d)"
+_Y = r"(?P<y>(?:19|20|25)\d\d)(?!\d)"  # 25xx: a Buddhist Era year
 _M = rf"{_L}(?P<m>{MONTH})\.?{_R}"
 _D = r"(?<!\d)(?P<d>\d{1,2})"
 # A numeric date: one separator twice, not inside a longer run of numbers ("1.24.04.2026",
@@ -92,7 +100,7 @@ _FORMS = (
     _Form(re.compile(rf"(?<!\d){_Y}(?P<s>[-/.])(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}})(?!\d)")),
     # 24 April, 2026 · 28-April-2026 · 21st of October 2020 · ថ្ងៃទី២៤ ខែមេសា ឆ្នាំ២០២៦
     _Form(re.compile(
-        rf"{_D}{_SUFFIX}\.?[\s,/.-]*(?:of\s+|ខែ\s*)?{_M}[\s,/.-]*(?:ឆ្នាំ\s*)?{_Y}", re.I
+        rf"{_D}{_SUFFIX}\.?[\s,/.-]*(?:of\s+|ខែ\s*)?{_M}[\s,/.-]*(?:ឆ្នាំ\s*|พ\.ศ\.\s*)?{_Y}", re.I
     )),
     # April 24, 2026 · Sept. 5th 2026
     _Form(re.compile(rf"{_M}[\s./-]*{_D}{_SUFFIX}(?!\d)[\s,./-]*{_Y}", re.I)),
@@ -139,6 +147,8 @@ def date_matches(
             mo = int(month) if month.isdigit() else MONTHS[month.lower()]
             if y < 100:
                 y += 2000 if y < 70 else 1900
+            elif y > 2400:
+                y -= BUDDHIST_ERA
             if form.numeric:
                 d, mo = day_and_month(d, mo, y, month_first, text=text, start=m.start(),
                                       separator=m["s"])  # fmt: skip
@@ -245,10 +255,21 @@ def iso_days(values: Iterable[str]) -> set[str]:
     return {f"{y}-{m}-{d}" for v in values for y, m, d in _ISO_DAY.findall(v)}
 
 
+def worded_days(text: str) -> set[str]:
+    """The dates `text` writes with a month's name ("04 DECEMBER 2026"): one reading only."""
+    out: set[str] = set()
+    for match in date_matches(text):
+        written = text[match.start : match.end]
+        if any(c.isalpha() for c in written):
+            out.add(match.iso)
+    return out
+
+
 def order_by_twins(text: str, machine: set[str]) -> bool | None:
     """Whether the text's ambiguous numeric dates (12/03/2026) are month first (True) or day
-    first (False), told by the dates the page also writes for machines (`iso_days`): each
-    date whose one reading only is among them is a vote. None when they do not tell."""
+    first (False), told by the dates the page also writes for machines (`iso_days`) or in
+    words (`worded_days`): each date whose one reading only is among them is a vote. None
+    when they do not tell."""
     if not machine:
         return None
     text = text.translate(ASCII_DIGITS)
@@ -257,6 +278,7 @@ def order_by_twins(text: str, machine: set[str]) -> bool | None:
         if form.numeric and not form.listing:
             for match in form.pattern.finditer(text):
                 first, second, year = int(match["d"]), int(match["m"]), int(match["y"])
+                year -= BUDDHIST_ERA if year > 2400 else 0
                 if first == second or first > 12 or second > 12:
                     continue  # one reading only: `numeric_order` counts these
                 day_first = f"{year:04d}-{second:02d}-{first:02d}" in machine
