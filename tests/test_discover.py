@@ -658,3 +658,22 @@ def test_later_pages_are_read_like_the_first_even_when_a_sidebar_has_more_links(
             found.extend(link.url for link in listing.releases)
         expected = ["http://x.test" + layout.article(r) for r in releases]
         assert found == expected, style
+
+
+def test_an_item_s_own_date_before_a_date_its_title_names() -> None:
+    """SharePoint's list: "…Ministerial Meeting, 2 December 2026" is the title's topic, the
+    item's date is its description's 03/12/2026 (the page's other items write 30/11/2026)."""
+    items = "".join(
+        f'<li class="dfwp-item"><div class="link-item"><a href="/Newsroom/2026/{d}-{slug}">'
+        f'{title}</a><div class="description">{date}</div></div></li>'
+        for d, slug, title, date in [
+            ("1203", "doorstop", "Transcript of the Doorstop Interview on the Outcomes of the "
+             "ASEAN-UN Ministerial Meeting, 2 December 2026", "03/12/2026"),
+            ("1130", "mine-action", "Singapore Contributes to the ASEAN Regional Mine Action "
+             "Centre", "30/11/2026"),
+            ("1128", "joint", "Joint Statement on the Bilateral Consultations", "28/11/2026"),
+        ]
+    )  # fmt: skip
+    html = f"<html lang='en-US'><body><ul class='dfwp-list'>{items}</ul></body></html>"
+    listing = discover(html, "https://mfa.example.sg/Newsroom")
+    assert [r.date for r in listing.releases] == ["2026-12-03", "2026-11-30", "2026-11-28"]
