@@ -1247,3 +1247,20 @@ def test_counters_in_other_languages_are_no_text(line, kept):
     from monitor.extract.filters import _clean
 
     assert _clean([line]) == (() if kept is None else (line if kept == "same" else kept,))
+
+
+def test_a_timestamp_above_the_prose_in_its_box_is_no_text_a_dateline_is():
+    from lxml import html as lxml_html
+
+    from monitor.extract.lines import _around_statement, _line_records
+
+    prose = ["Ngày 2/12, phát biểu tại phiên thảo luận của Đại hội đồng Liên hợp quốc, Đại sứ kêu "
+             "gọi cộng đồng quốc tế tăng cường hợp tác về bom mìn.",
+             "Đại sứ cho biết bom mìn vẫn còn ảnh hưởng tới khoảng 5,6 triệu ha đất của cả nước."]
+    for top, kept in (("Thứ Tư, 02/12/2026 21:10 (GMT+7)", False), ("Hà Nội, 2/12/2026", True)):
+        tree = lxml_html.fromstring(
+            f"<html><body><div class='detail-news'><span class='date'>{top}</span>"
+            + "".join(f"<p>{p}</p>" for p in prose) + "</div></body></html>"
+        )
+        read = _around_statement((top, *prose), _line_records(tree, skip_chrome=False))
+        assert read == ((top, *prose) if kept else tuple(prose)), top

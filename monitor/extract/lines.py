@@ -346,6 +346,7 @@ def _consecutive(target: str, keys: list[str]) -> list[int] | None:
 
 
 _BYLINE_WORDS = 12
+_CLOCK = re.compile(r"(?<![\d:])\d{1,2}[:h]\d\d(?![\d.:/-]\d)")  # 21:10, 9h30
 
 
 def _dates_the_page(para: str) -> bool:
@@ -378,8 +379,8 @@ def _around_statement(paras: tuple[str, ...], lines: list[_Line]) -> tuple[str, 
     within = set(container.iter())
     inside = [i for i, line in enumerate(lines) if line.element in within]
     first, last = min(inside), max(inside)
-    last_prose = max(i for p, i in zip(paras, at, strict=True)
-                     if i is not None and _prose(p, lines[i]))  # fmt: skip
+    prose_at = [i for p, i in zip(paras, at, strict=True) if i is not None and _prose(p, lines[i])]
+    first_prose, last_prose = min(prose_at), max(prose_at)
 
     def menu_item(i: int) -> bool:  # a link next to other links
         return _linked(lines[i]) and any(
@@ -395,8 +396,10 @@ def _around_statement(paras: tuple[str, ...], lines: list[_Line]) -> tuple[str, 
             tail -= 1
 
     def chrome(k: int, para: str, i: int | None) -> bool:
-        if i is not None and first <= i <= last:  # the statement's box: its own lines,
-            return i > last_prose and _linked(lines[i])  # but links below its prose
+        if i is not None and first <= i <= last:  # the statement's box: its own lines, but
+            return (i > last_prose and _linked(lines[i])) or (  # links below its prose and
+                i < first_prose and _dates_the_page(para) and _CLOCK.search(para) is not None
+            )  # a timestamp above it ("Thứ Tư, 02/12/2026 21:10 (GMT+7)"; a dateline stays)
         if i is not None and _in_named_chrome(lines[i].element):
             return True  # outside it, in a breadcrumb, a share bar, a sidebar
         if i is not None and i < first and _dates_the_page(para):
