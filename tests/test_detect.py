@@ -108,6 +108,8 @@ def test_pages_that_say_the_release_is_gone():
     before = _previous("Prime Minister to attend the Summit", STATEMENT)
     assert "not found" in removal_notice(_doc("Page not found | AKP", *MENU * 20), before)
     assert "not found" in removal_notice(_doc("ទំព័ររកមិនឃើញ", "សូមអភ័យទោស"), before)
+    assert "not found" in removal_notice(_doc("404 | Ministry of Foreign Affairs", *MENU * 20),
+                                         before)  # fmt: skip
     notice = _doc("Prime Minister to attend the Summit", "This article has been removed.")
     assert "notice" in removal_notice(notice, before)
     # menus read along with the text: the notice is what is new, the statement is what left
@@ -215,6 +217,8 @@ def test_a_chrome_change_that_only_sheds_lines_is_kept_as_the_reading():
     assert not outcome.sheds_lines(old, old)
     assert not outcome.sheds_lines(old, _doc("T", STATEMENT, "Jakarta, 28 November 2026"))
     assert not outcome.sheds_lines(_doc("T", STATEMENT), old)  # a line more: the text stands
+    assert not outcome.sheds_lines(_doc("T", STATEMENT, "Comments are closed."),
+                                   _doc("T", STATEMENT))  # a sentence: the text stands
 
 
 def test_what_a_reading_is_recorded_as():

@@ -677,3 +677,16 @@ def test_an_item_s_own_date_before_a_date_its_title_names() -> None:
     html = f"<html lang='en-US'><body><ul class='dfwp-list'>{items}</ul></body></html>"
     listing = discover(html, "https://mfa.example.sg/Newsroom")
     assert [r.date for r in listing.releases] == ["2026-12-03", "2026-11-30", "2026-11-28"]
+
+
+def test_a_card_s_own_date_and_no_comment_s() -> None:
+    """A card whose link holds its title and date: the date is the card's, not a teaser's
+    below it; a comment in the markup is no text."""
+    cards = "".join(
+        f'<li><a href="/n/{i}-forum"><h3>Forum opens number {i} on trade</h3><span>2{i} '
+        "November 2026</span></a><p>The forum will continue on 15 January 2027.</p>"
+        "<!-- cached 2019-03-04 --></li>"
+        for i in range(3)
+    )
+    listing = discover(f"<html><body><ul>{cards}</ul></body></html>", "https://x.gov.kh/news")
+    assert [r.date for r in listing.releases] == ["2026-11-20", "2026-11-21", "2026-11-22"]

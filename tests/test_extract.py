@@ -1264,3 +1264,41 @@ def test_a_timestamp_above_the_prose_in_its_box_is_no_text_a_dateline_is():
         )
         read = _around_statement((top, *prose), _line_records(tree, skip_chrome=False))
         assert read == ((top, *prose) if kept else tuple(prose)), top
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("Posted on November 29, 2026 by Spokesperson", True),
+        ("Thứ Tư, 02/12/2026 21:10 (GMT+7)", True),
+        ("Last modified: 2024-07-01 16:10", True),
+        ("ចុះផ្សាយនៅ ថ្ងៃច័ន្ទ ទី៣០ ខែវិច្ឆិកា ឆ្នាំ២០២៦ ដោយ អ្នកនាំពាក្យ", True),
+        ("Press conference: Friday 5 December 2026, 10:00, Press Room B", False),
+        ("Meeting postponed to 15 January 2027", False),
+        ("Embargoed until 5 December 2026 10:00", False),
+        ("Polling stations open on 5 December 2026 from 07:00 to 17:00", False),
+        ("Phnom Penh, 3 December 2026", False),  # a dateline
+    ],
+)
+def test_a_byline_is_a_date_with_a_byline_s_words_and_a_name_at_most(line, byline):
+    """What `_around_statement` leaves out above the statement: never a line that says
+    something of a date (an outside review: an advisory's "Press conference: … 10:00" dropped,
+    so a new time was no edit)."""
+    from monitor.extract.lines import _dates_the_page
+
+    assert _dates_the_page(line) is byline
+
+
+def test_one_link_below_the_statement_is_the_statement_s():
+    from lxml import html as lxml_html
+
+    from monitor.extract.lines import _around_statement, _line_records
+
+    text = ("The Leaders adopted the following documents at the close of the Summit in "
+            "Vientiane on Thursday, after two days of talks.")  # fmt: skip
+    doc = "Vientiane Declaration on ASEAN-UN Cooperation in Mine Action (PDF)"
+    tree = lxml_html.fromstring(
+        f"<html><body><div class='entry-content'><p>{text}</p><p><a href='/docs/1.pdf'>{doc}"
+        "</a></p></div></body></html>"
+    )
+    assert _around_statement((text, doc), _line_records(tree, skip_chrome=False)) == (text, doc)

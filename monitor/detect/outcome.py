@@ -137,12 +137,16 @@ def same_reading(before: Document | None, doc: Document) -> bool:
 
 
 def sheds_lines(before: Document, doc: Document) -> bool:
-    """Is a chrome change only lines the new reading no longer holds (a dateline or byline a
-    new layout sets apart), or its headline's case? Then the new reading is kept as the
-    release's, silently, so the ministry's next edit is shown without them; a line that
-    changes on every fetch (a clock) leaves the stored text standing."""
+    """Is a chrome change only lines, no sentence, that the new reading no longer holds (a
+    dateline or byline a new layout sets apart), or its headline's case? Then the new
+    reading is kept as the release's, silently, so the ministry's next edit is shown without
+    them; a line that changes on every fetch (a clock) leaves the stored text standing."""
     if before.comparable == doc.comparable:
         return False
+    kept = set(doc.paragraphs)
+    shed = [p for p in before.paragraphs if p not in kept]
+    if any(p.rstrip().endswith((".", "!", "?", "។", "៕")) for p in shed):
+        return False  # a sentence the guard took for chrome stays in the stored text
     rest = iter(before.paragraphs)
     return len(doc.paragraphs) <= len(before.paragraphs) and all(p in rest for p in doc.paragraphs)
 

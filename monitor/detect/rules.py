@@ -121,6 +121,8 @@ _NOT_FOUND = re.compile(
     r"|seite nicht gefunden|không tìm thấy trang",
     re.I,
 )
+# A title that is an error page's: "404 | Ministry of Foreign Affairs", "Error 404 - AKP"
+_NOT_FOUND_TITLE = re.compile(r"^\W*(?:error\s*)?404\b|\b404\s*[|–—-]\s")
 _PAGE_NOUN = (
     r"(?:this|the)\s+(?:article|page|post|press release|release|news(?: item)?|announcement"
     r"|content|statement|document|item|story|communiqu[eé])"
@@ -135,6 +137,10 @@ _WITHDRAWN = re.compile(
 _NOTICE_CHARS = 600  # a notice is short; a statement that mentions removals is not
 
 
+def _not_found_title(title: str) -> bool:
+    return bool(_NOT_FOUND.search(title) or _NOT_FOUND_TITLE.search(title))
+
+
 def removal_notice(doc: Document, previous: VersionText | None) -> str | None:
     """Why this 200 page is a removal, or None when it reads as a statement."""
     text = " ".join(doc.paragraphs)
@@ -142,8 +148,8 @@ def removal_notice(doc: Document, previous: VersionText | None) -> str | None:
     shrunk = previous is None or len(text) * 2 < len(" ".join(previous.paragraphs))
     # A short title that says "not found" is the site's error page, however much menu text
     # came with it; a statement's title is not "Page not found | AKP".
-    was_found = previous is None or not _NOT_FOUND.search(previous.title)
-    if _NOT_FOUND.search(doc.title) and len(doc.title) <= 80 and was_found:
+    was_found = previous is None or not _not_found_title(previous.title)
+    if _not_found_title(doc.title) and len(doc.title) <= 80 and was_found:
         return "answers with a “page not found” page (HTTP 200)"
     head = " ".join(doc.paragraphs[:3])
     if says_away(f"{doc.title} {head}"):

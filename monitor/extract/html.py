@@ -37,6 +37,7 @@ from .filters import _clean
 from .language import _english, _html_language, _primary_subtag, _script_language
 from .lines import (
     _around_statement,
+    _is_chrome_element,
     _key,
     _line_records,
     _lines,
@@ -67,23 +68,33 @@ from .titles import _choose_title, _without_leading_date
 # --- dates found around the headline ---------------------------------------------------------
 
 
-def _month_first(tree: etree._Element, url: str) -> bool:
-    """US pages write 2/11/2026 for 11 February; everyone else writes the day first. The
-    page's own dates that only one reading allows (11/26/2026, 25/11/2026) decide first, then
-    the dates it also writes for machines, by majority: attributes (`<time datetime>`,
-    RDFa's content="2026-12-03T13:21" on Drupal's "12/03/2026 - 13:21" byline), the URL's
-    /2026/12/03/ and the dates it writes in words; then US English or a US government host
-    (SharePoint and others say en-US by default, so the markup alone is the weaker sign)."""
+def _month_first(tree: etree._Element, url: str, lines: list[str]) -> bool:
+    """US pages write 2/11/2026 for 11 February; everyone else writes the day first. What
+    decides, in order: the dates the page's own markup writes for machines beside the ones it
+    writes for readers (`datetime` and `content` attributes outside its chrome — RDFa's
+    content="2026-12-03T13:21" on Drupal's "12/03/2026 - 13:21" byline, where the theme's
+    widgets write 30/11/2026 — and the URL's /2026/12/03/), by majority; then its dates that
+    only one reading allows (11/26/2026, 25/11/2026); then the dates its own lines write in
+    words ("04 DECEMBER 2026"; a sidebar's are another story's); then US English or a US
+    government host (SharePoint and others say en-US by default: the weakest sign)."""
     text = tree.xpath("string(//body)")
-    by_dates = numeric_order(text)
-    if by_dates is not None:
-        return by_dates
-    machine = iso_days([*tree.xpath("//@datetime|//@content"), urlsplit(url).path])
-    machine |= worded_days(text)  # "04/12/2026" above, "04 DECEMBER 2026" below
-    by_twins = order_by_twins(text, machine)
-    if by_twins is not None:
-        return by_twins
+    own = [v for el in tree.xpath("//*[@datetime or @content]") if not _in_page_chrome(el)
+           for v in (el.get("datetime"), el.get("content")) if v]  # fmt: skip
+    for decide in (
+        lambda: order_by_twins(text, iso_days([*own, urlsplit(url).path])),
+        lambda: numeric_order(text),
+        lambda: order_by_twins(text, worded_days("\n".join(lines))),
+    ):
+        told = decide()
+        if told is not None:
+            return told
     return month_first_by_default(tree.get("lang") or "", urlsplit(url).hostname or "")
+
+
+def _in_page_chrome(el: etree._Element) -> bool:
+    """In a widget, menu or footer (never <head>'s metadata: the page's own)."""
+    chain = (el, *el.iterancestors())
+    return not any(a.tag == "head" for a in chain) and any(map(_is_chrome_element, chain))
 
 
 def _date_near(lines: list[str], title: str, month_first: bool, *, above: bool) -> str | None:
@@ -272,7 +283,7 @@ def _publication_date(
     headers also put "today" widgets), htmldate's full-text search, a dateline ("Phnom Penh,
     24 April 2026") at the top or foot of the statement; last, a date htmldate found only in
     the page's chrome (a sidebar list; never a header clock's today)."""
-    month_first = _month_first(tree, url)
+    month_first = _month_first(tree, url, page_lines)
 
     widget_dates: list[str] = []  # htmldate's dates that only a sidebar list shows
 

@@ -12,18 +12,23 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from monitor.text.dates import first_date
+from monitor.text.dates import WEEKDAYS, first_date, without_dates
 from monitor.text.normalize import normalize
+from monitor.text.scripts import ASCII_DIGITS
 from monitor.text.words import word_count
 
 from .vocabulary import (
     BLOCK_TAGS,
+    BYLINE_WORDS,
     CELL_TAGS,
     CHROME_NAMES,
     CHROME_TAGS,
     CONTAINER_TAGS,
+    DATE_LABELS,
     GRID_COLUMN_PREFIXES,
     HEADING_TAGS,
+    KHMER_BYLINE_WORDS,
+    KHMER_DATE_LABELS,
     LAYOUT_BLOCK_TAGS,
     LAYOUT_HINT_PREFIXES,
     LAYOUT_SECTION_TAGS,
@@ -314,29 +319,30 @@ def _split_joined(paras: tuple[str, ...], lines: list[_Line]) -> tuple[str, ...]
     ("Title Posted on … by … 597 views The Royal Government…"). Its table rows and list items
     stay as it joined them."""
     keys = [_key(line.text) for line in lines]
+    heads = [i for i, line in enumerate(lines) if keys[i] and _heading_line(line, by_name=False)]
+    if not heads:
+        return paras
     own = set(keys)
     out: list[str] = []
     for para in paras:
         target = _key(para)
         item = para.startswith(("- ", "| "))  # trafilatura's list items and table rows
-        parts = None if item or target in own else _consecutive(target, keys)
-        if parts and _heading_line(lines[parts[0]], by_name=False):
-            out.extend(lines[i].text for i in parts)
-        else:
-            out.append(para)
+        parts = None if item or target in own else _consecutive(target, keys, heads)
+        out.extend(lines[i].text for i in parts) if parts else out.append(para)
     return tuple(out)
 
 
-def _consecutive(target: str, keys: list[str]) -> list[int] | None:
-    """The indexes of two or more consecutive non-empty `keys` that make up `target`."""
-    for start, first in enumerate(keys):
-        if not first or not target.startswith(first):
+def _consecutive(target: str, keys: list[str], starts: list[int]) -> list[int] | None:
+    """The indexes of two or more consecutive non-empty `keys`, the first at one of `starts`,
+    that make up `target`."""
+    for start in starts:
+        if not target.startswith(keys[start]):
             continue
         done, parts = "", []
         for i in range(start, len(keys)):
             if not keys[i]:
                 continue
-            if not target.startswith(done + keys[i], 0):
+            if not target.startswith(done + keys[i]):
                 break
             done += keys[i]
             parts.append(i)
@@ -347,16 +353,34 @@ def _consecutive(target: str, keys: list[str]) -> list[int] | None:
 
 _BYLINE_WORDS = 12
 _CLOCK = re.compile(r"(?<![\d:])\d{1,2}[:h]\d\d(?![\d.:/-]\d)")  # 21:10, 9h30
+_META_WORDS = re.compile(
+    rf"\b(?:{alternatives(WEEKDAYS, DATE_LABELS, BYLINE_WORDS)})\b"
+    rf"|{alternatives(KHMER_DATE_LABELS, KHMER_BYLINE_WORDS)}",
+    re.I,
+)
+_WORD = re.compile(r"[^\W\d_][^\s\d()|·:,;/+-]*")  # letters, with their combining signs
+
+
+def _link_list(line: _Line) -> bool:
+    """A line of several links ("See also: <a>…</a> | <a>…</a>", "Print | Back"); one link
+    alone (an annex, a declaration's PDF) may be the statement's."""
+    el = line.element.getparent() if line.element.tag == "a" else line.element
+    return _linked(line) and el is not None and len(el.xpath(".//a[@href]")) >= 2
 
 
 def _dates_the_page(para: str) -> bool:
-    """A byline: a date and a few words, no sentence ("Posted on November 29, 2026 by
-    Spokesperson")."""
-    return (
-        word_count(para) <= _BYLINE_WORDS
-        and not para.rstrip().endswith((".", "!", "?", "។", "៕"))
-        and first_date(para) is not None
-    )
+    """A byline: a date, a byline's words and at most a name ("Posted on November 29, 2026 by
+    Spokesperson", "Thứ Tư, 02/12/2026 21:10 (GMT+7)"). Not a line that says something of
+    the date ("Meeting postponed to 15 January 2027", "Press conference: Friday 5 December
+    2026, 10:00, Press Room B"), nor a dateline ("Phnom Penh, 3 December 2026")."""
+    if word_count(para) > _BYLINE_WORDS or para.rstrip().endswith((".", "!", "?", "។", "៕")):
+        return False
+    if first_date(para) is None:
+        return False
+    rest = _CLOCK.sub(" ", without_dates(para.translate(ASCII_DIGITS)))
+    labelled = _META_WORDS.search(rest) is not None
+    words = word_count(" ".join(_WORD.findall(_META_WORDS.sub(" ", rest))))
+    return words <= 2 and (labelled or not words)
 
 
 def _around_statement(paras: tuple[str, ...], lines: list[_Line]) -> tuple[str, ...]:
@@ -364,8 +388,8 @@ def _around_statement(paras: tuple[str, ...], lines: list[_Line]) -> tuple[str, 
     text, sidebar and "other news" in one container (`<div id="content">`), or its menu in a
     table: the statement is the element that holds all its prose; before it, a run of links
     (a menu) is not text; after it, from the first link on (a list of other releases, "Back |
-    Print"), only prose is; in it, a link below the last of its prose is not text ("See
-    also: <a>…</a> | <a>…</a>", other releases' titles); outside it, no line of an element
+    Print"), only prose is; in it, a line of links below the last of its prose is not text
+    ("See also: <a>…</a> | <a>…</a>", other releases' titles); outside it, no line of an element
     named as chrome is ("Home › Consular Hotline" in div.entry-crumbs), nor a byline above it."""
     at = _positions(paras, lines)
     prose = [
@@ -397,7 +421,7 @@ def _around_statement(paras: tuple[str, ...], lines: list[_Line]) -> tuple[str, 
 
     def chrome(k: int, para: str, i: int | None) -> bool:
         if i is not None and first <= i <= last:  # the statement's box: its own lines, but
-            return (i > last_prose and _linked(lines[i])) or (  # links below its prose and
+            return (i > last_prose and _link_list(lines[i])) or (  # links below its prose and
                 i < first_prose and _dates_the_page(para) and _CLOCK.search(para) is not None
             )  # a timestamp above it ("Thứ Tư, 02/12/2026 21:10 (GMT+7)"; a dateline stays)
         if i is not None and _in_named_chrome(lines[i].element):

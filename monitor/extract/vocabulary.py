@@ -91,7 +91,7 @@ BYLINE_WORDS = (
     "by", "posted", "published", "written", "author", "date", "dated", "updated", "source",
     "category", "categories", "filed under",
 )  # fmt: skip
-KHMER_BYLINE_WORDS = ("ដោយ", "ចុះផ្សាយ", "ផ្សាយ", "កាលបរិច្ឆេទ")
+KHMER_BYLINE_WORDS = ("ដោយ", "ចុះផ្សាយនៅ", "ចុះផ្សាយ", "ផ្សាយ", "កាលបរិច្ឆេទ")
 # The page's own buttons in a byline: "Posted on: 24-11-2026 | Print | Download PDF"
 ACTIONS = (
     "print(?: this page)?", "download(?: as)?(?: pdf)?", "pdf", "share", "e-?mail",

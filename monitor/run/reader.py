@@ -163,10 +163,9 @@ class ReleaseReader:
 
         A page whose only title is the site's name (`<title>Ministry of ...</title>`, a banner
         heading) yields the name the listing pages show in their title, logo or header; a
-        header clock yields today's date where the listing dates the release earlier, and a
-        byline read 12 March where the listing says 3 December (12/03/2026, and nothing on
-        the page told the order) the listing's. A PDF has no byline: the dates in its text are
-        the meeting's or the signature's, the listing's is the publication's.
+        header clock yields today's date where the listing dates the release earlier. A PDF
+        has no byline: the dates in its text are the meeting's or the signature's, the
+        listing's is the publication's.
         """
         if link is None:
             return doc
@@ -175,8 +174,7 @@ class ReleaseReader:
             title = link.title
         # "today" anywhere on Earth: a clock widget shows the site's own date
         recent = (datetime.now(UTC) - timedelta(days=1)).date().isoformat()
-        if link.date and (not date or pdf or (date >= recent and link.date < date)
-                          or _swapped(date, link.date)):  # fmt: skip
+        if link.date and (not date or pdf or (date >= recent and link.date < date)):
             date = link.date
         if (title, date) == (doc.title, doc.date):
             return doc
@@ -186,8 +184,3 @@ class ReleaseReader:
         """Is `text` the site's name, as the listing pages show it in their chrome?"""
         return bool(text) and normalize(text).casefold() in self._site_names
 
-
-def _swapped(date: str, other: str) -> bool:
-    """Are the two dates one numeric date read in its two orders (2026-03-12, 2026-12-03)?"""
-    parts = date.split("-")
-    return len(parts) == 3 and date != other and other == f"{parts[0]}-{parts[2]}-{parts[1]}"

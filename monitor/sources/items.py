@@ -155,8 +155,8 @@ def _node_text(node: Tag | NavigableString) -> str:
 
 
 def _inner_date(item: Tag, month_first: bool | None) -> str | None:
-    """A date inside an item: machine-readable first, then a dated element, then its text
-    outside its links, then any text."""
+    """A date inside an item: machine-readable first, then a dated element, then any text
+    (but for a title's own words, when a link of plain text names a date)."""
     classed: str | None = None
     for node in (item, *_tags(item)):
         found = _attr_date_of(node, month_first)
@@ -164,18 +164,21 @@ def _inner_date(item: Tag, month_first: bool | None) -> str | None:
             return found
         if classed is None and any(_DATE_CLASS.search(c) for c in _classes(node)):
             classed = _date(_node_text(node), month_first)
-    return (
-        classed
-        or _date(_outside_links(item)[:3000], month_first)  # a date a title names is its topic's
-        or _date(_node_text(item)[:3000], month_first)
-    )
+    if classed:
+        return classed
+    titled = [a for a in item.find_all("a") if not a.find(True) and _date(_text(a), month_first)]
+    if titled:  # a date a title names ("… Ministerial Meeting, 2 December 2026") is its topic's
+        return _date(_outside(item, titled)[:3000], month_first) or _date(
+            _node_text(item)[:3000], month_first)  # fmt: skip
+    return _date(_node_text(item)[:3000], month_first)
 
 
-def _outside_links(item: Tag) -> str:
-    """The item's text but for its links' ("… Ministerial Meeting, 2 December 2026" | 03/12)."""
+def _outside(item: Tag, links: list[Tag]) -> str:
+    """The item's text but for these links' (text only: no comment, no script)."""
+    skip = {id(a) for a in links}
     return normalize(" ".join(
         str(node) for node in item.descendants
-        if isinstance(node, NavigableString) and node.find_parent("a") is None
+        if type(node) is NavigableString and not any(id(p) in skip for p in node.parents)
     ))  # fmt: skip
 
 

@@ -57,6 +57,7 @@ THAI_MONTH_NAMES = (
     ("กันยายน", "ก.ย."), ("ตุลาคม", "ต.ค."), ("พฤศจิกายน", "พ.ย."), ("ธันวาคม", "ธ.ค."),
 )  # fmt: skip
 BUDDHIST_ERA = 543  # years ahead of the Common Era
+_THAI = re.compile(r"[\u0e00-\u0e7f]")  # Thai letters and digits
 # Weekday names by day (Monday first): English and its abbreviations, French, German
 WEEKDAY_NAMES = (
     ("monday", "mon", "lundi", "montag"),
@@ -137,7 +138,7 @@ def date_matches(
     """Every valid calendar date written in `text`, with its span (form by form, each in text
     order). `month_first` orders ambiguous numeric dates (see `day_and_month`); `listing`
     adds the forms a listing writes (two-digit years, Chinese and Vietnamese dates)."""
-    text = text.translate(ASCII_DIGITS)  # one character for one: the spans stay the text's
+    written, text = text, text.translate(ASCII_DIGITS)  # one for one: the spans stay
     for form in _FORMS:
         if form.listing and not listing:
             continue
@@ -147,7 +148,9 @@ def date_matches(
             mo = int(month) if month.isdigit() else MONTHS[month.lower()]
             if y < 100:
                 y += 2000 if y < 70 else 1900
-            elif y > 2400:
+            elif y > 2400:  # a Buddhist Era year, only in Thai ("3 March 2500 refugees" is not)
+                if not _THAI.search(written, m.start(), m.end()):
+                    continue
                 y -= BUDDHIST_ERA
             if form.numeric:
                 d, mo = day_and_month(d, mo, y, month_first, text=text, start=m.start(),
