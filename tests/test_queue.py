@@ -63,12 +63,13 @@ def sites(hosts: int, per_host: int, releases_each: int) -> Iterator[list[dict]]
 
 def write_config(
     folder: Path, sources: list[dict], queue: dict | None, delay: float = 0,
-    catalogue: str | None = None, files: str | None = None, **top,
+    catalogue: str | None = None, files: str | None = None, concurrency: int = 8, **top,
 ) -> Path:  # fmt: skip
     """`top`: more top-level sections (`email:`, `schedule:`)."""
     data = {
         "snapshots": str(folder / "snapshots"),
-        "fetch": {"per_host_delay": delay, "backoff": 0.01, "retries": 1, "timeout": 10},
+        "fetch": {"per_host_delay": delay, "backoff": 0.01, "retries": 1, "timeout": 10,
+                  "concurrency": concurrency},
         "revisit": {"fresh_days": 36500},
         "sources": sources,
     }
@@ -243,8 +244,11 @@ def test_a_worker_killed_mid_check_loses_and_duplicates_nothing(broker, tmp_path
     """RabbitMQ hands the killed worker's message over at once, Redis once its heartbeat is
     REDIS_HEARTBEAT_MS old. On PostgreSQL the killed check's locks end with its connection."""
     with sites(hosts=1, per_host=1, releases_each=10) as sources, queue_on(broker) as queue:
-        # slow enough to be caught half-way: 0.3 s between two requests to the site
-        config = write_config(tmp_path / "q", sources, queue, delay=0.3, catalogue=catalogue)
+        # slow enough to be caught half-way: 0.3 s between two requests to the site, and
+        # new releases decided (stored) four at a time (`run.holding`: twice the fetch
+        # concurrency), not all ten at the end, where a kill may come only after the last
+        config = write_config(tmp_path / "q", sources, queue, delay=0.3, catalogue=catalogue,
+                              concurrency=2)  # fmt: skip
         with workers(config, 2) as procs:
             sender = subprocess.Popen([*MONITOR, "check", "--config", str(config), "--json",
                                        "--no-email"], stdout=subprocess.PIPE,
