@@ -26,6 +26,7 @@ from typing import Literal
 from monitor.detect.rules import chrome_change, removal_notice, verdict
 from monitor.extract.reading import PageLine
 from monitor.models import Document, Page, ReleaseState, VersionText
+from monitor.text.words import ends_sentence
 
 OutcomeKind = Literal[
     "not_modified",  # a 304: nothing to read
@@ -92,7 +93,7 @@ def after_reading(
     notice = removal_notice(doc, previous)
     if notice and known:
         return Outcome("removed", notice)
-    edited = not same_reading(before, doc) and before is not None
+    edited = before is not None and not same_reading(before, doc)
     if known and edited and before_lines is not None and not notice:
         assert before is not None
         paths = chrome_change(before, before_lines, doc, lines)
@@ -145,7 +146,7 @@ def sheds_lines(before: Document, doc: Document) -> bool:
         return False
     kept = set(doc.paragraphs)
     shed = [p for p in before.paragraphs if p not in kept]
-    if any(p.rstrip().endswith((".", "!", "?", "។", "៕")) for p in shed):
+    if any(map(ends_sentence, shed)):
         return False  # a sentence the guard took for chrome stays in the stored text
     rest = iter(before.paragraphs)
     return len(doc.paragraphs) <= len(before.paragraphs) and all(p in rest for p in doc.paragraphs)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -168,7 +168,7 @@ def _label(para: str) -> bool:
 
 
 def _without_headline(
-    paras: tuple[str, ...], title: str, lines: Iterable[str] = ()
+    paras: tuple[str, ...], title: str, lines: Sequence[str] = ()
 ) -> tuple[str, ...]:
     """The statement without the headline above it: the title is kept apart, so a line
     equal to it before any prose is a repeat, as are the labels set over it (a section's
@@ -177,7 +177,7 @@ def _without_headline(
     Cambodian citizens abroad who...")."""
     if paras and title and paras[0].startswith(title + " "):
         rest = paras[0][len(title) + 1 :]
-        if rest in set(lines):
+        if rest in lines:
             paras = (rest, *paras[1:])
     title_key = _key(title)
     for k, para in enumerate(paras):

@@ -15,7 +15,7 @@ from lxml import etree
 from monitor.text.dates import WEEKDAYS, first_date, without_dates
 from monitor.text.normalize import normalize
 from monitor.text.scripts import ASCII_DIGITS
-from monitor.text.words import word_count
+from monitor.text.words import ends_sentence, word_count
 
 from .vocabulary import (
     BLOCK_TAGS,
@@ -373,7 +373,7 @@ def _dates_the_page(para: str) -> bool:
     Spokesperson", "Thứ Tư, 02/12/2026 21:10 (GMT+7)"). Not a line that says something of
     the date ("Meeting postponed to 15 January 2027", "Press conference: Friday 5 December
     2026, 10:00, Press Room B"), nor a dateline ("Phnom Penh, 3 December 2026")."""
-    if word_count(para) > _BYLINE_WORDS or para.rstrip().endswith((".", "!", "?", "។", "៕")):
+    if word_count(para) > _BYLINE_WORDS or ends_sentence(para):
         return False
     if first_date(para) is None:
         return False

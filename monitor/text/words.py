@@ -35,3 +35,11 @@ def word_count(text: str, *, cjk: bool = False) -> int:
         elif _ALNUM.search(token):  # not "-" or "|"
             count += 1
     return count
+
+
+SENTENCE_ENDS = (".", "!", "?", "។", "៕")  # Latin and Khmer
+
+
+def ends_sentence(text: str) -> bool:
+    """Does the line end as a sentence does (a byline, a dateline, a label does not)?"""
+    return text.rstrip().endswith(SENTENCE_ENDS)
