@@ -1188,7 +1188,7 @@ def test_the_headline_is_the_page_s_own_line_not_a_sidebar_link_to_it():
 
     url = "https://asean.example/press/1130.html"
     with_link, without = extract_html(page(True), url), extract_html(page(False), url)
-    assert with_link.title == without.title == headline.upper()
+    assert with_link.title == without.title == headline  # in <title>'s case, not the page's
     assert headline.upper() not in with_link.paragraphs + without.paragraphs
 
 
@@ -1302,3 +1302,21 @@ def test_one_link_below_the_statement_is_the_statement_s():
         "</a></p></div></body></html>"
     )
     assert _around_statement((text, doc), _line_records(tree, skip_chrome=False)) == (text, doc)
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (f"<title>{HEADLINE} | Ministry</title>", HEADLINE),
+        (f'<meta property="og:title" content="{HEADLINE}"><title>Ministry</title>', HEADLINE),
+        (f"<title>{HEADLINE.upper()} | Ministry</title>", HEADLINE.upper()),  # nothing else
+    ],
+)
+def test_a_headline_in_capitals_takes_the_titles_case(head, expected):
+    """The page sets its headline in capitals, <title> (or og:title) writes the same words
+    in mixed case: that is the ministry's wording, the capitals are the layout's."""
+    body = "".join(f"<p>{_plain(p)}</p>" for p in BODY)
+    page = f"""<html lang="en"><head><meta charset="utf-8">{head}</head><body>
+<h1>{HEADLINE.upper()}</h1><article>{body}</article></body></html>"""
+    doc = extract_html(page, "https://mfaic.gov.kh/news/ministers-review-cooperation")
+    assert doc.title == expected

@@ -138,7 +138,7 @@ def _choose_title(
     for level in ("h1", "h2"):
         for heading in headings[level]:
             if _agrees(heading, page_title) or _agrees(heading, og_title):
-                return heading
+                return _as_written_in(heading, page_title, og_title)
     # the headline in some other element (<h3>, <strong>, div.title) that <title> confirms;
     # a link that <title> confirms (a sidebar's list of releases) only after every other line
     links = {normalize(a.text_content()) for a in tree.iter("a")}
@@ -146,7 +146,7 @@ def _choose_title(
         if line.casefold() in site_names or (len(line) > len(page_title) and _ENDS_SENTENCE(line)):
             continue  # the site's name, or a sentence that names the site
         if len(line) >= 0.5 * len(page_title) and _agrees(line, page_title):
-            return line
+            return _as_written_in(line, page_title)
     if len(set(headings["h1"])) == 1 and _says_something(headings["h1"][0]):
         return headings["h1"][0]
     if not (_names_the_page(page_title, site_names) or _names_the_page(og_title, site_names)):
@@ -158,6 +158,27 @@ def _choose_title(
     meta_title = "" if meta_title.casefold() in site_names else meta_title
     chosen = page_title or og_title or meta_title
     return _without_site_name(chosen, site_names, tree) if chosen else raw_title
+
+
+def _as_written_in(heading: str, *references: str) -> str:
+    """A headline set in capitals as <title> or og:title writes the same words in mixed case:
+    the page's capitals are its style (a redesign may drop them), the title's case is the
+    ministry's wording."""
+    wanted = heading.lower()
+    if not heading.isupper() or len(wanted) != len(heading):
+        return heading
+    for reference in references:
+        folded = reference.lower()
+        at = folded.find(wanted)
+        end = at + len(wanted)
+        if at < 0 or len(folded) != len(reference):
+            continue  # absent, or a letter whose lower case is longer (İ)
+        if folded[at - 1 : at].isalnum() or folded[end : end + 1].isalnum():
+            continue  # inside a longer word
+        written = reference[at:end]
+        if not written.isupper():
+            return written
+    return heading
 
 
 # how <title> joins the headline and the site's name: " - ", " | ", " – ", " » ", " :: "
