@@ -690,3 +690,40 @@ def test_a_card_s_own_date_and_no_comment_s() -> None:
     )
     listing = discover(f"<html><body><ul>{cards}</ul></body></html>", "https://x.gov.kh/news")
     assert [r.date for r in listing.releases] == ["2026-11-20", "2026-11-21", "2026-11-22"]
+
+
+def test_a_plone_listings_second_page_keeps_its_releases_not_its_pager():
+    """Plone 5 (Barceloneta) sets its content column in <main class="row row-offcanvas">
+    ("offcanvas" names mobile menus elsewhere) and batches with ?b_start:int=6 behind
+    "« Previous 6 items": an outside probe saw page 2 give the pager link as its one release
+    (its listing changes were then reported as edits of it) and lose the two real ones."""
+    base = "https://mfac.example.tl/news"
+    first = discover(_html("handmade/plone_news_p1.html"), base)
+    assert first.next_pages == (f"{base}?b_start:int=6",)
+    second = discover(_html("handmade/plone_news_p2.html"), f"{base}?b_start:int=6",
+                      like=first.signature)  # fmt: skip
+    assert [r.url.rsplit("/", 1)[1] for r in second.releases] == [
+        "asean-accession-roadmap-review", "japan-ambassador-courtesy-call"]  # fmt: skip
+    assert not second.next_pages  # "« Previous 6 items" and "1" lead back
+
+
+@pytest.mark.parametrize(
+    ("stamp", "shown", "date"),
+    [
+        ("2026-12-02T23:30:00.000Z", "3 December 2026", "2026-12-03"),  # 06:30 in UTC+7
+        ("2026-12-02T23:30:00+00:00", "3 December 2026", "2026-12-03"),
+        ("2026-12-02", "3 December 2026", "2026-12-02"),  # no clock: the markup's day
+        ("2026-11-20T10:00:00Z", "3 December 2026", "2026-11-20"),  # not a zone's day apart
+    ],
+)
+def test_a_listings_zoned_timestamp_gives_the_day_the_site_shows(stamp, shown, date):
+    """Next.js sites write <time datetime> in UTC: a release of 06:30 in Phnom Penh is the
+    day before in UTC, and was stored a day early."""
+    items = "".join(
+        f'<li class="card"><h3><a href="/news/release-{i}">Minister meets envoy on mine action '
+        f'cooperation number {i}</a></h3><time datetime="{stamp}">{shown}</time></li>'
+        for i in range(4)
+    )
+    listing = discover(f"<html><body><main><ul>{items}</ul></main></body></html>",
+                       "https://mfa.example.org/news")  # fmt: skip
+    assert [r.date for r in listing.releases] == [date] * 4

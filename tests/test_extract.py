@@ -1320,3 +1320,56 @@ def test_a_headline_in_capitals_takes_the_titles_case(head, expected):
 <h1>{HEADLINE.upper()}</h1><article>{body}</article></body></html>"""
     doc = extract_html(page, "https://mfaic.gov.kh/news/ministers-review-cooperation")
     assert doc.title == expected
+
+
+def test_a_short_articles_header_run_into_its_text_is_split_back():
+    """trafilatura joins a short article's kicker, headline, date, "1678 reads" and share bar
+    into its first sentence; the run holds the headline, so it is the page's lines again and
+    the counter and the buttons go (an outside probe saw every count reported as an edit)."""
+    doc = extract_html(_read_html(AUDIT / "aspnet-kicker-joined.html"),
+                       "https://dfa.example.ph/Pages/Hotline.aspx")  # fmt: skip
+    assert doc.paragraphs == (
+        "Filipinos in distress abroad may contact the 24-hour DFA consular hotline at "
+        "+63 2 8651 9400.",
+        "Messages may also be sent to the Office of the Undersecretary for Migrant Affairs "
+        "through its official social media pages.",
+    )
+
+
+def test_a_date_only_in_a_linked_pages_address_is_not_the_pages():
+    """A sidebar's link to /km/news/2026/10/071 dates another release; the page's own date is
+    the one it writes (here in a span touching the view count's)."""
+    html = _read_html(AUDIT / "khmer-glued-meta.html")
+    assert "/km/news/2026/11/095" in html
+    for sidebar in ("/km/news/2026/11/095", "/km/news/2026/10/071"):
+        page = html.replace("/km/news/2026/11/095", sidebar)
+        assert extract_html(page, "https://akp.example.kh/km/news/101").date == "2026-12-02"
+    glued = html.replace("ថ្ងៃទី២ ខែធ្នូ ឆ្នាំ២០២៦", "").replace("/km/news/2026/11/095",
+                                                                "/km/news/2026/10/071")
+    assert extract_html(glued, "https://akp.example.kh/km/news/101").date is None
+
+
+@pytest.mark.parametrize(
+    ("byline", "date"),
+    [
+        ('by Press Office — <span class="documentPublished">published Nov 27, 2026 09:15 AM'
+         '</span>, <span class="documentModified">last modified Dec 01, 2026 10:02 AM</span>',
+         "2026-11-27"),  # Plone 5
+        ("<span>Published: 01.12.2026</span> <span>Last modified: 04.12.2026 19:52</span>",
+         "2026-12-01"),  # Plone 6
+        ("<span>Last modified: 04.12.2026 19:52</span>", None),  # no publication date
+    ],
+)
+def test_a_byline_with_a_modified_date_gives_the_published_one(byline, date):
+    """Plone's byline names both dates; the line was passed over for its "last modified", and
+    the date came from the "Latest news" portlet, changing as it did."""
+    body = "".join(f"<p>{_plain(p)}</p>" for p in BODY)
+    portlet = "".join(f'<li><a href="/news/item-{d}">Minister receives the ambassador of '
+                      f'country {d}</a> <span>Nov {d}, 2026</span></li>' for d in (24, 25, 26))
+    page = f"""<html lang="en"><head><title>{HEADLINE} — Ministry</title></head><body>
+<article id="content"><h1 class="documentFirstHeading">{HEADLINE}</h1>
+<div class="documentByLine">{byline}</div><div id="parent-fieldname-text">{body}</div>
+</article><aside id="portal-column-two"><section class="portlet"><header>Latest news</header>
+<ul>{portlet}</ul></section></aside></body></html>"""
+    doc = extract_html(page, "https://mfac.example.tl/news/ministers-review-cooperation")
+    assert doc.date == date

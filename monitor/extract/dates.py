@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from monitor.text.dates import date_matches, parse_date
 from monitor.text.normalize import normalize
 
-from .vocabulary import NOT_PUBLICATION, alternatives
+from .vocabulary import NOT_PUBLICATION, PUBLICATION_LABELS, alternatives
 
 # Embargoed releases and time zones put a publication date a few days ahead of our clock
 _DAYS_AHEAD = 3
@@ -41,14 +41,22 @@ def _plausible(iso: str | None) -> str | None:
 
 
 _NOT_PUBLICATION = re.compile(alternatives(NOT_PUBLICATION), re.I)
+_PUBLICATION = re.compile(rf"\b(?:{alternatives(PUBLICATION_LABELS)})", re.I)
 
 
 def _first_date(lines: Iterable[str], month_first: bool) -> str | None:
     """The first publication-like date on a short line (a byline, not a sentence that
-    mentions a date, not a "today is" or "updated" widget)."""
+    mentions a date, not a "today is" or "updated" widget; "Published 1 Dec, last modified
+    4 Dec" gives the date it labels published)."""
     for line in lines:
-        if len(line) <= 100 and not _NOT_PUBLICATION.search(line):
-            found = _plausible(parse_date(line, month_first=month_first))
-            if found:
-                return found
+        if len(line) > 100:
+            continue
+        other = _NOT_PUBLICATION.search(line)
+        if other:
+            line = line[: other.start()]
+            if not _PUBLICATION.search(line):
+                continue
+        found = _plausible(parse_date(line, month_first=month_first))
+        if found:
+            return found
     return None

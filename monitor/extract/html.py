@@ -106,21 +106,24 @@ def _date_near(lines: list[str], title: str, month_first: bool, *, above: bool) 
     return _first_date(window, month_first)
 
 
-def _only_in_chrome(
+def _where_written(
     found: str, tree: etree._Element, lines: list[str], url: str, month_first: bool
-) -> bool:
-    """The date is written in the page's chrome (a header clock, a sidebar list), and neither
-    in the text around the statement nor in markup (meta tags, <time>, JSON-LD) or the URL:
-    htmldate read it from a widget."""
-
+) -> str:
+    """Where the page writes a date htmldate found: "page" (the text around the statement,
+    markup such as meta tags, <time> and JSON-LD, or the URL); "stamp" (only the page's
+    chrome, as its one date: a footer's "as of 9 October"); "chrome" (a widget among other
+    dates: a sidebar list's, each another page's); "" (only a linked page's address)."""
+    if found in _written("\n".join(lines), month_first):
+        return "page"
+    markup = tree.xpath("//@content|//@datetime|//@title|//script/text()")
+    if found in _written(" ".join([url, *markup]), month_first):
+        return "page"
     chrome = Counter(_lines(tree, skip_chrome=False))
     chrome.subtract(lines)
-    if found not in _written("\n".join(line for line, n in chrome.items() if n > 0), month_first):
-        return False
-    if found in _written("\n".join(lines), month_first):
-        return False
-    markup = tree.xpath("//@content|//@datetime|//@title|//script/text()")
-    return found not in _written(" ".join([url, *markup]), month_first)
+    dates = _written("\n".join(line for line, n in chrome.items() if n > 0), month_first)
+    if found not in dates:
+        return ""
+    return "stamp" if len(dates) == 1 and not _around_today(found) else "chrome"
 
 
 def _metadata_date(found: str | None, html: str, url: str, month_first: bool) -> str | None:
@@ -281,22 +284,24 @@ def _publication_date(
     """The release's date, most trusted first: the configured selector, the byline under the
     headline, page markup and metadata (htmldate), a date just above the headline (where site
     headers also put "today" widgets), htmldate's full-text search, a dateline ("Phnom Penh,
-    24 April 2026") at the top or foot of the statement; last, a date htmldate found only in
-    the page's chrome (a sidebar list; never a header clock's today)."""
+    24 April 2026") at the top or foot of the statement; last, a date the page's chrome shows
+    alone (a footer's "as of"). Never a date among a widget's (a sidebar list's: each dates
+    another page), a header clock's today or one only a link's address gives: the listing's
+    date or the day the release was first seen serve better."""
     month_first = _month_first(tree, url, page_lines)
 
-    widget_dates: list[str] = []  # htmldate's dates that only a sidebar list shows
+    in_chrome: list[str] = []  # htmldate's dates that only a widget shows
+    stamps: list[str] = []  # ... that the page's chrome shows as its one date
 
     def from_htmldate(found: str | None) -> str | None:
         found = _metadata_date(found, html, url, month_first)
-        if found and _only_in_chrome(found, tree, page_lines, url, month_first):
-            if not _around_today(found):  # a header clock shows today: never a date
-                widget_dates.append(found)
-            return None
-        return found
+        where = _where_written(found, tree, page_lines, url, month_first) if found else ""
+        if where in ("chrome", "stamp"):
+            (stamps if where == "stamp" else in_chrome).append(found)
+        return found if where == "page" else None
 
-    def searched() -> str | None:  # slow: not when the quick search found a sidebar's date
-        return None if widget_dates else from_htmldate(_searched_date(tree, url))
+    def searched() -> str | None:  # slow: not when the quick search found a widget's date
+        return None if in_chrome or stamps else from_htmldate(_searched_date(tree, url))
 
     return (
         selectors.published(month_first)
@@ -305,7 +310,7 @@ def _publication_date(
         or _date_near(page_lines, title, month_first, above=True)
         or searched()
         or _first_date((*paras[:2], *reversed(paras[-3:])), month_first)
-        or next(iter(widget_dates), None)
+        or next(iter(stamps), None)
     )
 
 

@@ -8,6 +8,7 @@ keeps with a statement.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from lxml import etree
@@ -117,7 +118,7 @@ def _line_records(root: etree._Element, *, skip_chrome: bool) -> list[_Line]:
     pieces: list[tuple[str, etree._Element, bool]] = []
 
     def end_line() -> None:
-        text = normalize("".join(piece for piece, _, _ in pieces))
+        text = normalize(_spaced(piece for piece, _, _ in pieces))
         if text:
             owner = next((el for piece, el, _ in pieces if piece.strip()), root)
             letters = linked = 0
@@ -159,6 +160,18 @@ def _line_records(root: etree._Element, *, skip_chrome: bool) -> list[_Line]:
                 pieces.append((_SPACES.sub(" ", el.tail), parent, links > 0))
     end_line()
     return records
+
+
+def _spaced(pieces: Iterable[str]) -> str:
+    """The pieces of a line joined; two elements' numbers set side by side stay two numbers
+    (a minified theme writes "<span>2 December 2026</span><span>609 views</span>", which a
+    browser spaces by CSS)."""
+    out: list[str] = []
+    for piece in pieces:
+        if piece[:1].isdigit() and out and out[-1][-1:].isdigit():
+            out.append(" ")
+        out.append(piece)
+    return "".join(out)
 
 
 def _lines(root: etree._Element, *, skip_chrome: bool) -> list[str]:
@@ -314,12 +327,12 @@ def _common_container(elements: list[etree._Element]) -> etree._Element | None:
 
 
 def _split_joined(paras: tuple[str, ...], lines: list[_Line]) -> tuple[str, ...]:
-    """Each paragraph that is a heading and the lines below it run together, as those lines:
-    trafilatura's last fallback on a short page joins its headline, byline and text into one
-    ("Title Posted on … by … 597 views The Royal Government…"). Its table rows and list items
-    stay as it joined them."""
+    """Each paragraph that is the page's lines around a heading run together, as those lines:
+    trafilatura's last fallback on a short page joins its kicker, headline, byline and text
+    into one ("News Release Title 11/20/2026 1678 reads Print Email Share Filipinos in…").
+    Its table rows and list items stay as it joined them."""
     keys = [_key(line.text) for line in lines]
-    heads = [i for i, line in enumerate(lines) if keys[i] and _heading_line(line, by_name=False)]
+    heads = {i for i, line in enumerate(lines) if keys[i] and _heading_line(line, by_name=False)}
     if not heads:
         return paras
     own = set(keys)
@@ -332,11 +345,11 @@ def _split_joined(paras: tuple[str, ...], lines: list[_Line]) -> tuple[str, ...]
     return tuple(out)
 
 
-def _consecutive(target: str, keys: list[str], starts: list[int]) -> list[int] | None:
-    """The indexes of two or more consecutive non-empty `keys`, the first at one of `starts`,
-    that make up `target`."""
-    for start in starts:
-        if not target.startswith(keys[start]):
+def _consecutive(target: str, keys: list[str], heads: set[int]) -> list[int] | None:
+    """The indexes of two or more consecutive non-empty `keys`, one of them in `heads`, that
+    make up `target`."""
+    for start, first in enumerate(keys):
+        if not first or not target.startswith(first):
             continue
         done, parts = "", []
         for i in range(start, len(keys)):
@@ -347,7 +360,9 @@ def _consecutive(target: str, keys: list[str], starts: list[int]) -> list[int] |
             done += keys[i]
             parts.append(i)
             if done == target:
-                return parts if len(parts) > 1 else None
+                if len(parts) > 1 and not heads.isdisjoint(parts):
+                    return parts
+                break
     return None
 
 

@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date as Date
 
 from bs4 import NavigableString, Tag
 
@@ -136,8 +137,23 @@ def _attr_date_of(node: Tag, month_first: bool | None) -> str | None:
             continue  # <meta content> of any other kind
         found = _date(str(value), month_first)
         if found:
-            return found
+            return _shown_day(found, str(value), node, month_first)
     return None
+
+
+# a machine date with a clock in another zone than the site's: "2026-12-02T23:30:00.000Z"
+_ZONED_CLOCK = re.compile(r"T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)$")
+
+
+def _shown_day(found: str, value: str, node: Tag, month_first: bool | None) -> str:
+    """A zoned machine date names its zone's day (a site in UTC+7 publishing at 06:30 writes
+    the day before in UTC); the element's own text, a day off, shows the site's day."""
+    if not _ZONED_CLOCK.search(value.strip()):
+        return found
+    shown = _date(_text(node), month_first)
+    if shown and abs((Date.fromisoformat(shown) - Date.fromisoformat(found)).days) == 1:
+        return shown
+    return found
 
 
 def _attr_date(el: Tag, month_first: bool | None) -> str | None:

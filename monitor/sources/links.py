@@ -127,12 +127,18 @@ _NOT_CHROME_TOKEN = re.compile(rf"(?:^|[-_])(?:{alternatives(QUALIFYING_CLASSES)
 
 
 def _chrome_level(el: Tag) -> int:
-    """2: chrome by HTML semantics (nav, footer, role=navigation); 1: by class name; 0: none."""
-    if el.name in CHROME_TAGS or str(el.get("role") or "").lower() in CHROME_ROLES:
+    """2: chrome by HTML semantics (nav, footer, role=navigation); 1: by class name; 0: none.
+    The page's main element is never chrome, nor what wraps it, whatever their classes say
+    (Bootstrap's "row-offcanvas" around <main>)."""
+    role = str(el.get("role") or "").lower()
+    if el.name in CHROME_TAGS or role in CHROME_ROLES:
         return 2
-    return int(
-        any(_CHROME_TOKEN.search(t) and not _NOT_CHROME_TOKEN.search(t) for t in _tokens(el))
-    )
+    named = any(_CHROME_TOKEN.search(t) and not _NOT_CHROME_TOKEN.search(t) for t in _tokens(el))
+    return int(named and not _is_main(el) and el.find(_is_main) is None)
+
+
+def _is_main(el: Tag) -> bool:
+    return el.name == "main" or str(el.get("role") or "").lower() == "main"
 
 
 def _is_pager(el: Tag) -> bool:

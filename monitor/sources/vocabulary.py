@@ -145,7 +145,7 @@ NEXT_LINKS = (
     "next", "next page", "nextpage", "go to next page", "older", "older posts", "older entries",
     "older news", "older articles", "earlier", "weiter", "nächste", "nächste seite", "vor",
     "suivant", "suivante", "page suivante", "siguiente", "próxima", "successiva", "tiếp",
-    "tiếp theo", "ถัดไป", "បន្ទាប់", "ទំព័របន្ទាប់",
+    "tiếp theo", "ถัดไป", "បន្ទាប់", "ទំព័របន្ទាប់", r"next \d+ (?:items?|results?|entries)",
 )  # fmt: skip
 # Back towards the first page
 PREVIOUS_LINKS = (
@@ -153,6 +153,7 @@ PREVIOUS_LINKS = (
     "newer entries", "back", "zurück", "vorherige", "vorherige seite", "précédent",
     "précédente", "anterior", "trước", "ก่อนหน้า", "មុន", "first", "first page",
     "go to first page", "erste", "erste seite", "première", "primera", "start", "ទំព័រដំបូង",
+    r"previous \d+ (?:items?|results?|entries)",
 )  # fmt: skip
 LAST_LINKS = (
     "last", "last page", "go to last page", "letzte", "letzte seite", "dernière", "última",
@@ -164,6 +165,7 @@ PAGE_PARAMETERS = (
     "p", "pg", "pn", "page", "paged", "pagina", "seite", "start", "limitstart", "offset", "skip",
     "pageno", r"pagenum\w*", "page_?(?:num|no|number|index|id)?", r"\w*[-_]paged?",
     r"\w*_paging_p", "currentpage", "cur_?page", "pageindex", "pagenumber",
+    r"b_start(?::int)?",  # Plone's batches
 )  # fmt: skip
 # ... of which these also name other things (?p=123 is a WordPress post)
 WEAK_PAGE_PARAMETERS = frozenset({"p", "pg", "pn", "start", "offset", "skip", "limitstart"})
