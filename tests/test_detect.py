@@ -8,6 +8,7 @@ from monitor.detect import outcome
 from monitor.detect.rules import (
     due_for_return_check,
     due_for_revisit,
+    place,
     removal_by_redirect,
     removal_notice,
 )
@@ -187,7 +188,8 @@ def test_after_reading():
     # only a short line of the page changed: held, to compare with the source's other pages
     dated = _doc(doc.title, STATEMENT, "Updated 25/11/2026")
     chrome = after(dated, _stored(doc), doc, old_lines=lines)
-    assert chrome.kind == "hold_chrome" and chrome.paths == {"html/body/div/p"}
+    assert chrome.kind == "hold_chrome"
+    assert chrome.paths == {place("html/body/div/p", "Updated 25/11/2026")}
     assert after(edited, _stored(doc), doc, old_lines=lines).kind == "hold"  # a long line: edit
     no_statement = _doc("Page not found", "Sorry.")
     assert after(no_statement, None, known=False).reason.startswith("no statement here")

@@ -163,21 +163,22 @@ def chrome_verdicts(
     regions: Sequence[str],
     is_volatile: Callable[[str], bool],
 ) -> list[bool]:
-    """For releases whose readings differ only in short lines (`hold_chrome`: the lines' paths,
-    and the page's lines): chrome where lines at those places changed on another page of the
-    source in this check too, or did on two pages decided as chrome before (`is_volatile`), or
-    lie outside the source's statement `regions` on a page whose statement is in them; else
-    an edit."""
-    pages = Counter(path for paths, _ in held for path in paths)
+    """For releases whose readings differ only in short lines (`hold_chrome`: the lines'
+    places, `rules.place`, and the page's lines): chrome where lines at those places changed
+    on another page of the source in this check too, or did on two pages decided as chrome
+    before (`is_volatile`), or lie outside the source's statement `regions` on a page whose
+    statement is in them; else an edit."""
+    pages = Counter(place for places, _ in held for place in places)
     tops = [r.partition("|")[0] for r in regions]
 
     def inside(path: str) -> bool:
         return any(path == r or path.startswith(f"{r}/") for r in tops)
 
     verdicts = []
-    for paths, lines in held:
+    for places, lines in held:
         # lines elsewhere than the statement's region, on a page whose statement is there
         in_region = any(line.path and inside(line.path) for line in lines)
-        verdicts.append(all(pages[path] >= 2 or is_volatile(path)
-                            or (in_region and not inside(path)) for path in paths))  # fmt: skip
+        verdicts.append(all(pages[place] >= 2 or is_volatile(place)
+                            or (in_region and not inside(place.partition("\t")[0]))
+                            for place in places))  # fmt: skip
     return verdicts

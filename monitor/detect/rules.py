@@ -17,6 +17,8 @@ from monitor.extract.reading import PageLine as Line
 from monitor.extract.site_page import says_away
 from monitor.models import Document, Page, ReleaseState, VersionText, parse_iso
 from monitor.sources import discover
+from monitor.text.dates import without_dates
+from monitor.text.scripts import ASCII_DIGITS
 from monitor.text.words import word_count
 
 Verdict = Literal["new", "changed", "unchanged"]
@@ -182,14 +184,14 @@ CHROME_LINE_WORDS = 20
 def chrome_change(
     before: Document, before_lines: Sequence[Line], after: Document, after_lines: Sequence[Line]
 ) -> set[str] | None:
-    """The page paths of the lines that make the whole difference between two readings of a
-    release (`extract.reading.lines_read`), when every such line is short and a line of its
-    page: a "last updated" line, a weather widget, a tag list read along with the text. None
-    when the title or any longer line changed, but for a list of links ("See also: a | b").
-    Whether those paths are volatile for the source (changing on other pages too, while their
-    statements do not) decides if this is chrome; a line that is a link (a menu item, a tag,
-    another release's title) or lies outside the source's statement region on a page that
-    has it always is, and its path is not returned."""
+    """The places (`place`: page path and shape) of the lines that make the whole difference
+    between two readings of a release (`extract.reading.lines_read`), when every such line is
+    short and a line of its page: a "last updated" line, a weather widget, a tag list read
+    along with the text. None when the title or any longer line changed, but for a list of
+    links ("See also: a | b"). Whether those places are volatile for the source (changing on
+    other pages too, while their statements do not) decides if this is chrome; a line that is
+    a link (a menu item, a tag, another release's title) or lies outside the source's
+    statement region on a page that has it always is, and its place is not returned."""
     if before.title.casefold() != after.title.casefold():
         return None
     if not (before_lines and after_lines):
@@ -211,5 +213,17 @@ def chrome_change(
         if word_count(text) > CHROME_LINE_WORDS:
             return None
         if not line.outside:
-            paths.add(line.path)
+            paths.add(place(line.path, text))
     return paths  # empty: only links changed, or only how lines were joined into paragraphs
+
+
+_NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+
+
+def place(path: str, text: str) -> str:
+    """Where a changed line sits, and what it says but for its numbers and dates: a counter, a
+    clock or a "last updated" line says the same on every page of a source ("# views"), and a
+    site-wide ticker the same words, so their changes meet at one place; two releases edited
+    in one check have short lines at one tag path too, but each says its own thing."""
+    shape = _NUMBER.sub("#", without_dates(text.translate(ASCII_DIGITS))).casefold()
+    return f"{path}\t{' '.join(shape.split())}"

@@ -71,7 +71,8 @@ class SiteProfile:
             self._view = None
 
     def learn_volatile(self, url: str, paths: Iterable[str]) -> None:
-        """Lines at these paths changed on this page while its statement did not."""
+        """Lines at these places (`detect.rules.place`: path and shape) changed on this page
+        while its statement did not."""
         page = url_key(url)
         changed = False
         for path in set(paths):
@@ -85,7 +86,8 @@ class SiteProfile:
             self._view = None
 
     def is_volatile(self, path: str) -> bool:
-        """Lines at `path` changed on two pages whose statements did not (earlier checks)."""
+        """Lines at this place changed on two pages whose statements did not (earlier
+        checks)."""
         seen = self.volatile.get(path_key(path))
         return seen is not None and seen.pages >= VOLATILE_PAGES
 
