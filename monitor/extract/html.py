@@ -35,6 +35,7 @@ from ..models import Document
 from .dates import _around_today, _first_date, _latest_date, _plausible, _written
 from .filters import _clean
 from .language import _english, _html_language, _primary_subtag, _script_language
+from .lead import lead_lines
 from .lines import (
     _around_statement,
     _is_chrome_element,
@@ -256,12 +257,14 @@ def _single_page(
     and lists around it; with the region that held it, for the source to learn (`pruned`: the
     lines the source's template took out of `work` before)."""
     meta = _trafilatura(work, url)
-    paras = _clean(paragraphs(meta.text or ""))
+    raw = paragraphs(meta.text or "")
+    paras = _clean(raw)
     if not paras:  # very short pages: be generous, then take the page's main block
-        paras = _clean(paragraphs(_trafilatura(work, url, favor_recall=True).text or ""))
+        raw = paragraphs(_trafilatura(work, url, favor_recall=True).text or "")
+        paras = _clean(raw)
     lines = _line_records(work, skip_chrome=False)
-    split = _split_joined(paras, lines)  # the page's own lines: cleaned once placed
-    paras = _around_statement(paras, lines) if split == paras else _clean(
+    split = _split_joined(raw, lines)  # the page's own lines: cleaned once placed
+    paras = _around_statement(paras, lines) if split == raw else _clean(
         _around_statement(split, lines))  # fmt: skip
     region = region_to_learn(paras, lines, template_under, pruned) if paras else None
     if not paras:
@@ -365,6 +368,9 @@ def read_html(
         _choose_title(tree, url, page_lines, normalize(meta.title or ""), paras)
     )
 
+    lead = () if content else lead_lines(prepared.work, doc_title, paras)
+    if lead:  # the statement reaches out of its region: no digest of the region stands for it
+        paras, in_first = (*lead, *paras), None
     doc_date = _publication_date(html, tree, url, page_lines, selectors, meta.date, doc_title,
                                  paras)  # fmt: skip
     paras = _without_headline(paras, doc_title, page_lines)
@@ -375,6 +381,6 @@ def read_html(
     doc = Document(url=url, title=doc_title, paragraphs=paras, date=doc_date, language=language)
     mark = fingerprint(tree, template, in_first) if in_first else None
     region = find_region(prepared.work, template.regions[0]) if template.regions else None
-    lines = lines_read(paras, prepared.kept(), region)
+    lines = lines_read(paras, prepared.kept(), region, own=frozenset(lead))
     return Reading(doc, prepared.keys, learned, read_in, prepared.removed, mark, lines,
                    tuple(selectors.misses))

@@ -335,14 +335,35 @@ def _split_joined(paras: tuple[str, ...], lines: list[_Line]) -> tuple[str, ...]
     heads = {i for i, line in enumerate(lines) if keys[i] and _heading_line(line, by_name=False)}
     if not heads:
         return paras
-    own = set(keys)
+    own = {key: line.text for key, line in zip(keys, lines, strict=True)}
     out: list[str] = []
-    for para in paras:
-        target = _key(para)
+    k = 0
+    while k < len(paras):
+        para, target = paras[k], _key(paras[k])
         item = para.startswith(("- ", "| "))  # trafilatura's list items and table rows
         parts = None if item or target in own else _consecutive(target, keys, heads)
+        whole = None if item or parts or target in own else _pieces_of(paras, k, own)
+        if whole:  # the other way round: one line of the page in pieces ("by Office —" / …)
+            out.append(own[whole[0]])
+            k += whole[1]
+            continue
         out.extend(lines[i].text for i in parts) if parts else out.append(para)
+        k += 1
     return tuple(out)
+
+
+def _pieces_of(paras: tuple[str, ...], k: int, own: dict[str, str]) -> tuple[str, int] | None:
+    """The key of the page's byline that paragraphs k, k+1… make up together (trafilatura
+    breaks a line where the page's source breaks it), and how many they are."""
+    joined = ""
+    for n in range(k, min(k + 4, len(paras))):
+        key = _key(paras[n])
+        if not key or paras[n].startswith(("- ", "| ", "|-")):
+            return None  # a list item, a table row or its rule: as trafilatura set them
+        joined += key
+        if n > k and joined in own:  # only a byline: its date piece alone passes for chrome
+            return (joined, n - k + 1) if _dates_the_page(own[joined]) else None
+    return None
 
 
 def _consecutive(target: str, keys: list[str], heads: set[int]) -> list[int] | None:
@@ -388,11 +409,11 @@ def _dates_the_page(para: str) -> bool:
     Spokesperson", "Thứ Tư, 02/12/2026 21:10 (GMT+7)"). Not a line that says something of
     the date ("Meeting postponed to 15 January 2027", "Press conference: Friday 5 December
     2026, 10:00, Press Room B"), nor a dateline ("Phnom Penh, 3 December 2026")."""
-    if word_count(para) > _BYLINE_WORDS or ends_sentence(para):
-        return False
-    if first_date(para) is None:
+    if ends_sentence(para) or first_date(para) is None:
         return False
     rest = _CLOCK.sub(" ", without_dates(para.translate(ASCII_DIGITS)))
+    if word_count(rest) > _BYLINE_WORDS:  # its dates aside ("published …, last modified …")
+        return False
     labelled = _META_WORDS.search(rest) is not None
     words = word_count(" ".join(_WORD.findall(_META_WORDS.sub(" ", rest))))
     return words <= 2 and (labelled or not words)

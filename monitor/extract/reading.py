@@ -173,11 +173,16 @@ class PageLine(NamedTuple):
 
 
 def lines_read(
-    paras: tuple[str, ...], blocks: list[Block], region: etree._Element | None = None
+    paras: tuple[str, ...],
+    blocks: list[Block],
+    region: etree._Element | None = None,
+    own: frozenset[str] = frozenset(),
 ) -> tuple[PageLine, ...]:
     """The page lines the paragraphs are made of: a paragraph is one line, or several
     consecutive ones that the reader joined (a headline, the text and a "last updated" line in
-    one); a line without a path where it is neither."""
+    one); a line without a path where it is neither, or where it is the statement's `own`
+    though outside its region (the lead: a change there is always an edit)."""
+    blocks = [b for b in blocks if b.text not in own]
     keys = [(_key(b.text), b) for b in blocks]
     exact: dict[str, Block] = {}
     for key, block in keys:

@@ -36,7 +36,8 @@ def alternatives(*groups: Iterable[str]) -> str:
 # is a clock, not text
 DATE_LABELS = (
     "today(?: is)?", "now", "date", "dated", "posted(?: on)?", "published(?: on)?",
-    "last updated(?: on)?", "updated(?: on)?", "modified(?: on)?", "created(?: on)?", "at",
+    "last updated(?: on)?", "updated(?: on)?", "last modified(?: on)?", "modified(?: on)?",
+    "created(?: on)?", "at",
     "on", "the", "time", "am", "pm", "utc", "gmt", "ict",
 )  # fmt: skip
 # Khmer words end in combining signs, where \b does not work: they go outside the \b group

@@ -1,0 +1,101 @@
+"""The lead a CMS sets between the headline and the body (Plone's documentDescription, a
+standfirst) is the statement's first paragraph: read on one page alone and beside a learned
+region, and an edit there is reported with its words, while the page's chrome stays silent."""
+
+from __future__ import annotations
+
+import asyncio
+
+import yaml
+
+from monitor.config import load_config
+from monitor.demo.server import FixtureServer, Route
+from monitor.extract import extract_html
+from monitor.models import CheckReport
+from monitor.run.check import CheckOptions, run_check
+from monitor.store.catalogue import Store
+
+TOPICS = ["mine action", "the ASEAN-UN Plan of Action", "consular services", "peacekeeping",
+          "trade with Japan", "climate adaptation"]  # fmt: skip
+
+
+def _lead(n: int) -> str:
+    return f"The Ministry reviewed cooperation on {TOPICS[n]} with its partners this week."
+
+
+def _body(n: int) -> list[str]:
+    return [
+        f"The Deputy Minister chaired the meeting on {TOPICS[n]} held at the Ministry in Dili "
+        f"on {n + 2} November 2026, with the participation of development partners.",
+        f"Participants reviewed progress made since the last session on {TOPICS[n]}, and "
+        "agreed on the priorities for the coming year and the means to finance them.",
+        "The next meeting will be held in the first half of 2027 at a date to be agreed "
+        "through diplomatic channels by both sides.",
+    ]
+
+
+def _page(n: int, chrome: int, lead: str | None = None) -> str:
+    """A Plone 5 news item: the lead in the article's header, the body in its own field, a
+    portlet column and a footer that change on every request."""
+    title = f"Deputy Minister chairs the meeting on {TOPICS[n]}"
+    body = "".join(f"<p>{p}</p>" for p in _body(n))
+    others = "".join(f'<li><a href="/news/item-{(n + k + chrome) % 6}">'
+                     f"{TOPICS[(n + k + chrome) % 6].capitalize()} review</a></li>"
+                     for k in range(1, 4))  # fmt: skip
+    return f"""<!DOCTYPE html><html lang="en"><head><title>{title} — Ministry</title></head>
+<body><header id="portal-top"><a id="portal-logo" href="/">Ministry</a>
+<div class="portal-clock">Friday, 04 December 2026 1{chrome}:5{chrome}</div></header>
+<main id="main-container" class="row row-offcanvas"><article id="content"><header>
+<h1 class="documentFirstHeading">{title}</h1><div class="documentByLine">by Press Office —
+published Nov {n + 2}, 2026 09:15 AM, last modified Dec 0{chrome % 4 + 1}, 2026 10:0{chrome} AM
+</div><div class="documentDescription description">{lead or _lead(n)}</div></header>
+<div id="content-core"><div id="parent-fieldname-text">{body}</div></div></article></main>
+<aside id="portal-column-two"><section class="portlet"><header>Latest news</header>
+<ul>{others}</ul></section></aside>
+<footer><p>Visits: {20513 + 97 * chrome}</p></footer></body></html>"""
+
+
+def test_the_lead_is_the_statements_first_paragraph():
+    doc = extract_html(_page(0, 0), "https://mfac.example.tl/news/item-0")
+    assert doc.paragraphs[0] == _lead(0)
+    assert list(doc.paragraphs[1:]) == _body(0)  # not the byline, the portlet, the footer
+
+
+def _site(chrome: int, leads: dict[int, str]) -> dict[str, Route]:
+    items = "".join(
+        f'<li><a href="/news/item-{n}">Deputy Minister chairs the meeting on {TOPICS[n]}</a> '
+        f"<span>Nov {n + 2}, 2026</span></li>"
+        for n in range(6)
+    )
+    listing = f"<html><body><main><h1>News</h1><ul class='news'>{items}</ul></main></body></html>"
+    routes = {"/news": Route(body=listing.encode())}
+    for n in range(6):
+        routes[f"/news/item-{n}"] = Route(body=_page(n, chrome, leads.get(n)).encode())
+    return routes
+
+
+def test_an_edit_of_the_lead_is_reported_and_chrome_is_not(tmp_path):
+    with FixtureServer() as server:
+        config_path = tmp_path / "config.yaml"
+        config_path.write_text(yaml.safe_dump({
+            "snapshots": str(tmp_path / "snapshots"),
+            "fetch": {"per_host_delay": 0, "retries": 1, "timeout": 10},
+            "sources": [{"name": "mfac", "url": server.url("/news")}],
+            "revisit": {"fresh_days": 36500},
+        }))  # fmt: skip
+        config = load_config(config_path)
+
+        def check(chrome: int, leads: dict[int, str]) -> CheckReport:
+            server.set_routes(_site(chrome, leads))
+            with Store.open(config.snapshots_dir) as store:
+                return asyncio.run(run_check(config, store, CheckOptions()))
+
+        assert len(check(0, {}).new) == 6
+        for chrome in (1, 2):  # new clock, counter, byline stamp and portlet on every page
+            report = check(chrome, {})
+            assert not report.events, [(e.url, e.diff) for e in report.events]
+        edited = _lead(2).replace("with its partners", "with its development partners")
+        report = check(3, {2: edited})
+        assert [e.url for e in report.changed] == [server.url("/news/item-2")]
+        assert "{+development+}" in report.changed[0].diff and not report.new
+        assert not check(4, {2: edited}).events
