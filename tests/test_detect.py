@@ -251,6 +251,30 @@ def test_short_lines_are_chrome_when_they_change_on_two_pages_or_outside_the_reg
     assert verdicts == [True, True, False, True, True]
 
 
+def test_a_counter_with_each_pages_own_words_is_chrome_on_three_pages_an_edit_on_two():
+    """ "Reporter: Sok Dara (1,000 views)": the counter sits beside the page's own words, so
+    its place is its path alone (`rules.place`); three pages changing there in one check are
+    chrome, two are not enough (two releases whose short lines were edited are two edits)."""
+    from monitor.detect.rules import chrome_change
+
+    lines = []
+    for name in ("Sok Dara", "Chea Vanna", "Lim Sothea"):
+        before, after = (f"Reporter: {name} ({views} views)" for views in (1000, 1100))
+        changed = chrome_change(_doc("T", STATEMENT, before),
+                                [PageLine(before, "html/body/main/div/p")],
+                                _doc("T", STATEMENT, after),
+                                [PageLine(after, "html/body/main/div/p")])  # fmt: skip
+        assert changed is not None
+        lines.append((frozenset(changed), ()))
+    assert outcome.chrome_verdicts(lines, [], lambda place: False) == [True] * 3
+    assert outcome.chrome_verdicts(lines[:2], [], lambda place: False) == [False] * 2
+    learned = {"html/body/main/div/p\t#"}  # counters there decided as chrome before
+    assert outcome.chrome_verdicts(lines[:1], [], learned.__contains__) == [True]
+    # a counter that says the same on every page: two pages suffice
+    same = [(frozenset({"html/body/main/div/p\treporter: akp (# views)\t#"}), ())] * 2
+    assert outcome.chrome_verdicts(same, [], lambda place: False) == [True, True]
+
+
 def test_a_baseline_that_met_only_pages_that_are_no_statement_is_taken_again():
     assert not outcome.baseline_taken(True, 3, False)
     assert outcome.baseline_taken(True, 3, True) and outcome.baseline_taken(True, 0, False)

@@ -584,6 +584,23 @@ def test_tracking_parameters_are_stripped_from_release_urls() -> None:
     assert all("?" not in r.url for r in listing.releases) and len(listing.releases) == 5
 
 
+def test_a_portals_way_back_is_no_part_of_a_release_url() -> None:
+    """Liferay links every item of an asset publisher with ?inheritRedirect=true&redirect=
+    <the list's page>: the way back, which changes with the page of the list. An outside probe
+    saw every such link taken for a login link, and the list's releases lost."""
+    base = "https://mfa.example.gov/web/guest/news"
+    items = "".join(
+        f'<div class="asset-abstract"><h3 class="asset-title"><a href="/web/guest/news/-/'
+        f"asset_publisher/Xk3pQ2/content/statement-{i}?inheritRedirect=true&amp;redirect="
+        f'%2Fweb%2Fguest%2Fnews">Statement on mine action cooperation number {i}</a></h3>'
+        f"<span class='metadata-publish-date'>0{i + 1}/12/2026</span></div>"
+        for i in range(4)
+    )
+    listing = discover(f"<html><body><main>{items}</main></body></html>", base)
+    assert [r.url for r in listing.releases] == [
+        f"{base}/-/asset_publisher/Xk3pQ2/content/statement-{i}" for i in range(4)]
+
+
 def test_broken_feed_gives_no_releases() -> None:
     assert parse_feed(b"<rss><channel><item><title>x", "https://x.gov.kh/feed").releases == ()
     assert parse_feed(b"", "https://x.gov.kh/feed") == Listing(kind="feed")
@@ -714,6 +731,8 @@ def test_a_plone_listings_second_page_keeps_its_releases_not_its_pager():
         ("2026-12-02T23:30:00+00:00", "3 December 2026", "2026-12-03"),
         ("2026-12-02", "3 December 2026", "2026-12-02"),  # no clock: the markup's day
         ("2026-11-20T10:00:00Z", "3 December 2026", "2026-11-20"),  # not a zone's day apart
+        ("2026-12-03T01:00:00Z", "4 December 2026", "2026-12-03"),  # no zone is 23 h ahead
+        ("2026-12-02T23:30:00+07:00", "3 December 2026", "2026-12-02"),  # the site's own zone
     ],
 )
 def test_a_listings_zoned_timestamp_gives_the_day_the_site_shows(stamp, shown, date):
@@ -727,3 +746,16 @@ def test_a_listings_zoned_timestamp_gives_the_day_the_site_shows(stamp, shown, d
     listing = discover(f"<html><body><main><ul>{items}</ul></main></body></html>",
                        "https://mfa.example.org/news")  # fmt: skip
     assert [r.date for r in listing.releases] == [date] * 4
+
+
+def test_a_cards_zoned_stamp_is_not_overruled_by_a_date_its_title_names():
+    """Only a <time>'s own text shows the day its stamp is: a card whose data-date is UTC
+    and whose title names the day of a visit keeps its stamp's day."""
+    items = "".join(
+        f'<li class="card" data-date="2026-12-03T02:00:00Z"><h3><a href="/news/visit-{i}">'
+        f"Minister to visit Japan on 4 December 2026, visit number {i}</a></h3></li>"
+        for i in range(4)
+    )
+    listing = discover(f"<html><body><main><ul>{items}</ul></main></body></html>",
+                       "https://mfa.example.org/news")  # fmt: skip
+    assert [r.date for r in listing.releases] == ["2026-12-03"] * 4

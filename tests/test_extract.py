@@ -1241,6 +1241,9 @@ def test_a_byline_above_the_statement_s_box_is_no_text():
         ("Lượt xem: 1.234", None),  # Vietnamese
         ("Publié le 3 décembre 2026 | Affichages : 519", "Publié le 3 décembre 2026"),
         ("The statement was read 3 times in Parliament.", "same"),
+        ("9 comments", None),  # a page builder's post footer (an outside probe)
+        ("12 Likes", None),
+        ("The minister read 3 comments from the audience.", "same"),
     ],
 )
 def test_counters_in_other_languages_are_no_text(line, kept):
@@ -1358,6 +1361,7 @@ def test_a_date_only_in_a_linked_pages_address_is_not_the_pages():
         ("<span>Published: 01.12.2026</span> <span>Last modified: 04.12.2026 19:52</span>",
          "2026-12-01"),  # Plone 6
         ("<span>Last modified: 04.12.2026 19:52</span>", None),  # no publication date
+        ("Posted on 3 December 2026 | Updated 4 December 2026", "2026-12-03"),
     ],
 )
 def test_a_byline_with_a_modified_date_gives_the_published_one(byline, date):
@@ -1373,3 +1377,14 @@ def test_a_byline_with_a_modified_date_gives_the_published_one(byline, date):
 <ul>{portlet}</ul></section></aside></body></html>"""
     doc = extract_html(page, "https://mfac.example.tl/news/ministers-review-cooperation")
     assert doc.date == date
+
+
+def test_a_programme_of_several_days_is_text_not_a_byline():
+    """A byline has a date or two; a line of three is a media advisory's programme, and a
+    postponement there is an edit."""
+    programme = "Monday 7 December 2026, Tuesday 8 December 2026 and Wednesday 9 December 2026"
+    body = "".join(f"<p>{_plain(p)}</p>" for p in BODY)
+    page = (f"<html><head><title>{HEADLINE}</title></head><body><article><h1>{HEADLINE}</h1>"
+            f"<p>{programme}</p>{body}</article></body></html>")  # fmt: skip
+    doc = extract_html(page, "https://mfa.example.org/news/advisory")
+    assert programme in doc.paragraphs

@@ -61,6 +61,29 @@ def test_the_lead_is_the_statements_first_paragraph():
     assert list(doc.paragraphs[1:]) == _body(0)  # not the byline, the portlet, the footer
 
 
+def _article(between: str) -> str:
+    body = "".join(f"<p>{p}</p>" for p in _body(1))
+    return (f"<html><head><title>Statement on {TOPICS[1]} — Ministry</title></head><body>"
+            f"<main><article><h1>Statement on {TOPICS[1]}</h1>{between}"
+            f'<div class="entry-content">{body}</div></article></main></body></html>')  # fmt: skip
+
+
+def test_only_a_named_lead_is_the_statements_and_only_once():
+    """A caption, a "Listen to this article" line or a share prompt sits between headline and
+    body too: only an element named as a lead (`LEAD_NAMES`) is taken, and a lead that
+    repeats the body's first paragraph (as Plone's description often does) is not doubled."""
+    url = "https://mfa.example.org/news/statement"
+    around = ('<figure><img src="/a.jpg"><figcaption>The Deputy Minister with the delegation '
+              "in Dili on Monday.</figcaption></figure><p>Listen to this article in your "
+              'browser now.</p><p class="share-note">Share this news with your friends and '
+              "colleagues.</p>")  # fmt: skip
+    assert extract_html(_article(around), url).paragraphs == tuple(_body(1))
+    named = f'<p class="article-intro">{_lead(1)}</p>'
+    assert extract_html(_article(around + named), url).paragraphs == (_lead(1), *_body(1))
+    twice = f'<div class="documentDescription">{_body(1)[0]}</div>'
+    assert extract_html(_article(twice), url).paragraphs == tuple(_body(1))
+
+
 def _site(chrome: int, leads: dict[int, str]) -> dict[str, Route]:
     items = "".join(
         f'<li><a href="/news/item-{n}">Deputy Minister chairs the meeting on {TOPICS[n]}</a> '

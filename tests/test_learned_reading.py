@@ -122,9 +122,15 @@ def test_chrome_change_is_decided_by_short_lines_of_the_page_only():
     statement = "The Ministry welcomes the adoption of the ASEAN-UN Plan of Action."
     old = [PageLine(statement, "body/div/p"), PageLine("Updated 3 May 2025, 10:02", "body/p")]
     new = [PageLine(statement, "body/div/p"), PageLine("Updated 9 May 2025, 11:40", "body/p")]
+    # only its date and clock changed, and it is no sentence: its words, or its path alone
     assert chrome_change(doc(statement, old[1].text), old, doc(statement, new[1].text),
-                         new) == {place("body/p", new[1].text)}  # fmt: skip
+                         new) == {"body/p\tupdated , #\t#"}  # fmt: skip
     assert place("body/p", old[1].text) == place("body/p", new[1].text)  # its dates aside
+    # a sentence whose figure changed keeps its words: it meets no other release's edit
+    figure = [PageLine("The Ministry received 1,204 visitors.", "body/div/p"),
+              PageLine("The Ministry received 1,240 visitors.", "body/div/p")]
+    assert chrome_change(doc(figure[0].text), figure[:1], doc(figure[1].text), figure[1:]) == {
+        "body/div/p\tthe ministry received # visitors."}  # fmt: skip
     # links (tags, menus) changing are never the statement: no path to confirm
     tags = [PageLine(statement, "body/div/p"), PageLine("Health", "body/ul/li/a", True)]
     assert chrome_change(doc(statement, "Health"), tags, doc(statement), tags[:1]) == set()

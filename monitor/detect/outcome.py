@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from monitor.detect.rules import chrome_change, removal_notice, verdict
+from monitor.detect.rules import ANY_NUMBER, chrome_change, removal_notice, verdict
 from monitor.extract.reading import PageLine
 from monitor.models import Document, Page, ReleaseState, VersionText
 from monitor.text.words import ends_sentence
@@ -158,6 +158,18 @@ def baseline_taken(baseline: bool, not_statements: int, stored_new: bool) -> boo
     return not (baseline and not_statements and not stored_new)
 
 
+def place_keys(place: str) -> list[tuple[str, int]]:
+    """The keys a changed line's place (`rules.place`) is counted under, with the pages that
+    must show a change there in one check for it to be chrome: two where the line says the
+    same but for its numbers; for a counter line with the page's own words, also three where
+    only its path is alike, so that the short lines of two releases edited in one check are
+    still two edits."""
+    if not place.endswith(ANY_NUMBER) or place.count("\t") != 2:
+        return [(place, 2)]
+    path, shape, _ = place.split("\t")
+    return [(f"{path}\t{shape}", 2), (path + ANY_NUMBER, 3)]
+
+
 def chrome_verdicts(
     held: Sequence[tuple[frozenset[str], Sequence[PageLine]]],
     regions: Sequence[str],
@@ -168,7 +180,7 @@ def chrome_verdicts(
     on another page of the source in this check too, or did on two pages decided as chrome
     before (`is_volatile`), or lie outside the source's statement `regions` on a page whose
     statement is in them; else an edit."""
-    pages = Counter(place for places, _ in held for place in places)
+    pages = Counter(key for places, _ in held for place in places for key, _ in place_keys(place))
     tops = [r.partition("|")[0] for r in regions]
 
     def inside(path: str) -> bool:
@@ -178,7 +190,8 @@ def chrome_verdicts(
     for places, lines in held:
         # lines elsewhere than the statement's region, on a page whose statement is there
         in_region = any(line.path and inside(line.path) for line in lines)
-        verdicts.append(all(pages[place] >= 2 or is_volatile(place)
-                            or (in_region and not inside(place.partition("\t")[0]))
-                            for place in places))  # fmt: skip
+        verdicts.append(all(
+            any(pages[key] >= needed or is_volatile(key) for key, needed in place_keys(place))
+            or (in_region and not inside(place.partition("\t")[0]))
+            for place in places))  # fmt: skip
     return verdicts

@@ -17,9 +17,9 @@ from monitor.extract.reading import PageLine as Line
 from monitor.extract.site_page import says_away
 from monitor.models import Document, Page, ReleaseState, VersionText, parse_iso
 from monitor.sources import discover
-from monitor.text.dates import without_dates
+from monitor.text.dates import WEEKDAYS, without_dates
 from monitor.text.scripts import ASCII_DIGITS
-from monitor.text.words import word_count
+from monitor.text.words import ends_sentence, word_count
 
 Verdict = Literal["new", "changed", "unchanged"]
 
@@ -203,8 +203,10 @@ def chrome_change(
         return None  # the statement's lines moved: an edit
     where = {line.text: line for line in (*before_lines, *after_lines) if line.path is not None}
     paths: set[str] = set()
-    changed = ((old - new) + (new - old)).elements()
-    for text in changed:
+    gone, came = old - new, new - old
+    # lines whose numbers or dates alone changed: the shape each had before is the one after
+    numeric = {_shape(t) for t in gone} & {_shape(t) for t in came}
+    for text in (gone + came).elements():
         line = where.get(text)
         if line is None or line.path is None:
             return None
@@ -213,17 +215,33 @@ def chrome_change(
         if word_count(text) > CHROME_LINE_WORDS:
             return None
         if not line.outside:
-            paths.add(place(line.path, text))
+            paths.add(place(line.path, text, numeric=_shape(text) in numeric))
     return paths  # empty: only links changed, or only how lines were joined into paragraphs
 
 
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+_CLOCK_WORDS = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)}|[ap]\.?m\.?)(?!\w)", re.I)
+# a counter's label ends no sentence; a table cell or a list item may be a figure of the text
+_FIGURE_PATH = re.compile(r"/(?:td|th|li|dd)(?:/|$)")
+ANY_NUMBER = "\t#"  # the place of a counter line, whatever its words (see `place`)
 
 
-def place(path: str, text: str) -> str:
-    """Where a changed line sits, and what it says but for its numbers and dates: a counter, a
-    clock or a "last updated" line says the same on every page of a source ("# views"), and a
-    site-wide ticker the same words, so their changes meet at one place; two releases edited
-    in one check have short lines at one tag path too, but each says its own thing."""
-    shape = _NUMBER.sub("#", without_dates(text.translate(ASCII_DIGITS))).casefold()
-    return f"{path}\t{' '.join(shape.split())}"
+def _shape(text: str) -> str:
+    shape = without_dates(text.translate(ASCII_DIGITS))
+    shape = _CLOCK_WORDS.sub("#", _NUMBER.sub("#", shape)).casefold()
+    return " ".join(shape.split())
+
+
+def place(path: str, text: str, *, numeric: bool = False) -> str:
+    """Where a changed line sits, and what it says but for its numbers, dates and weekdays: a
+    counter, a clock or a "last updated" line says the same on every page of a source ("#
+    views"), and a site-wide ticker the same words, so their changes meet at one place; two
+    releases edited in one check have short lines at one tag path too, but each says its own
+    thing. A `numeric` change (only numbers or dates) of a line that is no sentence, table
+    cell or list item may be a counter with the page's own words ("Reporter: Sok Dara (1,204
+    views)"): it also meets other counters at its path alone, on three pages
+    (`detect.outcome.place_keys`)."""
+    fine = f"{path}\t{_shape(text)}"
+    if numeric and not ends_sentence(text) and not _FIGURE_PATH.search(path):
+        return fine + ANY_NUMBER  # either place will do (`detect.outcome.place_keys`)
+    return fine

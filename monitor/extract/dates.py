@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from monitor.text.dates import date_matches, parse_date
 from monitor.text.normalize import normalize
 
-from .vocabulary import NOT_PUBLICATION, PUBLICATION_LABELS, alternatives
+from .vocabulary import FIRST_DATE_LABELS, NOT_PUBLICATION, alternatives
 
 # Embargoed releases and time zones put a publication date a few days ahead of our clock
 _DAYS_AHEAD = 3
@@ -41,7 +41,7 @@ def _plausible(iso: str | None) -> str | None:
 
 
 _NOT_PUBLICATION = re.compile(alternatives(NOT_PUBLICATION), re.I)
-_PUBLICATION = re.compile(rf"\b(?:{alternatives(PUBLICATION_LABELS)})", re.I)
+_PUBLICATION = re.compile(rf"\b(?:{alternatives(FIRST_DATE_LABELS)})", re.I)
 
 
 def _first_date(lines: Iterable[str], month_first: bool) -> str | None:

@@ -4,26 +4,40 @@ body (Plone's `documentDescription`, a Drupal summary field, a news site's stand
 Readers take the body's box: trafilatura leaves a lead in the article's <header> out, and a
 source's learned region is the body's container. But the lead is the ministry's words, often
 the one a journalist quotes, and an edit there must be reported. So the lines between the
-headline and the body, inside the article or main element that holds the body, that read as
-sentences (not a byline, a date, a link or a label) are the statement's first paragraphs.
+headline and the body, inside the article or main element that holds the body, in an element
+whose class or id names a lead (`LEAD_NAMES`), are the statement's first paragraphs; not a
+byline, a date, a link or a caption, and not a repeat of the body's first paragraph. Only
+named leads: a caption, a "Listen to this article" or "Share this news" line sits there too.
 """
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
-from monitor.text.words import ends_sentence, word_count
+from monitor.text.words import word_count
 
 from .filters import _clean
-from .lines import _dates_the_page, _is_chrome_element, _key, _line_records, _linked, _positions
+from .lines import (
+    _dates_the_page,
+    _is_chrome_element,
+    _key,
+    _line_records,
+    _linked,
+    _names,
+    _positions,
+)
+from .vocabulary import LEAD_NAMES, alternatives
 
-_LEAD_WORDS = 6  # fewer is a label or a kicker ("Press release", "Summary")
-_LEAD_LINES = 3  # more between headline and body is no lead but another block
+_LEAD_WORDS = 4  # fewer is a label or a kicker ("Press release", "Summary")
+_LEAD_LINES = 5  # the first lines of a longer lead: a ministry's lead is a paragraph or two
+_LEAD_NAME = re.compile(rf"(?:^|[-_\s])(?:{alternatives(LEAD_NAMES)})(?=$|[-_\s\d])")
 
 
 def lead_lines(work: etree._Element, title: str, paras: tuple[str, ...]) -> tuple[str, ...]:
     """The lead's lines, in page order; none when the page shows no headline above the body
-    or nothing between them reads as sentences."""
+    or nothing between them is named a lead."""
     if not (title and paras):
         return ()
     wanted = _key(title)
@@ -37,20 +51,20 @@ def lead_lines(work: etree._Element, title: str, paras: tuple[str, ...]) -> tupl
     box = _article(lines[start].element)
     if heading is None or box is None:
         return ()
+    known = {_key(p) for p in body}
     found = []
     for line in lines[heading + 1 : start]:
         text = line.text
         if (
             word_count(text) < _LEAD_WORDS
-            or not ends_sentence(text)
+            or _key(text) in known  # the body's first paragraph, repeated above it
             or _linked(line)
             or _dates_the_page(text)
-            or not _within(line.element, box)
+            or not _named_lead(line.element, box)
         ):
             continue
         found.append(text)
-    kept = _clean(found)
-    return kept if len(kept) <= _LEAD_LINES else ()
+    return _clean(found)[:_LEAD_LINES]
 
 
 def _article(el: etree._Element) -> etree._Element | None:
@@ -61,11 +75,14 @@ def _article(el: etree._Element) -> etree._Element | None:
     return None
 
 
-def _within(el: etree._Element, box: etree._Element) -> bool:
-    """Inside `box`, and in no chrome element on the way (a share bar, an aside)."""
+def _named_lead(el: etree._Element, box: etree._Element) -> bool:
+    """Inside `box`, in an element named as a lead, and in no chrome element or figure on the
+    way (a share bar, an aside, a caption)."""
+    named = False
     for a in (el, *el.iterancestors()):
         if a is box:
-            return True
-        if _is_chrome_element(a):
+            return named
+        if a.tag in ("figure", "figcaption") or _is_chrome_element(a):
             return False
+        named = named or _LEAD_NAME.search(_names(a)) is not None
     return False

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from monitor.text.dates import WEEKDAYS, first_date, without_dates
+from monitor.text.dates import WEEKDAYS, date_matches, first_date, without_dates
 from monitor.text.normalize import normalize
 from monitor.text.scripts import ASCII_DIGITS
 from monitor.text.words import ends_sentence, word_count
@@ -411,9 +411,11 @@ def _dates_the_page(para: str) -> bool:
     2026, 10:00, Press Room B"), nor a dateline ("Phnom Penh, 3 December 2026")."""
     if ends_sentence(para) or first_date(para) is None:
         return False
-    rest = _CLOCK.sub(" ", without_dates(para.translate(ASCII_DIGITS)))
-    if word_count(rest) > _BYLINE_WORDS:  # its dates aside ("published …, last modified …")
-        return False
+    digits = para.translate(ASCII_DIGITS)
+    rest = _CLOCK.sub(" ", without_dates(digits))
+    if word_count(rest) > _BYLINE_WORDS or sum(1 for _ in date_matches(digits)) > 2:
+        return False  # a byline has a date or two ("published …, last modified …"), a
+        # programme more ("Monday 7, Tuesday 8 and Wednesday 9 December 2026 at 09:00")
     labelled = _META_WORDS.search(rest) is not None
     words = word_count(" ".join(_WORD.findall(_META_WORDS.sub(" ", rest))))
     return words <= 2 and (labelled or not words)

@@ -3,7 +3,8 @@
 A block is template once it was seen on two pages of the source (three for a long, prose-like
 block: a release re-posted at a second address shares whole paragraphs with it). A region is
 trusted once two releases were found in it; regions seen more often are tried first. A line's
-path is volatile once lines there changed on two pages whose statements did not. The profile
+place (`detect.rules.place`) is volatile once lines there changed on two pages whose
+statements did not. The profile
 is kept in the store and grows with every page read,
 listing pages included (they carry the same header, menus, ticker and footer), so a source's
 first baseline already reads its later releases with what its first pages taught.
@@ -49,7 +50,7 @@ class Seen:
 
 @dataclass
 class SiteProfile:
-    """One source's template knowledge. In the store, `kind` 0 = block key, 2 = the path of a
+    """One source's template knowledge. In the store, `kind` 0 = block key, 2 = the place of a
     line that changed while its page's statement did not (volatile); 1 is not used."""
 
     blocks: dict[int, Seen] = field(default_factory=dict)
@@ -70,13 +71,13 @@ class SiteProfile:
         if changed:
             self._view = None
 
-    def learn_volatile(self, url: str, paths: Iterable[str]) -> None:
+    def learn_volatile(self, url: str, places: Iterable[str]) -> None:
         """Lines at these places (`detect.rules.place`: path and shape) changed on this page
         while its statement did not."""
         page = url_key(url)
         changed = False
-        for path in set(paths):
-            key = path_key(path)
+        for place in set(places):
+            key = path_key(place)
             seen = self.volatile.get(key)
             if seen is None:
                 self.volatile[key] = Seen(first=page)
@@ -85,10 +86,10 @@ class SiteProfile:
         if changed:
             self._view = None
 
-    def is_volatile(self, path: str) -> bool:
+    def is_volatile(self, place: str) -> bool:
         """Lines at this place changed on two pages whose statements did not (earlier
         checks)."""
-        seen = self.volatile.get(path_key(path))
+        seen = self.volatile.get(path_key(place))
         return seen is not None and seen.pages >= VOLATILE_PAGES
 
     @staticmethod

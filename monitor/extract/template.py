@@ -106,7 +106,7 @@ class Template:
 
     blocks: frozenset[int] = frozenset()
     regions: tuple[str, ...] = ()
-    volatile: frozenset[int] = frozenset()  # `path_key`s of lines that change on every fetch
+    volatile: frozenset[int] = frozenset()  # keys of the places of lines that change per fetch
 
     def __bool__(self) -> bool:
         return bool(self.blocks or self.regions)

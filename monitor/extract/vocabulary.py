@@ -50,6 +50,8 @@ KHMER_DATE_LABELS = (
 NOT_PUBLICATION = ("today", "now", "updated", "modified", "aktualisiert", "ថ្ងៃនេះ")
 # "Publication date: 15 June 2011" in a PDF, above or below other dates
 PUBLICATION_LABELS = ("publication", "published", "release", "issued")
+# ... and in a byline that also gives an "updated" date: "Posted on 3 Dec | Updated 4 Dec"
+FIRST_DATE_LABELS = (*PUBLICATION_LABELS, "posted", "created", "dated?", "ផ្សាយ", "ចុះផ្សាយ")
 
 # --- paragraphs that are chrome --------------------------------------------------------------
 
@@ -57,7 +59,8 @@ PUBLICATION_LABELS = ("publication", "published", "release", "issued")
 COUNTER_LABELS = (
     "visitors?", "visits?", "hits", "page ?views", "views", "reads", "online", "users? online",
     "guests?", "members?", "today", "yesterday", "this (?:week|month|year)",
-    "last (?:week|month|year)", "total", "counter", "statistics",
+    "last (?:week|month|year)", "total", "counter", "statistics", "comments?", "likes?",
+    "votes?", "min(?:ute)?s? read",
     "ចំនួនអ្នកទស្សនា", "អ្នកទស្សនា", "អ្នកចូលមើល", "ចំនួនចូលមើល", "ថ្ងៃនេះ", "ម្សិលមិញ", "សរុប",
     "សប្តាហ៍នេះ", "ខែនេះ", "ដង",
     "affichages", "vues", "visitas", "lượt xem", "dilihat", "ผู้เข้าชม", "เข้าชม", "ครั้ง",
@@ -155,6 +158,12 @@ NOT_TITLE_NAMES = (
     "sub-?title", "subheading", "widget", "box", "panel", "block__title", "block-title",
     "section", "label", "site", "brand", "logo", "menu", "nav", "sidebar", "footer", "caption",
     "card", "teaser", "list", "item",
+)  # fmt: skip
+# Class or id words of the lead a CMS sets between the headline and the body (Plone's
+# "documentDescription", "field-name-field-summary", "article-intro", "standfirst", "chapo")
+LEAD_NAMES = (
+    "description", "lead", "lede", "standfirst", "summary", "intro", "introduction", "excerpt",
+    "abstract", "dek", "deck", "sub-?title", "subheading", "chapo", "chapeau", "sapo",
 )  # fmt: skip
 # Where sites put their name: the logo, the banner, the branding block ("site-logo-wrap")
 BRAND_NAMES = (

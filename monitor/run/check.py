@@ -429,7 +429,8 @@ class SourceCheck:
                                            view.regions, self.profile.is_volatile)  # fmt: skip
         for held, chrome in zip(self._held, verdicts, strict=True):
             if chrome:
-                self.profile.learn_volatile(held.url, held.paths)
+                self.profile.learn_volatile(held.url, [key for place in held.paths
+                                                       for key, _ in outcome.place_keys(place)])
                 if outcome.sheds_lines(held.before, held.doc):  # a later edit shows alone
                     self.record.reread(held.rel, held.page, held.doc, held.mark)
                 else:

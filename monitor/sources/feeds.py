@@ -83,11 +83,12 @@ def sniff_kind(content_type: str, body: bytes) -> Kind:
 
 _UNSAFE = re.compile(r'[\s"<>`{}|\\^]')
 # Campaign and click tracking that feeds, newsletters and share buttons add to a release's
-# URL (WordPress feeds: ?utm_source=rss&utm_medium=rss&utm_campaign=slug). They name the
-# channel, not the document.
+# URL (WordPress feeds: ?utm_source=rss&utm_medium=rss&utm_campaign=slug), and the way back
+# a portal adds to every item of a list (Liferay: ?inheritRedirect=true&redirect=/news, its
+# value the list's page of the day). They name the channel, not the document.
 _TRACKING_PARAM = re.compile(
     r"^(?:utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|twclid|igshid|mc_cid|mc_eid|"
-    r"_ga|_gl|_hsenc|_hsmi|mkt_tok)$",
+    r"_ga|_gl|_hsenc|_hsmi|mkt_tok|inheritredirect|redirect|returnurl)$",
     re.I,
 )
 

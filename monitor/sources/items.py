@@ -141,15 +141,22 @@ def _attr_date_of(node: Tag, month_first: bool | None) -> str | None:
     return None
 
 
-# a machine date with a clock in another zone than the site's: "2026-12-02T23:30:00.000Z"
-_ZONED_CLOCK = re.compile(r"T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)$")
+# a UTC timestamp: "2026-12-02T23:30:00.000Z", "2026-12-02T23:30:00+00:00"
+_UTC_CLOCK = re.compile(r"T(\d\d):\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]00:?00)$")
 
 
 def _shown_day(found: str, value: str, node: Tag, month_first: bool | None) -> str:
-    """A zoned machine date names its zone's day (a site in UTC+7 publishing at 06:30 writes
-    the day before in UTC); the element's own text, a day off, shows the site's day."""
-    if not _ZONED_CLOCK.search(value.strip()):
+    """A <time> whose UTC stamp names UTC's day (a site in UTC+7 publishing at 06:30 writes
+    the day before) shows the site's day in its text: taken when a zone could make it, a
+    day later from 10:00 UTC on (zones up to +14), a day earlier before 12:00 (down to -12)."""
+    clock = _UTC_CLOCK.search(value.strip())
+    if node.name != "time" or clock is None:
         return found
+    shown = _date(normalize(node.get_text(" ")), month_first)
+    if not shown:
+        return found
+    shift, hour = (Date.fromisoformat(shown) - Date.fromisoformat(found)).days, int(clock[1])
+    return shown if (shift == 1 and hour >= 10) or (shift == -1 and hour < 12) else found
     shown = _date(_text(node), month_first)
     if shown and abs((Date.fromisoformat(shown) - Date.fromisoformat(found)).days) == 1:
         return shown
