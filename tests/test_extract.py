@@ -1243,6 +1243,8 @@ def test_a_byline_above_the_statement_s_box_is_no_text():
         ("The statement was read 3 times in Parliament.", "same"),
         ("9 comments", None),  # a page builder's post footer (an outside probe)
         ("12 Likes", None),
+        ("Dec 2, 2026 · 3 min read", None),  # a date and a counter
+        ("1256 site visits", None),
         ("The minister read 3 comments from the audience.", "same"),
     ],
 )

@@ -61,6 +61,9 @@ def _is_chrome(paragraph: str) -> bool:
             return True
         if _COUNTER.fullmatch(text.strip()) and any(c.isdigit() for c in text):
             return True
+        counted = without != text and _COUNTER.fullmatch(without.strip())
+        if counted and any(map(str.isdigit, without)):
+            return True  # a date and a counter: "Dec 2, 2026 · 3 min read"
         if not _HAS_LETTER.search(_SHARE_WORDS.sub(" ", text)):
             return True
     return bool(len(text) <= 400 and _COOKIE.search(text) and _COOKIE_ASK.search(text))

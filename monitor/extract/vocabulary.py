@@ -57,8 +57,8 @@ FIRST_DATE_LABELS = (*PUBLICATION_LABELS, "posted", "created", "dated?", "ផ្
 
 # A visitor-counter widget: "Visitors: 1,204 | Today: 312"
 COUNTER_LABELS = (
-    "visitors?", "visits?", "hits", "page ?views", "views", "reads", "online", "users? online",
-    "guests?", "members?", "today", "yesterday", "this (?:week|month|year)",
+    "visitors?", "(?:site )?visits?", "hits", "page ?views", "views", "reads", "online",
+    "users? online", "guests?", "members?", "today", "yesterday", "this (?:week|month|year)",
     "last (?:week|month|year)", "total", "counter", "statistics", "comments?", "likes?",
     "votes?", "min(?:ute)?s? read",
     "ចំនួនអ្នកទស្សនា", "អ្នកទស្សនា", "អ្នកចូលមើល", "ចំនួនចូលមើល", "ថ្ងៃនេះ", "ម្សិលមិញ", "សរុប",
