@@ -122,3 +122,22 @@ def test_an_edit_of_the_lead_is_reported_and_chrome_is_not(tmp_path):
         assert [e.url for e in report.changed] == [server.url("/news/item-2")]
         assert "{+development+}" in report.changed[0].diff and not report.new
         assert not check(4, {2: edited}).events
+
+
+def test_the_headline_in_a_second_script_is_the_statements():
+    """A bilingual ministry sets the Khmer headline under the English one (an <h2 lang="km">,
+    a <p>, a bare <div>, on a page of plain divs): it is neither the title nor, before, the
+    text, so an outside probe saw its edit missed. A line in another script than the headline,
+    between it and the body, is the statement's; a Khmer date or link there is not."""
+    khmer = "កម្ពុជា និងថៃ ឯកភាពពង្រឹងកិច្ចសហប្រតិបត្តិការលើការបោសសម្អាតមីន"
+    body = "".join(f"<p>{p}</p>" for p in _body(3))
+    for tag in ('h2 lang="km"', "p", "div"):
+        name = tag.split()[0]
+        page = (f"<html><head><title>Ministers agree on demining</title></head><body>"
+                f'<div class="container"><div class="row"><div class="col-md-9">'
+                f"<h1>Ministers agree on demining</h1><{tag}>{khmer}</{name}>"
+                f"<span>ថ្ងៃទី២៥ ខែវិច្ឆិកា ឆ្នាំ២០២៦</span> <a href='/km/news/5'>ភាសាខ្មែរ</a>"
+                f'<div class="article-body">{body}</div></div></div></div>'
+                "</body></html>")  # fmt: skip
+        doc = extract_html(page, "https://mfaic.example/en/press-releases/5")
+        assert doc.paragraphs == (khmer, *_body(3)), tag

@@ -5,9 +5,10 @@ Readers take the body's box: trafilatura leaves a lead in the article's <header>
 source's learned region is the body's container. But the lead is the ministry's words, often
 the one a journalist quotes, and an edit there must be reported. So the lines between the
 headline and the body, inside the article or main element that holds the body, in an element
-whose class or id names a lead (`LEAD_NAMES`), are the statement's first paragraphs; not a
-byline, a date, a link or a caption, and not a repeat of the body's first paragraph. Only
-named leads: a caption, a "Listen to this article" or "Share this news" line sits there too.
+whose class or id names a lead (`LEAD_NAMES`) or in another script than the headline (its
+translation on a bilingual page), are the statement's first paragraphs; not a byline, a date,
+a link or a caption, and not a repeat of the body's first paragraph. Only such lines: a
+caption, a "Listen to this article" or "Share this news" line sits there too.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from lxml import etree
 from monitor.text.words import word_count
 
 from .filters import _clean
+from .language import _script_language as _script
 from .lines import (
     _dates_the_page,
     _is_chrome_element,
@@ -48,8 +50,10 @@ def lead_lines(work: etree._Element, title: str, paras: tuple[str, ...]) -> tupl
         return ()
     start = min(placed)
     heading = next((i for i in range(start - 1, -1, -1) if _key(lines[i].text) == wanted), None)
-    box = _article(lines[start].element)
-    if heading is None or box is None:
+    if heading is None:
+        return ()
+    box = _article(lines[start].element, lines[heading].element)
+    if box is None:
         return ()
     known = {_key(p) for p in body}
     found = []
@@ -60,25 +64,29 @@ def lead_lines(work: etree._Element, title: str, paras: tuple[str, ...]) -> tupl
             or _key(text) in known  # the body's first paragraph, repeated above it
             or _linked(line)
             or _dates_the_page(text)
-            or not _named_lead(line.element, box)
+            or not _in_lead(line.element, box, translated=_script(text) != _script(title))
         ):
             continue
         found.append(text)
     return _clean(found)[:_LEAD_LINES]
 
 
-def _article(el: etree._Element) -> etree._Element | None:
-    """The nearest <article> or <main> (or role=main) around the body."""
-    for a in el.iterancestors():
+def _article(body: etree._Element, headline: etree._Element) -> etree._Element | None:
+    """The nearest <article> or <main> (or role=main) around the body; on a page of plain
+    divs, the nearest element that holds both the headline and the body (not the page)."""
+    for a in body.iterancestors():
         if a.tag in ("article", "main") or a.get("role") == "main":
             return a
-    return None
+    above = set(headline.iterancestors())
+    common = next((a for a in body.iterancestors() if a in above), None)
+    return None if common is None or common.tag in ("body", "html") else common
 
 
-def _named_lead(el: etree._Element, box: etree._Element) -> bool:
-    """Inside `box`, in an element named as a lead, and in no chrome element or figure on the
-    way (a share bar, an aside, a caption)."""
-    named = False
+def _in_lead(el: etree._Element, box: etree._Element, *, translated: bool) -> bool:
+    """Inside `box`, in an element named as a lead or (`translated`) in another script than
+    the headline (a bilingual ministry sets the Khmer headline under the English one), and in
+    no chrome element or figure on the way (a share bar, an aside, a caption)."""
+    named = translated
     for a in (el, *el.iterancestors()):
         if a is box:
             return named
