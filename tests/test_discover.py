@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -738,24 +739,27 @@ def test_a_plone_listings_second_page_keeps_its_releases_not_its_pager():
 def test_a_listings_zoned_timestamp_gives_the_day_the_site_shows(stamp, shown, date):
     """Next.js sites write <time datetime> in UTC: a release of 06:30 in Phnom Penh is the
     day before in UTC, and was stored a day early."""
-    items = "".join(
-        f'<li class="card"><h3><a href="/news/release-{i}">Minister meets envoy on mine action '
-        f'cooperation number {i}</a></h3><time datetime="{stamp}">{shown}</time></li>'
-        for i in range(4)
+    dates = _dates_of_cards(
+        lambda i: f'<li class="card"><h3><a href="/news/release-{i}">Minister meets envoy on '
+        f"mine action cooperation number {i}</a></h3><time datetime=\"{stamp}\">{shown}</time>"
+        "</li>"
     )
+    assert dates == [date] * 4
+
+
+def _dates_of_cards(card: Callable[[int], str]) -> list[str | None]:
+    """The dates discovery gives a list of four cards, `card(0)` to `card(3)`."""
+    items = "".join(card(i) for i in range(4))
     listing = discover(f"<html><body><main><ul>{items}</ul></main></body></html>",
                        "https://mfa.example.org/news")  # fmt: skip
-    assert [r.date for r in listing.releases] == [date] * 4
+    return [r.date for r in listing.releases]
 
 
 def test_a_cards_zoned_stamp_is_not_overruled_by_a_date_its_title_names():
     """Only a <time>'s own text shows the day its stamp is: a card whose data-date is UTC
     and whose title names the day of a visit keeps its stamp's day."""
-    items = "".join(
-        f'<li class="card" data-date="2026-12-03T02:00:00Z"><h3><a href="/news/visit-{i}">'
-        f"Minister to visit Japan on 4 December 2026, visit number {i}</a></h3></li>"
-        for i in range(4)
+    dates = _dates_of_cards(
+        lambda i: f'<li class="card" data-date="2026-12-03T02:00:00Z"><h3><a href="/news/'
+        f'visit-{i}">Minister to visit Japan on 4 December 2026, visit number {i}</a></h3></li>'
     )
-    listing = discover(f"<html><body><main><ul>{items}</ul></main></body></html>",
-                       "https://mfa.example.org/news")  # fmt: skip
-    assert [r.date for r in listing.releases] == ["2026-12-03"] * 4
+    assert dates == ["2026-12-03"] * 4

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from monitor.config import RevisitConfig
 from monitor.extract.reading import PageLine as Line
 from monitor.extract.site_page import says_away
+from monitor.extract.vocabulary import alternatives
 from monitor.models import Document, Page, ReleaseState, VersionText, parse_iso
 from monitor.sources import discover
 from monitor.text.dates import WEEKDAYS, without_dates
@@ -220,7 +221,7 @@ def chrome_change(
 
 
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
-_CLOCK_WORDS = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)}|[ap]\.?m\.?)(?!\w)", re.I)
+_CLOCK_WORDS = re.compile(rf"\b(?:{alternatives(WEEKDAYS)}|[ap]\.?m\.?)(?!\w)", re.I)
 # a counter's label ends no sentence; a table cell or a list item may be a figure of the text
 _FIGURE_PATH = re.compile(r"/(?:td|th|li|dd)(?:/|$)")
 ANY_NUMBER = "\t#"  # the place of a counter line, whatever its words (see `place`)

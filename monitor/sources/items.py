@@ -157,10 +157,6 @@ def _shown_day(found: str, value: str, node: Tag, month_first: bool | None) -> s
         return found
     shift, hour = (Date.fromisoformat(shown) - Date.fromisoformat(found)).days, int(clock[1])
     return shown if (shift == 1 and hour >= 10) or (shift == -1 and hour < 12) else found
-    shown = _date(_text(node), month_first)
-    if shown and abs((Date.fromisoformat(shown) - Date.fromisoformat(found)).days) == 1:
-        return shown
-    return found
 
 
 def _attr_date(el: Tag, month_first: bool | None) -> str | None:
