@@ -98,11 +98,18 @@ def _pool_processes() -> set[int]:
     return set(getattr(pool, "_processes", None) or {})
 
 
+def _pool_process_records() -> dict:
+    from monitor.run import workers
+
+    return dict(getattr(workers._shared(), "_processes", None) or {})
+
+
 def test_a_forked_child_starts_its_own_pool():
     with reading_pool() as lease:
         parent_reader = lease.submit(os.getpid).result(timeout=30)
     parents = _pool_processes()
     assert parent_reader in parents
+    kept = _pool_process_records()  # how each ended, should the pool change
     read, write = os.pipe()
     child = os.fork()
     if child == 0:  # pragma: no cover (the child reports through the pipe)
@@ -121,7 +128,9 @@ def test_a_forked_child_starts_its_own_pool():
     assert child_reader not in {0, child} | parents
     with reading_pool() as lease:  # the parent's pool is untouched
         assert lease.submit(os.getpid).result(timeout=30) in _pool_processes()
-    assert parents <= _pool_processes() and child_reader not in _pool_processes()
+    ended = {pid: process.exitcode for pid, process in kept.items() if pid not in _pool_processes()}
+    assert not ended, f"the parent's reading processes ended (pid: exit code): {ended}"
+    assert child_reader not in _pool_processes()
 
 
 @pytest.mark.slow
@@ -140,6 +149,25 @@ def test_the_reading_processes_end_with_the_process(tmp_path):
     while _alive(reader) and time.monotonic() < deadline:
         time.sleep(0.02)
     assert not _alive(reader)
+
+
+_ADOPTER = """
+import subprocess, sys
+watcher = ("import sys; from monitor.run.workers import _orphan_watch; "
+           "_orphan_watch(int(sys.argv[1]), 0.05)")
+print(subprocess.Popen([sys.executable, "-c", watcher, sys.argv[1]]).wait(), flush=True)
+"""
+
+
+def test_a_reading_process_whose_owner_is_gone_signals_no_one(tmp_path):
+    """A reading process that starts after its check died was adopted by init or a subreaper:
+    it ends without signalling the process that adopted it (only the check's own forkserver,
+    its parent while the check lived, is stopped)."""
+    gone = subprocess.Popen([sys.executable, "-c", ""])
+    gone.wait()  # the owner: a process that has ended
+    adopter = subprocess.run([sys.executable, "-c", _ADOPTER, str(gone.pid)], cwd=tmp_path,
+                             capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert adopter.returncode == 0 and adopter.stdout.strip() == "0", adopter
 
 
 _CHECK_ALONE = """

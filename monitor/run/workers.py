@@ -88,14 +88,14 @@ def _watch_owner(owner: int) -> None:
 
 def _orphan_watch(owner: int, every: float = 2.0) -> None:
     parent = os.getppid()  # the forkserver, or the owner itself (spawn, fork)
+    # Only the owner's own forkserver is ever stopped: a process that started after its owner
+    # died was adopted by init or a subreaper, which a signal must never reach.
+    forkserver = parent != owner and _parent_of(parent) == owner
     while True:
         time.sleep(every)
-        if parent == owner:
-            if os.getppid() == owner:
-                continue
-        elif _parent_of(parent) == owner:
+        if os.getppid() == parent and (parent == owner or _parent_of(parent) == owner):
             continue
-        else:  # the forkserver outlived the owner: it would serve nobody
+        if forkserver and os.getppid() == parent:  # it outlived the owner: it serves nobody
             with contextlib.suppress(OSError):
                 os.kill(parent, signal.SIGTERM)
         os._exit(0)
