@@ -1239,7 +1239,14 @@ def test_a_byline_above_the_statement_s_box_is_no_text():
         ("อ่าน 1,234 ครั้ง", None),  # Thai: read N times
         ("Affichages : 519", None),  # Joomla in French
         ("Lượt xem: 1.234", None),  # Vietnamese
-        ("Publié le 3 décembre 2026 | Affichages : 519", "Publié le 3 décembre 2026"),
+        ("Publié le 3 décembre 2026 | Affichages : 519", None),  # a date line, as in English:
+        ("Posted on 3 December 2026 | Views: 519", None),
+        ("Publié le 3 décembre 2026 par le Porte-parole | Affichages : 519",
+         "Publié le 3 décembre 2026 par le Porte-parole"),  # a byline loses its counter
+        ("24 November 2026 · 1 min read · Page updated 2026-12-04", None),  # an outside probe
+        ("8 days ago • 1 min read", None),  # a relative time: it changes by itself
+        ("Ngày đăng: 05/11/2026 09:30 | Lượt xem: 1234", None),
+        ("Talks between the two delegations resumed 3 days ago.", "same"),
         ("The statement was read 3 times in Parliament.", "same"),
         ("9 comments", None),  # a page builder's post footer (an outside probe)
         ("12 Likes", None),
@@ -1364,6 +1371,7 @@ def test_a_date_only_in_a_linked_pages_address_is_not_the_pages():
          "2026-12-01"),  # Plone 6
         ("<span>Last modified: 04.12.2026 19:52</span>", None),  # no publication date
         ("Posted on 3 December 2026 | Updated 4 December 2026", "2026-12-03"),
+        ("20 November 2026 · 1 min read · Page updated 4 December 2026", "2026-11-20"),
     ],
 )
 def test_a_byline_with_a_modified_date_gives_the_published_one(byline, date):
@@ -1379,6 +1387,31 @@ def test_a_byline_with_a_modified_date_gives_the_published_one(byline, date):
 <ul>{portlet}</ul></section></aside></body></html>"""
     doc = extract_html(page, "https://mfac.example.tl/news/ministers-review-cooperation")
     assert doc.date == date
+
+
+@pytest.mark.parametrize("wrapper", ['aside class="read-more-wrap"', 'section class="more"'])
+def test_a_byline_saying_how_long_ago_is_dated_by_its_time_element_not_a_cards(wrapper):
+    """Ghost's byline says "2 days ago" and gives the date in its <time datetime>; the "Read
+    more" cards below the article give theirs: the oldest card's was stored, changing with the
+    random cards (an outside probe). A card's <time> is chrome (in an aside) or one of a
+    list's repeated items; the byline's is the page's own."""
+    body = "".join(f"<p>{_plain(p)}</p>" for p in BODY)
+    cards = "".join(
+        f'<article class="post-card"><a href="/news/{d}"><h2>Minister meets counterpart {d}'
+        f'</h2></a><footer class="post-card-meta"><time class="post-card-meta-date" '
+        f'datetime="2026-11-{d}">{34 - d} days ago</time></footer></article>'
+        for d in (19, 22)
+    )
+    tag = wrapper.split()[0]
+    page = f"""<html lang="en"><head><title>{HEADLINE}</title></head><body><main>
+<article class="article post"><header><h1 class="article-title">{HEADLINE}</h1>
+<div class="article-byline"><time class="byline-meta-date" datetime="2026-12-02">2 days ago
+</time><span class="byline-reading-time">&bull; 2 min read</span></div></header>
+<section class="gh-content">{body}</section></article></main>
+<{wrapper}><h2>Read more</h2>{cards}</{tag}></body></html>"""
+    doc = extract_html(page, "https://newsroom.example.kh/cambodia-to-host-retreat/")
+    assert doc.date == "2026-12-02"
+    assert not any("ago" in p or "min read" in p for p in doc.paragraphs)
 
 
 def test_a_programme_of_several_days_is_text_not_a_byline():

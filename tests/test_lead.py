@@ -141,3 +141,29 @@ def test_the_headline_in_a_second_script_is_the_statements():
                 "</body></html>")  # fmt: skip
         doc = extract_html(page, "https://mfaic.example/en/press-releases/5")
         assert doc.paragraphs == (khmer, *_body(3)), tag
+
+
+def test_a_byline_in_another_script_than_the_headline_is_no_lead():
+    """On a Khmer release the byline is in Latin script ("24 November 2026 · 1 min read",
+    Ghost's "8 days ago • 1 min read", a Vietnamese portal's date and view count): read as a
+    lead in another script, its counter and relative time made false edits on three sites of
+    an outside probe. A date line with counters, clocks or relative times is chrome."""
+    khmer = "សប្តាហ៍វប្បធម៌ខ្មែរ នៅទីក្រុងតូក្យូ"
+    body = ("ក្រសួងការបរទេស និងសហប្រតិបត្តិការអន្តរជាតិ បានរៀបចំសប្តាហ៍វប្បធម៌ខ្មែរ នៅទីក្រុងតូក្យូ "
+            "ប្រទេសជប៉ុន ពីថ្ងៃទី២០ ដល់ថ្ងៃទី២៤ ខែវិច្ឆិកា ឆ្នាំ២០២៦។",
+            "កម្មវិធីនេះរួមមាន ការសម្តែងរបាំព្រះរាជទ្រព្យ ការតាំងពិព័រណ៍សិល្បៈ និងម្ហូបអាហារខ្មែរ "
+            "ដែលបានទាក់ទាញភ្ញៀវជាង ១០,០០០ នាក់។")  # fmt: skip
+    bylines = {
+        '<time datetime="2026-11-24">24 November 2026</time> · <span>1 min read</span> · '
+        "<span>Page updated 2026-12-04</span>": "2026-11-24",
+        '<time datetime="2026-11-24">8 days ago</time> • 1 min read': "2026-11-24",
+        "Ngày đăng: 24/11/2026 09:30 | Lượt xem: 1234": "2026-11-24",
+    }
+    for byline, date in bylines.items():
+        page = (f'<html lang="km"><head><title>{khmer}</title></head><body><main><article>'
+                f'<header><h1>{khmer}</h1><p class="post-meta">{byline}</p></header>'
+                f'<div class="post-content"><p>{body[0]}</p><p>{body[1]}</p></div></article>'
+                "</main></body></html>")  # fmt: skip
+        doc = extract_html(page, "https://mfaic.example.kh/km/news/khmer-week")
+        assert doc.paragraphs == body, byline
+        assert doc.date == date, byline

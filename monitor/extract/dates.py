@@ -5,14 +5,18 @@ job; here is what extraction makes of them: a date on a short line that is not a
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date as Date
 from datetime import datetime, timedelta
 
+from lxml import etree
+
 from monitor.text.dates import date_matches, parse_date
 from monitor.text.normalize import normalize
 
-from .vocabulary import FIRST_DATE_LABELS, NOT_PUBLICATION, alternatives
+from .lines import _is_chrome_element
+from .vocabulary import FIRST_DATE_LABELS, NOT_PUBLICATION, REVISION_LABELS, alternatives
 
 # Embargoed releases and time zones put a publication date a few days ahead of our clock
 _DAYS_AHEAD = 3
@@ -42,21 +46,64 @@ def _plausible(iso: str | None) -> str | None:
 
 _NOT_PUBLICATION = re.compile(alternatives(NOT_PUBLICATION), re.I)
 _PUBLICATION = re.compile(rf"\b(?:{alternatives(FIRST_DATE_LABELS)})", re.I)
+_REVISION = re.compile(alternatives(REVISION_LABELS), re.I)
 
 
-def _first_date(lines: Iterable[str], month_first: bool) -> str | None:
+def _first_date(lines: Iterable[str], month_first: bool, *, byline: bool = False
+                ) -> str | None:  # fmt: skip
     """The first publication-like date on a short line (a byline, not a sentence that
     mentions a date, not a "today is" or "updated" widget; "Published 1 Dec, last modified
-    4 Dec" gives the date it labels published)."""
+    4 Dec" gives the date it labels published, and so does a `byline` under the headline
+    unlabelled: "24 Nov 2026 · Page updated 4 Dec")."""
     for line in lines:
         if len(line) > 100:
             continue
         other = _NOT_PUBLICATION.search(line)
         if other:
             line = line[: other.start()]
-            if not _PUBLICATION.search(line):
+            revised = byline and _REVISION.fullmatch(other.group()) is not None
+            if not (_PUBLICATION.search(line) or revised):
                 continue
         found = _plausible(parse_date(line, month_first=month_first))
         if found:
             return found
     return None
+
+
+def _shape(el: etree._Element) -> tuple[str | None, ...]:
+    parent = el.getparent()
+    return (el.tag, el.get("class"), *((parent.tag, parent.get("class")) if parent is not None
+                                       else ()))  # fmt: skip
+
+
+def _own_dated(tree: etree._Element) -> list[etree._Element]:
+    """The elements that date the page itself in their `datetime` or `title`: in no chrome
+    element, and not one of a list's repeated items (a "Read more" card's <time>, each
+    dating another page)."""
+    marked = tree.xpath("//*[@datetime or @title]")
+    shapes = Counter(_shape(el) for el in marked)
+    return [
+        el for el in marked
+        if shapes[_shape(el)] == 1
+        and not any(_is_chrome_element(a) for a in (el, *el.iterancestors()))
+    ]  # fmt: skip
+
+
+def page_markup(tree: etree._Element) -> list[str]:
+    """The machine-readable dates a page gives of itself: meta tags, scripts (JSON-LD), and
+    the `datetime` and `title` of its own elements (`_own_dated`)."""
+    values = [v for el in _own_dated(tree) for v in (el.get("datetime"), el.get("title")) if v]
+    return [*tree.xpath("//@content|//script/text()"), *values]
+
+
+def own_time(tree: etree._Element) -> str | None:
+    """The date of the page's one own <time datetime> (a byline's "2 days ago" gives it)."""
+    found = {
+        m.group()
+        for el in _own_dated(tree)
+        if el.tag == "time" and (m := _ISO_DAY.match(el.get("datetime") or ""))
+    }
+    return _plausible(found.pop()) if len(found) == 1 else None
+
+
+_ISO_DAY = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d(?![\d])")

@@ -16,6 +16,8 @@ from monitor.text.words import word_count
 
 from .vocabulary import (
     ACTIONS,
+    AGO_AFTER,
+    AGO_BEFORE,
     BYLINE_WORDS,
     COOKIE_ASKS,
     COOKIE_WORDS,
@@ -24,6 +26,8 @@ from .vocabulary import (
     KHMER_BYLINE_WORDS,
     KHMER_DATE_LABELS,
     READ_VERBS,
+    RELATIVE_DAYS,
+    RELATIVE_UNITS,
     SHARE_WORDS,
     TIMES,
     VIEWS_AFTER_NUMBER,
@@ -38,8 +42,16 @@ _DATE_LABELS = re.compile(
 )
 # "Visitors: 1,204 | Today: 312", "1,377 views"
 _COUNTER = re.compile(
-    rf"(?:[\s|·/:,-]*(?:[\d.,]+\s*)?(?:{alternatives(COUNTER_LABELS)})[\s:：=]*(?:[\d.,]+)?)+"
-    r"[\s|·/]*",
+    rf"(?:[\s|·•/:,-]*(?:[\d.,]+\s*)?(?:{alternatives(COUNTER_LABELS)})[\s:：=]*(?:[\d.,]+)?)+"
+    r"[\s|·•/]*",
+    re.I,
+)
+_UNITS = alternatives(RELATIVE_UNITS)
+# "3 hours ago", "il y a 2 jours", "yesterday": blanked like a date (digits in ASCII first)
+RELATIVE_TIME = re.compile(
+    rf"(?<!\w)(?:(?:{alternatives(AGO_BEFORE)})\s+(?:\d+|an?|une?)\s*(?:{_UNITS})"
+    rf"|(?:\d+|an?|one)\s*(?:{_UNITS})\s*(?:{alternatives(AGO_AFTER)})"
+    rf"|{alternatives(RELATIVE_DAYS)})(?!\w)",
     re.I,
 )
 _SHARE_WORDS = re.compile(alternatives(SHARE_WORDS, [r"[|/·•:,+-]"]), re.I)
@@ -56,14 +68,15 @@ def _is_chrome(paragraph: str) -> bool:
         # "1234567", "***", "|": counters, page numbers and ornaments; table rows keep digits
         return not ("|" in text and any(c.isdigit() for c in text)) or len(text) < 3
     if len(text) <= 120:
-        without = without_dates(_TIME.sub(" ", text))
-        if without != text and not _HAS_LETTER.search(_DATE_LABELS.sub(" ", without)):
+        without = without_dates(_TIME.sub(" ", RELATIVE_TIME.sub(" ", text)))
+        labels = _DATE_LABELS.sub(" ", without)
+        if without != text and not _HAS_LETTER.search(labels):
             return True
         if _COUNTER.fullmatch(text.strip()) and any(c.isdigit() for c in text):
             return True
-        counted = without != text and _COUNTER.fullmatch(without.strip())
-        if counted and any(map(str.isdigit, without)):
-            return True  # a date and a counter: "Dec 2, 2026 · 3 min read"
+        counted = without != text and _COUNTER.fullmatch(labels.strip())
+        if counted and any(map(str.isdigit, labels)):
+            return True  # a date and a counter: "Dec 2, 2026 · 3 min read · Page updated"
         if not _HAS_LETTER.search(_SHARE_WORDS.sub(" ", text)):
             return True
     return bool(len(text) <= 400 and _COOKIE.search(text) and _COOKIE_ASK.search(text))

@@ -32,7 +32,15 @@ from monitor.text.normalize import normalize, paragraphs
 from monitor.text.words import word_count
 
 from ..models import Document
-from .dates import _around_today, _first_date, _latest_date, _plausible, _written
+from .dates import (
+    _around_today,
+    _first_date,
+    _latest_date,
+    _plausible,
+    _written,
+    own_time,
+    page_markup,
+)
 from .filters import _clean
 from .language import _english, _html_language, _primary_subtag, _script_language
 from .lead import lead_lines
@@ -104,7 +112,7 @@ def _date_near(lines: list[str], title: str, month_first: bool, *, above: bool) 
     if at is None:
         return None
     window = reversed(lines[max(0, at - 3) : at]) if above else lines[at + 1 : at + 8]
-    return _first_date(window, month_first)
+    return _first_date(window, month_first, byline=not above)
 
 
 def _where_written(
@@ -116,8 +124,7 @@ def _where_written(
     dates: a sidebar list's, each another page's); "" (only a linked page's address)."""
     if found in _written("\n".join(lines), month_first):
         return "page"
-    markup = tree.xpath("//@content|//@datetime|//@title|//script/text()")
-    if found in _written(" ".join([url, *markup]), month_first):
+    if found in _written(" ".join([url, *page_markup(tree)]), month_first):
         return "page"
     chrome = Counter(_lines(tree, skip_chrome=False))
     chrome.subtract(lines)
@@ -285,8 +292,9 @@ def _publication_date(
     paras: tuple[str, ...],
 ) -> str | None:
     """The release's date, most trusted first: the configured selector, the byline under the
-    headline, page markup and metadata (htmldate), a date just above the headline (where site
-    headers also put "today" widgets), htmldate's full-text search, a dateline ("Phnom Penh,
+    headline, page markup and metadata (htmldate), the page's one own <time datetime> (a
+    byline that says "2 days ago"), a date just above the headline (where site headers also
+    put "today" widgets), htmldate's full-text search, a dateline ("Phnom Penh,
     24 April 2026") at the top or foot of the statement; last, a date the page's chrome shows
     alone (a footer's "as of"). Never a date among a widget's (a sidebar list's: each dates
     another page), a header clock's today or one only a link's address gives: the listing's
@@ -310,6 +318,7 @@ def _publication_date(
         selectors.published(month_first)
         or _date_near(page_lines, title, month_first, above=False)
         or from_htmldate(meta_date)
+        or own_time(tree)
         or _date_near(page_lines, title, month_first, above=True)
         or searched()
         or _first_date((*paras[:2], *reversed(paras[-3:])), month_first)

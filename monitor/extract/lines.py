@@ -18,6 +18,7 @@ from monitor.text.normalize import normalize
 from monitor.text.scripts import ASCII_DIGITS
 from monitor.text.words import ends_sentence, word_count
 
+from .filters import RELATIVE_TIME
 from .vocabulary import (
     BLOCK_TAGS,
     BYLINE_WORDS,
@@ -409,10 +410,11 @@ def _dates_the_page(para: str) -> bool:
     Spokesperson", "Thứ Tư, 02/12/2026 21:10 (GMT+7)"). Not a line that says something of
     the date ("Meeting postponed to 15 January 2027", "Press conference: Friday 5 December
     2026, 10:00, Press Room B"), nor a dateline ("Phnom Penh, 3 December 2026")."""
-    if ends_sentence(para) or first_date(para) is None:
-        return False
     digits = para.translate(ASCII_DIGITS)
-    rest = _CLOCK.sub(" ", without_dates(digits))
+    relative = RELATIVE_TIME.search(digits) is not None  # "By Sok Dara · 3 hours ago"
+    if ends_sentence(para) or (first_date(para) is None and not relative):
+        return False
+    rest = _CLOCK.sub(" ", without_dates(RELATIVE_TIME.sub(" ", digits)))
     if word_count(rest) > _BYLINE_WORDS or sum(1 for _ in date_matches(digits)) > 2:
         return False  # a byline has a date or two ("published …, last modified …"), a
         # programme more ("Monday 7, Tuesday 8 and Wednesday 9 December 2026 at 09:00")

@@ -36,10 +36,22 @@ def alternatives(*groups: Iterable[str]) -> str:
 # is a clock, not text
 DATE_LABELS = (
     "today(?: is)?", "now", "date", "dated", "posted(?: on)?", "published(?: on)?",
-    "last updated(?: on)?", "updated(?: on)?", "last modified(?: on)?", "modified(?: on)?",
-    "created(?: on)?", "at",
-    "on", "the", "time", "am", "pm", "utc", "gmt", "ict",
+    "(?:page )?(?:last )?updated(?: on)?", "(?:page )?(?:last )?modified(?: on)?",
+    "created(?: on)?", "at", "on", "the", "time", "am", "pm", "utc", "gmt", "ict",
+    "publié le", "mis à jour le", "ngày đăng", "cập nhật", "ngày", "lúc", "diterbitkan",
+    "diperbarui", "tanggal",
 )  # fmt: skip
+# "3 hours ago", "il y a 2 jours", "5 ngày trước", "២ ថ្ងៃមុន": a time a page shows relative
+# to the moment it was served, so it changes by itself between two fetches
+RELATIVE_UNITS = (
+    "seconds?", "secs?", "minutes?", "mins?", "hours?", "hrs?", "days?", "weeks?", "months?",
+    "years?", "secondes?", "heures?", "jours?", "semaines?", "mois", "ans?", "giây", "phút",
+    "giờ", "ngày", "tuần", "tháng", "năm", "detik", "menit", "jam", "hari", "minggu", "bulan",
+    "tahun", "វិនាទី", "នាទី", "ម៉ោង", "ថ្ងៃ", "សប្តាហ៍", "ខែ", "ឆ្នាំ",
+)  # fmt: skip
+AGO_AFTER = ("ago", "trước", "yang lalu", "lalu", "មុន")
+AGO_BEFORE = ("il y a", "hace", "vor")
+RELATIVE_DAYS = ("just now", "yesterday", "hier", "hôm qua", "kemarin", "ម្សិលមិញ")
 # Khmer words end in combining signs, where \b does not work: they go outside the \b group
 KHMER_DATE_LABELS = (
     "ថ្ងៃអាទិត្យ", "ថ្ងៃច័ន្ទ", "ថ្ងៃចន្ទ", "ថ្ងៃអង្គារ", "ថ្ងៃពុធ", "ថ្ងៃព្រហស្បតិ៍", "ថ្ងៃសុក្រ", "ថ្ងៃសៅរ៍",
@@ -47,7 +59,9 @@ KHMER_DATE_LABELS = (
     "ល្ងាច", "យប់",
 )  # fmt: skip
 # A line with these is a clock or a "last updated" note, not the publication date
-NOT_PUBLICATION = ("today", "now", "updated", "modified", "aktualisiert", "ថ្ងៃនេះ")
+# (in a byline under the headline, what comes before a revision label is the publication)
+REVISION_LABELS = ("updated", "modified", "aktualisiert")
+NOT_PUBLICATION = ("today", "now", "ថ្ងៃនេះ", *REVISION_LABELS)
 # "Publication date: 15 June 2011" in a PDF, above or below other dates
 PUBLICATION_LABELS = ("publication", "published", "release", "issued")
 # ... and in a byline that also gives an "updated" date: "Posted on 3 Dec | Updated 4 Dec"
@@ -59,7 +73,8 @@ FIRST_DATE_LABELS = (*PUBLICATION_LABELS, "posted", "created", "dated?", "ផ្
 COUNTER_LABELS = (
     "visitors?", "(?:site )?visits?", "hits", "page ?views", "views", "reads", "online",
     "users? online", "guests?", "members?", "today", "yesterday", "this (?:week|month|year)",
-    "last (?:week|month|year)", "total", "counter", "statistics", "comments?", "likes?",
+    "last (?:week|month|year)", "total", "counter", "statistics", "comments?", "commentaires?",
+    "likes?",
     "votes?", "min(?:ute)?s? read",
     "ចំនួនអ្នកទស្សនា", "អ្នកទស្សនា", "អ្នកចូលមើល", "ចំនួនចូលមើល", "ថ្ងៃនេះ", "ម្សិលមិញ", "សរុប",
     "សប្តាហ៍នេះ", "ខែនេះ", "ដង",
