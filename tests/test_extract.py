@@ -1372,6 +1372,7 @@ def test_a_date_only_in_a_linked_pages_address_is_not_the_pages():
         ("<span>Last modified: 04.12.2026 19:52</span>", None),  # no publication date
         ("Posted on 3 December 2026 | Updated 4 December 2026", "2026-12-03"),
         ("20 November 2026 · 1 min read · Page updated 4 December 2026", "2026-11-20"),
+        ("<span>Last built 4 December 2026 20:00</span>", None),  # a static site's build stamp
     ],
 )
 def test_a_byline_with_a_modified_date_gives_the_published_one(byline, date):

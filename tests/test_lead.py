@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 import yaml
 
 from monitor.config import load_config
@@ -84,7 +85,23 @@ def test_only_a_named_lead_is_the_statements_and_only_once():
     assert extract_html(_article(twice), url).paragraphs == tuple(_body(1))
 
 
-def _site(chrome: int, leads: dict[int, str]) -> dict[str, Route]:
+def _utility_page(n: int, chrome: int, lead: str | None = None) -> str:
+    """A static site with a utility-class theme (Eleventy and Tailwind): the lead is a bare
+    <p> right under the headline, outside the body's container; the build stamps the page."""
+    title = f"Deputy Minister chairs the meeting on {TOPICS[n]}"
+    body = "".join(f"<p>{p}</p>" for p in _body(n))
+    return f"""<!DOCTYPE html><html lang="en"><head><title>{title} | MFAIC</title></head>
+<body class="bg-white"><header class="border-b"><a href="/">MFAIC</a><nav><a href="/">Home</a>
+<a href="/news">News</a></nav></header><main id="content" class="mx-auto max-w-3xl">
+<article class="space-y-6"><div class="text-sm uppercase">Press release · Nov {n + 2}, 2026</div>
+<h1 class="text-3xl font-bold">{title}</h1><p class="text-xl text-slate-600">{lead or _lead(n)}</p>
+<div class="prose max-w-none">{body}</div><div class="text-xs">Last built 2026-12-0{chrome + 1}
+T2{chrome}:00:00Z · <a href="/news">Back to news</a></div></article></main>
+<footer class="text-xs">MFAIC · build {chrome}f3a{chrome}c · requests {1200 + chrome}</footer>
+</body></html>"""
+
+
+def _site(chrome: int, leads: dict[int, str], page=_page) -> dict[str, Route]:
     items = "".join(
         f'<li><a href="/news/item-{n}">Deputy Minister chairs the meeting on {TOPICS[n]}</a> '
         f"<span>Nov {n + 2}, 2026</span></li>"
@@ -93,11 +110,15 @@ def _site(chrome: int, leads: dict[int, str]) -> dict[str, Route]:
     listing = f"<html><body><main><h1>News</h1><ul class='news'>{items}</ul></main></body></html>"
     routes = {"/news": Route(body=listing.encode())}
     for n in range(6):
-        routes[f"/news/item-{n}"] = Route(body=_page(n, chrome, leads.get(n)).encode())
+        routes[f"/news/item-{n}"] = Route(body=page(n, chrome, leads.get(n)).encode())
     return routes
 
 
-def test_an_edit_of_the_lead_is_reported_and_chrome_is_not(tmp_path):
+@pytest.mark.parametrize("page", [_page, _utility_page], ids=["named", "unnamed"])
+def test_an_edit_of_the_lead_is_reported_and_chrome_is_not(tmp_path, page):
+    """Named (Plone's description) or not (a bare <p> under the headline, which an outside
+    probe saw read on a source's first pages and dropped once its region was learned: its
+    edits missed), the lead is read beside the learned region."""
     with FixtureServer() as server:
         config_path = tmp_path / "config.yaml"
         config_path.write_text(yaml.safe_dump({
@@ -109,7 +130,7 @@ def test_an_edit_of_the_lead_is_reported_and_chrome_is_not(tmp_path):
         config = load_config(config_path)
 
         def check(chrome: int, leads: dict[int, str]) -> CheckReport:
-            server.set_routes(_site(chrome, leads))
+            server.set_routes(_site(chrome, leads, page))
             with Store.open(config.snapshots_dir) as store:
                 return asyncio.run(run_check(config, store, CheckOptions()))
 

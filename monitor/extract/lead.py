@@ -5,10 +5,12 @@ Readers take the body's box: trafilatura leaves a lead in the article's <header>
 source's learned region is the body's container. But the lead is the ministry's words, often
 the one a journalist quotes, and an edit there must be reported. So the lines between the
 headline and the body, inside the article or main element that holds the body, in an element
-whose class or id names a lead (`LEAD_NAMES`) or in another script than the headline (its
-translation on a bilingual page), are the statement's first paragraphs; not a byline, a date,
-a link or a caption, and not a repeat of the body's first paragraph. Only such lines: a
-caption, a "Listen to this article" or "Share this news" line sits there too.
+whose class or id names a lead (`LEAD_NAMES`), in another script than the headline (its
+translation on a bilingual page) or, unnamed, a paragraph of whole sentences right after the
+headline (a utility-class theme's `<p class="text-xl">`), are the statement's first
+paragraphs; not a byline, a date, a link or a caption, and not a repeat of the body's first
+paragraph. Only such lines: a caption, a "Listen to this article" or "Share this news" line
+sits there too.
 """
 
 from __future__ import annotations
@@ -17,9 +19,9 @@ import re
 
 from lxml import etree
 
-from monitor.text.words import word_count
+from monitor.text.words import ends_sentence, word_count
 
-from .filters import _clean
+from .filters import _VIEWS, _clean
 from .language import _script_language as _script
 from .lines import (
     _dates_the_page,
@@ -34,6 +36,7 @@ from .vocabulary import LEAD_NAMES, alternatives
 
 _LEAD_WORDS = 4  # fewer is a label or a kicker ("Press release", "Summary")
 _LEAD_LINES = 5  # the first lines of a longer lead: a ministry's lead is a paragraph or two
+_STANDFIRST_WORDS = 8  # an unnamed lead is a full sentence at least
 _LEAD_NAME = re.compile(rf"(?:^|[-_\s])(?:{alternatives(LEAD_NAMES)})(?=$|[-_\s\d])")
 
 
@@ -52,19 +55,23 @@ def lead_lines(work: etree._Element, title: str, paras: tuple[str, ...]) -> tupl
     heading = next((i for i in range(start - 1, -1, -1) if _key(lines[i].text) == wanted), None)
     if heading is None:
         return ()
-    box = _article(lines[start].element, lines[heading].element)
+    headline = lines[heading].element
+    box = _article(lines[start].element, headline)
     if box is None:
         return ()
     known = {_key(p) for p in body}
     found = []
     for line in lines[heading + 1 : start]:
         text = line.text
+        translated = _script(text) != _script(title)
+        standfirst = _standfirst(line.element, text, headline)
         if (
             word_count(text) < _LEAD_WORDS
             or _key(text) in known  # the body's first paragraph, repeated above it
             or _linked(line)
             or _dates_the_page(text)
-            or not _in_lead(line.element, box, translated=_script(text) != _script(title))
+            or _VIEWS.search(text)
+            or not _in_lead(line.element, box, translated=translated, standfirst=standfirst)
         ):
             continue
         found.append(text)
@@ -82,11 +89,22 @@ def _article(body: etree._Element, headline: etree._Element) -> etree._Element |
     return None if common is None or common.tag in ("body", "html") else common
 
 
-def _in_lead(el: etree._Element, box: etree._Element, *, translated: bool) -> bool:
-    """Inside `box`, in an element named as a lead or (`translated`) in another script than
-    the headline (a bilingual ministry sets the Khmer headline under the English one), and in
-    no chrome element or figure on the way (a share bar, an aside, a caption)."""
-    named = translated
+def _standfirst(el: etree._Element, text: str, headline: etree._Element) -> bool:
+    """An unnamed lead, as a utility-class theme sets one (`<h1>…</h1><p class="text-xl">`):
+    a paragraph of whole sentences right after the headline, its next element. (A caption
+    follows a picture, a "Listen to this article" an audio player, a share prompt its bar.)"""
+    if el.tag != "p" or word_count(text) < _STANDFIRST_WORDS or not ends_sentence(text):
+        return False
+    return el.getprevious() is headline
+
+
+def _in_lead(el: etree._Element, box: etree._Element, *, translated: bool, standfirst: bool
+             ) -> bool:  # fmt: skip
+    """Inside `box`, in an element named as a lead, or (`translated`) in another script than
+    the headline (a bilingual ministry sets the Khmer headline under the English one), or a
+    `standfirst`; in no chrome element or figure on the way (a share bar, an aside, a
+    caption)."""
+    named = translated or standfirst
     for a in (el, *el.iterancestors()):
         if a is box:
             return named

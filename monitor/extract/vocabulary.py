@@ -61,7 +61,9 @@ KHMER_DATE_LABELS = (
 # A line with these is a clock or a "last updated" note, not the publication date
 # (in a byline under the headline, what comes before a revision label is the publication)
 REVISION_LABELS = ("updated", "modified", "aktualisiert")
-NOT_PUBLICATION = ("today", "now", "ថ្ងៃនេះ", *REVISION_LABELS)
+# ... and a build or print stamp: "Last built 2026-12-04T20:00Z", "Page rendered 22:51"
+NOT_PUBLICATION = ("today", "now", "ថ្ងៃនេះ", "built", "rendered", "generated", "printed",
+                   *REVISION_LABELS)  # fmt: skip
 # "Publication date: 15 June 2011" in a PDF, above or below other dates
 PUBLICATION_LABELS = ("publication", "published", "release", "issued")
 # ... and in a byline that also gives an "updated" date: "Posted on 3 Dec | Updated 4 Dec"
