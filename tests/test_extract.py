@@ -1245,6 +1245,7 @@ def test_a_byline_above_the_statement_s_box_is_no_text():
          "Publié le 3 décembre 2026 par le Porte-parole"),  # a byline loses its counter
         ("24 November 2026 · 1 min read · Page updated 2026-12-04", None),  # an outside probe
         ("8 days ago • 1 min read", None),  # a relative time: it changes by itself
+        ("8 days ago— 1 min read", None),  # the same theme redesigned
         ("Ngày đăng: 05/11/2026 09:30 | Lượt xem: 1234", None),
         ("Talks between the two delegations resumed 3 days ago.", "same"),
         ("The statement was read 3 times in Parliament.", "same"),

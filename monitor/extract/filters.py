@@ -42,8 +42,8 @@ _DATE_LABELS = re.compile(
 )
 # "Visitors: 1,204 | Today: 312", "1,377 views"
 _COUNTER = re.compile(
-    rf"(?:[\s|·•/:,-]*(?:[\d.,]+\s*)?(?:{alternatives(COUNTER_LABELS)})[\s:：=]*(?:[\d.,]+)?)+"
-    r"[\s|·•/]*",
+    rf"(?:[\s|·•/:,–—-]*(?:[\d.,]+\s*)?(?:{alternatives(COUNTER_LABELS)})[\s:：=]*(?:[\d.,]+)?)+"
+    r"[\s|·•/–—-]*",
     re.I,
 )
 _UNITS = alternatives(RELATIVE_UNITS)
