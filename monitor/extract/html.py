@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 from collections import Counter
-from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -178,18 +177,12 @@ def _label(para: str) -> bool:
     return word_count(para) <= 4 and not any(c.isdigit() for c in para)
 
 
-def _without_headline(
-    paras: tuple[str, ...], title: str, lines: Sequence[str] = ()
-) -> tuple[str, ...]:
+def _without_headline(paras: tuple[str, ...], title: str) -> tuple[str, ...]:
     """The statement without the headline above it: the title is kept apart, so a line
     equal to it before any prose is a repeat, as are the labels set over it (a section's
-    name, "Press release"); so is the title run into the first paragraph where the rest is a
-    line of the page (trafilatura joins a short page's heading and text: "Consular Hotline
-    Cambodian citizens abroad who...")."""
-    if paras and title and paras[0].startswith(title + " "):
-        rest = paras[0][len(title) + 1 :]
-        if rest in lines:
-            paras = (rest, *paras[1:])
+    name, "Press release"). A title trafilatura runs into a short page's first paragraph
+    ("Consular Hotline Cambodian citizens abroad who...") is split off before, by
+    `lines._split_joined`."""
     title_key = _key(title)
     for k, para in enumerate(paras):
         if _prose(para, None):
@@ -382,7 +375,7 @@ def read_html(
         paras, in_first = (*lead, *paras), None
     doc_date = _publication_date(html, tree, url, page_lines, selectors, meta.date, doc_title,
                                  paras)  # fmt: skip
-    paras = _without_headline(paras, doc_title, page_lines)
+    paras = _without_headline(paras, doc_title)
     text = "\n".join(paras)
     language = _script_language(text) or language or _primary_subtag(meta.language)
     if language is None and _english(text):
