@@ -222,7 +222,7 @@ def _joined(target: str, keys: list[tuple[str, Block]]) -> list[Block] | None:
             if not key:
                 continue
             rest = target[len(done) :]
-            if key.startswith(rest):  # the paragraph ends inside this line (a clock cut off)
+            if key.startswith(rest):  # it ends with this line, or inside it (a clock cut off)
                 return [*parts, block]
             if not target.startswith(done + key):
                 skipped += not block.link  # lists of links are what a reader leaves out
@@ -231,8 +231,6 @@ def _joined(target: str, keys: list[tuple[str, Block]]) -> list[Block] | None:
                 continue
             done += key
             parts.append(block)
-            if done == target:
-                return parts
     return None
 
 
