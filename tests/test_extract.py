@@ -1291,6 +1291,11 @@ def test_a_timestamp_above_the_prose_in_its_box_is_no_text_a_dateline_is():
         ("Embargoed until 5 December 2026 10:00", False),
         ("Polling stations open on 5 December 2026 from 07:00 to 17:00", False),
         ("Phnom Penh, 3 December 2026", False),  # a dateline
+        ("Hà Nội, ngày 03/12/2026", False),
+        ("Jakarta, tanggal 3 Desember 2026", False),
+        ("Sok Dara · 8 days ago • 1 min read", True),  # it reads otherwise tomorrow
+        ("Press and Information Department · 3 hours ago", True),
+        ("Council adopts the resolution by 14 votes", False),  # a subheading
     ],
 )
 def test_a_byline_is_a_date_with_a_byline_s_words_and_a_name_at_most(line, byline):
@@ -1414,6 +1419,25 @@ def test_a_byline_saying_how_long_ago_is_dated_by_its_time_element_not_a_cards(w
     doc = extract_html(page, "https://newsroom.example.kh/cambodia-to-host-retreat/")
     assert doc.date == "2026-12-02"
     assert not any("ago" in p or "min read" in p for p in doc.paragraphs)
+
+
+def test_an_articles_own_footer_dates_it_and_a_sentence_is_no_byline():
+    """An outside review: a <time> in the article's own footer (footer is a chrome tag) was
+    no longer the page's, and "updated" in the body's first sentence let its date pass as
+    the publication's under the byline rule."""
+    body = "".join(f"<p>{_plain(p)}</p>" for p in BODY)
+    others = "".join(f'<li><a href="/news/{d}">Other news {d}</a> <time datetime="2026-11-{d}">'
+                     f"Nov {d}</time></li>" for d in (20, 21))  # fmt: skip
+    page = (f"<html><head><title>{HEADLINE}</title></head><body><article><h1>{HEADLINE}</h1>"
+            f'<div class="entry-content">{body}</div><footer class="entry-footer">Posted '
+            '<time datetime="2026-12-02T09:00+07:00">2 days ago</time></footer></article>'
+            f"<aside><ul>{others}</ul></aside></body></html>")  # fmt: skip
+    assert extract_html(page, "https://mfa.example.org/news/footer").date == "2026-12-02"
+    first = "On 1 December 2026 the Ministry updated its travel advice for Japan."
+    page = (f'<html><head><meta property="article:published_time" content="2026-12-03T08:00">'
+            f"<title>{HEADLINE}</title></head><body><article><h1>{HEADLINE}</h1>"
+            f"<p>{first}</p>{body}</article></body></html>")  # fmt: skip
+    assert extract_html(page, "https://mfa.example.org/news/advice").date == "2026-12-03"
 
 
 def test_a_programme_of_several_days_is_text_not_a_byline():

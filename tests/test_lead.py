@@ -179,6 +179,9 @@ def test_a_byline_in_another_script_than_the_headline_is_no_lead():
         "<span>Page updated 2026-12-04</span>": "2026-11-24",
         '<time datetime="2026-11-24">8 days ago</time> • 1 min read': "2026-11-24",
         "Ngày đăng: 24/11/2026 09:30 | Lượt xem: 1234": "2026-11-24",
+        '<span class="author">Sok Dara</span> · <time datetime="2026-11-24">8 days ago</time>'
+        " • 1 min read": "2026-11-24",  # with its author's name (an outside review)
+        "Sok Dara — 24 November 2026 — 2 min read — 3 comments": "2026-11-24",
     }
     for byline, date in bylines.items():
         page = (f'<html lang="km"><head><title>{khmer}</title></head><body><main><article>'
@@ -188,3 +191,16 @@ def test_a_byline_in_another_script_than_the_headline_is_no_lead():
         doc = extract_html(page, "https://mfaic.example.kh/km/news/khmer-week")
         assert doc.paragraphs == body, byline
         assert doc.date == date, byline
+
+
+def test_an_unnamed_lead_never_counts_or_tells_time_a_named_one_may():
+    """An outside review: right after the headline, a sentence that tells how long ago or how
+    often ("Posted 2 days ago by ...", "viewed 1,234 times") reads otherwise on the next fetch,
+    so it is no unnamed lead; a lead the CMS names may mention counts."""
+    url = "https://mfa.example.org/news/statement"
+    for line in ("Posted 2 days ago by the Spokesperson of the Ministry of Foreign Affairs.",
+                 "This press release has been viewed 1,234 times since it was published."):
+        assert extract_html(_article(f"<p>{line}</p>"), url).paragraphs == tuple(_body(1))
+    named = "The portal recorded 150,000 views on the day, the highest ever, the Minister said."
+    lead = f'<div class="lead">{named}</div>'
+    assert extract_html(_article(lead), url).paragraphs == (named, *_body(1))

@@ -5,7 +5,6 @@ job; here is what extraction makes of them: a date on a short line that is not a
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from datetime import date as Date
 from datetime import datetime, timedelta
@@ -14,6 +13,7 @@ from lxml import etree
 
 from monitor.text.dates import date_matches, parse_date
 from monitor.text.normalize import normalize
+from monitor.text.words import ends_sentence
 
 from .lines import _is_chrome_element
 from .vocabulary import FIRST_DATE_LABELS, NOT_PUBLICATION, REVISION_LABELS, alternatives
@@ -44,7 +44,7 @@ def _plausible(iso: str | None) -> str | None:
     return None
 
 
-_NOT_PUBLICATION = re.compile(alternatives(NOT_PUBLICATION), re.I)
+_NOT_PUBLICATION = re.compile(rf"(?<![a-z])(?:{alternatives(NOT_PUBLICATION)})(?![a-z])", re.I)
 _PUBLICATION = re.compile(rf"\b(?:{alternatives(FIRST_DATE_LABELS)})", re.I)
 _REVISION = re.compile(alternatives(REVISION_LABELS), re.I)
 
@@ -60,8 +60,9 @@ def _first_date(lines: Iterable[str], month_first: bool, *, byline: bool = False
             continue
         other = _NOT_PUBLICATION.search(line)
         if other:
-            line = line[: other.start()]
             revised = byline and _REVISION.fullmatch(other.group()) is not None
+            revised = revised and not ends_sentence(line)  # "... the Ministry updated its advice."
+            line = line[: other.start()]
             if not (_PUBLICATION.search(line) or revised):
                 continue
         found = _plausible(parse_date(line, month_first=month_first))
@@ -77,16 +78,31 @@ def _shape(el: etree._Element) -> tuple[str | None, ...]:
 
 
 def _own_dated(tree: etree._Element) -> list[etree._Element]:
-    """The elements that date the page itself in their `datetime` or `title`: in no chrome
-    element, and not one of a list's repeated items (a "Read more" card's <time>, each
-    dating another page)."""
+    """The elements that date the page itself in their `datetime` or `title`: in the page's
+    article (its own header or footer too), or else in no chrome element; and not one of a
+    list's items that date other pages (a "Read more" card's <time>)."""
+    article = _page_article(tree)
     marked = tree.xpath("//*[@datetime or @title]")
-    shapes = Counter(_shape(el) for el in marked)
-    return [
-        el for el in marked
-        if shapes[_shape(el)] == 1
-        and not any(_is_chrome_element(a) for a in (el, *el.iterancestors()))
-    ]  # fmt: skip
+    values: dict[tuple[str | None, ...], set[str]] = {}
+    for el in marked:
+        values.setdefault(_shape(el), set()).add(el.get("datetime") or el.get("title") or "")
+    own = []
+    for el in marked:
+        inside = article is not None and (el is article or article in el.iterancestors())
+        listed = len(values[_shape(el)]) > (2 if inside else 1)  # published and updated: two
+        chrome = not inside and any(_is_chrome_element(a) for a in (el, *el.iterancestors()))
+        if not (listed or chrome):
+            own.append(el)
+    return own
+
+
+def _page_article(tree: etree._Element) -> etree._Element | None:
+    """The article or main element around the page's first <h1>."""
+    h1 = next(iter(tree.iter("h1")), None)
+    if h1 is None:
+        return None
+    return next((a for a in h1.iterancestors()
+                 if a.tag in ("article", "main") or a.get("role") == "main"), None)  # fmt: skip
 
 
 def page_markup(tree: etree._Element) -> list[str]:

@@ -22,6 +22,7 @@ from .vocabulary import (
     COOKIE_ASKS,
     COOKIE_WORDS,
     COUNTER_LABELS,
+    COUNTS_AFTER_NUMBER,
     DATE_LABELS,
     KHMER_BYLINE_WORDS,
     KHMER_DATE_LABELS,
@@ -96,6 +97,26 @@ _VIEWS = re.compile(
     rf")\s*[)\]]?(?=\s*(?:\.?$|[|·•/;,]|\s[-–—]\s))",
     re.I,
 )
+_COUNTED = re.compile(
+    rf"(?<![\w.,]){_NUMBER}\s*(?:{alternatives(COUNTS_AFTER_NUMBER)})(?!\w)", re.I
+)
+_READ_TIMES = re.compile(
+    rf"(?:{alternatives(READ_VERBS)})\s*[:：]?\s*{_NUMBER}\s*(?:{_TIMES})(?!\w)", re.I
+)
+
+
+def counts_or_tells_time(line: str) -> bool:
+    """A post's meta line: "8 days ago", "3 min read", "9 comments" (digits in ASCII)."""
+    return RELATIVE_TIME.search(line) is not None or _COUNTED.search(line) is not None
+
+
+def changes_by_itself(line: str) -> bool:
+    """Does the line count or tell time relative to the fetch ("Sok Dara · 8 days ago • 1 min
+    read", "This page has been viewed 1,234 times.")? Its next fetch may read otherwise."""
+    digits = line.translate(ASCII_DIGITS)
+    return counts_or_tells_time(digits) or any(p.search(digits) for p in (_VIEWS, _READ_TIMES))
+
+
 _SENTENCE_END = re.compile(r"[.!?។៕]\s+$")
 _META_SEPARATORS = re.compile(r"(?:\s*[|·•/;,–—-]\s*)+$|^(?:\s*[|·•/;,–—-]\s*)+")
 _SEPARATED = re.compile(r"\s[|·•]\s|\s[|·•]$|\s[-–—]\s")

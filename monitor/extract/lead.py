@@ -21,7 +21,7 @@ from lxml import etree
 
 from monitor.text.words import ends_sentence, word_count
 
-from .filters import _VIEWS, _clean
+from .filters import _clean, changes_by_itself
 from .language import _script_language as _script
 from .lines import (
     _dates_the_page,
@@ -63,14 +63,16 @@ def lead_lines(work: etree._Element, title: str, paras: tuple[str, ...]) -> tupl
     found = []
     for line in lines[heading + 1 : start]:
         text = line.text
-        translated = _script(text) != _script(title)
-        standfirst = _standfirst(line.element, text, headline)
+        # unnamed, a line must not be a byline: with an author's name, a count or a relative
+        # time, it would read otherwise on the next fetch ("Sok Dara · 8 days ago")
+        unnamed = not changes_by_itself(text)
+        translated = unnamed and _script(text) != _script(title)
+        standfirst = unnamed and _standfirst(line.element, text, headline)
         if (
             word_count(text) < _LEAD_WORDS
             or _key(text) in known  # the body's first paragraph, repeated above it
             or _linked(line)
             or _dates_the_page(text)
-            or _VIEWS.search(text)
             or not _in_lead(line.element, box, translated=translated, standfirst=standfirst)
         ):
             continue

@@ -18,7 +18,7 @@ from monitor.text.normalize import normalize
 from monitor.text.scripts import ASCII_DIGITS
 from monitor.text.words import ends_sentence, word_count
 
-from .filters import RELATIVE_TIME
+from .filters import RELATIVE_TIME, changes_by_itself, counts_or_tells_time
 from .vocabulary import (
     BLOCK_TAGS,
     BYLINE_WORDS,
@@ -411,10 +411,12 @@ def _dates_the_page(para: str) -> bool:
     the date ("Meeting postponed to 15 January 2027", "Press conference: Friday 5 December
     2026, 10:00, Press Room B"), nor a dateline ("Phnom Penh, 3 December 2026")."""
     digits = para.translate(ASCII_DIGITS)
-    relative = RELATIVE_TIME.search(digits) is not None  # "By Sok Dara · 3 hours ago"
-    if ends_sentence(para) or (first_date(para) is None and not relative):
+    meta = counts_or_tells_time(digits)  # "Sok Dara · 8 days ago • 1 min read"
+    if ends_sentence(para) or (first_date(para) is None and not meta):
         return False
     rest = _CLOCK.sub(" ", without_dates(RELATIVE_TIME.sub(" ", digits)))
+    if meta:  # it reads otherwise on the next fetch: no statement's line
+        return word_count(rest) <= _BYLINE_WORDS
     if word_count(rest) > _BYLINE_WORDS or sum(1 for _ in date_matches(digits)) > 2:
         return False  # a byline has a date or two ("published …, last modified …"), a
         # programme more ("Monday 7, Tuesday 8 and Wednesday 9 December 2026 at 09:00")
@@ -432,18 +434,18 @@ def _around_statement(paras: tuple[str, ...], lines: list[_Line]) -> tuple[str, 
     ("See also: <a>…</a> | <a>…</a>", other releases' titles); outside it, no line of an element
     named as chrome is ("Home › Consular Hotline" in div.entry-crumbs), nor a byline above it."""
     at = _positions(paras, lines)
-    prose = [
-        lines[i].element
-        for p, i in zip(paras, at, strict=True)
-        if i is not None and _prose(p, lines[i])
-    ]
+
+    def own_prose(p: str, i: int | None) -> bool:  # not "viewed 1,234 times since ..."
+        return i is not None and _prose(p, lines[i]) and not changes_by_itself(p)
+
+    prose = [lines[i].element for p, i in zip(paras, at, strict=True) if own_prose(p, i)]
     container = _common_container(prose) if prose else None
     if container is None:
         return paras
     within = set(container.iter())
     inside = [i for i, line in enumerate(lines) if line.element in within]
     first, last = min(inside), max(inside)
-    prose_at = [i for p, i in zip(paras, at, strict=True) if i is not None and _prose(p, lines[i])]
+    prose_at = [i for p, i in zip(paras, at, strict=True) if i is not None and own_prose(p, i)]
     first_prose, last_prose = min(prose_at), max(prose_at)
 
     def menu_item(i: int) -> bool:  # a link next to other links
@@ -466,8 +468,8 @@ def _around_statement(paras: tuple[str, ...], lines: list[_Line]) -> tuple[str, 
             )  # a timestamp above it ("Thứ Tư, 02/12/2026 21:10 (GMT+7)"; a dateline stays)
         if i is not None and _in_named_chrome(lines[i].element):
             return True  # outside it, in a breadcrumb, a share bar, a sidebar
-        if i is not None and i < first and _dates_the_page(para):
-            return True  # above it, the byline: the date is read apart
+        if i is not None and i < first and (_dates_the_page(para) or changes_by_itself(para)):
+            return True  # above it, the byline (the date is read apart) or a count
         if i is not None and i < first:  # a menu above it; not a linked headline
             return menu_item(i) and not _heading_line(lines[i], by_name=False)
         after_links = tail is not None and k >= tail  # below it, from a list of links on

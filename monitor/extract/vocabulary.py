@@ -38,16 +38,15 @@ DATE_LABELS = (
     "today(?: is)?", "now", "date", "dated", "posted(?: on)?", "published(?: on)?",
     "(?:page )?(?:last )?updated(?: on)?", "(?:page )?(?:last )?modified(?: on)?",
     "created(?: on)?", "at", "on", "the", "time", "am", "pm", "utc", "gmt", "ict",
-    "publié le", "mis à jour le", "ngày đăng", "cập nhật", "ngày", "lúc", "diterbitkan",
-    "diperbarui", "tanggal",
+    "publié le", "mis à jour le", "ngày đăng", "cập nhật", "diterbitkan", "diperbarui",
 )  # fmt: skip
 # "3 hours ago", "il y a 2 jours", "5 ngày trước", "២ ថ្ងៃមុន": a time a page shows relative
 # to the moment it was served, so it changes by itself between two fetches
 RELATIVE_UNITS = (
     "seconds?", "secs?", "minutes?", "mins?", "hours?", "hrs?", "days?", "weeks?", "months?",
-    "years?", "secondes?", "heures?", "jours?", "semaines?", "mois", "ans?", "giây", "phút",
-    "giờ", "ngày", "tuần", "tháng", "năm", "detik", "menit", "jam", "hari", "minggu", "bulan",
-    "tahun", "វិនាទី", "នាទី", "ម៉ោង", "ថ្ងៃ", "សប្តាហ៍", "ខែ", "ឆ្នាំ",
+    "years?", "[smhdwy]", "secondes?", "heures?", "jours?", "semaines?", "mois", "ans?", "giây",
+    "phút", "giờ", "ngày", "tuần", "tháng", "năm", "detik", "menit", "jam", "hari", "minggu",
+    "bulan", "tahun", "វិនាទី", "នាទី", "ម៉ោង", "ថ្ងៃ", "សប្តាហ៍", "ខែ", "ឆ្នាំ",
 )  # fmt: skip
 AGO_AFTER = ("ago", "trước", "yang lalu", "lalu", "មុន")
 AGO_BEFORE = ("il y a", "hace", "vor")
@@ -92,6 +91,8 @@ VIEWS_LABELS = (
 )  # fmt: skip
 # "1,234 views" (number first)
 VIEWS_AFTER_NUMBER = ("page ?views", "views", "hits", "reads", "clicks", "vues", "lượt xem")
+# ... and what else a post's meta line counts: "3 min read", "9 comments"
+COUNTS_AFTER_NUMBER = (*VIEWS_AFTER_NUMBER, "min(?:ute)?s? read", "comments?", "commentaires?")
 # "Read 52 times", "មើល ១០ ដង"
 READ_VERBS = ("read", "viewed", "seen", "មើល", "ចូលមើល", "อ่าน", "เข้าชม")
 TIMES = ("times", "ដង", "ครั้ง", "lần")
