@@ -47,6 +47,7 @@ from .lines import (
     _around_statement,
     _is_chrome_element,
     _key,
+    _Line,
     _line_records,
     _lines,
     _main_element,
@@ -224,11 +225,12 @@ def _lost_to_template(
 
 def _single_page_with(
     tree: etree._Element, url: str, prepared: Prepared
-) -> tuple[tuple[str, ...], Any, str | None, Prepared]:
+) -> tuple[tuple[str, ...], Any, str | None, Prepared, list[_Line]]:
     """The single-page reading of a page pruned of its source's template, with the lines the
-    template took from the statement given back (and the pruning they were read from)."""
+    template took from the statement given back (and the pruning they were read from, and
+    its lines: the lead is looked for there)."""
     template = prepared.template
-    paras, meta, learned = _single_page(
+    paras, meta, learned, lines = _single_page(
         prepared.work, url, prepared.template_under, prepared.removed
     )
     if prepared.removed and _only_headings(paras, tree):
@@ -239,20 +241,20 @@ def _single_page_with(
         lost = _lost_to_template(alone[0], paras, prepared)
         if lost and _reads_as_statement(alone[0]):  # the rest of the template still goes
             prepared = prepare(tree, url, template, keep=lost)
-            paras, meta, learned = _single_page(
+            paras, meta, learned, lines = _single_page(
                 prepared.work, url, prepared.template_under, prepared.removed
             )
     if shared := prepared.beside(paras) - prepared.keep:  # a standard closing: see there
         prepared = prepare(tree, url, template, keep=prepared.keep | shared)
-        paras, meta, learned = _single_page(
+        paras, meta, learned, lines = _single_page(
             prepared.work, url, prepared.template_under, prepared.removed
         )
-    return paras, meta, learned, prepared
+    return paras, meta, learned, prepared, lines
 
 
 def _single_page(
     work: etree._Element, url: str, template_under: dict[etree._Element, int], pruned: int = 0
-) -> tuple[tuple[str, ...], Any, str | None]:
+) -> tuple[tuple[str, ...], Any, str | None, list[_Line]]:
     """The statement as one page alone shows it: trafilatura's main text, trimmed of the menus
     and lists around it; with the region that held it, for the source to learn (`pruned`: the
     lines the source's template took out of `work` before)."""
@@ -271,7 +273,7 @@ def _single_page(
         paras = _clean(_lines(_main_element(work), skip_chrome=True))
     sidebar = _side_column_lines(work)
     paras = tuple(p for p in paras if p not in sidebar) or paras
-    return paras, meta, region
+    return paras, meta, region, lines
 
 
 def _publication_date(
@@ -351,6 +353,7 @@ def read_html(
     prepared = prepare(tree, url, template)
 
     paras: tuple[str, ...] = ()
+    records: list[_Line] | None = None  # prepared.work's lines, when a single page walked them
     read_in = learned = in_first = None  # in_first: the paragraphs read in the first region
     if content:
         paras = selectors.text()
@@ -360,7 +363,7 @@ def read_html(
     if paras:
         meta = extract_metadata(tree, url, _date_params(extensive=False))
     else:
-        paras, meta, learned, prepared = _single_page_with(tree, url, prepared)
+        paras, meta, learned, prepared, records = _single_page_with(tree, url, prepared)
     if not content:
         paras = without_template(paras, prepared)
     if not paras:
@@ -370,7 +373,7 @@ def read_html(
         _choose_title(tree, url, page_lines, normalize(meta.title or ""), paras)
     )
 
-    lead = () if content else lead_lines(prepared.work, doc_title, paras)
+    lead = () if content else lead_lines(prepared.work, doc_title, paras, records)
     if lead:  # the statement reaches out of its region: no digest of the region stands for it
         paras, in_first = (*lead, *paras), None
     doc_date = _publication_date(html, tree, url, page_lines, selectors, meta.date, doc_title,

@@ -27,6 +27,7 @@ from .lines import (
     _dates_the_page,
     _is_chrome_element,
     _key,
+    _Line,
     _line_records,
     _linked,
     _names,
@@ -40,14 +41,16 @@ _STANDFIRST_WORDS = 8  # an unnamed lead is a full sentence at least
 _LEAD_NAME = re.compile(rf"(?:^|[-_\s])(?:{alternatives(LEAD_NAMES)})(?=$|[-_\s\d])")
 
 
-def lead_lines(work: etree._Element, title: str, paras: tuple[str, ...]) -> tuple[str, ...]:
+def lead_lines(
+    work: etree._Element, title: str, paras: tuple[str, ...], lines: list[_Line] | None = None
+) -> tuple[str, ...]:
     """The lead's lines, in page order; none when the page shows no headline above the body
-    or nothing between them is named a lead."""
+    or nothing between them is named a lead. (`lines`: `work`'s, when walked already.)"""
     if not (title and paras):
         return ()
     wanted = _key(title)
     body = tuple(p for p in paras if _key(p) != wanted)  # the reader may have kept the headline
-    lines = _line_records(work, skip_chrome=False)
+    lines = lines if lines is not None else _line_records(work, skip_chrome=False)
     placed = [i for i in _positions(body, lines) if i is not None]
     if not placed:
         return ()
