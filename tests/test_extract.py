@@ -1449,3 +1449,65 @@ def test_a_programme_of_several_days_is_text_not_a_byline():
             f"<p>{programme}</p>{body}</article></body></html>")  # fmt: skip
     doc = extract_html(page, "https://mfa.example.org/news/advisory")
     assert programme in doc.paragraphs
+
+
+_XINHUA_SHORT = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
+<title>Winter wheat sowing nearly complete_新华网</title></head><body><section class="xh-body">
+<article class="xh-article"><h1 class="xh-title">Winter wheat sowing nearly complete</h1>
+<div class="xh-meta"><time>2026-12-01 11:20:00</time><span class="xh-src">来源：新华网</span><span
+class="xh-views">Views {views}</span><span class="xh-tools">字号 <button>A+</button>
+<button>A-</button><button onclick="print()">打印</button></span></div>
+<div class="xh-content"><p>The ministry said sowing of winter wheat is nearly complete and the
+area has grown slightly.</p><p>Seedlings are in
+good condition overall.</p></div></article><aside class="xh-related"><h2>相关新闻</h2><div><a
+href="/politics/20261202/c3d4e5f6a7b8/c.html">我国成功发射新一代海洋观测卫星</a></div></aside>
+</section></body></html>"""
+
+
+def test_a_short_article_run_into_one_line_with_its_buttons_is_split_back():
+    """trafilatura runs a short article's headline, meta line (time, source, views, the font
+    size buttons "A+ A- 打印") and text into one line; the buttons, which the page's lines
+    leave out, kept it from being split back, so every view count was an edit (an outside
+    probe of a Xinhua-style agency). A form's controls are no text for the reader either."""
+    for views in (25579, 95598):
+        doc = extract_html(_XINHUA_SHORT.format(views=views), "https://news.example.cn/c.html")
+        assert doc.paragraphs == (
+            "The ministry said sowing of winter wheat is nearly complete and the area has grown "
+            "slightly.",
+            "Seedlings are in good condition overall.",
+        )
+        assert doc.title == "Winter wheat sowing nearly complete" and doc.date == "2026-12-01"
+
+
+@pytest.mark.parametrize(
+    ("title", "shown", "site"),
+    [
+        ("Tonga Government News: Public holiday notice", "Public holiday notice",
+         "Tonga Government News"),  # Blogger
+        ("我国成功发射新一代海洋观测卫星_新华网", "我国成功发射新一代海洋观测卫星", "新华网"),
+        ("Statement: ASEAN-UN cooperation", "Statement: ASEAN-UN cooperation", "Ministry"),
+    ],
+)
+def test_the_sites_name_joined_by_a_colon_or_an_underscore_is_no_part_of_the_title(
+    title, shown, site
+):
+    """A redesign that set <title> otherwise made every release's title an edit (an outside
+    probe: Blogger's "Blog: Post", a news agency's "Headline_新华网"); only a part that names
+    the site goes."""
+    body = "".join(f"<p>{_plain(p)}</p>" for p in BODY)
+    page = (f'<html><head><title>{title}</title><meta property="og:site_name" content="{site}">'
+            f'</head><body><header><h1 class="title"><a href="/">{site}</a></h1></header>'
+            f'<div class="post"><h3 class="post-title">{shown}</h3><div class="post-body">{body}'
+            "</div></div></body></html>")  # fmt: skip
+    assert extract_html(page, "https://news.example.org/2026/12/post.html").title == shown
+
+
+def test_chinese_paragraphs_are_prose():
+    """Chinese sets no space after "。": its paragraphs were never prose, so a source's
+    statement region was learned around an English copyright line and a real edit was missed
+    (an outside probe)."""
+    from monitor.extract.lines import _prose
+
+    paragraph = "农业农村部消息，全国冬小麦播种已基本结束，播种面积稳中有增，苗情长势总体较好。"
+    assert _prose(paragraph, None)
+    assert not _prose("全国冬小麦播种基本结束", None)  # a headline

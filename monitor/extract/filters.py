@@ -24,13 +24,13 @@ from .vocabulary import (
     COUNTER_LABELS,
     COUNTS_AFTER_NUMBER,
     DATE_LABELS,
-    KHMER_BYLINE_WORDS,
     KHMER_DATE_LABELS,
     READ_VERBS,
     RELATIVE_DAYS,
     RELATIVE_UNITS,
     SHARE_WORDS,
     TIMES,
+    UNSPACED_BYLINE_WORDS,
     VIEWS_AFTER_NUMBER,
     VIEWS_LABELS,
     alternatives,
@@ -121,7 +121,7 @@ _SENTENCE_END = re.compile(r"[.!?។៕]\s+$")
 _META_SEPARATORS = re.compile(r"(?:\s*[|·•/;,–—-]\s*)+$|^(?:\s*[|·•/;,–—-]\s*)+")
 _SEPARATED = re.compile(r"\s[|·•]\s|\s[|·•]$|\s[-–—]\s")
 _BYLINE_WORDS = re.compile(
-    rf"\b(?:{alternatives(WEEKDAYS, BYLINE_WORDS)})\b|{alternatives(KHMER_BYLINE_WORDS)}", re.I
+    rf"\b(?:{alternatives(WEEKDAYS, BYLINE_WORDS)})\b|{alternatives(UNSPACED_BYLINE_WORDS)}", re.I
 )
 
 

@@ -15,8 +15,8 @@ from lxml import etree
 
 from monitor.text.dates import WEEKDAYS, date_matches, first_date, without_dates
 from monitor.text.normalize import normalize
-from monitor.text.scripts import ASCII_DIGITS
-from monitor.text.words import ends_sentence, word_count
+from monitor.text.scripts import ASCII_DIGITS, CJK, char_class
+from monitor.text.words import SENTENCE_MARKS, ends_sentence, word_count
 
 from .filters import RELATIVE_TIME, changes_by_itself, counts_or_tells_time
 from .vocabulary import (
@@ -29,7 +29,6 @@ from .vocabulary import (
     DATE_LABELS,
     GRID_COLUMN_PREFIXES,
     HEADING_TAGS,
-    KHMER_BYLINE_WORDS,
     KHMER_DATE_LABELS,
     LAYOUT_BLOCK_TAGS,
     LAYOUT_HINT_PREFIXES,
@@ -37,6 +36,7 @@ from .vocabulary import (
     SKIPPED_TAGS,
     TABLE_TAGS,
     TITLE_NAMES,
+    UNSPACED_BYLINE_WORDS,
     alternatives,
 )
 
@@ -253,7 +253,8 @@ def _main_element(tree: etree._Element) -> etree._Element:
     return tree
 
 
-_SENTENCE_MARK = re.compile(r"[.!?;។៕]")
+_CJK = re.compile(f"[{char_class(CJK)}]")
+_SENTENCE_MARK = re.compile(rf"[{re.escape(SENTENCE_MARKS)};]")
 # elements that hold a headline by their class or id: .viewpost-title, h2.newsDetailsTitle
 _TITLE_NAME = re.compile(alternatives(TITLE_NAMES))
 
@@ -274,8 +275,9 @@ def _linked(line: _Line) -> bool:
 
 
 def _prose(para: str, line: _Line | None) -> bool:
-    """A paragraph of the statement: sentences, not a link."""
-    if len(para) < 80 or not _SENTENCE_MARK.search(para):
+    """A paragraph of the statement: sentences, not a link (80 characters; in Chinese or
+    Japanese, whose characters say more, 25 of theirs)."""
+    if not _SENTENCE_MARK.search(para) or (len(para) < 80 and len(_CJK.findall(para)) < 25):
         return False
     return line is None or line.linked < 0.5 * line.letters
 
@@ -389,10 +391,10 @@ def _consecutive(target: str, keys: list[str], heads: set[int]) -> list[int] | N
 
 
 _BYLINE_WORDS = 12
-_CLOCK = re.compile(r"(?<![\d:])\d{1,2}[:h]\d\d(?![\d.:/-]\d)")  # 21:10, 9h30
+_CLOCK = re.compile(r"(?<![\d:])\d{1,2}[:h]\d\d(?::\d\d)?(?![\d.:/-]\d)")  # 21:10, 9h30, 11:20:00
 _META_WORDS = re.compile(
     rf"\b(?:{alternatives(WEEKDAYS, DATE_LABELS, BYLINE_WORDS)})\b"
-    rf"|{alternatives(KHMER_DATE_LABELS, KHMER_BYLINE_WORDS)}",
+    rf"|{alternatives(KHMER_DATE_LABELS, UNSPACED_BYLINE_WORDS)}",
     re.I,
 )
 _WORD = re.compile(r"[^\W\d_][^\s\d()|·:,;/+-]*")  # letters, with their combining signs

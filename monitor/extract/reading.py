@@ -115,6 +115,7 @@ def prepare(
     """A copy of the page without the elements that are template by their text (but for the
     lines whose `_key` is in `keep`: the statement's, see `html.read_html`)."""
     work = copy.deepcopy(tree)
+    _without_controls(work)
     blocks = _page_blocks(work)
     prepared = Prepared(work, page_keys(url, blocks), blocks, template, keep=keep)
     if template.blocks:
@@ -126,6 +127,26 @@ def prepare(
                     prepared.template_under[el] = prepared.template_under.get(el, 0) + 1
         prepared.removed = prune(blocks, prepared.chrome, work)
     return prepared
+
+
+_CONTROLS = ("button", "select", "input", "textarea")
+
+
+def _without_controls(work: etree._Element) -> None:
+    """A form's controls are no text: the page's lines leave them out, and the reader must too,
+    or it joins "A+ A- Print" into the paragraph it runs a short article into, which then
+    matches no run of the page's lines (`lines._split_joined`)."""
+    for el in list(work.iter(*_CONTROLS)):
+        parent = el.getparent()
+        if parent is None:
+            continue
+        if el.tail:  # the text after the control stays
+            before = el.getprevious()
+            if before is not None:
+                before.tail = (before.tail or "") + el.tail
+            else:
+                parent.text = (parent.text or "") + el.tail
+        parent.remove(el)
 
 
 def _template_blocks(
@@ -289,7 +310,7 @@ def fingerprint(
     return digest.hexdigest()
 
 
-_SENTENCE = re.compile(r"[.!?។៕](?:\s|$)")
+_SENTENCE = re.compile(r"[.!?។៕](?:\s|$)|[。！？]")  # CJK sets no space after its marks
 _TITLE_PARTS = re.compile(r"\s+(?:[|–—»·:]|-{1,2}|::)\s+")
 
 

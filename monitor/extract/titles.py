@@ -15,6 +15,7 @@ from lxml import etree
 
 from monitor.text.dates import leading_dates
 from monitor.text.normalize import normalize
+from monitor.text.scripts import CJK, char_class
 from monitor.text.words import word_count
 
 from . import sitenames
@@ -181,8 +182,13 @@ def _as_written_in(heading: str, *references: str) -> str:
     return heading
 
 
-# how <title> joins the headline and the site's name: " - ", " | ", " – ", " » ", " :: "
-_TITLE_SEPARATOR = re.compile(r"(\s+(?:[|–—»·]|-{1,2}|::)\s+)")
+# how <title> joins the headline and the site's name: " - ", " | ", " – ", " » ", " :: ",
+# Blogger's "Site: Post", and without spaces "_" or, between CJK words, "-" ("…_新华网"); only a
+# part that names the site is ever taken off (`_is_site_name`)
+_CJK = f"[{char_class(CJK)}]"
+_TITLE_SEPARATOR = re.compile(
+    rf"(\s+(?:[|–—»·]|-{{1,2}}|::)\s+|:\s+|\s*_\s*|(?<={_CJK})-(?={_CJK}))"
+)
 _COPYRIGHT = re.compile(alternatives(COPYRIGHT_MARKS), re.I)
 
 

@@ -113,7 +113,9 @@ BYLINE_WORDS = (
     "by", "posted", "published", "written", "author", "date", "dated", "updated", "source",
     "category", "categories", "filed under",
 )  # fmt: skip
-KHMER_BYLINE_WORDS = ("ដោយ", "ចុះផ្សាយនៅ", "ចុះផ្សាយ", "ផ្សាយ", "កាលបរិច្ឆេទ")
+# ... in scripts that set no space between words (Khmer, Chinese): matched inside a run
+UNSPACED_BYLINE_WORDS = ("ដោយ", "ចុះផ្សាយនៅ", "ចុះផ្សាយ", "ផ្សាយ", "កាលបរិច្ឆេទ", "来源", "作者",
+                         "责任编辑", "编辑", "发布时间", "发布日期", "字号")  # fmt: skip
 # The page's own buttons in a byline: "Posted on: 24-11-2026 | Print | Download PDF"
 ACTIONS = (
     "print(?: this page)?", "download(?: as)?(?: pdf)?", "pdf", "share", "e-?mail",

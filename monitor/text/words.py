@@ -37,7 +37,8 @@ def word_count(text: str, *, cjk: bool = False) -> int:
     return count
 
 
-SENTENCE_ENDS = (".", "!", "?", "។", "៕")  # Latin and Khmer
+SENTENCE_ENDS = (".", "!", "?", "។", "៕", "。", "！", "？")  # Latin, Khmer, Chinese and Japanese
+SENTENCE_MARKS = "".join(SENTENCE_ENDS)
 
 
 def ends_sentence(text: str) -> bool:
