@@ -293,13 +293,22 @@ def test_releases_read_before_the_region_was_learned_are_known_unchanged_next_ti
     assert sum(s.unchanged for s in report.sources) == len(first.new)
 
 
-@pytest.mark.parametrize("style", ["wordpress", "drupal", "handmade"])
-def test_a_sentence_every_release_ends_with_is_kept_from_the_first_check(ministry, style):
+@pytest.mark.parametrize(
+    ("style", "closing"),
+    [
+        ("wordpress", "The meeting took place in a cordial and friendly atmosphere."),
+        ("drupal", "The meeting took place in a cordial and friendly atmosphere."),
+        ("handmade", "The meeting took place in a cordial and friendly atmosphere."),
+        ("wordpress", "We apologise for any inconvenience."),  # short (an outside probe)
+    ],
+)
+def test_a_sentence_every_release_ends_with_is_kept_from_the_first_check(ministry, style,
+                                                                          closing):
     """Releases of one ministry share sentences ("The meeting took place in a cordial and
     friendly atmosphere."). A source's first releases are read before its statement region is
     learned: the shared sentence, beside the release's own, is still its statement's, so each
-    is stored whole at once (not stored without it, and then silently re-read with it)."""
-    closing = "The meeting took place in a cordial and friendly atmosphere."
+    is stored whole at once (not stored without it, and then silently re-read with it, or
+    reported edited once a redesign read it again)."""
     ministry.publish(style=style, releases=[
         dataclasses.replace(r, paragraphs=(*r.paragraphs, closing))
         for r in ministry.releases if r.lang == "en"])  # fmt: skip

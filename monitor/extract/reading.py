@@ -101,7 +101,9 @@ class Prepared:
         homes = {parent for b, parent, hit in rows if not hit and _key(b.text) in read}
         homes -= {None, self.work, *self.work.iter("body")}  # the page's, not a statement's
         return frozenset(
-            _key(b.text) for b, parent, hit in rows if hit and parent in homes and _sentence(b)
+            _key(b.text)
+            for b, parent, hit in rows
+            if hit and parent in homes and _sentence(b, CLOSING_WORDS)  # "We apologise for any…"
         )
 
     def kept(self) -> list[Block]:
@@ -174,12 +176,15 @@ def _template_blocks(
 SENTENCE_WORDS = 6  # a line this long can be a statement's sentence
 
 
-def _sentence(block: Block) -> bool:
+CLOSING_WORDS = 3  # beside the statement's lines, a sentence this long can be its closing
+
+
+def _sentence(block: Block, words: int = SENTENCE_WORDS) -> bool:
     """A line that can be a statement's sentence: not a link, some words, a sentence's end."""
     return (
         not block.link
         and _SENTENCE.search(block.text) is not None
-        and word_count(block.text) >= SENTENCE_WORDS
+        and word_count(block.text) >= words
     )
 
 
