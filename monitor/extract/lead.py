@@ -68,9 +68,9 @@ def lead_lines(
         text = line.text
         # unnamed, a line must not be a byline: with an author's name, a count or a relative
         # time, it would read otherwise on the next fetch ("Sok Dara · 8 days ago")
-        unnamed = not changes_by_itself(text)
-        translated = unnamed and _script(text) != _script(title)
-        standfirst = unnamed and _standfirst(line.element, text, headline)
+        steady = not changes_by_itself(text)
+        translated = steady and _script(text) != _script(title)
+        standfirst = steady and _standfirst(line.element, text, headline)
         if (
             word_count(text) < _LEAD_WORDS
             or _key(text) in known  # the body's first paragraph, repeated above it

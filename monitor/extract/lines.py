@@ -437,17 +437,16 @@ def _around_statement(paras: tuple[str, ...], lines: list[_Line]) -> tuple[str, 
     named as chrome is ("Home › Consular Hotline" in div.entry-crumbs), nor a byline above it."""
     at = _positions(paras, lines)
 
-    def own_prose(p: str, i: int | None) -> bool:  # not "viewed 1,234 times since ..."
-        return i is not None and _prose(p, lines[i]) and not changes_by_itself(p)
-
-    prose = [lines[i].element for p, i in zip(paras, at, strict=True) if own_prose(p, i)]
-    container = _common_container(prose) if prose else None
+    prose_at = [  # the statement's prose, not "viewed 1,234 times since ..."
+        i for p, i in zip(paras, at, strict=True)
+        if i is not None and _prose(p, lines[i]) and not changes_by_itself(p)
+    ]  # fmt: skip
+    container = _common_container([lines[i].element for i in prose_at]) if prose_at else None
     if container is None:
         return paras
     within = set(container.iter())
     inside = [i for i, line in enumerate(lines) if line.element in within]
     first, last = min(inside), max(inside)
-    prose_at = [i for p, i in zip(paras, at, strict=True) if i is not None and own_prose(p, i)]
     first_prose, last_prose = min(prose_at), max(prose_at)
 
     def menu_item(i: int) -> bool:  # a link next to other links

@@ -44,6 +44,7 @@ from .template import (
     Block,
     PageKeys,
     Template,
+    _drop,
     blocks_of,
     find_region,
     page_keys,
@@ -139,16 +140,7 @@ def _without_controls(work: etree._Element) -> None:
     or it joins "A+ A- Print" into the paragraph it runs a short article into, which then
     matches no run of the page's lines (`lines._split_joined`)."""
     for el in list(work.iter(*_CONTROLS)):
-        parent = el.getparent()
-        if parent is None:
-            continue
-        if el.tail:  # the text after the control stays
-            before = el.getprevious()
-            if before is not None:
-                before.tail = (before.tail or "") + el.tail
-            else:
-                parent.text = (parent.text or "") + el.tail
-        parent.remove(el)
+        _drop(el)  # the text after the control stays
 
 
 def _template_blocks(
