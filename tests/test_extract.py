@@ -1511,3 +1511,23 @@ def test_chinese_paragraphs_are_prose():
     paragraph = "农业农村部消息，全国冬小麦播种已基本结束，播种面积稳中有增，苗情长势总体较好。"
     assert _prose(paragraph, None)
     assert not _prose("全国冬小麦播种基本结束", None)  # a headline
+
+
+def test_myanmar_paragraphs_are_prose_and_their_pages_are_dated():
+    """Myanmar ends a sentence with "။": without it its paragraphs were never prose (no
+    statement region could be learned around them, as with Chinese before), and its dates,
+    year first in Myanmar digits, were never read."""
+    from monitor.extract.lines import _prose
+    from monitor.text.words import SENTENCE_END
+
+    paragraph = (
+        "နိုင်ငံခြားရေးဝန်ကြီးဌာနသည် အာဆီယံနှင့် ကုလသမဂ္ဂ ပူးပေါင်းဆောင်ရွက်မှုဆိုင်ရာ "
+        "အစည်းအဝေးကို နေပြည်တော်တွင် ကျင်းပခဲ့သည်။"
+    )
+    assert _prose(paragraph, None)
+    assert SENTENCE_END.search(paragraph)
+    assert not _prose("အာဆီယံ-ကုလသမဂ္ဂ ပူးပေါင်းဆောင်ရွက်မှု အစည်းအဝေး", None)  # a headline
+    page = f"""<html lang="my"><head><title>သတင်း</title></head><body>
+<header>၂၀၂၆ ခုနှစ် ဒီဇင်ဘာ ၅ ရက်</header><main><h1>အာဆီယံ အစည်းအဝေး</h1>
+<div class="meta">၂၀၂၆ ခုနှစ် ဒီဇင်ဘာ ၁ ရက်</div><p>{paragraph}</p></main></body></html>"""
+    assert extract_html(page, "http://127.0.0.1/news/1").date == "2026-12-01"

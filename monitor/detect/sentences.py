@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from monitor.text.dates import MONTH_ABBREVIATIONS
+from monitor.text.words import CJK_SENTENCE_MARKS, OTHER_SENTENCE_MARKS
 
 
 def split_sentences(text: str) -> tuple[str, ...]:
@@ -17,7 +18,7 @@ def split_sentences(text: str) -> tuple[str, ...]:
 
 
 _LATIN_END = r"[.!?…]+[\"”’'»)\]*]*(?=\s)"
-_OTHER_END = r"[。！？]+[」』）》\"”’]*|[។៕।॥؟။።]"
+_OTHER_END = rf"[{CJK_SENTENCE_MARKS}]+[」』）》\"”’]*|[{OTHER_SENTENCE_MARKS}]"
 _SPACES = re.compile(r"\s*")
 _END = re.compile(f"(?P<latin>{_LATIN_END})|(?P<other>{_OTHER_END})")
 # Words that end in "." without ending a sentence ("Sen" is left out: Samdech Hun Sen).

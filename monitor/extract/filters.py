@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from monitor.text.dates import WEEKDAYS, parse_date, without_dates
 from monitor.text.normalize import normalize
 from monitor.text.scripts import ASCII_DIGITS
-from monitor.text.words import word_count
+from monitor.text.words import SENTENCE_BEFORE, ends_sentence, word_count
 
 from .vocabulary import (
     ACTIONS,
@@ -117,7 +117,6 @@ def changes_by_itself(line: str) -> bool:
     return counts_or_tells_time(digits) or any(p.search(digits) for p in (_VIEWS, _READ_TIMES))
 
 
-_SENTENCE_END = re.compile(r"[.!?។៕]\s+$")
 _META_SEPARATORS = re.compile(r"(?:\s*[|·•/;,–—-]\s*)+$|^(?:\s*[|·•/;,–—-]\s*)+")
 _SEPARATED = re.compile(r"\s[|·•]\s|\s[|·•]$|\s[-–—]\s")
 _BYLINE_WORDS = re.compile(
@@ -135,7 +134,7 @@ def _without_counters(paragraph: str) -> str:
     if found is None:
         return paragraph
     before, after = paragraph[: found.start()], paragraph[found.end() :]
-    if _SENTENCE_END.search(before) and not after.strip(" ."):
+    if SENTENCE_BEFORE.search(before) and not after.strip(" ."):
         return before.rstrip()  # a counter of its own after a sentence: "… off. 146 views"
     rest = _VIEWS.sub(" ", paragraph)
     rest = _META_SEPARATORS.sub("", normalize(rest))
@@ -143,7 +142,7 @@ def _without_counters(paragraph: str) -> str:
     if not rest or not _HAS_LETTER.search(rest):
         return rest
     words = word_count(rest)
-    if words > 14 or (words > 4 and rest[-1] in ".!?។៕"):
+    if words > 14 or (words > 4 and ends_sentence(rest)):
         return paragraph  # a sentence that mentions visitors
     meta = (
         parse_date(rest) is not None

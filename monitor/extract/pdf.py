@@ -14,6 +14,7 @@ from monitor.errors import ExtractionError
 from monitor.text.dates import parse_date, without_dates
 from monitor.text.normalize import normalize
 from monitor.text.scripts import KHMER_CHARS
+from monitor.text.words import SENTENCE_MARKS
 
 from ..models import Document
 from .dates import _plausible
@@ -32,7 +33,7 @@ from .vocabulary import (
 
 _PAGE_NUMBER = re.compile(r"(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?", re.I)
 _LIST_ITEM = re.compile(r"(?:[•▪◦●○■□➢►\-–*]|\(?[a-z0-9]{1,3}[.)]|\(?[ivxIVX]{1,5}[.)])\s")
-_SENTENCE_END = re.compile(r"[.!?:;។៕][\"'”’)\]]*$")
+_SENTENCE_END = re.compile(rf"[{re.escape(SENTENCE_MARKS)}:;][\"'”’)\]]*$")
 _GENERIC_TITLE = re.compile(alternatives(GENERIC_TITLES), re.I)
 
 

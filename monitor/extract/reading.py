@@ -23,7 +23,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from monitor.text.normalize import normalize
-from monitor.text.words import word_count
+from monitor.text.words import SENTENCE_END, word_count
 
 from ..models import Document
 from .filters import _clean
@@ -175,7 +175,7 @@ def _sentence(block: Block, words: int = SENTENCE_WORDS) -> bool:
     """A line that can be a statement's sentence: not a link, some words, a sentence's end."""
     return (
         not block.link
-        and _SENTENCE.search(block.text) is not None
+        and SENTENCE_END.search(block.text) is not None
         and word_count(block.text) >= words
     )
 
@@ -307,7 +307,6 @@ def fingerprint(
     return digest.hexdigest()
 
 
-_SENTENCE = re.compile(r"[.!?។៕](?:\s|$)|[。！？]")  # CJK sets no space after its marks
 _TITLE_PARTS = re.compile(r"\s+(?:[|–—»·:]|-{1,2}|::)\s+")
 
 
@@ -382,8 +381,8 @@ def region_to_learn(
     found = [(p, lines[i]) for p, i in zip(paras, at, strict=True) if i is not None]
     prose = [line.element for p, line in found if _prose(p, line)]
     if not prose:  # a short statement: its sentences, however short
-        prose = [line.element for p, line in found
-                 if _SENTENCE.search(p) and word_count(p) >= 6 and not _linked(line)]  # fmt: skip
+        prose = [line.element for p, line in found if SENTENCE_END.search(p)
+                 and word_count(p) >= SENTENCE_WORDS and not _linked(line)]  # fmt: skip
     container = _common_container(prose) if prose else None
     if container is None:
         return None

@@ -16,7 +16,7 @@ from lxml import etree
 from monitor.text.dates import leading_dates
 from monitor.text.normalize import normalize
 from monitor.text.scripts import CJK, char_class
-from monitor.text.words import word_count
+from monitor.text.words import FULL_STOPS, word_count
 
 from . import sitenames
 from .filters import _HAS_LETTER
@@ -85,7 +85,7 @@ def _heading_at_text(
         if _in_chrome(el) or _not_headline(el):
             continue
         text = " ".join(_lines(el, skip_chrome=False))
-        if word_count(text) < 3 or len(text) > 300 or text[-1] in ".:;,។":
+        if word_count(text) < 3 or len(text) > 300 or text[-1] in FULL_STOPS + ":;,":
             continue  # a section name ("Contact"), a sentence, a label ("Summary:")
         if text.casefold() not in site_names:
             candidates.add(text)
@@ -102,7 +102,7 @@ def _heading_at_text(
     return ""
 
 
-_ENDS_SENTENCE = re.compile(r"[.。។៕]$").search
+_ENDS_SENTENCE = re.compile(rf"[{FULL_STOPS}]$").search
 # what a CMS calls the page when the editor gave it no title: "Pages - NewsDetail"
 _TEMPLATE_WORDS = re.compile(rf"(?i:{alternatives(TEMPLATE_TITLES)})|(?:[A-Z][a-z]+){{2,}}")
 

@@ -56,6 +56,17 @@ THAI_MONTH_NAMES = (
     ("พฤษภาคม", "พ.ค."), ("มิถุนายน", "มิ.ย."), ("กรกฎาคม", "ก.ค."), ("สิงหาคม", "ส.ค."),
     ("กันยายน", "ก.ย."), ("ตุลาคม", "ต.ค."), ("พฤศจิกายน", "พ.ย."), ("ธันวาคม", "ธ.ค."),
 )  # fmt: skip
+# Lao months, January first ("ວັນທີ 3 ທັນວາ 2026")
+LAO_MONTH_NAMES = (
+    ("ມັງກອນ",), ("ກຸມພາ",), ("ມີນາ",), ("ເມສາ",), ("ພຶດສະພາ",), ("ມິຖຸນາ",),
+    ("ກໍລະກົດ",), ("ສິງຫາ",), ("ກັນຍາ",), ("ຕຸລາ",), ("ພະຈິກ",), ("ທັນວາ",),
+)  # fmt: skip
+# Myanmar months of the Gregorian calendar, January first ("၂၀၂၆ ခုနှစ် ဒီဇင်ဘာ ၃ ရက်")
+MYANMAR_MONTH_NAMES = (
+    ("ဇန်နဝါရီ",), ("ဖေဖော်ဝါရီ",), ("မတ်",), ("ဧပြီ",), ("မေ",), ("ဇွန်",),
+    ("ဇူလိုင်",), ("ဩဂုတ်", "သြဂုတ်"), ("စက်တင်ဘာ",), ("အောက်တိုဘာ",), ("နိုဝင်ဘာ",),
+    ("ဒီဇင်ဘာ",),
+)  # fmt: skip
 BUDDHIST_ERA = 543  # years ahead of the Common Era
 _THAI = re.compile(r"[\u0e00-\u0e7f]")  # Thai letters and digits
 # Weekday names by day (Monday first): English and its abbreviations, French, German
@@ -72,7 +83,9 @@ WEEKDAYS = tuple(name for names in WEEKDAY_NAMES for name in names)
 
 MONTHS = {
     name: number
-    for names_by_month in (MONTH_NAMES, KHMER_MONTH_NAMES, THAI_MONTH_NAMES)
+    for names_by_month in (
+        MONTH_NAMES, KHMER_MONTH_NAMES, THAI_MONTH_NAMES, LAO_MONTH_NAMES, MYANMAR_MONTH_NAMES
+    )
     for number, names in enumerate(names_by_month, 1)
     for name in names
 }
@@ -105,6 +118,8 @@ _FORMS = (
     )),
     # April 24, 2026 · Sept. 5th 2026
     _Form(re.compile(rf"{_M}[\s./-]*{_D}{_SUFFIX}(?!\d)[\s,./-]*{_Y}", re.I)),
+    # ၂၀၂၆ ခုနှစ် ဒီဇင်ဘာ လ ၃ ရက် (Myanmar: the year, the month, the day)
+    _Form(re.compile(rf"{_Y}\s*ခုနှစ်\s*[,၊]?\s*{_M}\s*(?:လ\s*)?{_D}\s*ရက်")),
     # 24/04/2026, 24.04.2026, 11/26/2026
     _Form(re.compile(_NUMERIC.format(d=_D, y=_Y)), numeric=True),
     # 24/04/26

@@ -75,5 +75,8 @@ UNSPACED_CHAR = re.compile(f"[{UNSPACED_CHARS}]")
 
 KHMER_DIGITS = "០១២៣៤៥៦៧៨៩"
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
-# Khmer and Thai digits as ASCII ones, one character for one (positions in a text stay)
-ASCII_DIGITS = str.maketrans(KHMER_DIGITS + THAI_DIGITS, "0123456789" * 2)
+LAO_DIGITS = "໐໑໒໓໔໕໖໗໘໙"
+MYANMAR_DIGITS = "၀၁၂၃၄၅၆၇၈၉"
+_DIGITS = (KHMER_DIGITS, THAI_DIGITS, LAO_DIGITS, MYANMAR_DIGITS)
+# Those digits as ASCII ones, one character for one (positions in a text stay)
+ASCII_DIGITS = str.maketrans("".join(_DIGITS), "0123456789" * len(_DIGITS))

@@ -37,8 +37,19 @@ def word_count(text: str, *, cjk: bool = False) -> int:
     return count
 
 
-SENTENCE_ENDS = (".", "!", "?", "។", "៕", "。", "！", "？")  # Latin, Khmer, Chinese and Japanese
-SENTENCE_MARKS = "".join(SENTENCE_ENDS)
+# The marks that end a sentence, in every script the monitor reads. Each stage builds its
+# patterns from these, so a script's mark added here is known everywhere.
+FULL_STOPS = ".។៕။।॥።。"  # Latin, Khmer, Myanmar, Devanagari, Ethiopic, Chinese and Japanese
+SENTENCE_MARKS = FULL_STOPS + "!?؟！？"  # with questions and exclamations (Arabic's too)
+CJK_SENTENCE_MARKS = "。！？"  # the ones set with no space after them
+# the marks of scripts other than Latin and Chinese or Japanese, each ending a sentence alone
+OTHER_SENTENCE_MARKS = "".join(c for c in SENTENCE_MARKS if c not in ".!?" + CJK_SENTENCE_MARKS)
+SENTENCE_ENDS = tuple(SENTENCE_MARKS)
+_SPACED_MARKS = re.escape("".join(c for c in SENTENCE_MARKS if c not in CJK_SENTENCE_MARKS))
+# a sentence's end inside a line: a mark before a space or the line's end, or a CJK mark
+SENTENCE_END = re.compile(rf"[{_SPACED_MARKS}](?:\s|$)|[{CJK_SENTENCE_MARKS}]")
+# a sentence's end at the end of a text, before the next one ("... off. 146 views")
+SENTENCE_BEFORE = re.compile(rf"(?:[{_SPACED_MARKS}]\s+|[{CJK_SENTENCE_MARKS}]\s*)$")
 
 
 def ends_sentence(text: str) -> bool:
