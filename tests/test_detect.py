@@ -3,6 +3,8 @@
 import dataclasses
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from monitor.config import RevisitConfig
 from monitor.detect import outcome
 from monitor.detect.rules import (
@@ -118,6 +120,25 @@ def test_pages_that_say_the_release_is_gone():
     framed = _doc("Prime Minister to attend the Summit", *MENU, "This press release has been "
                   "removed. ***")  # fmt: skip
     assert "notice" in removal_notice(framed, framed_before)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("စာမျက်နှာ ရှာမတွေ့ပါ", "သင်ရှာဖွေနေသော စာမျက်နှာကို ရှာမတွေ့ပါ။"),  # Myanmar
+        ("ຂໍອະໄພ!", "ບໍ່ພົບໜ້າທີ່ທ່ານຊອກຫາ."),  # Lao
+        ("Halaman Tidak Dijumpai", "Halaman mungkin telah dipindahkan atau dipadam."),  # Malay
+        ("Kementerian Luar Negeri", "404 / Halaman tidak ditemukan"),  # Indonesian
+        ("DFA", "Hindi nahanap ang pahina."),  # Filipino
+        ("外交部", "您访问的页面不存在"),  # Chinese
+    ],
+)
+def test_soft_404_pages_in_the_languages_of_asean_say_the_release_is_gone(title, text):
+    """An outside probe of Myanmar, Lao, Malaysian and Indonesian ministries: their "page not
+    found" pages (HTTP 200) were an edit that stored the error page, or an error item on every
+    check, never a removal."""
+    before = _previous("Prime Minister to attend the Summit", STATEMENT)
+    assert "not found" in removal_notice(_doc(title, text, *MENU), before)
 
 
 def test_statements_about_removals_are_not_removals():

@@ -1531,3 +1531,37 @@ def test_myanmar_paragraphs_are_prose_and_their_pages_are_dated():
 <header>၂၀၂၆ ခုနှစ် ဒီဇင်ဘာ ၅ ရက်</header><main><h1>အာဆီယံ အစည်းအဝေး</h1>
 <div class="meta">၂၀၂၆ ခုနှစ် ဒီဇင်ဘာ ၁ ရက်</div><p>{paragraph}</p></main></body></html>"""
     assert extract_html(page, "http://127.0.0.1/news/1").date == "2026-12-01"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sabtu, 5 Desember 2026 1 menit bacaDilihat 1.491 kali",  # spans set side by side
+        "Dikemaskini pada: 05 Disember 2026 11:48:39",
+        "Jumlah Pelawat: 1,234,567",
+        "ကြည့်ရှုသူ ၅၃၆",
+        "ယနေ့ - ၂၀၂၆ ခုနှစ်၊ ဒီဇင်ဘာလ ၆ ရက်၊ တနင်္ဂနွေနေ့ ၀၉:၂၃:၄၇ နာရီ",
+        "ထုတ်ပြန်သည့်ရက် - ၀၅-၁၂-၂၀၂၆ · ကြည့်ရှုမှု ၅၆၄",
+        "ວັນທີ 5 ທັນວາ 2026 · ຍອດເບິ່ງ: ໓໘໖",
+    ],
+)
+def test_clocks_and_counters_of_asean_ministries_are_chrome(line):
+    """Header clocks, "last updated" lines and counters in Malay, Indonesian, Lao and Myanmar
+    (an outside probe): each was read into a short release and made a false edit when it
+    changed."""
+    from monitor.extract.filters import _clean
+
+    assert _clean([line]) == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "05 Des 2026 • 09:30 WIB · 1 menit baca · 1.497x dilihat",
+        "28/11/2026 ໂດຍ ກົມຂ່າວ ຍອດເບິ່ງ: ໓໘໖",
+    ],
+)
+def test_bylines_that_count_change_by_themselves(line):
+    from monitor.extract.filters import changes_by_itself
+
+    assert changes_by_itself(line)

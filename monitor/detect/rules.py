@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from monitor.config import RevisitConfig
 from monitor.extract.reading import PageLine as Line
 from monitor.extract.site_page import says_away
-from monitor.extract.vocabulary import alternatives
+from monitor.extract.vocabulary import NOT_FOUND_PHRASES, alternatives
 from monitor.models import Document, Page, ReleaseState, VersionText, parse_iso
 from monitor.sources import discover
 from monitor.text.dates import WEEKDAYS, without_dates
@@ -120,8 +120,7 @@ _NOT_FOUND = re.compile(
     r"|^not found\b|\bnothing (?:was )?found at this (?:location|address)"
     r"|\bpage (?:you (?:requested|are looking for)|(?:cannot|could not|can['’]t|couldn['’]t)"
     r" be found|does not exist|doesn['’]t exist|no longer exists)"
-    r"|ទំព័រ\s*រកមិនឃើញ|រកមិនឃើញ\s*ទំព័រ|ไม่พบหน้า|page introuvable|página no encontrada"
-    r"|seite nicht gefunden|không tìm thấy trang",
+    rf"|{alternatives(NOT_FOUND_PHRASES)}",
     re.I,
 )
 # A title that is an error page's: "404 | Ministry of Foreign Affairs", "Error 404 - AKP"

@@ -24,13 +24,13 @@ from .vocabulary import (
     COUNTER_LABELS,
     COUNTS_AFTER_NUMBER,
     DATE_LABELS,
-    KHMER_DATE_LABELS,
     READ_VERBS,
     RELATIVE_DAYS,
     RELATIVE_UNITS,
     SHARE_WORDS,
     TIMES,
     UNSPACED_BYLINE_WORDS,
+    UNSPACED_DATE_LABELS,
     VIEWS_AFTER_NUMBER,
     VIEWS_LABELS,
     alternatives,
@@ -39,7 +39,7 @@ from .vocabulary import (
 _TIME = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?m\.?)?(?![\d])", re.I)
 # Khmer words end in combining signs, where \b does not work: they go outside the \b group
 _DATE_LABELS = re.compile(
-    rf"\b(?:{alternatives(WEEKDAYS, DATE_LABELS)})\b|{alternatives(KHMER_DATE_LABELS)}", re.I
+    rf"\b(?:{alternatives(WEEKDAYS, DATE_LABELS)})\b|{alternatives(UNSPACED_DATE_LABELS)}", re.I
 )
 # "Visitors: 1,204 | Today: 312", "1,377 views"
 _COUNTER = re.compile(

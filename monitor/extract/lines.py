@@ -29,7 +29,6 @@ from .vocabulary import (
     DATE_LABELS,
     GRID_COLUMN_PREFIXES,
     HEADING_TAGS,
-    KHMER_DATE_LABELS,
     LAYOUT_BLOCK_TAGS,
     LAYOUT_HINT_PREFIXES,
     LAYOUT_SECTION_TAGS,
@@ -37,6 +36,7 @@ from .vocabulary import (
     TABLE_TAGS,
     TITLE_NAMES,
     UNSPACED_BYLINE_WORDS,
+    UNSPACED_DATE_LABELS,
     alternatives,
 )
 
@@ -394,7 +394,7 @@ _BYLINE_WORDS = 12
 _CLOCK = re.compile(r"(?<![\d:])\d{1,2}[:h]\d\d(?::\d\d)?(?![\d.:/-]\d)")  # 21:10, 9h30, 11:20:00
 _META_WORDS = re.compile(
     rf"\b(?:{alternatives(WEEKDAYS, DATE_LABELS, BYLINE_WORDS)})\b"
-    rf"|{alternatives(KHMER_DATE_LABELS, UNSPACED_BYLINE_WORDS)}",
+    rf"|{alternatives(UNSPACED_DATE_LABELS, UNSPACED_BYLINE_WORDS)}",
     re.I,
 )
 _WORD = re.compile(r"[^\W\d_][^\s\d()|·:,;/+-]*")  # letters, with their combining signs

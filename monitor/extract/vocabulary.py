@@ -39,6 +39,8 @@ DATE_LABELS = (
     "(?:page )?(?:last )?updated(?: on)?", "(?:page )?(?:last )?modified(?: on)?",
     "created(?: on)?", "at", "on", "the", "time", "am", "pm", "utc", "gmt", "ict",
     "publié le", "mis à jour le", "ngày đăng", "cập nhật", "diterbitkan", "diperbarui",
+    "hari ini", "tarikh", "dikemaskini(?: pada)?", "kemas ?kini", "pukul", "wib", "wita",
+    "wit", "myt", "pht", "petsa", "ngayon", "inilathala(?: noong)?",
 )  # fmt: skip
 # "3 hours ago", "il y a 2 jours", "5 ngày trước", "២ ថ្ងៃមុន": a time a page shows relative
 # to the moment it was served, so it changes by itself between two fetches
@@ -46,20 +48,28 @@ RELATIVE_UNITS = (
     "seconds?", "secs?", "minutes?", "mins?", "hours?", "hrs?", "days?", "weeks?", "months?",
     "years?", "[smhdwy]", "secondes?", "heures?", "jours?", "semaines?", "mois", "ans?", "giây",
     "phút", "giờ", "ngày", "tuần", "tháng", "năm", "detik", "menit", "jam", "hari", "minggu",
-    "bulan", "tahun", "វិនាទី", "នាទី", "ម៉ោង", "ថ្ងៃ", "សប្តាហ៍", "ខែ", "ឆ្នាំ",
+    "bulan", "tahun", "minit", "saat", "វិនាទី", "នាទី", "ម៉ោង", "ថ្ងៃ", "សប្តាហ៍", "ខែ", "ឆ្នាំ",
 )  # fmt: skip
-AGO_AFTER = ("ago", "trước", "yang lalu", "lalu", "មុន")
+AGO_AFTER = ("ago", "trước", "yang lalu", "lalu", "lepas", "មុន")
 AGO_BEFORE = ("il y a", "hace", "vor")
-RELATIVE_DAYS = ("just now", "yesterday", "hier", "hôm qua", "kemarin", "ម្សិលមិញ")
-# Khmer words end in combining signs, where \b does not work: they go outside the \b group
-KHMER_DATE_LABELS = (
+RELATIVE_DAYS = ("just now", "yesterday", "hier", "hôm qua", "kemarin", "semalam", "kahapon",
+                 "ម្សិលមិញ")  # fmt: skip
+# Khmer, Thai, Lao and Myanmar words end in combining signs, where \b does not work: they go
+# outside the \b group (weekdays, today, the date's and the time's words)
+UNSPACED_DATE_LABELS = (
     "ថ្ងៃអាទិត្យ", "ថ្ងៃច័ន្ទ", "ថ្ងៃចន្ទ", "ថ្ងៃអង្គារ", "ថ្ងៃពុធ", "ថ្ងៃព្រហស្បតិ៍", "ថ្ងៃសុក្រ", "ថ្ងៃសៅរ៍",
     "ថ្ងៃនេះ", "ថ្ងៃទី", "ថ្ងៃត្រង់", "ថ្ងៃ", "ខែ", "ឆ្នាំ", "ទី", "ម៉ោង", "ព្រឹក", "រសៀល",
     "ល្ងាច", "យប់",
+    "วันนี้", "วันที่", "เวลา", "น.",
+    "ວັນອາທິດ", "ວັນຈັນ", "ວັນອັງຄານ", "ວັນພຸດ", "ວັນພະຫັດ", "ວັນສຸກ", "ວັນເສົາ", "ມື້ນີ້", "ວັນທີ",
+    "ເວລາ", "ໂມງ",
+    "တနင်္ဂနွေ", "တနင်္လာ", "အင်္ဂါ", "ဗုဒ္ဓဟူး", "ကြာသပတေး", "သောကြာ", "စနေ", "ယနေ့", "နေ့",
+    "ထုတ်ပြန်သည့်ရက်", "ရက်စွဲ", "ရက်", "ခုနှစ်", "နာရီ", "မိနစ်", "လ",
 )  # fmt: skip
 # A line with these is a clock or a "last updated" note, not the publication date
 # (in a byline under the headline, what comes before a revision label is the publication)
-REVISION_LABELS = ("updated", "modified", "aktualisiert")
+REVISION_LABELS = ("updated", "modified", "aktualisiert", "dikemaskini", "kemas ?kini",
+                   "diperbarui", "diperbaharui", "cập nhật", "mis à jour")  # fmt: skip
 # ... and a build or print stamp: "Last built 2026-12-04T20:00Z", "Page rendered 22:51"
 NOT_PUBLICATION = ("today", "now", "ថ្ងៃនេះ", "built", "rendered", "generated", "printed",
                    *REVISION_LABELS)  # fmt: skip
@@ -80,6 +90,9 @@ COUNTER_LABELS = (
     "ចំនួនអ្នកទស្សនា", "អ្នកទស្សនា", "អ្នកចូលមើល", "ចំនួនចូលមើល", "ថ្ងៃនេះ", "ម្សិលមិញ", "សរុប",
     "សប្តាហ៍នេះ", "ខែនេះ", "ដង",
     "affichages", "vues", "visitas", "lượt xem", "dilihat", "ผู้เข้าชม", "เข้าชม", "ครั้ง",
+    "jumlah pelawat", "pelawat", "pengunjung", "x dilihat", "dibaca", "kali", "menit baca",
+    "minit bacaan", "komentar", "ulasan", "beses",
+    "ຍອດເບິ່ງ", "ຜູ້ເຂົ້າຊົມ", "ເບິ່ງ", "ຄັ້ງ", "ကြည့်ရှုသူ", "ကြည့်ရှုမှု", "ဦး", "ကြိမ်",
 )  # fmt: skip
 # One counter in a byline: "Views: 505", "Hits 1234", "ចំនួនអ្នកមើល ១០១៥" (label first)
 VIEWS_LABELS = (
@@ -88,14 +101,19 @@ VIEWS_LABELS = (
     "ចំនួនអ្នកទស្សនា", "អ្នកទស្សនា", "ចំនួនអ្នកមើល", "អ្នកមើល", "ចំនួនអ្នកចូលមើល", "អ្នកចូលមើល",
     "ចំនួនចូលមើល", "ចំនួនមើល",
     "affichages", "vues", "visitas", "lượt xem", "dilihat", "จำนวนผู้เข้าชม", "ผู้เข้าชม", "เข้าชม",
+    "jumlah pelawat", "pelawat", "pengunjung", "dibaca", "ຍອດເບິ່ງ", "ຜູ້ເຂົ້າຊົມ",
+    "ကြည့်ရှုသူ", "ကြည့်ရှုမှု",
 )  # fmt: skip
 # "1,234 views" (number first)
-VIEWS_AFTER_NUMBER = ("page ?views", "views", "hits", "reads", "clicks", "vues", "lượt xem")
+VIEWS_AFTER_NUMBER = ("page ?views", "views", "hits", "reads", "clicks", "vues", "lượt xem",
+                      "x dilihat", "kali dilihat", "kali dibaca")  # fmt: skip
 # ... and what else a post's meta line counts: "3 min read", "9 comments"
-COUNTS_AFTER_NUMBER = (*VIEWS_AFTER_NUMBER, "min(?:ute)?s? read", "comments?", "commentaires?")
+COUNTS_AFTER_NUMBER = (*VIEWS_AFTER_NUMBER, "min(?:ute)?s? read", "comments?", "commentaires?",
+                       "menit baca", "minit bacaan", "komentar", "ulasan")  # fmt: skip
 # "Read 52 times", "មើល ១០ ដង"
-READ_VERBS = ("read", "viewed", "seen", "មើល", "ចូលមើល", "อ่าน", "เข้าชม")
-TIMES = ("times", "ដង", "ครั้ง", "lần")
+READ_VERBS = ("read", "viewed", "seen", "dilihat", "dibaca", "មើល", "ចូលមើល", "อ่าน", "เข้าชม",
+              "ເບິ່ງ", "ကြည့်ရှု")  # fmt: skip
+TIMES = ("times", "kali", "beses", "ដង", "ครั้ง", "lần", "ຄັ້ງ", "ကြိမ်")
 # A share bar: "Share | Facebook | X | Print"
 SHARE_WORDS = (
     "share(?: this| on)?", "tweet", "print", "e-?mail", "facebook", "twitter", "x", "linkedin",
@@ -111,15 +129,32 @@ COOKIE_ASKS = (
 # A byline or date line (what is left of one without its counter)
 BYLINE_WORDS = (
     "by", "posted", "published", "written", "author", "date", "dated", "updated", "source",
-    "category", "categories", "filed under",
+    "category", "categories", "filed under", "oleh", "sumber", "penulis", "kategori",
 )  # fmt: skip
-# ... in scripts that set no space between words (Khmer, Chinese): matched inside a run
-UNSPACED_BYLINE_WORDS = ("ដោយ", "ចុះផ្សាយនៅ", "ចុះផ្សាយ", "ផ្សាយ", "កាលបរិច្ឆេទ", "来源", "作者",
-                         "责任编辑", "编辑", "发布时间", "发布日期", "字号")  # fmt: skip
+# ... in scripts that set no space between words (Khmer, Chinese, Lao, Myanmar): matched
+# inside a run
+UNSPACED_BYLINE_WORDS = (
+    "ដោយ", "ចុះផ្សាយនៅ", "ចុះផ្សាយ", "ផ្សាយ", "កាលបរិច្ឆេទ", "来源", "作者", "责任编辑", "编辑",
+    "发布时间", "发布日期", "字号", "ໂດຍ", "ရေးသားသူ",
+)  # fmt: skip
 # The page's own buttons in a byline: "Posted on: 24-11-2026 | Print | Download PDF"
 ACTIONS = (
     "print(?: this page)?", "download(?: as)?(?: pdf)?", "pdf", "share", "e-?mail",
     "send to a friend", "save", "back", "top", "back to top", "font size", "[a+-]{1,3}",
+)  # fmt: skip
+
+# --- pages that are not the release ---------------------------------------------------------
+
+# A site's "page not found" page in languages other than English (whose phrasings are a
+# pattern of their own, monitor.detect.rules): a soft 404 served with 200
+NOT_FOUND_PHRASES = (
+    r"ទំព័រ\s*រកមិនឃើញ", r"រកមិនឃើញ\s*ទំព័រ", "ไม่พบหน้า", r"ບໍ່ພົບ\s*ໜ້າ",
+    r"စာမျက်နှာ\s*(?:ကို\s*)?ရှာမတွေ့", "page introuvable", "página no encontrada",
+    "página não encontrada", "pagina non trovata", "seite nicht gefunden",
+    "không tìm thấy trang", r"halaman\s+tidak\s+(?:ditemukan|dijumpai|ditemui)",
+    r"hindi\s+(?:nahanap|matagpuan)\s+ang\s+pahina", "страница не найдена",
+    "الصفحة غير موجودة", "页面不存在", "找不到页面", "页面未找到", "頁面不存在", "找不到網頁",
+    "ページが見つかりません", "페이지를 찾을 수 없습니다",
 )  # fmt: skip
 
 # --- HTML elements ---------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from monitor.text.normalize import normalize
 from monitor.text.scripts import ASCII_DIGITS
 
 # Month names by month (January first): English, French, German, Spanish, Portuguese,
-# Indonesian and Malay, with their abbreviations
+# Indonesian and Malay, with their abbreviations (Indonesian "Agt", "Des"; Malay "Ogo", "Dis")
 MONTH_NAMES = (
     ("january", "jan", "janvier", "januar", "jänner", "enero", "janeiro", "januari"),
     ("february", "feb", "février", "fevrier", "févr", "februar", "febrero", "fevereiro",
@@ -34,12 +34,13 @@ MONTH_NAMES = (
     ("may", "mai", "mayo", "maio", "mei"),
     ("june", "jun", "juin", "juni", "junio", "junho"),
     ("july", "jul", "juillet", "juli", "julio", "julho", "julai"),
-    ("august", "aug", "août", "aout", "augusti", "agosto", "agustus", "ogos"),
+    ("august", "aug", "août", "aout", "augusti", "agosto", "agustus", "agu", "agt", "ags",
+     "ogos", "ogo"),
     ("september", "sep", "sept", "septembre", "septiembre", "setembro"),
     ("october", "oct", "octobre", "oktober", "okt", "octubre", "outubro"),
     ("november", "nov", "novembre", "noviembre", "novembro"),
     ("december", "dec", "décembre", "decembre", "dezember", "dez", "diciembre", "dezembro",
-     "desember", "disember"),
+     "desember", "disember", "des", "dis"),
 )  # fmt: skip
 # English abbreviations, which end in "." without ending a sentence ("Jan. 5")
 MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
@@ -61,24 +62,27 @@ LAO_MONTH_NAMES = (
     ("ມັງກອນ",), ("ກຸມພາ",), ("ມີນາ",), ("ເມສາ",), ("ພຶດສະພາ",), ("ມິຖຸນາ",),
     ("ກໍລະກົດ",), ("ສິງຫາ",), ("ກັນຍາ",), ("ຕຸລາ",), ("ພະຈິກ",), ("ທັນວາ",),
 )  # fmt: skip
-# Myanmar months of the Gregorian calendar, January first ("၂၀၂၆ ခုနှစ် ဒီဇင်ဘာ ၃ ရက်")
-MYANMAR_MONTH_NAMES = (
+# Myanmar months of the Gregorian calendar, January first ("၂၀၂၆ ခုနှစ် ဒီဇင်ဘာ ၃ ရက်"), and
+# each with "လ" (month) written after it ("ဒီဇင်ဘာလ")
+MYANMAR_MONTH_NAMES = tuple((*names, *(name + "လ" for name in names)) for names in (
     ("ဇန်နဝါရီ",), ("ဖေဖော်ဝါရီ",), ("မတ်",), ("ဧပြီ",), ("မေ",), ("ဇွန်",),
     ("ဇူလိုင်",), ("ဩဂုတ်", "သြဂုတ်"), ("စက်တင်ဘာ",), ("အောက်တိုဘာ",), ("နိုဝင်ဘာ",),
     ("ဒီဇင်ဘာ",),
-)  # fmt: skip
+))  # fmt: skip
 BUDDHIST_ERA = 543  # years ahead of the Common Era
 _THAI = re.compile(r"[\u0e00-\u0e7f]")  # Thai letters and digits
-# Weekday names by day (Monday first): English and its abbreviations, French, German
+# Weekday names by day (Monday first): English and its abbreviations, French, German,
+# Malay, Indonesian, Filipino (and Spanish)
 WEEKDAY_NAMES = (
-    ("monday", "mon", "lundi", "montag"),
-    ("tuesday", "tue", "tues", "mardi", "dienstag"),
-    ("wednesday", "wed", "mercredi", "mittwoch"),
-    ("thursday", "thu", "thur", "thurs", "jeudi", "donnerstag"),
-    ("friday", "fri", "vendredi", "freitag"),
-    ("saturday", "sat", "samedi", "samstag"),
-    ("sunday", "sun", "dimanche", "sonntag"),
-)
+    ("monday", "mon", "lundi", "montag", "isnin", "senin", "lunes"),
+    ("tuesday", "tue", "tues", "mardi", "dienstag", "selasa", "martes"),
+    ("wednesday", "wed", "mercredi", "mittwoch", "rabu", "miyerkules", "miércoles"),
+    ("thursday", "thu", "thur", "thurs", "jeudi", "donnerstag", "khamis", "kamis", "huwebes",
+     "jueves"),
+    ("friday", "fri", "vendredi", "freitag", "jumaat", "jumat", "biyernes", "viernes"),
+    ("saturday", "sat", "samedi", "samstag", "sabtu", "sabado", "sábado"),
+    ("sunday", "sun", "dimanche", "sonntag", "ahad", "linggo", "domingo"),
+)  # fmt: skip  (not Indonesian "minggu": it is also "week", in "2 minggu lalu")
 WEEKDAYS = tuple(name for names in WEEKDAY_NAMES for name in names)
 
 MONTHS = {
