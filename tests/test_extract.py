@@ -1565,3 +1565,28 @@ def test_bylines_that_count_change_by_themselves(line):
     from monitor.extract.filters import changes_by_itself
 
     assert changes_by_itself(line)
+
+
+def test_a_two_word_headline_that_title_confirms_is_the_headline():
+    """A short release ("Ucapan Takziah", condolences) whose <title> adds the ministry's name:
+    its two-word headline was taken for a section's name, so the release was stored with
+    the whole <title> as its title (a false edit when a redesign dropped the name) and a
+    sidebar item's date (an outside probe of a Malaysian ministry)."""
+    page = """<html lang="ms"><head><title>Ucapan Takziah | Kementerian Luar Negeri Malaysia
+</title></head><body>
+<nav><a class="navbar-brand" href="/ms/"><span>KEMENTERIAN LUAR NEGERI MALAYSIA</span></a>
+<a href="/ms/">Utama</a> <a href="/ms/kenyataan-media">Kenyataan Media</a></nav>
+<div class="row"><div class="col-lg-9"><h3 class="kenyataan-title">Ucapan Takziah</h3>
+<p class="kenyataan-date">5 Disember 2026</p>
+<div class="kenyataan-content"><p>Kerajaan Malaysia merakamkan ucapan takziah kepada Kerajaan
+dan rakyat Republik Singapura atas pemergian Mantan Presiden Singapura.</p></div></div>
+<div class="col-lg-3"><div class="card-header">Kenyataan Terkini</div><ul>
+<li><a href="/ms/k?id=4142">Travel Advisory: Typhoon in the Philippines</a><br>
+<small>26 November 2026</small></li>
+<li><a href="/ms/k?id=4128">Kenyataan Akhbar Mengenai Pertemuan Menteri Luar Negeri</a><br>
+<small>30 November 2026</small></li></ul></div></div>
+<footer><h6>Kementerian Luar Negeri Malaysia</h6><p>Hakcipta Terpelihara © 2026 Kementerian
+Luar Negeri Malaysia.</p></footer></body></html>"""
+    doc = extract_html(page, "https://www.kln.gov.my/ms/kenyataan-media/papar?id=4156")
+    assert doc.title == "Ucapan Takziah"
+    assert doc.date == "2026-12-05"

@@ -143,10 +143,14 @@ def _choose_title(
     # the headline in some other element (<h3>, <strong>, div.title) that <title> confirms;
     # a link that <title> confirms (a sidebar's list of releases) only after every other line
     links = {normalize(a.text_content()) for a in tree.iter("a")}
+    # <title> but for the site's name: a line that is all of it is the headline, however
+    # short ("Ucapan Takziah | Kementerian Luar Negeri Malaysia")
+    own = _without_site_name(page_title, site_names, tree, short=True).casefold()
     for line in sorted(lines, key=lambda line: line in links):
         if line.casefold() in site_names or (len(line) > len(page_title) and _ENDS_SENTENCE(line)):
             continue  # the site's name, or a sentence that names the site
-        if len(line) >= 0.5 * len(page_title) and _agrees(line, page_title):
+        long = len(line) >= 0.5 * len(page_title) or line.casefold() == own
+        if long and _agrees(line, page_title):
             return _as_written_in(line, page_title)
     if len(set(headings["h1"])) == 1 and _says_something(headings["h1"][0]):
         return headings["h1"][0]
@@ -212,9 +216,11 @@ def _is_site_name(part: str, site_names: set[str], owners: list[str], *, last: b
     )
 
 
-def _without_site_name(title: str, site_names: set[str], tree: etree._Element) -> str:
+def _without_site_name(
+    title: str, site_names: set[str], tree: etree._Element, *, short: bool = False
+) -> str:
     """ "Headline - ASEAN Main Portal" is "Headline": the site's name at either end of
-    <title> goes, when what is left still says something."""
+    <title> goes, when what is left still says something (or, `short`, anything)."""
     pieces = _TITLE_SEPARATOR.split(title)  # parts, with the separators between them
     if len(pieces) == 1:
         return title
@@ -228,7 +234,7 @@ def _without_site_name(title: str, site_names: set[str], tree: etree._Element) -
             rest = pieces[2:]
         else:
             break
-        if not _says_something("".join(rest)):
+        if not ("".join(rest).strip() if short else _says_something("".join(rest))):
             break
         pieces = rest
     return "".join(pieces)
