@@ -1543,6 +1543,7 @@ def test_myanmar_paragraphs_are_prose_and_their_pages_are_dated():
         "ယနေ့ - ၂၀၂၆ ခုနှစ်၊ ဒီဇင်ဘာလ ၆ ရက်၊ တနင်္ဂနွေနေ့ ၀၉:၂၃:၄၇ နာရီ",
         "ထုတ်ပြန်သည့်ရက် - ၀၅-၁၂-၂၀၂၆ · ကြည့်ရှုမှု ၅၆၄",
         "ວັນທີ 5 ທັນວາ 2026 · ຍອດເບິ່ງ: ໓໘໖",
+        "Philippine Standard Time: Saturday, December 05, 2026, 07:00:13 AM",
     ],
 )
 def test_clocks_and_counters_of_asean_ministries_are_chrome(line):

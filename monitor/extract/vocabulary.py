@@ -41,6 +41,7 @@ DATE_LABELS = (
     "publié le", "mis à jour le", "ngày đăng", "cập nhật", "diterbitkan", "diperbarui",
     "hari ini", "tarikh", "dikemaskini(?: pada)?", "kemas ?kini", "pukul", "wib", "wita",
     "wit", "myt", "pht", "petsa", "ngayon", "inilathala(?: noong)?",
+    r"(?:\w+ )?(?:standard|daylight) time",  # "Philippine Standard Time: Saturday, …"
 )  # fmt: skip
 # "3 hours ago", "il y a 2 jours", "5 ngày trước", "២ ថ្ងៃមុន": a time a page shows relative
 # to the moment it was served, so it changes by itself between two fetches
