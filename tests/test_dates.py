@@ -40,6 +40,12 @@ from monitor.text.dates import (
         ("၂၀၂၆ ခုနှစ် ဒီဇင်ဘာ လ ၃ ရက်", "2026-12-03"),  # Myanmar: year, month, day
         ("၂၀၂၆ ခုနှစ်၊ ဇန်နဝါရီ ၁၅ ရက်", "2026-01-15"),
         ("၃.၁၂.၂၀၂၆", "2026-12-03"),  # Myanmar digits
+        ("3 de diciembre de 2026", "2026-12-03"),  # Spanish and Portuguese: "de"
+        ("el 1 de mayo del 2026", "2026-05-01"),
+        ("5 декабря 2026 г.", "2026-12-05"),  # Russian
+        ("٥ ديسمبر ٢٠٢٦", "2026-12-05"),  # Arabic, Arabic-Indic digits
+        ("الخميس 3 كانون الأول 2026", "2026-12-03"),  # Levantine month names
+        ("05 Des 2026", "2026-12-05"),  # Indonesian abbreviation
         ("31 February 2026", None),
         ("the mayor said in 2026", None),
         ("No date here", None),

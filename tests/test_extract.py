@@ -1544,6 +1544,15 @@ def test_myanmar_paragraphs_are_prose_and_their_pages_are_dated():
         "ထုတ်ပြန်သည့်ရက် - ၀၅-၁၂-၂၀၂၆ · ကြည့်ရှုမှု ၅၆၄",
         "ວັນທີ 5 ທັນວາ 2026 · ຍອດເບິ່ງ: ໓໘໖",
         "Philippine Standard Time: Saturday, December 05, 2026, 07:00:13 AM",
+        # and in the languages of the UN's press pages
+        "Обновлено: 5 декабря 2026 г., 10:15",
+        "Просмотров: 1 234",
+        "عدد المشاهدات: ١٢٣٤",
+        "الخميس ٣ ديسمبر ٢٠٢٦ م - ١٤ جمادى الآخرة ١٤٤٨ هـ",
+        "Publicado el 3 de diciembre de 2026",
+        "Mis à jour le 4 décembre 2026 à 10:12",
+        "Aktualisiert am 4. Dezember 2026 um 10:12 Uhr",
+        "조회수 1,234",
     ],
 )
 def test_clocks_and_counters_of_asean_ministries_are_chrome(line):

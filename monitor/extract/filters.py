@@ -43,7 +43,8 @@ _DATE_LABELS = re.compile(
 )
 # "Visitors: 1,204 | Today: 312", "1,377 views"
 _COUNTER = re.compile(
-    rf"(?:[\s|·•/:,–—-]*(?:[\d.,]+\s*)?(?:{alternatives(COUNTER_LABELS)})[\s:：=]*(?:[\d.,]+)?)+"
+    rf"(?:[\s|·•/:,–—-]*(?:[\d.,]+\s*)?(?:{alternatives(COUNTER_LABELS)})[\s:：=]*"
+    r"(?:[\d.,]+(?:[ \u00a0\u202f]\d{3})*)?)+"
     r"[\s|·•/–—-]*",
     re.I,
 )
@@ -83,7 +84,8 @@ def _is_chrome(paragraph: str) -> bool:
     return bool(len(text) <= 400 and _COOKIE.search(text) and _COOKIE_ASK.search(text))
 
 
-_NUMBER = r"\d(?:[\d.,]*\d)?(?![.,]?\d)"
+# a count: "1,234", "1.234", "1 234" (a space, or a narrow one, between thousands)
+_NUMBER = r"\d(?:[\d.,]*\d)?(?:[ \u00a0\u202f]\d{3})*(?![.,]?\d)"
 _VIEWS_LABEL = alternatives(VIEWS_LABELS)
 _TIMES = alternatives(TIMES)
 # One counter in a byline: "Views: 505", "Hits 1234", "1,234 views", "Read 52 times",

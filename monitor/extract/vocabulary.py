@@ -42,6 +42,13 @@ DATE_LABELS = (
     "hari ini", "tarikh", "dikemaskini(?: pada)?", "kemas ?kini", "pukul", "wib", "wita",
     "wit", "myt", "pht", "petsa", "ngayon", "inilathala(?: noong)?",
     r"(?:\w+ )?(?:standard|daylight) time",  # "Philippine Standard Time: Saturday, …"
+    "à", "le", "a las", "um", "uhr", "в", "aktualisiert(?: am)?", "veröffentlicht(?: am)?",
+    "publicado(?: el)?", "actualizado(?: el)?", "fecha", "hoy", "обновлено", "опубликовано",
+    "дата(?: публикации)?", "сегодня", "г", "اليوم", "تاريخ(?: النشر)?", "بتاريخ", "نشر في",
+    "آخر تحديث", "هـ", "م", "등록일", "작성일", "수정일", "게시일", "날짜", "오늘",
+    # Hijri months, which a page sets beside the Gregorian date (the one read)
+    "محرم", "صفر", "ربيع الأول", "ربيع الآخر", "ربيع الثاني", "جمادى الأولى", "جمادى الآخرة",
+    "جمادى الثانية", "رجب", "شعبان", "رمضان", "شوال", "ذو القعدة", "ذو الحجة",
 )  # fmt: skip
 # "3 hours ago", "il y a 2 jours", "5 ngày trước", "២ ថ្ងៃមុន": a time a page shows relative
 # to the moment it was served, so it changes by itself between two fetches
@@ -91,6 +98,8 @@ COUNTER_LABELS = (
     "ចំនួនអ្នកទស្សនា", "អ្នកទស្សនា", "អ្នកចូលមើល", "ចំនួនចូលមើល", "ថ្ងៃនេះ", "ម្សិលមិញ", "សរុប",
     "សប្តាហ៍នេះ", "ខែនេះ", "ដង",
     "affichages", "vues", "visitas", "lượt xem", "dilihat", "ผู้เข้าชม", "เข้าชม", "ครั้ง",
+    "просмотров", "просмотры", "просмотр", "عدد المشاهدات", "المشاهدات", "مشاهدات?", "الزوار",
+    "조회수", "조회", "방문자", "vistas", "lecturas",
     "jumlah pelawat", "pelawat", "pengunjung", "x dilihat", "dibaca", "kali", "menit baca",
     "minit bacaan", "komentar", "ulasan", "beses",
     "ຍອດເບິ່ງ", "ຜູ້ເຂົ້າຊົມ", "ເບິ່ງ", "ຄັ້ງ", "ကြည့်ရှုသူ", "ကြည့်ရှုမှု", "ဦး", "ကြိမ်",
@@ -102,12 +111,14 @@ VIEWS_LABELS = (
     "ចំនួនអ្នកទស្សនា", "អ្នកទស្សនា", "ចំនួនអ្នកមើល", "អ្នកមើល", "ចំនួនអ្នកចូលមើល", "អ្នកចូលមើល",
     "ចំនួនចូលមើល", "ចំនួនមើល",
     "affichages", "vues", "visitas", "lượt xem", "dilihat", "จำนวนผู้เข้าชม", "ผู้เข้าชม", "เข้าชม",
-    "jumlah pelawat", "pelawat", "pengunjung", "dibaca", "ຍອດເບິ່ງ", "ຜູ້ເຂົ້າຊົມ",
+    "jumlah pelawat", "pelawat", "pengunjung", "dibaca", "ຍອດເບິ່ງ", "ຜູ້ເຂົ້າຊົມ", "vistas",
+    "просмотров", "просмотры", "عدد المشاهدات", "المشاهدات", "조회수", "조회",
     "ကြည့်ရှုသူ", "ကြည့်ရှုမှု",
 )  # fmt: skip
 # "1,234 views" (number first)
 VIEWS_AFTER_NUMBER = ("page ?views", "views", "hits", "reads", "clicks", "vues", "lượt xem",
-                      "x dilihat", "kali dilihat", "kali dibaca")  # fmt: skip
+                      "x dilihat", "kali dilihat", "kali dibaca", "vistas", "visitas",
+                      "просмотров", "مشاهدات?")  # fmt: skip
 # ... and what else a post's meta line counts: "3 min read", "9 comments"
 COUNTS_AFTER_NUMBER = (*VIEWS_AFTER_NUMBER, "min(?:ute)?s? read", "comments?", "commentaires?",
                        "menit baca", "minit bacaan", "komentar", "ulasan")  # fmt: skip

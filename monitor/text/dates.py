@@ -57,6 +57,21 @@ THAI_MONTH_NAMES = (
     ("พฤษภาคม", "พ.ค."), ("มิถุนายน", "มิ.ย."), ("กรกฎาคม", "ก.ค."), ("สิงหาคม", "ส.ค."),
     ("กันยายน", "ก.ย."), ("ตุลาคม", "ต.ค."), ("พฤศจิกายน", "พ.ย."), ("ธันวาคม", "ธ.ค."),
 )  # fmt: skip
+# Russian months (as dates write them, "5 декабря 2026", and as names), January first
+RUSSIAN_MONTH_NAMES = (
+    ("января", "январь", "янв"), ("февраля", "февраль", "фев"), ("марта", "март"),
+    ("апреля", "апрель", "апр"), ("мая", "май"), ("июня", "июнь"), ("июля", "июль"),
+    ("августа", "август", "авг"), ("сентября", "сентябрь", "сент"), ("октября", "октябрь", "окт"),
+    ("ноября", "ноябрь", "нояб"), ("декабря", "декабрь", "дек"),
+)  # fmt: skip
+# Arabic months of the Gregorian calendar, January first: the Egyptian and Gulf names (with and
+# without hamza), then the Levantine and Iraqi ones
+ARABIC_MONTH_NAMES = (
+    ("يناير", "كانون الثاني"), ("فبراير", "شباط"), ("مارس", "آذار"),
+    ("أبريل", "ابريل", "إبريل", "نيسان"), ("مايو", "أيار", "ايار"), ("يونيو", "يونيه", "حزيران"),
+    ("يوليو", "يوليه", "تموز"), ("أغسطس", "اغسطس", "آب"), ("سبتمبر", "أيلول", "ايلول"),
+    ("أكتوبر", "اكتوبر", "تشرين الأول"), ("نوفمبر", "تشرين الثاني"), ("ديسمبر", "كانون الأول"),
+)  # fmt: skip
 # Lao months, January first ("ວັນທີ 3 ທັນວາ 2026")
 LAO_MONTH_NAMES = (
     ("ມັງກອນ",), ("ກຸມພາ",), ("ມີນາ",), ("ເມສາ",), ("ພຶດສະພາ",), ("ມິຖຸນາ",),
@@ -72,23 +87,28 @@ MYANMAR_MONTH_NAMES = tuple((*names, *(name + "လ" for name in names)) for name
 BUDDHIST_ERA = 543  # years ahead of the Common Era
 _THAI = re.compile(r"[\u0e00-\u0e7f]")  # Thai letters and digits
 # Weekday names by day (Monday first): English and its abbreviations, French, German,
-# Malay, Indonesian, Filipino (and Spanish)
+# Malay, Indonesian, Filipino, Spanish, Russian and Arabic
 WEEKDAY_NAMES = (
-    ("monday", "mon", "lundi", "montag", "isnin", "senin", "lunes"),
-    ("tuesday", "tue", "tues", "mardi", "dienstag", "selasa", "martes"),
-    ("wednesday", "wed", "mercredi", "mittwoch", "rabu", "miyerkules", "miércoles"),
+    ("monday", "mon", "lundi", "montag", "isnin", "senin", "lunes", "понедельник", "الاثنين",
+     "الإثنين"),
+    ("tuesday", "tue", "tues", "mardi", "dienstag", "selasa", "martes", "вторник", "الثلاثاء"),
+    ("wednesday", "wed", "mercredi", "mittwoch", "rabu", "miyerkules", "miércoles", "среда",
+     "الأربعاء"),
     ("thursday", "thu", "thur", "thurs", "jeudi", "donnerstag", "khamis", "kamis", "huwebes",
-     "jueves"),
-    ("friday", "fri", "vendredi", "freitag", "jumaat", "jumat", "biyernes", "viernes"),
-    ("saturday", "sat", "samedi", "samstag", "sabtu", "sabado", "sábado"),
-    ("sunday", "sun", "dimanche", "sonntag", "ahad", "linggo", "domingo"),
+     "jueves", "четверг", "الخميس"),
+    ("friday", "fri", "vendredi", "freitag", "jumaat", "jumat", "biyernes", "viernes", "пятница",
+     "الجمعة"),
+    ("saturday", "sat", "samedi", "samstag", "sabtu", "sabado", "sábado", "суббота", "السبت"),
+    ("sunday", "sun", "dimanche", "sonntag", "ahad", "linggo", "domingo", "воскресенье",
+     "الأحد"),
 )  # fmt: skip  (not Indonesian "minggu": it is also "week", in "2 minggu lalu")
 WEEKDAYS = tuple(name for names in WEEKDAY_NAMES for name in names)
 
 MONTHS = {
     name: number
     for names_by_month in (
-        MONTH_NAMES, KHMER_MONTH_NAMES, THAI_MONTH_NAMES, LAO_MONTH_NAMES, MYANMAR_MONTH_NAMES
+        MONTH_NAMES, KHMER_MONTH_NAMES, THAI_MONTH_NAMES, LAO_MONTH_NAMES, MYANMAR_MONTH_NAMES,
+        RUSSIAN_MONTH_NAMES, ARABIC_MONTH_NAMES,
     )
     for number, names in enumerate(names_by_month, 1)
     for name in names
@@ -116,9 +136,11 @@ _SUFFIX = r"(?:st|nd|rd|th|er)?"  # 1st, 2nd, 1er
 _FORMS = (
     # 2026-04-24 · 2026/4/24
     _Form(re.compile(rf"(?<!\d){_Y}(?P<s>[-/.])(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}})(?!\d)")),
-    # 24 April, 2026 · 28-April-2026 · 21st of October 2020 · ថ្ងៃទី២៤ ខែមេសា ឆ្នាំ២០២៦
+    # 24 April, 2026 · 28-April-2026 · 21st of October 2020 · ថ្ងៃទី២៤ ខែមេសា ឆ្នាំ២០២៦ ·
+    # 3 de diciembre de 2026
     _Form(re.compile(
-        rf"{_D}{_SUFFIX}\.?[\s,/.-]*(?:of\s+|ខែ\s*)?{_M}[\s,/.-]*(?:ឆ្នាំ\s*|พ\.ศ\.\s*)?{_Y}", re.I
+        rf"{_D}{_SUFFIX}\.?[\s,/.-]*(?:of\s+|de\s+|ខែ\s*)?{_M}[\s,/.-]*"
+        rf"(?:de\s+|del\s+|ឆ្នាំ\s*|พ\.ศ\.\s*)?{_Y}", re.I
     )),
     # April 24, 2026 · Sept. 5th 2026
     _Form(re.compile(rf"{_M}[\s./-]*{_D}{_SUFFIX}(?!\d)[\s,./-]*{_Y}", re.I)),
