@@ -46,6 +46,8 @@ from monitor.text.dates import (
         ("٥ ديسمبر ٢٠٢٦", "2026-12-05"),  # Arabic, Arabic-Indic digits
         ("الخميس 3 كانون الأول 2026", "2026-12-03"),  # Levantine month names
         ("05 Des 2026", "2026-12-05"),  # Indonesian abbreviation
+        ("2026년 12월 5일 (토) 07:02", "2026-12-05"),  # Korean
+        ("국제기구국 등록일 2026.12.05.", "2026-12-05"),
         ("31 February 2026", None),
         ("the mayor said in 2026", None),
         ("No date here", None),

@@ -1553,6 +1553,7 @@ def test_myanmar_paragraphs_are_prose_and_their_pages_are_dated():
         "Mis à jour le 4 décembre 2026 à 10:12",
         "Aktualisiert am 4. Dezember 2026 um 10:12 Uhr",
         "조회수 1,234",
+        "2026년 12월 5일 (토) 07:02",
     ],
 )
 def test_clocks_and_counters_of_asean_ministries_are_chrome(line):
@@ -1600,3 +1601,15 @@ Luar Negeri Malaysia.</p></footer></body></html>"""
     doc = extract_html(page, "https://www.kln.gov.my/ms/kenyataan-media/papar?id=4156")
     assert doc.title == "Ucapan Takziah"
     assert doc.date == "2026-12-05"
+
+
+def test_a_korean_byline_is_a_byline_and_sheds_its_counter():
+    """"2026.12.05." closes with the date's own dot, no sentence's end; and spans set side by
+    side put the counter's label right after it ("2026.12.05.조회 3,434")."""
+    from monitor.extract.filters import _clean
+    from monitor.extract.lines import _dates_the_page
+
+    assert _dates_the_page("국제기구국 등록일 2026.12.05.")
+    assert not _dates_the_page("Meeting postponed to 15 January 2027.")
+    assert _clean(["국제기구국등록일 2026.12.05.조회 3,434"]) == ("국제기구국등록일 2026.12.05.",)
+    assert _clean(["Comments are turned off. 146 views"]) == ("Comments are turned off.",)

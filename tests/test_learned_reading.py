@@ -465,3 +465,57 @@ def test_held_edits_are_bounded_and_keep_no_decoded_copy(ministry):
     assert not held.room(page)  # the count
     assert HeldEdits(count=9, bytes=len(page.body) - 1).room(page) is False  # the bytes
     assert held.take() == [edit, edit] and held.room(page)
+
+
+def test_a_line_whose_spacing_alone_changed_is_markup():
+    """A board theme wrote its byline's spans with whitespace between them in one build and
+    without it in the next ("국제기구국 등록일 2026.12.05." / "국제기구국등록일 2026.12.05."):
+    every release with such a line was reported edited (an outside probe of a Korean
+    ministry, 15 false edits in 10 checks)."""
+    from monitor.detect.rules import chrome_change
+    from monitor.extract.reading import PageLine
+    from monitor.models import Document
+
+    statement = "정부는 타지키스탄에서 발생한 지진으로 인한 인명 피해에 깊은 애도를 표한다."
+    spaced, joined = "국제기구국 등록일 2026.12.05.", "국제기구국등록일 2026.12.05."
+    old = [PageLine(spaced, "body/div/div"), PageLine(statement, "body/div/p")]
+    new = [PageLine(joined, "body/div/div"), PageLine(statement, "body/div/p")]
+    assert chrome_change(Document("u", "T", (spaced, statement)), old,
+                         Document("u", "T", (joined, statement)), new) == set()  # fmt: skip
+    edited = [PageLine("국제기구국 등록일 2026.12.06.", "body/div/div"), old[1]]  # a new date
+    assert chrome_change(Document("u", "T", (spaced, statement)), old,
+                         Document("u", "T", (edited[0].text, statement)), edited)  # fmt: skip
+
+
+def test_no_region_is_learned_from_a_short_statement_read_with_its_page():
+    """A one-sentence release read with the board around it (labels, byline, attachment,
+    previous and next headlines) taught the page's wrapper as the statement region; after a
+    redesign every release was read there, with its byline and attachment lines (5 false
+    edits). A region holds mostly the statement's prose."""
+    from monitor.extract.lines import _line_records
+    from monitor.extract.reading import parse_page, region_to_learn
+
+    sentence = "정부는 타지키스탄에서 발생한 지진으로 인한 인명 피해에 깊은 애도를 표한다."
+    page = f"""<html><body><div id="contents"><table class="bo_view"><tbody>
+<tr><th>제목</th><td>타지키스탄 지진 피해 관련 외교부 대변인 논평</td></tr>
+<tr><th>작성자</th><td>대변인실</td><th>등록일</th><td>2026-12-05</td></tr>
+<tr><th>조회수</th><td>2,702</td></tr>
+<tr><td class="bo_con"><p>{sentence}</p></td></tr>
+<tr><th>첨부파일</th><td>타지키스탄 지진 피해 관련 외교부 대.hwpx 미리보기</td></tr>
+</tbody></table><div class="view-nav">이전글 아이티 여행경보 조정 다음글 재외선거 신고·신청 안내
+</div></div></body></html>"""
+    lines = _line_records(parse_page(page), skip_chrome=False)
+    whole = tuple(line.text for line in lines)
+    assert region_to_learn(whole, lines, {}) is None
+    assert region_to_learn((sentence,), lines, {}) is not None
+
+
+def test_a_short_korean_sentence_is_a_statement_in_its_region():
+    """Korean says in 40 characters what English says in 100: a one-sentence release in the
+    learned region was taken for a caption and read with the page around it."""
+    from monitor.extract.reading import _plausible
+
+    sentence = "정부는 타지키스탄에서 발생한 지진으로 인한 인명 피해에 깊은 애도를 표한다."
+    assert _plausible((sentence,))
+    assert not _plausible(("Read more",))
+    assert not _plausible(("Photo: the Minister with the Ambassador",))

@@ -206,6 +206,8 @@ def chrome_change(
     gone, came = old - new, new - old
     # lines whose numbers or dates alone changed: the shape each had before is the one after
     numeric = {_shape(t) for t in gone} & {_shape(t) for t in came}
+    # lines whose spacing alone changed (spans written with or without whitespace between)
+    respaced = {_squeezed(t) for t in gone} & {_squeezed(t) for t in came}
     for text in (gone + came).elements():
         line = where.get(text)
         if line is None or line.path is None:
@@ -214,6 +216,8 @@ def chrome_change(
             continue
         if word_count(text) > CHROME_LINE_WORDS:
             return None
+        if _squeezed(text) in respaced:
+            continue  # markup: the same letters, spaced otherwise
         if not line.outside:
             paths.add(place(line.path, text, numeric=_shape(text) in numeric))
     return paths  # empty: only links changed, or only how lines were joined into paragraphs
@@ -224,6 +228,10 @@ _CLOCK_WORDS = re.compile(rf"\b(?:{alternatives(WEEKDAYS)}|[ap]\.?m\.?)(?!\w)", 
 # a counter's label ends no sentence; a table cell or a list item may be a figure of the text
 _FIGURE_PATH = re.compile(r"/(?:td|th|li|dd)(?:/|$)")
 ANY_NUMBER = "\t#"  # the place of a counter line, whatever its words (see `place`)
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
 
 
 def _shape(text: str) -> str:

@@ -89,9 +89,10 @@ _NUMBER = r"\d(?:[\d.,]*\d)?(?:[ \u00a0\u202f]\d{3})*(?![.,]?\d)"
 _VIEWS_LABEL = alternatives(VIEWS_LABELS)
 _TIMES = alternatives(TIMES)
 # One counter in a byline: "Views: 505", "Hits 1234", "1,234 views", "Read 52 times",
-# "ចំនួនអ្នកមើល ១០១៥". ("1,234 visitors" without a label first is prose, not a counter.)
+# "ចំនួនអ្នកមើល ១០១៥". ("1,234 visitors" without a label first is prose, not a counter.) A
+# label may follow a date's last dot ("2026.12.05.조회 3,434": spans set side by side).
 _VIEWS = re.compile(
-    rf"(?:^|(?<=[\s|·•/;,(\[]))[(\[]?\s*(?:"
+    rf"(?:^|(?<=[\s|·•/;,(\[])|(?<=\.)(?=[^\d\s]))[(\[]?\s*(?:"
     rf"(?:{_VIEWS_LABEL})(?:\s*[:：=]\s*|\s*(?!(?:19|20)\d\d(?!\d)))"  # not "views 2026"
     rf"{_NUMBER}(?:\s*(?:{_TIMES}))?"
     rf"|{_NUMBER}\s*(?:{alternatives(VIEWS_AFTER_NUMBER)})"

@@ -414,7 +414,7 @@ def _dates_the_page(para: str) -> bool:
     2026, 10:00, Press Room B"), nor a dateline ("Phnom Penh, 3 December 2026")."""
     digits = para.translate(ASCII_DIGITS)
     meta = counts_or_tells_time(digits)  # "Sok Dara · 8 days ago • 1 min read"
-    if ends_sentence(para) or (first_date(para) is None and not meta):
+    if ends_sentence(without_dates(digits)) or (first_date(para) is None and not meta):
         return False
     rest = _CLOCK.sub(" ", without_dates(RELATIVE_TIME.sub(" ", digits)))
     if meta:  # it reads otherwise on the next fetch: no statement's line

@@ -339,8 +339,10 @@ def _tree(html: str | None) -> etree._Element | None:
 
 def _plausible(paras: tuple[str, ...]) -> bool:
     """Enough to be a statement: some words in a sentence-long line (a region that now holds
-    only a caption or "Read more" is a page of another kind, read the single-page way)."""
-    return sum(map(len, paras)) >= 60 and any(word_count(p) >= 6 for p in paras)
+    only a caption or "Read more" is a page of another kind, read the single-page way). A
+    whole sentence of Korean or Chinese says in 40 characters what English says in 100."""
+    long = sum(map(len, paras)) >= 60 or any(SENTENCE_END.search(p) for p in paras)
+    return long and any(word_count(p) >= SENTENCE_WORDS for p in paras)
 
 
 def in_region(work: etree._Element, template: Template) -> tuple[tuple[str, ...], str] | None:
@@ -386,6 +388,9 @@ def region_to_learn(
     container = _common_container(prose) if prose else None
     if container is None:
         return None
+    held = set(prose)
+    if 2 * sum(len(p) for p, line in found if line.element in held) < sum(map(len, paras)):
+        return None  # mostly labels and bylines: a short statement read with its page
     inside = set(container.iter())
     within = [line for line in lines if line.element in inside]
     own = {_key(p) for p in paras}

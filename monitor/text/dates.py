@@ -134,6 +134,8 @@ class _Form:
 
 _SUFFIX = r"(?:st|nd|rd|th|er)?"  # 1st, 2nd, 1er
 _FORMS = (
+    # 2026. 12. 5. · 2026.12.05. (Korean: the closing dot is the date's, no sentence's end)
+    _Form(re.compile(rf"(?<![\d.]){_Y}\.\s?(?P<m>\d{{1,2}})\.\s?(?P<d>\d{{1,2}})\.(?!\d)")),
     # 2026-04-24 · 2026/4/24
     _Form(re.compile(rf"(?<!\d){_Y}(?P<s>[-/.])(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}})(?!\d)")),
     # 24 April, 2026 · 28-April-2026 · 21st of October 2020 · ថ្ងៃទី២៤ ខែមេសា ឆ្នាំ២០២៦ ·
@@ -152,6 +154,8 @@ _FORMS = (
     _Form(re.compile(_NUMERIC.format(d=_D, y=r"(?P<y>\d\d)")), numeric=True, listing=True),
     # 2026年4月24日
     _Form(re.compile(rf"{_Y}\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日"), listing=True),
+    # 2026년 12월 5일 (Korean)
+    _Form(re.compile(rf"{_Y}\s*년\s*(?P<m>\d{{1,2}})\s*월\s*(?P<d>\d{{1,2}})\s*일")),
     # 24 tháng 4 năm 2026 · 24 tháng 4, 2026
     _Form(
         re.compile(rf"{_D}\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*,|\s+năm)?\s+{_Y}", re.I),
