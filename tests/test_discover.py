@@ -763,3 +763,40 @@ def test_a_cards_zoned_stamp_is_not_overruled_by_a_date_its_title_names():
         f'visit-{i}">Minister to visit Japan on 4 December 2026, visit number {i}</a></h3></li>'
     )
     assert dates == ["2026-12-03"] * 4
+
+
+def test_a_bilingual_listing_keeps_its_items_in_the_other_language():
+    """A Drupal press room lists Spanish and French releases in one view: a French item
+    under /fr/communiques/ with a two-word slug was taken for an odd link out of the list
+    (another URL pattern, no slug), so it was never found, its removal never reported (an
+    outside probe). An item of the list dated as its neighbours are is a release."""
+    def row(lang: str, path: str, title: str, day: int) -> str:
+        return (f'<div class="views-row"><article class="node"><div class="node__content">'
+                f'<h2 class="node__title"><a href="/{lang}/{path}" hreflang="{lang}">{title}'
+                f'</a></h2><div class="node__meta"><time datetime="2026-11-{day:02d}T12:00:00Z">'
+                f'{day} de noviembre de 2026</time></div><p>Texto del comunicado…</p></div>'
+                f'</article></div>')  # fmt: skip
+
+    def page(rows: list[str], n: int) -> str:
+        return (f'<html lang="es"><body><nav><a href="/es/">Inicio</a> <a href="/fr/salle-de-'
+                f'presse" hreflang="fr">Français</a></nav><h1>Sala de prensa</h1>'
+                f'<div class="view-content">{"".join(rows)}</div><nav class="pager"><a href='
+                f'"/es/sala-de-prensa?page={n}">{n + 1}</a></nav></body></html>')  # fmt: skip
+
+    first = page([row("es", "comunicados/hambre-america-latina-2026", "El hambre en América "
+                      "Latina disminuye por tercer año", 30),
+                  row("es", "comunicados/inundaciones-bolivia", "Ayuda de emergencia tras las "
+                      "inundaciones en Bolivia", 29),
+                  row("fr", "communiques/vaccination-sahel", "Campagne de vaccination contre la "
+                      "rougeole au Sahel", 28),
+                  row("es", "comunicados/becas-jovenes", "Abierta la convocatoria del programa "
+                      "de jóvenes profesionales", 27)], 1)  # fmt: skip
+    second = page([row("es", "comunicados/cierre-oficina", "Cierre de la oficina", 26),
+                   row("fr", "communiques/condoleances-typhon", "Message de condoléances", 25)],
+                  0)  # fmt: skip
+    url = "https://un.example/es/sala-de-prensa"
+    listing = discover(first, url)
+    assert any("vaccination-sahel" in r.url for r in listing.releases)
+    later = discover(second, url + "?page=1", like=listing.signature)
+    assert [r.url.rsplit("/", 1)[1] for r in later.releases] == [
+        "cierre-oficina", "condoleances-typhon"]

@@ -1613,3 +1613,18 @@ def test_a_korean_byline_is_a_byline_and_sheds_its_counter():
     assert not _dates_the_page("Meeting postponed to 15 January 2027.")
     assert _clean(["국제기구국등록일 2026.12.05.조회 3,434"]) == ("국제기구국등록일 2026.12.05.",)
     assert _clean(["Comments are turned off. 146 views"]) == ("Comments are turned off.",)
+
+
+def test_a_one_word_headline_that_title_confirms_is_the_headline():
+    """"تهنئة" (congratulations) as the <h1>, "تهنئة - وزارة الخارجية" as <title>: one word
+    confirmed only by itself was refused, and the release titled with the ministry's name
+    (an outside probe of an Arabic ministry)."""
+    page = """<html lang="ar" dir="rtl"><head><title>تهنئة - وزارة الخارجية</title></head>
+<body><header><a href="/ar/" class="logo">وزارة الخارجية</a><nav><a href="/ar/">الرئيسية</a>
+</nav></header><main><h1 class="news-title">تهنئة</h1>
+<div class="news-meta"><span class="date">السبت 5 ديسمبر 2026</span></div>
+<div class="news-body"><p>تتقدم وزارة الخارجية بأصدق التهاني إلى حكومة وشعب جمهورية فنلندا
+بمناسبة العيد الوطني.</p></div></main>
+<footer><p>جميع الحقوق محفوظة © ٢٠٢٦ وزارة الخارجية</p></footer></body></html>"""
+    doc = extract_html(page, "https://www.mofa.gov.example/ar/news/4156.aspx")
+    assert (doc.title, doc.date) == ("تهنئة", "2026-12-05")

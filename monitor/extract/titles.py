@@ -136,16 +136,18 @@ def _choose_title(
             text = " ".join(_lines(el, skip_chrome=False))
             if text and text.casefold() not in site_names:
                 headings[el.tag].append(text)
+    # <title> but for the site's name: a heading or line that is all of it is the headline,
+    # however short ("Ucapan Takziah | Kementerian Luar Negeri Malaysia", "تهنئة - وزارة الخارجية")
+    own = _without_site_name(page_title, site_names, tree, short=True).casefold()
     for level in ("h1", "h2"):
         for heading in headings[level]:
-            if _agrees(heading, page_title) or _agrees(heading, og_title):
+            if _agrees(heading, page_title) or _agrees(heading, og_title) or (
+                heading.casefold() == own
+            ):
                 return _as_written_in(heading, page_title, og_title)
     # the headline in some other element (<h3>, <strong>, div.title) that <title> confirms;
     # a link that <title> confirms (a sidebar's list of releases) only after every other line
     links = {normalize(a.text_content()) for a in tree.iter("a")}
-    # <title> but for the site's name: a line that is all of it is the headline, however
-    # short ("Ucapan Takziah | Kementerian Luar Negeri Malaysia")
-    own = _without_site_name(page_title, site_names, tree, short=True).casefold()
     for line in sorted(lines, key=lambda line: line in links):
         if line.casefold() in site_names or (len(line) > len(page_title) and _ENDS_SENTENCE(line)):
             continue  # the site's name, or a sentence that names the site

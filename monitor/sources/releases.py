@@ -269,12 +269,16 @@ def _heuristic_releases(
     if like is None and not best.chrome:  # featured posts lead a listing's first page only
         pool.extend(_lead_items(best, groups, page))
     # Odd ones out of the list ("News 2025" archive links after the items) go, unless they
-    # look like releases themselves.
+    # look like releases themselves: a slug or a date of their own ("/fr/communiques/
+    # vaccination-sahel" dated like its Spanish neighbours in a bilingual list).
+    if any(it.date is None for it in pool):
+        _date_items(pool, page)
     chosen = [
         it.cand
         for it in pool
         if _url_pattern(it.cand.url) == best.pattern
-        or (_sluggy(it.cand.url) and not _is_generic(it.title) and _link_words(it.title) >= 3)
+        or ((_sluggy(it.cand.url) or it.date is not None) and not _is_generic(it.title)
+            and _link_words(it.title) >= 3)
     ]
     # Items are cut again over the whole listing: a featured item alone in its group would
     # otherwise stretch over the page and take a stranger's date.
