@@ -184,6 +184,8 @@ def date_matches(
     order). `month_first` orders ambiguous numeric dates (see `day_and_month`); `listing`
     adds the forms a listing writes (two-digit years, Chinese and Vietnamese dates)."""
     written, text = text, text.translate(ASCII_DIGITS)  # one for one: the spans stay
+    if not _TWO_DIGITS.search(text):
+        return
     for form in _FORMS:
         if form.listing and not listing:
             continue
@@ -222,9 +224,16 @@ def parse_date(text: str, *, month_first: bool = False) -> str | None:
     return first_date(normalize(text), month_first=month_first)
 
 
+# Every form writes a year of two digits or more: text without two digits in a row has no
+# date, and is spared the forms' long alternations of month names
+_TWO_DIGITS = re.compile(r"\d\d")
+
+
 def without_dates(text: str) -> str:
     """`text` with every date of a release's forms blanked out, form by form (digits as
     written: translate Khmer and Thai ones first to blank their dates too)."""
+    if not _TWO_DIGITS.search(text):
+        return text
     for form in _FORMS:
         if not form.listing:
             text = form.pattern.sub(" ", text)
