@@ -1628,3 +1628,15 @@ def test_a_one_word_headline_that_title_confirms_is_the_headline():
 <footer><p>جميع الحقوق محفوظة © ٢٠٢٦ وزارة الخارجية</p></footer></body></html>"""
     doc = extract_html(page, "https://www.mofa.gov.example/ar/news/4156.aspx")
     assert (doc.title, doc.date) == ("تهنئة", "2026-12-05")
+
+
+
+def test_a_list_of_dated_links_above_the_headline_does_not_date_the_page():
+    """A redesigned Drupal press room set "Related news" (titles and dates) above the
+    headline and the release's own date below its body: the last related item's date, just
+    above the headline, was taken for the release's (an outside probe; the listing's date
+    serves when the page gives none)."""
+    page = (Path(__file__).parent / "data" / "probes" / "drupal-related-above-headline.html")
+    doc = extract_html(page.read_text(), "https://un.example/es/comunicados/hambre-america-latina")
+    assert doc.title.startswith("El hambre en América Latina")
+    assert doc.date not in {"2026-11-28", "2026-11-30", "2026-12-01", "2026-12-05"}

@@ -21,6 +21,7 @@ from trafilatura.utils import load_html
 
 from monitor.errors import ExtractionError
 from monitor.text.dates import (
+    first_date,
     iso_days,
     month_first_by_default,
     numeric_order,
@@ -111,6 +112,8 @@ def _date_near(lines: list[str], title: str, month_first: bool, *, above: bool) 
     at = next((i for i, line in enumerate(lines) if title and title in line), None)
     if at is None:
         return None
+    if above and sum(first_date(line) is not None for line in lines[max(0, at - 6) : at]) > 1:
+        return None  # a list of dated links above the headline ("Related news"): theirs
     window = reversed(lines[max(0, at - 3) : at]) if above else lines[at + 1 : at + 8]
     return _first_date(window, month_first, byline=not above)
 
