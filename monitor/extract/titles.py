@@ -9,7 +9,8 @@ it; last, <title> without the site's name at either end.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import cache
 
 from lxml import etree
 
@@ -136,13 +137,19 @@ def _choose_title(
             text = " ".join(_lines(el, skip_chrome=False))
             if text and text.casefold() not in site_names:
                 headings[el.tag].append(text)
-    # <title> but for the site's name: a heading or line that is all of it is the headline,
-    # however short ("Ucapan Takziah | Kementerian Luar Negeri Malaysia", "تهنئة - وزارة الخارجية")
-    own = _without_site_name(page_title, site_names, tree, short=True).casefold()
+    owners = cache(lambda: _copyright_owners(tree))  # walked once, and only if asked
+
+    @cache
+    def own() -> str:
+        """<title> but for the site's name: a heading or line that is all of it is the
+        headline, however short ("Ucapan Takziah | Kementerian Luar Negeri Malaysia",
+        "تهنئة - وزارة الخارجية")."""
+        return _without_site_name(page_title, site_names, owners, short=True).casefold()
+
     for level in ("h1", "h2"):
         for heading in headings[level]:
             if _agrees(heading, page_title) or _agrees(heading, og_title) or (
-                heading.casefold() == own
+                heading.casefold() == own()
             ):
                 return _as_written_in(heading, page_title, og_title)
     # the headline in some other element (<h3>, <strong>, div.title) that <title> confirms;
@@ -151,8 +158,9 @@ def _choose_title(
     for line in sorted(lines, key=lambda line: line in links):
         if line.casefold() in site_names or (len(line) > len(page_title) and _ENDS_SENTENCE(line)):
             continue  # the site's name, or a sentence that names the site
-        long = len(line) >= 0.5 * len(page_title) or line.casefold() == own
-        if long and _agrees(line, page_title):
+        if _agrees(line, page_title) and (
+            len(line) >= 0.5 * len(page_title) or line.casefold() == own()
+        ):
             return _as_written_in(line, page_title)
     if len(set(headings["h1"])) == 1 and _says_something(headings["h1"][0]):
         return headings["h1"][0]
@@ -164,7 +172,7 @@ def _choose_title(
         return og_title
     meta_title = "" if meta_title.casefold() in site_names else meta_title
     chosen = page_title or og_title or meta_title
-    return _without_site_name(chosen, site_names, tree) if chosen else raw_title
+    return _without_site_name(chosen, site_names, owners) if chosen else raw_title
 
 
 def _as_written_in(heading: str, *references: str) -> str:
@@ -198,13 +206,20 @@ _TITLE_SEPARATOR = re.compile(
 _COPYRIGHT = re.compile(alternatives(COPYRIGHT_MARKS), re.I)
 
 
-def _is_site_name(part: str, site_names: set[str], owners: list[str], *, last: bool) -> bool:
+def _copyright_owners(tree: etree._Element) -> list[str]:
+    """The page's copyright lines ("© 2026 Ministry of Foreign Affairs"), casefolded."""
+    return [line.casefold() for line in _lines(tree, skip_chrome=False) if _COPYRIGHT.search(line)]
+
+
+def _is_site_name(
+    part: str, site_names: set[str], owners: Callable[[], list[str]], *, last: bool
+) -> bool:
     """A part of <title> that names the site: a name the page gives itself (og:site_name,
     the logo, the banner, its feeds' titles), the owner in the page's copyright line, or as
     the last part, such a name with a few more words ("ASEAN Main Portal" by an "ASEAN"
     logo)."""
     folded = part.casefold()
-    if folded in site_names or (len(part) >= 4 and any(folded in line for line in owners)):
+    if folded in site_names or (len(part) >= 4 and any(folded in line for line in owners())):
         return True
     return (
         last
@@ -219,16 +234,14 @@ def _is_site_name(part: str, site_names: set[str], owners: list[str], *, last: b
 
 
 def _without_site_name(
-    title: str, site_names: set[str], tree: etree._Element, *, short: bool = False
+    title: str, site_names: set[str], owners: Callable[[], list[str]], *, short: bool = False
 ) -> str:
     """ "Headline - ASEAN Main Portal" is "Headline": the site's name at either end of
-    <title> goes, when what is left still says something (or, `short`, anything)."""
+    <title> goes, when what is left still says something (or, `short`, anything). `owners`:
+    the page's copyright lines (`_copyright_owners`), walked for only when a part asks."""
     pieces = _TITLE_SEPARATOR.split(title)  # parts, with the separators between them
     if len(pieces) == 1:
         return title
-    owners = [
-        line.casefold() for line in _lines(tree, skip_chrome=False) if _COPYRIGHT.search(line)
-    ]
     while len(pieces) > 1:
         if _is_site_name(pieces[-1], site_names, owners, last=True):
             rest = pieces[:-2]
