@@ -41,10 +41,12 @@ _TIME = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?m\.?)?(?![
 _DATE_LABELS = re.compile(
     rf"\b(?:{alternatives(WEEKDAYS, DATE_LABELS)})\b|{alternatives(UNSPACED_DATE_LABELS)}", re.I
 )
+# groups of thousands set apart by a space, or a narrow one: "1 234", "2 348 680"
+_THOUSANDS = r"(?:[ \u00a0\u202f]\d{3})*"
 # "Visitors: 1,204 | Today: 312", "1,377 views"
 _COUNTER = re.compile(
     rf"(?:[\s|·•/:,–—-]*(?:[\d.,]+\s*)?(?:{alternatives(COUNTER_LABELS)})[\s:：=]*"
-    r"(?:[\d.,]+(?:[ \u00a0\u202f]\d{3})*)?)+"
+    rf"(?:[\d.,]+{_THOUSANDS})?)+"
     r"[\s|·•/–—-]*",
     re.I,
 )
@@ -84,8 +86,8 @@ def _is_chrome(paragraph: str) -> bool:
     return bool(len(text) <= 400 and _COOKIE.search(text) and _COOKIE_ASK.search(text))
 
 
-# a count: "1,234", "1.234", "1 234" (a space, or a narrow one, between thousands)
-_NUMBER = r"\d(?:[\d.,]*\d)?(?:[ \u00a0\u202f]\d{3})*(?![.,]?\d)"
+# a count: "1,234", "1.234", "1 234"
+_NUMBER = rf"\d(?:[\d.,]*\d)?{_THOUSANDS}(?![.,]?\d)"
 _VIEWS_LABEL = alternatives(VIEWS_LABELS)
 _TIMES = alternatives(TIMES)
 # One counter in a byline: "Views: 505", "Hits 1234", "1,234 views", "Read 52 times",
