@@ -8,6 +8,7 @@ first (see `extract_html`).
 
 from __future__ import annotations
 
+import contextlib
 import copy
 from collections import Counter
 from typing import Any
@@ -16,7 +17,7 @@ from urllib.parse import urlsplit
 import trafilatura
 from htmldate import find_date
 from lxml import etree
-from trafilatura.metadata import extract_metadata
+from trafilatura.metadata import examine_meta, extract_meta_json, extract_title, extract_url
 from trafilatura.utils import load_html
 
 from monitor.errors import ExtractionError
@@ -42,7 +43,7 @@ from .dates import (
     page_markup,
 )
 from .filters import _clean
-from .language import _english, _html_language, _primary_subtag, _script_language
+from .language import _english, _html_language, _script_language
 from .lead import lead_lines
 from .lines import (
     _around_statement,
@@ -156,19 +157,28 @@ def _date_params(extensive: bool) -> dict[str, object]:
     return {"original_date": True, "extensive_search": extensive, "max_date": _latest_date()}
 
 
-def _trafilatura(tree: etree._Element, url: str, **options: bool) -> trafilatura.settings.Document:
-    # htmldate's quick search (markup, meta tags, URL) here; its slow full-text search only
-    # when the quick one and our own byline search find nothing (see extract_html)
+def _trafilatura(tree: etree._Element, url: str, **options: bool) -> str:
+    """trafilatura's main text of the page."""
     result = trafilatura.bare_extraction(
-        tree,
-        url=url,
-        include_comments=False,
-        include_tables=True,
-        with_metadata=True,
-        date_extraction_params=_date_params(extensive=False),
-        **options,
+        tree, url=url, include_comments=False, include_tables=True, **options
     )
-    return result if result is not None else trafilatura.settings.Document()
+    return (result.text if result is not None else None) or ""
+
+
+def _metadata(tree: etree._Element, url: str) -> trafilatura.settings.Document:
+    """The page's title and date as trafilatura's metadata gives them, without the fields a
+    release never uses: its author alone copies the whole tree (a tenth of a page's reading).
+    The date is htmldate's quick search (markup, meta tags, URL); its slow full-text search
+    only when the quick one and our own byline search find nothing (see `_publication_date`).
+    """
+    meta = examine_meta(tree)
+    with contextlib.suppress(Exception):  # as trafilatura guards its JSON-LD reader
+        meta = extract_meta_json(tree, meta)
+    meta.title = meta.title or extract_title(tree)
+    meta.url = meta.url or extract_url(tree, url)
+    meta.date = find_date(tree, **{**_date_params(extensive=False), "url": meta.url})
+    meta.clean_and_trim()
+    return meta
 
 
 def _searched_date(tree: etree._Element, url: str) -> str | None:
@@ -261,11 +271,11 @@ def _single_page(
     """The statement as one page alone shows it: trafilatura's main text, trimmed of the menus
     and lists around it; with the region that held it, for the source to learn (`pruned`: the
     lines the source's template took out of `work` before)."""
-    meta = _trafilatura(work, url)
-    raw = paragraphs(meta.text or "")
+    meta = _metadata(work, url)
+    raw = paragraphs(_trafilatura(work, url))
     paras = _clean(raw)
     if not paras:  # very short pages: be generous, then take the page's main block
-        raw = paragraphs(_trafilatura(work, url, favor_recall=True).text or "")
+        raw = paragraphs(_trafilatura(work, url, favor_recall=True))
         paras = _clean(raw)
     lines = _line_records(work, skip_chrome=False)
     split = _split_joined(raw, lines)  # the page's own lines: cleaned once placed
@@ -364,7 +374,7 @@ def read_html(
         paras, read_in = found
         in_first = paras if read_in == template.regions[0] else None
     if paras:
-        meta = extract_metadata(tree, url, _date_params(extensive=False))
+        meta = _metadata(tree, url)
     else:
         paras, meta, learned, prepared, records = _single_page_with(tree, url, prepared)
     if not content:
@@ -383,7 +393,7 @@ def read_html(
                                  paras)  # fmt: skip
     paras = _without_headline(paras, doc_title)
     text = "\n".join(paras)
-    language = _script_language(text) or language or _primary_subtag(meta.language)
+    language = _script_language(text) or language
     if language is None and _english(text):
         language = "en"
     doc = Document(url=url, title=doc_title, paragraphs=paras, date=doc_date, language=language)

@@ -119,9 +119,10 @@ def _line_records(root: etree._Element, *, skip_chrome: bool) -> list[_Line]:
     pieces: list[tuple[str, etree._Element, bool]] = []
 
     def end_line() -> None:
-        text = normalize(_spaced(piece for piece, _, _ in pieces))
+        # most block boundaries close a line of nothing or of the markup's indentation
+        owner = next((el for piece, el, _ in pieces if piece.strip()), None)
+        text = normalize(_spaced(piece for piece, _, _ in pieces)) if owner is not None else ""
         if text:
-            owner = next((el for piece, el, _ in pieces if piece.strip()), root)
             letters = linked = 0
             for piece, _, in_link in pieces:
                 count = sum(map(str.isalpha, piece))

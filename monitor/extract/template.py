@@ -86,7 +86,20 @@ class PageKeys:
 
 
 def blocks_of(lines: Iterable[tuple[str, etree._Element, bool]]) -> list[Block]:
-    return [Block(text, tag_path(el), el, link) for text, el, link in lines]
+    paths: dict[etree._Element, str] = {}  # the lines share their ancestors: each walked once
+
+    def path(el: etree._Element) -> str:
+        chain = []  # el and its ancestors up to the first one already walked
+        while el is not None and el not in paths:
+            chain.append(el)
+            el = el.getparent()
+        above = paths[el] if el is not None else ""
+        for el in reversed(chain):
+            tag = el.tag if isinstance(el.tag, str) else ""
+            above = paths[el] = f"{above}/{tag}" if above and tag else above or tag
+        return above
+
+    return [Block(text, path(el), el, link) for text, el, link in lines]
 
 
 def page_keys(url: str, blocks: Sequence[Block]) -> PageKeys:

@@ -14,6 +14,7 @@ way; for an ambiguous one, a weekday written just before it decides, then the pa
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -285,19 +286,29 @@ def _weekday_order(text: str, start: int, d: int, m: int, y: int) -> bool | None
     return month_first if day_first != month_first else None
 
 
+@functools.lru_cache(maxsize=4)
+def _numeric_dates(text: str, listing: bool) -> tuple[tuple[int, int, int], ...]:
+    """(first, second, year) of each numeric date in `text` (year 0 where a listing's form
+    writes none): a page's body is asked up to three times how it orders them, and scanned
+    once."""
+    text = text.translate(ASCII_DIGITS)
+    return tuple(
+        (int(match["d"]), int(match["m"]), int(match.groupdict().get("y") or 0))
+        for form in _FORMS
+        if form.numeric and (listing or not form.listing)
+        for match in form.pattern.finditer(text)
+    )
+
+
 def numeric_order(text: str, *, listing: bool = False) -> bool | None:
     """Whether a page writes numeric dates month first (True), day first (False), or gives no
     sign: counted on its dates only one reading allows (25/11/2026, 11/26/2026)."""
-    text = text.translate(ASCII_DIGITS)
     votes: Counter[str] = Counter()
-    for form in _FORMS:
-        if form.numeric and (listing or not form.listing):
-            for match in form.pattern.finditer(text):
-                first, second = int(match["d"]), int(match["m"])
-                if 31 >= first > 12 >= second >= 1:
-                    votes["day"] += 1
-                elif 31 >= second > 12 >= first >= 1:
-                    votes["month"] += 1
+    for first, second, _ in _numeric_dates(text, listing):
+        if 31 >= first > 12 >= second >= 1:
+            votes["day"] += 1
+        elif 31 >= second > 12 >= first >= 1:
+            votes["month"] += 1
     if votes["month"] != votes["day"]:
         return votes["month"] > votes["day"]
     return None
@@ -329,19 +340,15 @@ def order_by_twins(text: str, machine: set[str]) -> bool | None:
     when they do not tell."""
     if not machine:
         return None
-    text = text.translate(ASCII_DIGITS)
     votes: Counter[bool] = Counter()
-    for form in _FORMS:
-        if form.numeric and not form.listing:
-            for match in form.pattern.finditer(text):
-                first, second, year = int(match["d"]), int(match["m"]), int(match["y"])
-                year -= BUDDHIST_ERA if year > 2400 else 0
-                if first == second or first > 12 or second > 12:
-                    continue  # one reading only: `numeric_order` counts these
-                day_first = f"{year:04d}-{second:02d}-{first:02d}" in machine
-                month_first = f"{year:04d}-{first:02d}-{second:02d}" in machine
-                if day_first != month_first:
-                    votes[month_first] += 1
+    for first, second, year in _numeric_dates(text, False):
+        year -= BUDDHIST_ERA if year > 2400 else 0
+        if first == second or first > 12 or second > 12:
+            continue  # one reading only: `numeric_order` counts these
+        day_first = f"{year:04d}-{second:02d}-{first:02d}" in machine
+        month_first = f"{year:04d}-{first:02d}-{second:02d}" in machine
+        if day_first != month_first:
+            votes[month_first] += 1
     return votes[True] > votes[False] if votes[True] != votes[False] else None
 
 
