@@ -316,19 +316,21 @@ def _side(
     boilerplate down; its title without the boilerplate's words. (`lead` is empty for a release
     that is all lead: weighing every feature up alike would change nothing.)"""
     squared, missing = idf.table, idf.missing
-    weights = {f: squared.get(f, missing) for f in features}
-    for f in [f for f in weights if f & EVENT_BIT]:
-        weights[f] *= EVENT_WEIGHT
-    for f in lead:
-        weights[f] *= LEAD_WEIGHT
-    if plate:
-        for f in plate.keys() & weights.keys():
-            weights[f] *= plate[f]
-        if not NO_SPACE_RUN.search(title):
-            title = " ".join(w for w in title.split() if plate.get(_word_hash(w), 1.0) > 0)
+    lead = lead if isinstance(lead, (set, frozenset)) else set(lead)
+    plate = plate or {}
+    weights = {  # one pass: this runs for every candidate of every query
+        f: squared.get(f, missing)
+        * (EVENT_WEIGHT if f & EVENT_BIT else 1.0)
+        * (LEAD_WEIGHT if f in lead else 1.0)
+        * plate.get(f, 1.0)
+        for f in features
+    }
+    if plate and not NO_SPACE_RUN.search(title):
+        title = " ".join(w for w in title.split() if plate.get(_word_hash(w), 1.0) > 0)
     return _Side(weights, math.sqrt(sum(weights.values())), title, opening)
 
 
+@functools.lru_cache(maxsize=65536)  # every candidate's title, every query
 def _word_hash(word: str) -> int:
     return zlib.crc32(word_key(word).encode()) & ~EVENT_BIT
 

@@ -12,6 +12,7 @@ them) are joined, so "national mine⏎action centre" is one phrase and its evide
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -37,6 +38,7 @@ _ALIAS = re.compile(
 _ALIAS_ACRONYMS = list(ALIASES.values())
 
 
+@functools.lru_cache(maxsize=65536)  # a text's words recur, and every release is read
 def word_form(token: str) -> str:
     """Case-folded, possessive dropped, plural reduced: what words are compared as."""
     word = token.translate(MATCHING_FOLD).casefold()
@@ -144,8 +146,11 @@ def _prepare(sentence: str, block: int) -> Sentence:
         gap = sentence[left.end : right.start]
         # An article in between is skipped: "ASEAN and the UN" joins like "ASEAN and UN".
         joins.append(
-            all(word_form(w) in ARTICLES for w in WORD.findall(gap))
-            and all(ch in _JOINERS or ch.isalpha() for ch in gap)
+            gap == " "  # the most common gap by far
+            or (
+                all(word_form(w) in ARTICLES for w in WORD.findall(gap))
+                and all(ch in _JOINERS or ch.isalpha() for ch in gap)
+            )
         )
     # scripts without spaces are matched on characters
     chars = char_form(sentence) if UNSPACED_CHAR.search(sentence) else None
