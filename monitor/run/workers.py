@@ -49,8 +49,9 @@ from monitor.sources import discover
 from monitor.store.sqlite_file import open_sqlite
 
 # What the forkserver imports once, so the reading processes it forks share those pages: the
-# readers and their libraries, which the check's own process never loads (`monitor.extract`).
-_PRELOAD = ["monitor.extract.html", "monitor.extract.pdf", "monitor.sources"]
+# readers and their libraries, which the check's own process never loads (`monitor.extract`);
+# then `frozen`, which keeps the garbage collector of each reading process off those pages.
+_PRELOAD = ["monitor.extract.html", "monitor.extract.pdf", "monitor.sources", "monitor.run.frozen"]
 _lock = threading.Lock()
 _pool: Executor | None = None
 _start = "forkserver"  # how reading processes start (see _after_fork_in_child)
