@@ -52,7 +52,13 @@ from monitor.text.dates import (
         ("the mayor said in 2026", None),
         ("No date here", None),
         ("24/04/26", None),  # in a release's text, as often a reference number
-        ("2026年4月24日", None),
+        ("2026年4月24日", "2026-04-24"),  # Chinese and Japanese
+        ("２０２６年１２月４日", "2026-12-04"),  # full-width digits
+        ("令和8年12月4日", "2026-12-04"),  # a Japanese era's year
+        ("令和元年5月1日", "2019-05-01"),  # its first year
+        ("平成31年4月30日", "2019-04-30"),
+        ("2026年度予算", None),  # a fiscal year
+        ("Hà Nội, ngày 05 tháng 12 năm 2026", "2026-12-05"),  # Vietnamese
     ],
 )
 def test_dates_in_a_release(written, iso):

@@ -2,10 +2,11 @@
 dates, and the one reader that extraction and discovery both use.
 
 Read everywhere: ISO dates, "24 April, 2026", "28-April-2026", "April 24, 2026", "24/04/2026",
-"ថ្ងៃទី២៤ ខែមេសា ឆ្នាំ២០២៦", in the month names of `MONTH_NAMES` and with Khmer or Thai digits.
-A listing also writes "24/04/26", "2026年4月24日" and "24 tháng 4 năm 2026" beside its items:
-the reader takes those forms when asked (`listing=True`), since in a release's text "24/04/26"
-is as often a reference number as a date.
+"ថ្ងៃទី២៤ ខែមេសា ឆ្នាំ២០២៦", "2026年4月24日" (and a Japanese era's "令和8年4月24日"), "24 tháng 4 năm
+2026", in the month names of `MONTH_NAMES` and with the digits of `text.scripts`. A listing
+also writes "24/04/26" beside its items: the reader takes that form when asked
+(`listing=True`), since in a release's text "24/04/26" is as often a reference number as a
+date.
 
 Numeric dates (`day_and_month`): a date only one reading allows ("04/24/2026") is read that
 way; for an ambiguous one, a weekday written just before it decides, then the page's order
@@ -86,6 +87,8 @@ MYANMAR_MONTH_NAMES = tuple((*names, *(name + "လ" for name in names)) for name
     ("ဒီဇင်ဘာ",),
 ))  # fmt: skip
 BUDDHIST_ERA = 543  # years ahead of the Common Era
+# Japanese eras: the Common Era year before each one's first ("令和8年" is 2026; "元年" its first)
+JAPANESE_ERAS = {"令和": 2018, "平成": 1988}
 _THAI = re.compile(r"[\u0e00-\u0e7f]")  # Thai letters and digits
 # Weekday names by day (Monday first): English and its abbreviations, French, German,
 # Malay, Indonesian, Filipino, Spanish, Russian and Arabic
@@ -153,15 +156,13 @@ _FORMS = (
     _Form(re.compile(_NUMERIC.format(d=_D, y=_Y)), numeric=True),
     # 24/04/26
     _Form(re.compile(_NUMERIC.format(d=_D, y=r"(?P<y>\d\d)")), numeric=True, listing=True),
-    # 2026年4月24日
-    _Form(re.compile(rf"{_Y}\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日"), listing=True),
+    # 2026年4月24日 · 令和8年4月24日 (a Japanese era's year)
+    _Form(re.compile(rf"(?:{_Y}|(?P<era>{'|'.join(JAPANESE_ERAS)})\s*(?P<ey>\d{{1,2}}|元))"
+                     r"\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")),
     # 2026년 12월 5일 (Korean)
     _Form(re.compile(rf"{_Y}\s*년\s*(?P<m>\d{{1,2}})\s*월\s*(?P<d>\d{{1,2}})\s*일")),
     # 24 tháng 4 năm 2026 · 24 tháng 4, 2026
-    _Form(
-        re.compile(rf"{_D}\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*,|\s+năm)?\s+{_Y}", re.I),
-        listing=True,
-    ),
+    _Form(re.compile(rf"{_D}\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*,|\s+năm)?\s+{_Y}", re.I)),
 )
 _WEEKDAY_NUMBERS = {name: day for day, names in enumerate(WEEKDAY_NAMES) for name in names}
 # "Tue, 11/10/2026": the weekday written before a date tells which number is the month
@@ -183,7 +184,7 @@ def date_matches(
 ) -> Iterator[DateMatch]:
     """Every valid calendar date written in `text`, with its span (form by form, each in text
     order). `month_first` orders ambiguous numeric dates (see `day_and_month`); `listing`
-    adds the forms a listing writes (two-digit years, Chinese and Vietnamese dates)."""
+    adds the form a listing writes (two-digit years)."""
     written, text = text, text.translate(ASCII_DIGITS)  # one for one: the spans stay
     if not _TWO_DIGITS.search(text):
         return
@@ -192,7 +193,7 @@ def date_matches(
             continue
         for m in form.pattern.finditer(text):
             month = m["m"]
-            d, y = int(m["d"]), int(m["y"])
+            d, y = int(m["d"]), _year(m)
             mo = int(month) if month.isdigit() else MONTHS[month.lower()]
             if y < 100:
                 y += 2000 if y < 70 else 1900
@@ -207,6 +208,12 @@ def date_matches(
                 yield DateMatch(m.start(), m.end(), Date(y, mo, d).isoformat())
             except ValueError:
                 continue
+
+
+def _year(m: re.Match[str]) -> int:
+    if m.re.groupindex.get("era") and m["era"]:
+        return JAPANESE_ERAS[m["era"]] + (1 if m["ey"] == "元" else int(m["ey"]))
+    return int(m["y"])
 
 
 def first_date(
@@ -227,7 +234,7 @@ def parse_date(text: str, *, month_first: bool = False) -> str | None:
 
 # Every form writes a year of two digits or more: text without two digits in a row has no
 # date, and is spared the forms' long alternations of month names
-_TWO_DIGITS = re.compile(r"\d\d")
+_TWO_DIGITS = re.compile(r"\d\d|年")  # ... or a Chinese or Japanese year: 令和8年1月5日
 
 
 def without_dates(text: str) -> str:

@@ -80,7 +80,8 @@ MYANMAR_DIGITS = "၀၁၂၃၄၅၆၇၈၉"
 ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"  # Persian and Urdu
 DEVANAGARI_DIGITS = "०१२३४५६७८९"
+FULLWIDTH_DIGITS = "０１２３４５６７８９"  # Chinese and Japanese text
 _DIGITS = (KHMER_DIGITS, THAI_DIGITS, LAO_DIGITS, MYANMAR_DIGITS, ARABIC_INDIC_DIGITS,
-           PERSIAN_DIGITS, DEVANAGARI_DIGITS)  # fmt: skip
+           PERSIAN_DIGITS, DEVANAGARI_DIGITS, FULLWIDTH_DIGITS)  # fmt: skip
 # Those digits as ASCII ones, one character for one (positions in a text stay)
 ASCII_DIGITS = str.maketrans("".join(_DIGITS), "0123456789" * len(_DIGITS))
