@@ -131,6 +131,11 @@ def test_pages_that_say_the_release_is_gone():
         ("Kementerian Luar Negeri", "404 / Halaman tidak ditemukan"),  # Indonesian
         ("DFA", "Hindi nahanap ang pahina."),  # Filipino
         ("外交部", "您访问的页面不存在"),  # Chinese
+        ("This page does not seem to exist…", "We apologize for the inconvenience."),  # Plone
+        ("Cette page ne semble pas exister…", "Nous vous prions de nous excuser."),
+        ("पत्र सूचना कार्यालय", "पृष्ठ नहीं मिला"),  # Hindi
+        ("Auswärtiges Amt", "Die angeforderte Seite wurde nicht gefunden."),
+        ("Ministerio", "La página solicitada no existe."),
     ],
 )
 def test_soft_404_pages_in_the_languages_of_asean_say_the_release_is_gone(title, text):

@@ -1296,6 +1296,9 @@ def test_a_timestamp_above_the_prose_in_its_box_is_no_text_a_dateline_is():
         ("Sok Dara · 8 days ago • 1 min read", True),  # it reads otherwise tomorrow
         ("Press and Information Department · 3 hours ago", True),
         ("Council adopts the resolution by 14 votes", False),  # a subheading
+        # Plone in French, its spans run together: "Par … — Publié le … Dernière modification …"
+        ("Par Press Office —Publié le 4 décembre 2026 à 16h35Dernière modification 4 décembre "
+         "2026 à 18h35", True),
     ],
 )
 def test_a_byline_is_a_date_with_a_byline_s_words_and_a_name_at_most(line, byline):
@@ -1640,3 +1643,25 @@ def test_a_list_of_dated_links_above_the_headline_does_not_date_the_page():
     doc = extract_html(page.read_text(), "https://un.example/es/comunicados/hambre-america-latina")
     assert doc.title.startswith("El hambre en América Latina")
     assert doc.date not in {"2026-11-28", "2026-11-30", "2026-12-01", "2026-12-05"}
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("Filed under:HealthRefugees", True),  # Plone's tag links set side by side
+        ("Classé sous : Climat, Urgences", True),
+        ("Tags: ASEAN, UN, Mine action", True),
+        ("标签：东盟 联合国", True),
+        ("分享", True),  # a share button's label
+        ("Teilen | Drucken | E-Mail", True),
+        ("Keywords: the ministers agreed to meet again in March.", False),  # a sentence
+        ("Tagesordnung: Sitzung des Ausschusses", False),
+    ],
+)
+def test_a_line_of_tags_or_share_buttons_in_any_language_is_chrome(line, chrome):
+    """An outside probe of a Plone news room: "Filed under:" and "Classé sous:" were stored as
+    the statement's last line, and the redesign that set them apart reported every release
+    edited; an AEM page's "分享" stayed below a one-sentence release."""
+    from monitor.extract.filters import _is_chrome
+
+    assert _is_chrome(line) is chrome

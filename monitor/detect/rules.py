@@ -119,7 +119,7 @@ _NOT_FOUND = re.compile(
     r"|\berror\s*404\b|\b404\s*[-–:|.]?\s*(?:error|not found|page)\b|^\s*404\s*$"
     r"|^not found\b|\bnothing (?:was )?found at this (?:location|address)"
     r"|\bpage (?:you (?:requested|are looking for)|(?:cannot|could not|can['’]t|couldn['’]t)"
-    r" be found|does not exist|doesn['’]t exist|no longer exists)"
+    r" be found|does not (?:seem to )?exist|doesn['’]t (?:seem to )?exist|no longer exists)"
     rf"|{alternatives(NOT_FOUND_PHRASES)}",
     re.I,
 )

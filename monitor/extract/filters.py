@@ -28,6 +28,7 @@ from .vocabulary import (
     RELATIVE_DAYS,
     RELATIVE_UNITS,
     SHARE_WORDS,
+    TAG_LABELS,
     TIMES,
     UNSPACED_BYLINE_WORDS,
     UNSPACED_DATE_LABELS,
@@ -62,12 +63,18 @@ _SHARE_WORDS = re.compile(alternatives(SHARE_WORDS, [r"[|/·•:,+-]"]), re.I)
 _COOKIE = re.compile(alternatives(COOKIE_WORDS), re.I)
 _COOKIE_ASK = re.compile(alternatives(COOKIE_ASKS), re.I)
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+# "Tags: ASEAN, UN", "Filed under:HealthRefugees": the site's topics, not the statement
+_TAG_LINE = re.compile(rf"\s*(?:{alternatives(TAG_LABELS)})\s*[:：]", re.I)
+_TAG_WORDS = 20
 
 
 def _is_chrome(paragraph: str) -> bool:
     """True for a paragraph that is page furniture wherever it appears: a bare date or clock,
-    a visitor counter, a share bar, a cookie notice, a lone number or ornament."""
+    a visitor counter, a share bar, a cookie notice, a list of tags, a lone number or
+    ornament."""
     text = paragraph.translate(ASCII_DIGITS)
+    if (tags := _TAG_LINE.match(text)) and not ends_sentence(text):
+        return word_count(text[tags.end() :]) <= _TAG_WORDS
     if not _HAS_LETTER.search(text):
         # "1234567", "***", "|": counters, page numbers and ornaments; table rows keep digits
         return not ("|" in text and any(c.isdigit() for c in text)) or len(text) < 3

@@ -43,6 +43,8 @@ DATE_LABELS = (
     "wit", "myt", "pht", "petsa", "ngayon", "inilathala(?: noong)?",
     r"(?:\w+ )?(?:standard|daylight) time",  # "Philippine Standard Time: Saturday, …"
     "à", "le", "a las", "um", "uhr", "в", "aktualisiert(?: am)?", "veröffentlicht(?: am)?",
+    "dernière modification(?: le)?", "modifié(?: le)?", "letzte änderung(?: am)?",
+    "geändert am",
     "publicado(?: el)?", "actualizado(?: el)?", "fecha", "hoy", "обновлено", "опубликовано",
     "дата(?: публикации)?", "сегодня", "г", "اليوم", "تاريخ(?: النشر)?", "بتاريخ", "نشر في",
     "آخر تحديث", "هـ", "م", "등록일", "작성일", "수정일", "게시일", "날짜", "오늘",
@@ -78,7 +80,8 @@ UNSPACED_DATE_LABELS = (
 # A line with these is a clock or a "last updated" note, not the publication date
 # (in a byline under the headline, what comes before a revision label is the publication)
 REVISION_LABELS = ("updated", "modified", "aktualisiert", "dikemaskini", "kemas ?kini",
-                   "diperbarui", "diperbaharui", "cập nhật", "mis à jour")  # fmt: skip
+                   "diperbarui", "diperbaharui", "cập nhật", "mis à jour", "modifié",
+                   "dernière modification", "letzte änderung", "geändert")  # fmt: skip
 # ... and a build or print stamp: "Last built 2026-12-04T20:00Z", "Page rendered 22:51"
 NOT_PUBLICATION = ("today", "now", "ថ្ងៃនេះ", "built", "rendered", "generated", "printed",
                    *REVISION_LABELS)  # fmt: skip
@@ -131,7 +134,10 @@ TIMES = ("times", "kali", "beses", "ដង", "ครั้ง", "lần", "ຄັ
 SHARE_WORDS = (
     "share(?: this| on)?", "tweet", "print", "e-?mail", "facebook", "twitter", "x", "linkedin",
     "whatsapp", "telegram", "pinterest", "reddit", "line", "copy link", "follow us", "like",
-    "save",
+    "save", "partager", "imprimer", "teilen", "drucken", "compartir", "compartilhar",
+    "imprimir", "condividi", "stampa", "chia sẻ", "bagikan", "kongsi", "cetak", "поделиться",
+    "печать", "مشاركة", "طباعة", "शेयर(?: करें)?", "分享", "打印", "列印", "シェア", "印刷", "공유",
+    "인쇄",
 )  # fmt: skip
 # A cookie notice names cookies and asks for something
 COOKIE_WORDS = ("cookie",)
@@ -142,13 +148,23 @@ COOKIE_ASKS = (
 # A byline or date line (what is left of one without its counter)
 BYLINE_WORDS = (
     "by", "posted", "published", "written", "author", "date", "dated", "updated", "source",
-    "category", "categories", "filed under", "oleh", "sumber", "penulis", "kategori",
+    "category", "categories", "filed under", "oleh", "sumber", "penulis", "kategori", "par",
+    "por", "von",
 )  # fmt: skip
 # ... in scripts that set no space between words (Khmer, Chinese, Lao, Myanmar): matched
 # inside a run
 UNSPACED_BYLINE_WORDS = (
     "ដោយ", "ចុះផ្សាយនៅ", "ចុះផ្សាយ", "ផ្សាយ", "កាលបរិច្ឆេទ", "来源", "作者", "责任编辑", "编辑",
     "发布时间", "发布日期", "字号", "ໂດຍ", "ရေးသားသူ",
+)  # fmt: skip
+# A line of the site's topics that begins with one of these and a colon: "Tags: ASEAN, UN",
+# "Filed under: Health Refugees" (links set side by side), "Classé sous : Climat"
+TAG_LABELS = (
+    "tags?", "keywords?", "filed under", "topics?", "categor(?:y|ies)", "classé sous",
+    "mots[- ]clés", "étiquettes?", "schlagw(?:ö|oe)rter", "schlagworte", "stichw(?:ö|oe)rter",
+    "etiquetas", "palabras clave", "thẻ", "từ khóa", "kata kunci", "label", "теги", "метки",
+    "ключевые слова", "الوسوم", "الكلمات المفتاحية", "标签", "關鍵詞", "关键词", "タグ",
+    "キーワード", "태그", "키워드",
 )  # fmt: skip
 # The page's own buttons in a byline: "Posted on: 24-11-2026 | Print | Download PDF"
 ACTIONS = (
@@ -168,6 +184,10 @@ NOT_FOUND_PHRASES = (
     r"hindi\s+(?:nahanap|matagpuan)\s+ang\s+pahina", "страница не найдена",
     "الصفحة غير موجودة", "页面不存在", "找不到页面", "页面未找到", "頁面不存在", "找不到網頁",
     "ページが見つかりません", "페이지를 찾을 수 없습니다",
+    r"page\s+(?:demandée\s+)?(?:ne\s+semble\s+pas\s+exister|n['’]existe\s+pas)",
+    r"seite\s+(?:wurde\s+)?nicht\s+gefunden", r"seite\s+existiert\s+nicht",
+    r"página\s+(?:solicitada\s+)?no\s+existe", r"página\s+não\s+existe",
+    r"pagina\s+non\s+esiste", "trang không tồn tại", r"(?:पृष्ठ|पेज)\s*नहीं\s*मिला",
 )  # fmt: skip
 
 # --- HTML elements ---------------------------------------------------------------------------
