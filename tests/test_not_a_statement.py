@@ -299,3 +299,88 @@ def test_a_title_is_found_by_its_words_and_never_in_an_address():
         "http://h/x",
     )
     assert slug is not None and not slug.shows("Outcomes of the Meeting")
+
+
+# --- a "page not found" page served with 200 in a language no phrase knows (`run.missing`) ---
+
+SWAHILI_NOTICE = ('<div class="notice"><h2>Samahani!</h2><p>Ukurasa unaoutafuta haupo kwenye '
+                  "tovuti hii. Huenda umeondolewa, au anwani si sahihi.</p></div>")  # fmt: skip
+OUTAGE_NOTICE = '<div class="notice"><h2>Hitilafu</h2><p>Tatizo la kiufundi.</p></div>'
+
+
+def in_chrome_with(ministry, release: SampleRelease, notice: str, title: str) -> Route:
+    """The release's page with its statement replaced by `notice`, the site's chrome kept."""
+    page = ministry.server.routes[ministry.layout.article(release)].body.decode()
+    html = in_chrome(page, release).replace(
+        in_chrome_notice(), notice).replace("<title>Service Unavailable</title>",
+                                            f"<title>{title}</title>")  # fmt: skip
+    assert notice in html
+    return Route.html(html)
+
+
+def in_chrome_notice() -> str:
+    return ('<div class="notice"><h2>Service Unavailable</h2><p>The page you requested is '
+            "temporarily unavailable. Please try again later.</p></div>")  # fmt: skip
+
+
+def test_a_soft_404_in_any_language_is_a_removal(ministry):
+    """The site answers every address it has no page for with its "page not found" page and
+    HTTP 200, in a language the not-found phrases do not know: a release whose address answers
+    with that page is removed (an address that no one published answers the same), and
+    nothing of the page is stored."""
+    ministry.baseline()
+    stored = versions(ministry)
+    release = ministry.release(MINISTERIAL)
+    ministry.server.missing = in_chrome_with(ministry, release, SWAHILI_NOTICE, "Haupatikani")
+    del ministry.server.routes[ministry.layout.article(release)]
+    data = ministry.check().to_json()
+    assert [e["url"] for e in data["removed"]] == [ministry.url(release)]
+    assert "does not exist" in data["removed"][0]["reason"]
+    assert data["new"] == data["changed"] == data["errors"] == []
+    assert versions(ministry) == stored
+    asked = [r.path for r in ministry.server.requests if r.path.endswith("-missing")]
+    assert len(asked) == 1  # one address that no one published, asked once
+
+
+def test_the_same_page_where_missing_addresses_answer_404_is_no_removal(ministry):
+    """The site answers missing addresses with 404: a release's address showing a notice with
+    200 is not shown to be gone, and stays an error item as before."""
+    ministry.baseline()
+    release = ministry.release(MINISTERIAL)
+    path = ministry.layout.article(release)
+    ministry.server.routes[path] = in_chrome_with(ministry, release, SWAHILI_NOTICE, "Haupatikani")
+    data = ministry.check().to_json()
+    assert data["removed"] == data["changed"] == []
+    assert [(e["url"], e["kind"]) for e in data["errors"]] == [(ministry.url(release),
+                                                                "not_a_statement")]  # fmt: skip
+
+
+def test_a_page_every_address_shows_is_an_outage_not_removals(ministry):
+    """Every address, published or not, answers one error page with 200: the site is in
+    trouble, and no release is removed."""
+    ministry.baseline()
+    release = ministry.release(MINISTERIAL)
+    outage = in_chrome_with(ministry, release, OUTAGE_NOTICE, "Hitilafu")
+    ministry.server.missing = outage
+    for other in ministry.releases:
+        ministry.server.routes[ministry.layout.article(other)] = outage
+    data = ministry.check().to_json()
+    assert data["removed"] == data["changed"] == []
+    assert {e["kind"] for e in data["errors"]} == {"not_a_statement"}
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://mfa.gov.kh/en/press/2026/12/q01.html", "https://mfa.gov.kh/en/press/2026/12/"
+         "abc123-missing.html"),
+        ("https://mfa.gov.kh/en/press/outcomes-of-the-meeting/", "https://mfa.gov.kh/en/press/"
+         "abc123-missing"),
+        ("https://mfa.gov.kh/news.php?id=123&lang=en", "https://mfa.gov.kh/news.php?id="
+         "1011256099&lang=en"),
+    ],
+)
+def test_an_address_no_one_published_is_asked_beside_the_release(url, expected):
+    from monitor.run.missing import missing_address
+
+    assert missing_address(url, "abc123") == expected
