@@ -58,3 +58,21 @@ def test_stored_events_carry_the_related_releases_the_check_reported(ministry):
     for url, event in events.items():
         assert stored[url].related == event.related
     assert sum(bool(e.related) for e in events.values()) > 1
+
+
+def test_a_check_indexes_the_releases_a_stopped_check_stored_without_indexing(ministry):
+    """A check indexes the releases it stores together, before anything asks the index; one
+    stopped in between (killed) leaves stored releases out of the index, and the next check
+    indexes them first, so they are found as related releases again."""
+    ministry.baseline()
+    root = ministry.config().snapshots_dir
+    with Store.open(root) as store:
+        index = SimilarityIndex(store.conn)
+        ids = [row[0] for row in store.conn.execute("SELECT id FROM releases ORDER BY id")]
+        for doc_id in ids[-3:]:
+            index.remove(doc_id)
+        assert len(index) == len(ids) - 3
+    ministry.check()
+    with Store.open(root, readonly=True) as store:
+        indexed = {row[0] for row in store.conn.execute("SELECT doc_id FROM sim_docs")}
+        assert indexed == set(ids) and len(SimilarityIndex(store.conn)) == len(ids)

@@ -180,7 +180,7 @@ class SourceCheck:
     async def _relate(self) -> None:
         """The related releases of the new releases stored so far (`run.relating`)."""
         lookups, self.record.lookups = self.record.lookups, []
-        if lookups and self.options.matcher is not None:
+        if self.options.matcher is not None:
             await relate(lookups, self.options.matcher, self.store, self.pool)
 
     def _plan(self, found: Discovered, known: dict[str, ReleaseState]) -> list[Work]:
@@ -471,6 +471,7 @@ async def run_check(
     if options.matcher is None:
         options.matcher = Matcher(config, store)
     import_corpus(config, store, options.matcher)
+    options.matcher.catch_up()
     with store.sources_locked([src.name for src in selected], options.lock_wait):
         return await _run_locked(config, store, options, selected)
 

@@ -202,7 +202,7 @@ class Recorder:
         release_id = self._version(rel, page, doc, event, mark)
         if self.matcher is not None:
             themes = [m.theme for m in event.themes]
-            self.matcher.remember(release_id, doc, self.state.id, themes)
+            self.matcher.remember_later(release_id, doc, self.state.id, themes)
             if event.kind == "new":
                 self.lookups.append(Lookup(event, release_id, doc.title, doc.text, doc.url,
                                            self.state.id, themes))  # fmt: skip

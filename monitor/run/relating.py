@@ -27,7 +27,11 @@ log = logging.getLogger(__name__)
 
 
 async def relate(lookups: list[Lookup], matcher: Matcher, store: Store, pool: Executor) -> None:
-    """Fill in the related releases of these stored new releases' events, and store them."""
+    """Fill in the related releases of these stored new releases' events, and store them;
+    first, index the releases stored since the last time (`Matcher.remember_later`)."""
+    matcher.flush()
+    if not lookups:
+        return
     database = database_path(store.conn) if store.dialect == "sqlite" else None
     loop = asyncio.get_running_loop()
     asked = [

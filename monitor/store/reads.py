@@ -132,11 +132,13 @@ class CatalogueReads:
         ).fetchone()
         return ReleaseText(row[0], row[1], row[2], row[3]) if row is not None else None
 
-    def latest_texts(self) -> Iterator[ReleaseText]:
-        """Every release's latest text, read as it is consumed (for indexing them all)."""
+    def latest_texts(self, *, unindexed: bool = False) -> Iterator[ReleaseText]:
+        """Every release's latest text, read as it is consumed (for indexing them all);
+        `unindexed`: only those the related-release index does not hold."""
+        missing = " WHERE NOT EXISTS (SELECT 1 FROM sim_docs d WHERE d.doc_id = r.id)"
         rows = self.conn.execute(
             "SELECT r.id, v.title, v.body, r.source_id FROM releases r "
-            "JOIN versions v ON v.id = r.latest_version_id"
+            "JOIN versions v ON v.id = r.latest_version_id" + (missing if unindexed else "")
         )
         for row in rows:
             yield ReleaseText(row[0], row[1] or "", row[2], row[3])
