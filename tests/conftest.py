@@ -176,7 +176,6 @@ def _session_server():
 def server(_session_server: FixtureServer) -> FixtureServer:
     """The session's server, with no routes and no requests logged yet."""
     _session_server.set_routes({})
-    _session_server.missing = None
     _session_server.clear_requests()
     return _session_server
 

@@ -127,9 +127,8 @@ class FixtureServer:
     """Serves `routes` (keys: path plus "?query" when there is one) on 127.0.0.1.
 
     A query the table does not know falls back to the bare path, as most sites ignore unknown
-    parameters; `strict_query=True` answers 404 instead. An address with no route answers 404,
-    or `missing` (a site that serves its "page not found" page with 200). Use as a context
-    manager or start()/stop(). `routes` may be replaced or mutated while the server runs.
+    parameters; `strict_query=True` answers 404 instead. Use as a context manager or
+    start()/stop(). `routes` may be replaced or mutated while the server runs.
     """
 
     def __init__(
@@ -142,7 +141,6 @@ class FixtureServer:
     ):
         self.routes: dict[str, Route] = dict(routes or {})
         self.strict_query = strict_query
-        self.missing: Route | None = None
         self._address = (host, port)
         self._httpd: _HTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -264,8 +262,7 @@ class FixtureServer:
         if method == "POST":
             route = Route(status=405, body=b"405 method not allowed\n", content_type="text/plain")
         elif route is None:
-            route = self.missing or Route(status=404, body=b"404 not found\n",
-                                          content_type="text/plain")
+            route = Route(status=404, body=b"404 not found\n", content_type="text/plain")
         elif route.sequence:
             route = self._next(route)
         if route.delay:

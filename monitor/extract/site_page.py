@@ -196,16 +196,10 @@ def _near(a: str, b: str) -> bool:
     return fuzz.ratio(a, b, score_cutoff=SAME_PAGE_RATIO) >= SAME_PAGE_RATIO
 
 
-def lost(o: Observed) -> bool:
-    """A known release's page without its title and almost all of its words: whatever it is,
-    it is no longer the release's."""
-    return o.title_shown is False and bool(o.history) and shared(o.text, o.history) < MAX_SHARED
-
-
 def _not_this_release(o: Observed) -> str | None:
     if o.title_shown is not False:
         return None  # the release's title is on the page, or no title is known to look for
-    if o.history and not lost(o):
+    if o.history and shared(o.text, o.history) >= MAX_SHARED:
         return None
     says = bool(_SITE_PAGE.search(o.text))
     if not (o.history or says):

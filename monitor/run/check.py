@@ -93,7 +93,7 @@ class SourceCheck:
         self.profile = SiteProfile()  # what this source's pages share; loaded in run()
         self._held: list[HeldChrome] = []
         self._edits = HeldEdits()
-        self.holding = Holding(store, pool, 2 * config.fetch.concurrency, self._get)
+        self.holding = Holding(store, pool, 2 * config.fetch.concurrency)  # see `holding`
         self.record: Recorder  # the stages of this source's check, made in run()
         self.reader: ReleaseReader
         self._done = 0
@@ -166,7 +166,7 @@ class SourceCheck:
             async with gate:
                 await self._release(url, rel, link, found)
                 if self.holding.full:
-                    await self._decide_pending()
+                    self._decide_pending()
                 await self._relate()
                 self._done += 1
                 self._tick()
@@ -174,7 +174,7 @@ class SourceCheck:
         await asyncio.gather(*(one(*item) for item in work))
         await self._confirm_edits()
         self._decide_held()
-        await self._decide_pending()
+        self._decide_pending()
         await self._relate()
 
     async def _relate(self) -> None:
@@ -440,13 +440,11 @@ class SourceCheck:
                                      before=held.before, mark=held.mark)  # fmt: skip
         self._held.clear()
 
-    async def _decide_pending(self) -> None:
+    def _decide_pending(self) -> None:
         """Store the held releases, but for the pages that are no statement (`site_page`):
-        those are error items, and nothing of them is stored, or removals (`missing`)."""
+        those are error items, and nothing of them is stored."""
         for held, reason in self.holding.decide():
-            if gone := await self.holding.gone(held, reason):
-                self.record.removed_release(*gone)
-            elif reason or held.doc is None:
+            if reason or held.doc is None:
                 self.record.error(held.url, reason or held.failure or "",
                                   "not_a_statement" if reason else "bad_response",
                                   held.link.title if held.link else None,

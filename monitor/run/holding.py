@@ -18,7 +18,7 @@ a redesign's first pages are read before their siblings show what is new chrome)
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -30,7 +30,6 @@ from monitor.extract.survey import PageSurvey, survey_page
 from monitor.fetch.decode import decode_body
 from monitor.fetch.pages import page_from_bytes
 from monitor.models import Document, Link, Page
-from monitor.run.missing import REASON, MissingPages
 from monitor.store.catalogue import ReleaseState, Store, VersionText
 
 _SITE_PAGES_KEPT = 8
@@ -112,17 +111,10 @@ class Held:
 class Holding:
     """One source's held releases, for one check."""
 
-    def __init__(
-        self,
-        store: Store,
-        pool: Executor,
-        batch: int,
-        get: Callable[[str], Awaitable[Page]] | None = None,
-    ):
+    def __init__(self, store: Store, pool: Executor, batch: int):
         self.store = store
         self.pool = pool
         self.batch = batch
-        self.missing = MissingPages(get, pool) if get else None  # `get`: the source's fetch
         self.chrome: frozenset[int] = frozenset()  # the source's chrome as the check began
         self.regions = False  # the source has a learned statement region
         self._items: list[Held] = []
@@ -190,15 +182,6 @@ class Holding:
             ):
                 seen.append(held.observed)  # a page of the site not seen before
             yield held, reason
-
-    async def gone(self, held: Held, reason: str | None) -> tuple[ReleaseState, str] | None:
-        """A known release whose address now shows what the site answers at an address that
-        does not exist (`missing`), with the reason to record its removal."""
-        if self.missing is None or held.rel is None or held.restored:
-            return None
-        several = reason == site_page.SAME_PAGE
-        shows = await self.missing.shows(held.observed, self.chrome, several=several)
-        return (held.rel, REASON) if shows else None
 
     def page(self, held: Held) -> Page:
         """The held page with its body again, to store."""
