@@ -1656,6 +1656,8 @@ def test_a_list_of_dated_links_above_the_headline_does_not_date_the_page():
         ("Teilen | Drucken | E-Mail", True),
         ("Keywords: the ministers agreed to meet again in March.", False),  # a sentence
         ("Tagesordnung: Sitzung des Ausschusses", False),
+        ("Topic: Outcomes of the 47th ASEAN Summit and Related Summits", False),  # an advisory
+        ("Category: Best Young Entrepreneur (Agriculture)", False),
     ],
 )
 def test_a_line_of_tags_or_share_buttons_in_any_language_is_chrome(line, chrome):

@@ -142,6 +142,7 @@ class Matcher:
         floor = SUBJECT_FLOOR if themes else self.index.min_score
         k = RELATED_LIMIT * (3 if themes else 1) + 1
         if hits is None:
+            self.flush()  # what this process stored is what the index answers from
             found = self.index.query(title, text, k=k, min_score=floor, source=source_id,
                                      exclude={exclude} if exclude else set())  # fmt: skip
         else:  # best first: those over the floor are the answer's first ones
@@ -194,7 +195,12 @@ class Matcher:
         self, release_id: int, doc: Document, source_id: int = 0, about: Sequence[str] = ()
     ) -> None:
         """`remember`, at the next `flush`: indexed together, releases cost a quarter of what
-        they cost one by one (one transaction, one count of each source's lines)."""
+        they cost one by one (one transaction, one count of each source's lines). On
+        PostgreSQL at once: its writers do not queue for one lock as SQLite's do, so a
+        `catch_up` there could index a release another worker is about to."""
+        if self.store.dialect != "sqlite":
+            self.remember(release_id, doc, source_id, about)
+            return
         self._pending[release_id] = (release_id, doc.title, doc.text, source_id)
         self._about_cache[release_id] = frozenset(about)
 
@@ -206,7 +212,10 @@ class Matcher:
 
     def catch_up(self) -> int:
         """Index the stored releases the index lacks: those a check stored and then stopped
-        (killed, or its process gone) before it flushed them."""
+        (killed, or its process gone) before it flushed them. SQLite only (see
+        `remember_later`), where the write lock is taken before the read."""
+        if self.store.dialect != "sqlite":
+            return 0
         texts = self.store.latest_texts(unindexed=True)
         count = self.index.add_many((t.release_id, t.title, t.body, t.source_id) for t in texts)
         if count:

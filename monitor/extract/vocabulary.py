@@ -158,11 +158,12 @@ UNSPACED_BYLINE_WORDS = (
     "发布时间", "发布日期", "字号", "ໂດຍ", "ရေးသားသူ",
 )  # fmt: skip
 # A line of the site's topics that begins with one of these and a colon: "Tags: ASEAN, UN",
-# "Filed under: Health Refugees" (links set side by side), "Classé sous : Climat"
+# "Filed under: Health Refugees" (links set side by side), "Classé sous : Climat". Only
+# labels that name nothing but tags: "Topic:", "Category:" or "Label:" begin an advisory's
+# lines too ("Topic: Outcomes of the 47th ASEAN Summit")
 TAG_LABELS = (
-    "tags?", "keywords?", "filed under", "topics?", "categor(?:y|ies)", "classé sous",
-    "mots[- ]clés", "étiquettes?", "schlagw(?:ö|oe)rter", "schlagworte", "stichw(?:ö|oe)rter",
-    "etiquetas", "palabras clave", "thẻ", "từ khóa", "kata kunci", "label", "теги", "метки",
+    "tags?", "keywords?", "filed under", "classé sous", "mots[- ]clés", "schlagw(?:ö|oe)rter",
+    "schlagworte", "stichw(?:ö|oe)rter", "palabras clave", "từ khóa", "kata kunci", "теги",
     "ключевые слова", "الوسوم", "الكلمات المفتاحية", "标签", "關鍵詞", "关键词", "タグ",
     "キーワード", "태그", "키워드",
 )  # fmt: skip
