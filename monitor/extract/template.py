@@ -51,12 +51,21 @@ def path_key(path: str) -> int:
     return _key("path", path)
 
 
-def tag_path(el: etree._Element) -> str:
+def tag_path(el: etree._Element, known: dict[etree._Element, str] | None = None) -> str:
     """The element's tag and its ancestors' tags. Classes are left out on purpose: CMSs put
     per-page words in them ("postid-123", "category-news"), which would make every page's
-    blocks look new."""
-    tags = [el.tag, *(a.tag for a in el.iterancestors())]
-    return "/".join(t for t in reversed(tags) if isinstance(t, str))
+    blocks look new. `known`: the paths of elements walked already (a page's lines share
+    their ancestors), kept up to date."""
+    known = {} if known is None else known
+    chain = []  # el and its ancestors up to the first one already walked
+    while el is not None and el not in known:
+        chain.append(el)
+        el = el.getparent()
+    path = known[el] if el is not None else ""
+    for el in reversed(chain):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        path = known[el] = f"{path}/{tag}" if path and tag else path or tag
+    return path
 
 
 @dataclass(frozen=True)
@@ -86,20 +95,8 @@ class PageKeys:
 
 
 def blocks_of(lines: Iterable[tuple[str, etree._Element, bool]]) -> list[Block]:
-    paths: dict[etree._Element, str] = {}  # the lines share their ancestors: each walked once
-
-    def path(el: etree._Element) -> str:
-        chain = []  # el and its ancestors up to the first one already walked
-        while el is not None and el not in paths:
-            chain.append(el)
-            el = el.getparent()
-        above = paths[el] if el is not None else ""
-        for el in reversed(chain):
-            tag = el.tag if isinstance(el.tag, str) else ""
-            above = paths[el] = f"{above}/{tag}" if above and tag else above or tag
-        return above
-
-    return [Block(text, path(el), el, link) for text, el, link in lines]
+    known: dict[etree._Element, str] = {}  # each ancestor walked once a page
+    return [Block(text, tag_path(el, known), el, link) for text, el, link in lines]
 
 
 def page_keys(url: str, blocks: Sequence[Block]) -> PageKeys:

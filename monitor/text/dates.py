@@ -211,8 +211,8 @@ def date_matches(
 
 
 def _year(m: re.Match[str]) -> int:
-    if m.re.groupindex.get("era") and m["era"]:
-        return JAPANESE_ERAS[m["era"]] + (1 if m["ey"] == "元" else int(m["ey"]))
+    if era := m.groupdict().get("era"):
+        return JAPANESE_ERAS[era] + (1 if m["ey"] == "元" else int(m["ey"]))
     return int(m["y"])
 
 
@@ -295,12 +295,11 @@ def _weekday_order(text: str, start: int, d: int, m: int, y: int) -> bool | None
 
 @functools.lru_cache(maxsize=4)
 def _numeric_dates(text: str, listing: bool) -> tuple[tuple[int, int, int], ...]:
-    """(first, second, year) of each numeric date in `text` (year 0 where a listing's form
-    writes none): a page's body is asked up to three times how it orders them, and scanned
-    once."""
+    """(first, second, year) of each numeric date in `text`: a page's body is asked up to
+    three times how it orders them, and scanned once."""
     text = text.translate(ASCII_DIGITS)
     return tuple(
-        (int(match["d"]), int(match["m"]), int(match.groupdict().get("y") or 0))
+        (int(match["d"]), int(match["m"]), int(match["y"]))
         for form in _FORMS
         if form.numeric and (listing or not form.listing)
         for match in form.pattern.finditer(text)
