@@ -1170,6 +1170,54 @@ def test_a_list_of_links_below_the_statement_in_its_box_is_no_text():
     assert doc.paragraphs[-1] == "ASEAN SECRETARIAT"
 
 
+ONE_SENTENCE = [
+    "The Ministry announces that the trade consultations will be held in Phnom Penh on 12 "
+    "December 2026."
+]
+
+
+def _release_box(body: list[str], above: str = "", ministry: bool = True) -> str:
+    """A release in one box with the lines a press office sets around it: `above` it, its
+    ministry's name, headline and byline; below it, "Related" and two other releases."""
+    paras = "".join(f"<p>{_plain(p)}</p>" for p in body)
+    name = "<h2>Ministry of Foreign Affairs</h2>" if ministry else ""
+    return f"""<html lang="en"><head><title>{HEADLINE}</title></head><body>
+<header><a href="/">Press Information Bureau</a><nav><a href="/">Home</a> <a href="/all">All
+releases</a> <a href="/photos">Photos</a></nav></header><div class="content-area">{above}{name}
+<h3>{HEADLINE}</h3><div class="release-date">Posted on: 04 DEC 2026 5:23PM by PIB Delhi</div>
+{paras}<div class="related"><h4>Related</h4><ul><li><a href="/release/2087650">Minister
+meets delegation on trade</a></li><li><a href="/release/2087643">Minister meets delegation on
+water</a></li></ul></div></div><footer>Copyright 2026</footer></body></html>"""
+
+
+@pytest.mark.parametrize("label, languages", [
+    ("Read this release in:", ["Hindi", "Urdu", "Tamil"]),
+    ("Also available in:", ["Français", "ខ្មែរ"]),
+    ("Disponible en :", ["English", "Español"]),
+])
+@pytest.mark.parametrize("body", [ONE_SENTENCE, BODY], ids=["one sentence", "long"])
+def test_a_labelled_line_of_links_above_the_statement_in_its_box_is_no_text(
+    label, languages, body
+):
+    """A multilingual ministry sets the languages a release is in above its text, in the same
+    box ("Read this release in: Hindi | Urdu"): which ones differ from release to release and
+    day to day. An outside probe saw the line stored as the first paragraph of new releases."""
+    links = " | ".join(f'<a href="/release/2087656?lang={i}">{t}</a>'
+                       for i, t in enumerate(languages))  # fmt: skip
+    html = _release_box(body, above=f'<div class="ReleaseLang">{label} {links}</div>')
+    doc = extract_html(html, "https://pib.example/release/2087656")
+    assert doc.paragraphs == tuple(body)
+
+
+@pytest.mark.parametrize("body", [ONE_SENTENCE, BODY], ids=["one sentence", "long"])
+def test_a_list_of_other_releases_in_the_statement_s_box_is_no_text(body):
+    """Below a short statement in its box, "Related" and other releases' titles, a link a line
+    (Liferay's and AEM's related-content lists): an outside probe saw them stored with a new
+    one-sentence release, until the next check."""
+    doc = extract_html(_release_box(body, ministry=False), "https://pib.example/release/2087656")
+    assert doc.paragraphs == tuple(body)
+
+
 def test_the_headline_is_the_page_s_own_line_not_a_sidebar_link_to_it():
     """A hand-made page sets its headline in capitals (<p class="title"><b>) and, some days,
     lists the release in its sidebar's "Latest" links in title case; <title> agrees with both.

@@ -399,13 +399,20 @@ _META_WORDS = re.compile(
     re.I,
 )
 _WORD = re.compile(r"[^\W\d_][^\s\d()|·:,;/+-]*")  # letters, with their combining signs
+_LABEL = re.compile(r"[^:：]{1,40}[:：]")  # a label before what it names
+
+
+_LABEL_LETTERS = 30  # "Read this release in:", "Also available in:", "Voir aussi :"
 
 
 def _link_list(line: _Line) -> bool:
-    """A line of several links ("See also: <a>…</a> | <a>…</a>", "Print | Back"); one link
-    alone (an annex, a declaration's PDF) may be the statement's."""
+    """A line of several links ("See also: <a>…</a> | <a>…</a>", "Print | Back"), or of a
+    label and links ("Read this release in: <a>Hindi</a> | <a>Urdu</a>"); one link alone (an
+    annex, a declaration's PDF) may be the statement's."""
     el = line.element.getparent() if line.element.tag == "a" else line.element
-    return _linked(line) and el is not None and len(el.xpath(".//a[@href]")) >= 2
+    labelled = line.linked and line.letters - line.linked <= _LABEL_LETTERS and (
+        _LABEL.match(line.text) is not None)  # fmt: skip
+    return (_linked(line) or labelled) and el is not None and len(el.xpath(".//a[@href]")) >= 2
 
 
 def _dates_the_page(para: str) -> bool:
@@ -455,6 +462,13 @@ def _around_statement(paras: tuple[str, ...], lines: list[_Line]) -> tuple[str, 
             0 <= j < len(lines) and _linked(lines[j]) for j in (i - 1, i + 1)
         )
 
+    def listed(i: int) -> bool:  # a line of links, a link among others or, below the
+        # statement, the heading of a list of them ("Related": <li><a>…</a></li>…)
+        if _link_list(lines[i]) or (menu_item(i) and not _heading_line(lines[i], by_name=False)):
+            return True
+        below = i > last_prose and i + 1 < len(lines) and menu_item(i + 1)
+        return below and _heading_line(lines[i])
+
     tail = next(
         (k for k, i in enumerate(at) if i is not None and i > last and _linked(lines[i])), None
     )
@@ -465,9 +479,11 @@ def _around_statement(paras: tuple[str, ...], lines: list[_Line]) -> tuple[str, 
 
     def chrome(k: int, para: str, i: int | None) -> bool:
         if i is not None and first <= i <= last:  # the statement's box: its own lines, but
-            return (i > last_prose and _link_list(lines[i])) or (  # links below its prose and
+            # lists of links above or below its prose, and a timestamp above it ("Thứ Tư,
+            # 02/12/2026 21:10 (GMT+7)"; a dateline stays)
+            return (not first_prose <= i <= last_prose and listed(i)) or (
                 i < first_prose and _dates_the_page(para) and _CLOCK.search(para) is not None
-            )  # a timestamp above it ("Thứ Tư, 02/12/2026 21:10 (GMT+7)"; a dateline stays)
+            )
         if i is not None and _in_named_chrome(lines[i].element):
             return True  # outside it, in a breadcrumb, a share bar, a sidebar
         if i is not None and i < first and (_dates_the_page(para) or changes_by_itself(para)):
