@@ -22,10 +22,12 @@ import pytest
 
 from monitor.extract import (
     ExtractionError,
+    Template,
     extract_html,
     extract_page,
     extract_pdf,
     parse_date,
+    read_html,
 )
 from monitor.fetch.decode import decode_body
 from monitor.models import Page
@@ -1176,16 +1178,18 @@ ONE_SENTENCE = [
 ]
 
 
-def _release_box(body: list[str], above: str = "", ministry: bool = True) -> str:
+def _release_box(body: list[str], above: str = "", ministry: bool = True, below: str = "",
+                 related: str = "related") -> str:  # fmt: skip
     """A release in one box with the lines a press office sets around it: `above` it, its
-    ministry's name, headline and byline; below it, "Related" and two other releases."""
+    ministry's name, headline and byline; `below` it, a block (class `related`) of "Related"
+    and two other releases."""
     paras = "".join(f"<p>{_plain(p)}</p>" for p in body)
     name = "<h2>Ministry of Foreign Affairs</h2>" if ministry else ""
     return f"""<html lang="en"><head><title>{HEADLINE}</title></head><body>
 <header><a href="/">Press Information Bureau</a><nav><a href="/">Home</a> <a href="/all">All
 releases</a> <a href="/photos">Photos</a></nav></header><div class="content-area">{above}{name}
 <h3>{HEADLINE}</h3><div class="release-date">Posted on: 04 DEC 2026 5:23PM by PIB Delhi</div>
-{paras}<div class="related"><h4>Related</h4><ul><li><a href="/release/2087650">Minister
+{paras}{below}<div class="{related}"><h4>Related</h4><ul><li><a href="/release/2087650">Minister
 meets delegation on trade</a></li><li><a href="/release/2087643">Minister meets delegation on
 water</a></li></ul></div></div><footer>Copyright 2026</footer></body></html>"""
 
@@ -1218,6 +1222,23 @@ def test_a_list_of_other_releases_in_the_statement_s_box_is_no_text(body):
     assert doc.paragraphs == tuple(body)
 
 
+@pytest.mark.parametrize("body", [ONE_SENTENCE, BODY], ids=["one sentence", "long"])
+def test_in_the_learned_region_a_list_in_the_statement_stays_and_a_block_of_links_goes(body):
+    """Read in its source's region, a release keeps the documents its statement lists as
+    links, in its flow; the "Related" block after it, a component of its own whatever its
+    class says (AEM's "cmp-list"), is not its text."""
+    adopted = ["ASEAN Leaders' Declaration on Mine Action",
+               "Plan of Action to Implement the ASEAN-UN Comprehensive Partnership"]
+    items = "".join(f'<li><a href="/documents/{i}.pdf">{t}</a></li>' for i, t in enumerate(adopted))
+    html = _release_box([*body, "The Leaders adopted the following documents:"], ministry=False,
+                        below=f"<ul>{items}</ul>", related="cmp-list")  # fmt: skip
+    template = Template(regions=("html/body/div|content-area",))
+    reading = read_html(html, "https://pib.example/release/2087656", template=template)
+    assert reading.read_in == template.regions[0]
+    assert reading.document.paragraphs == (*body, "The Leaders adopted the following documents:",
+                                           *adopted)  # fmt: skip
+
+
 def test_the_headline_is_the_page_s_own_line_not_a_sidebar_link_to_it():
     """A hand-made page sets its headline in capitals (<p class="title"><b>) and, some days,
     lists the release in its sidebar's "Latest" links in title case; <title> agrees with both.
@@ -1244,7 +1265,8 @@ def test_the_headline_is_the_page_s_own_line_not_a_sidebar_link_to_it():
 def test_a_heading_run_into_the_lines_below_it_is_split_back():
     from lxml import html as lxml_html
 
-    from monitor.extract.lines import _line_records, _split_joined
+    from monitor.extract.joined import _split_joined
+    from monitor.extract.lines import _line_records
 
     tree = lxml_html.fromstring(
         "<html><body><article><h1>Cambodia Condemns Mines</h1><div>Posted on 29 November 2026"

@@ -43,6 +43,7 @@ from .dates import (
     page_markup,
 )
 from .filters import _clean
+from .joined import _split_joined
 from .language import _english, _html_language, _script_language
 from .lead import lead_lines
 from .lines import (
@@ -55,7 +56,6 @@ from .lines import (
     _main_element,
     _prose,
     _side_column_lines,
-    _split_joined,
     _unwrap_layout_tables,
 )
 from .reading import (
@@ -196,7 +196,7 @@ def _without_headline(paras: tuple[str, ...], title: str) -> tuple[str, ...]:
     equal to it before any prose is a repeat, as are the labels set over it (a section's
     name, "Press release"). A title trafilatura runs into a short page's first paragraph
     ("Consular Hotline Cambodian citizens abroad who...") is split off before, by
-    `lines._split_joined`."""
+    `joined._split_joined`."""
     title_key = _key(title)
     for k, para in enumerate(paras):
         if _prose(para, None):

@@ -330,67 +330,6 @@ def _common_container(elements: list[etree._Element]) -> etree._Element | None:
     return container
 
 
-def _split_joined(paras: tuple[str, ...], lines: list[_Line]) -> tuple[str, ...]:
-    """Each paragraph that is the page's lines around a heading run together, as those lines:
-    trafilatura's last fallback on a short page joins its kicker, headline, byline and text
-    into one ("News Release Title 11/20/2026 1678 reads Print Email Share Filipinos in…").
-    Its table rows and list items stay as it joined them."""
-    keys = [_key(line.text) for line in lines]
-    heads = {i for i, line in enumerate(lines) if keys[i] and _heading_line(line, by_name=False)}
-    if not heads:
-        return paras
-    own = {key: line.text for key, line in zip(keys, lines, strict=True)}
-    out: list[str] = []
-    k = 0
-    while k < len(paras):
-        para, target = paras[k], _key(paras[k])
-        item = para.startswith(("- ", "| "))  # trafilatura's list items and table rows
-        parts = None if item or target in own else _consecutive(target, keys, heads)
-        whole = None if item or parts or target in own else _pieces_of(paras, k, own)
-        if whole:  # the other way round: one line of the page in pieces ("by Office —" / …)
-            out.append(own[whole[0]])
-            k += whole[1]
-            continue
-        out.extend(lines[i].text for i in parts) if parts else out.append(para)
-        k += 1
-    return tuple(out)
-
-
-def _pieces_of(paras: tuple[str, ...], k: int, own: dict[str, str]) -> tuple[str, int] | None:
-    """The key of the page's byline that paragraphs k, k+1… make up together (trafilatura
-    breaks a line where the page's source breaks it), and how many they are."""
-    joined = ""
-    for n in range(k, min(k + 4, len(paras))):
-        key = _key(paras[n])
-        if not key or paras[n].startswith(("- ", "| ", "|-")):
-            return None  # a list item, a table row or its rule: as trafilatura set them
-        joined += key
-        if n > k and joined in own:  # only a byline: its date piece alone passes for chrome
-            return (joined, n - k + 1) if _dates_the_page(own[joined]) else None
-    return None
-
-
-def _consecutive(target: str, keys: list[str], heads: set[int]) -> list[int] | None:
-    """The indexes of two or more consecutive non-empty `keys`, one of them in `heads`, that
-    make up `target`."""
-    for start, first in enumerate(keys):
-        if not first or not target.startswith(first):
-            continue
-        done, parts = "", []
-        for i in range(start, len(keys)):
-            if not keys[i]:
-                continue
-            if not target.startswith(done + keys[i]):
-                break
-            done += keys[i]
-            parts.append(i)
-            if done == target:
-                if len(parts) > 1 and not heads.isdisjoint(parts):
-                    return parts
-                break
-    return None
-
-
 _BYLINE_WORDS = 12
 _CLOCK = re.compile(r"(?<![\d:])\d{1,2}[:h]\d\d(?::\d\d)?(?![\d.:/-]\d)")  # 21:10, 9h30, 11:20:00
 _META_WORDS = re.compile(
@@ -462,12 +401,20 @@ def _around_statement(paras: tuple[str, ...], lines: list[_Line]) -> tuple[str, 
             0 <= j < len(lines) and _linked(lines[j]) for j in (i - 1, i + 1)
         )
 
-    def listed(i: int) -> bool:  # a line of links, a link among others or, below the
-        # statement, the heading of a list of them ("Related": <li><a>…</a></li>…)
-        if _link_list(lines[i]) or (menu_item(i) and not _heading_line(lines[i], by_name=False)):
+    def apart(i: int) -> bool:  # in a block of its own in the box (<div class="cmp-list">),
+        # not in the statement's flow (a <ul> of the documents its leaders adopted)
+        el = lines[i].element
+        child = next((a for a in (el, *el.iterancestors()) if a.getparent() is container), el)
+        return child.tag in CONTAINER_TAGS or child.tag == "aside"
+
+    def listed(i: int) -> bool:  # a line of links; above the prose, a link among others;
+        # below it, a block of them and its heading ("Related": <li><a>…</a></li>…)
+        if _link_list(lines[i]):
             return True
-        below = i > last_prose and i + 1 < len(lines) and menu_item(i + 1)
-        return below and _heading_line(lines[i])
+        if i < first_prose:
+            return menu_item(i) and not _heading_line(lines[i], by_name=False)
+        heading = _heading_line(lines[i]) and i + 1 < len(lines) and menu_item(i + 1)
+        return (menu_item(i) or heading) and apart(i)
 
     tail = next(
         (k for k, i in enumerate(at) if i is not None and i > last and _linked(lines[i])), None

@@ -138,7 +138,7 @@ _CONTROLS = ("button", "select", "input", "textarea")
 def _without_controls(work: etree._Element) -> None:
     """A form's controls are no text: the page's lines leave them out, and the reader must too,
     or it joins "A+ A- Print" into the paragraph it runs a short article into, which then
-    matches no run of the page's lines (`lines._split_joined`)."""
+    matches no run of the page's lines (`joined._split_joined`)."""
     for el in list(work.iter(*_CONTROLS)):
         _drop(el)  # the text after the control stays
 
