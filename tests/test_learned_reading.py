@@ -519,3 +519,77 @@ def test_a_short_korean_sentence_is_a_statement_in_its_region():
     assert _plausible((sentence,))
     assert not _plausible(("Read more",))
     assert not _plausible(("Photo: the Minister with the Ambassador",))
+
+
+_LETTERHEADS = (
+    ["KINGDOM OF CAMBODIA", "NATION RELIGION KING", None,
+     "MINISTRY OF FOREIGN AFFAIRS AND INTERNATIONAL COOPERATION", None],
+    ["Ministry of Foreign Affairs and International Cooperation", "Spokesperson Unit",
+     "Tel: +855 23 216 122 | www.mfaic.gov.kh", None],
+)  # fmt: skip
+_PDF_TEXTS = {
+    1: ["Phnom Penh, 1 December 2026", None,
+        "The Ministry of Foreign Affairs and International Cooperation informs the public that",
+        "Cambodia and the United Nations Mine Action Service signed a new agreement on the",
+        "clearance of cluster munitions in the northern provinces.", None,
+        "The agreement brings 12 million dollars for surveys, clearance and victim assistance",
+        "over the next three years.", None, "END"],
+    2: ["Phnom Penh, 2 December 2026", None,
+        "Senior officials of Cambodia and Thailand met in Siem Reap to review border trade,",
+        "the reopening of two checkpoints and the facilitation of cross-border workers.", None,
+        "Both sides agreed to hold the next meeting in Bangkok next year.", None, "END"],
+    3: ["Phnom Penh, 3 December 2026", None,
+        "The Kingdom of Cambodia welcomes the adoption by the General Assembly of the",
+        "resolution on cooperation between the United Nations and ASEAN, co-sponsored by all",
+        "ten member states.", None,
+        "Cambodia will host a regional workshop on climate resilience in February.", None,
+        "END"],
+}  # fmt: skip
+_PDF_TITLES = {1: "Agreement on Cluster Munitions Clearance", 2: "Border Trade Talks in Siem Reap",
+               3: "General Assembly Adopts ASEAN-UN Resolution"}  # fmt: skip
+
+
+def _release_pdf(n: int, letterhead: int, edit: bool = False) -> bytes:
+    from tests.test_extract import _column, _pdf
+
+    text = [line.replace("next year", "in March") if edit and line else line
+            for line in _PDF_TEXTS[n]]  # fmt: skip
+    title = ["PRESS RELEASE", None, _PDF_TITLES[n], None]
+    return _pdf([_column([*_LETTERHEADS[letterhead], *title, *text])])
+
+
+def test_a_new_letterhead_on_every_pdf_release_is_no_edit_and_an_edit_after_it_shows_alone(
+    tmp_path,
+):
+    """PDFs carry their letterhead in the text: a ministry that changes it re-issues every
+    release with new lines above the statement. Those lines changed alike on the source's
+    releases in one check: chrome, kept silently; an edit after that shows only its words."""
+    from tests.faultserver import LISTING, FaultServer, Reply
+    from tests.test_faults import _config
+
+    def listing() -> Reply:
+        items = "".join(f"<li><a href='/files/pr-{n}.pdf'>{title}</a> <span>2026-12-0{n}"
+                        "</span></li>" for n, title in _PDF_TITLES.items())  # fmt: skip
+        return Reply.html(f"<html><body><main><ul class='news'>{items}</ul></main></body></html>")
+
+    def serve(letterhead: int, edited: int = 0) -> None:
+        for n in _PDF_TEXTS:
+            body = _release_pdf(n, letterhead, edit=n == edited)
+            srv.routes[f"/files/pr-{n}.pdf"] = Reply(body=body, content_type="application/pdf")
+
+    def check() -> CheckReport:
+        config = load_config(_config(tmp_path, srv.url(LISTING), {}))
+        with Store.open(config.snapshots_dir) as store:
+            return asyncio.run(run_check(config, store, CheckOptions()))
+
+    with FaultServer({LISTING: listing()}) as srv:
+        serve(letterhead=0)
+        assert len(check().new) == 3
+        serve(letterhead=1)
+        report = check()
+        assert not report.events and not report.errors, [(e.url, e.diff) for e in report.events]
+        serve(letterhead=1, edited=2)
+        report = check()
+        assert [e.url for e in report.changed] == [srv.url("/files/pr-2.pdf")]
+        diff = report.changed[0].diff
+        assert "March" in diff and "Spokesperson" not in diff and "KINGDOM" not in diff, diff

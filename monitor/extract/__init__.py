@@ -96,9 +96,9 @@ def read_page(
             f"{page.url}: a 304 Not Modified answer has no body; reuse the stored version"
         )
     if page.is_pdf:
-        from .pdf import extract_pdf
+        from .pdf import read_pdf
 
-        return Reading(extract_pdf(page.body, page.url))
+        return read_pdf(page.body, page.url)
     if page.text is None:
         raise ExtractionError(
             f"{page.url}: {page.content_type or 'unknown type'} is neither HTML nor PDF"

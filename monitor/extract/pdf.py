@@ -14,12 +14,13 @@ from monitor.errors import ExtractionError
 from monitor.text.dates import parse_date, without_dates
 from monitor.text.normalize import normalize
 from monitor.text.scripts import KHMER_CHARS
-from monitor.text.words import SENTENCE_MARKS
+from monitor.text.words import SENTENCE_MARKS, ends_sentence, word_count
 
 from ..models import Document
 from .dates import _plausible
 from .filters import _HAS_LETTER
 from .language import _text_language
+from .reading import SENTENCE_WORDS, PageLine, Reading
 from .vocabulary import (
     GENERIC_TITLES,
     INSTITUTION_QUALIFIERS,
@@ -273,3 +274,25 @@ def extract_pdf(body: bytes, url: str) -> Document:
         date=_pdf_date(paras),
         language=language,
     )
+
+
+def read_pdf(body: bytes, url: str) -> Reading:
+    """A PDF release read for its source: the Document, and its paragraphs as the lines the
+    change guard compares (`_lines`)."""
+    doc = extract_pdf(body, url)
+    return Reading(doc, lines=_lines(doc.paragraphs))
+
+
+def _lines(paras: tuple[str, ...]) -> tuple[PageLine, ...]:
+    """The paragraphs as the change guard sees a page's lines (`detect.rules.chrome_change`):
+    those above the statement's first sentence (the letterhead, "PRESS RELEASE", a reference
+    number) and below its last (a sign-off, contacts, "END") each at a place of its own, so
+    that lines changed alike there on the source's releases (a new letterhead) are chrome;
+    the statement's sentences and what lies between them at none: a change there is an edit.
+    """
+    prose = [i for i, p in enumerate(paras) if ends_sentence(p) and word_count(p) >= SENTENCE_WORDS]
+    if not prose:
+        return tuple(PageLine(p, None) for p in paras)
+    first, last = prose[0], prose[-1]
+    return tuple(PageLine(p, "pdf/head" if i < first else "pdf/foot" if i > last else None)
+                 for i, p in enumerate(paras))  # fmt: skip

@@ -431,7 +431,9 @@ class SourceCheck:
             if chrome:
                 self.profile.learn_volatile(held.url, [key for place in held.paths
                                                        for key, _ in outcome.place_keys(place)])
-                if outcome.sheds_lines(held.before, held.doc):  # a later edit shows alone
+                # kept silently, so that a later edit shows alone, when the new reading sheds
+                # lines, or when it is a PDF's (its bytes change only when it is re-issued)
+                if held.page.is_pdf or outcome.sheds_lines(held.before, held.doc):
                     self.record.reread(held.rel, held.page, held.doc, held.mark)
                 else:
                     self.record.unchanged(held.rel, held.page)  # the stored text stands
