@@ -287,7 +287,7 @@ def test_a_mark_is_only_of_a_region_that_holds_the_statement():
     """The mark is taken in the whole page, the statement read in the page without its
     template: where the region found there is another element (a template block at the
     region's place), a mark of it would stay the same through an edit of the statement."""
-    from monitor.extract.reading import fingerprint
+    from monitor.extract.regions import fingerprint
 
     statement = "The Ministry welcomes the adoption of the Plan of Action for the years ahead."
     tree = lxml_html.fromstring(

@@ -31,7 +31,8 @@ from ..models import Document, Page
 from .dates import _first_date
 from .filters import _clean
 from .language import _text_language
-from .reading import Reading, learn_page, statement_unchanged
+from .reading import Reading, learn_page
+from .regions import statement_unchanged
 from .template import Template
 
 # The readers and their libraries (trafilatura, htmldate, justext, pypdf: ~20 MB) load on first

@@ -62,18 +62,15 @@ from .reading import (
     SENTENCE_WORDS,
     Prepared,
     Reading,
-    fingerprint,
-    in_region,
-    lines_read,
     prepare,
-    region_to_learn,
     without_template,
 )
 from .reading import (
     _plausible as _reads_as_statement,
 )
+from .regions import fingerprint, in_region, region_to_learn, statement_lines
 from .selectors import PageSelectors
-from .template import Template, find_region
+from .template import Template
 from .titles import _choose_title, _without_leading_date
 
 # --- dates found around the headline ---------------------------------------------------------
@@ -398,7 +395,6 @@ def read_html(
         language = "en"
     doc = Document(url=url, title=doc_title, paragraphs=paras, date=doc_date, language=language)
     mark = fingerprint(tree, template, in_first) if in_first else None
-    region = find_region(prepared.work, template.regions[0]) if template.regions else None
-    lines = lines_read(paras, prepared.kept(), region, own=frozenset(lead))
+    lines = statement_lines(paras, prepared, read_in, own=frozenset(lead))
     return Reading(doc, prepared.keys, learned, read_in, prepared.removed, mark, lines,
                    tuple(selectors.misses))

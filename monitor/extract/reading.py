@@ -4,38 +4,31 @@ The steps, each a function below, in the order `html.read_html` takes them:
 
 1. `prepare`: a working copy of the page's tree with every element made only of template
    blocks removed, and the keys of its blocks for the profile to learn;
-2. `in_region`: the statement read from the source's learned region, when the page has it and
-   what it holds reads as a statement; else the single-page reading runs on the pruned copy;
+2. `regions.in_region`: the statement read from the source's learned region, when the page
+   has it and what it holds reads as a statement; else the single-page reading runs on the
+   pruned copy;
 3. `without_template`: paragraphs that are template blocks dropped from whatever was read
    (a template line that shares its element with the statement survives pruning);
-4. `region_to_learn`: after a single-page reading, the element that held the statement's
-   prose, for the profile (never the whole page).
+4. `regions.region_to_learn`: after a single-page reading, the element that held the
+   statement's prose, for the profile (never the whole page);
+5. `lines_read`: the page lines the statement was read from, for the change guard.
 """
 
 from __future__ import annotations
 
 import copy
-import hashlib
-import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from lxml import etree
 
-from monitor.text.normalize import normalize
 from monitor.text.words import SENTENCE_END, word_count
 
 from ..models import Document
-from .filters import _clean
 from .lines import (
-    _around_statement,
-    _common_container,
     _key,
-    _Line,
     _line_records,
     _linked,
-    _positions,
-    _prose,
     _unwrap_layout_tables,
     load_html,
 )
@@ -49,7 +42,6 @@ from .template import (
     find_region,
     page_keys,
     prune,
-    region_of,
 )
 
 
@@ -77,7 +69,7 @@ class Prepared:
     blocks: list[Block]
     template: Template
     removed: int = 0
-    template_under: dict[etree._Element, int] = field(default_factory=dict)  # links pruned
+    template_under: dict[etree._Element, int] = field(default_factory=dict)  # lines pruned
     chrome: list[bool] = field(default_factory=list)  # per block: template, outside regions
     keep: frozenset[str] = frozenset()  # `_key`s of template lines kept as the statement's
     parents: list[etree._Element | None] = field(default_factory=list)  # per block, unpruned
@@ -125,7 +117,7 @@ def prepare(
         prepared.chrome = _template_blocks(blocks, template, work, keep)
         prepared.parents = [b.element.getparent() for b in blocks]
         for block, hit in zip(blocks, prepared.chrome, strict=True):
-            if block.link and hit:  # menus and lists of links: what a page's wrapper holds
+            if hit:  # menus, lists, a feedback form, labels: what a page's wrapper holds
                 for el in (block.element, *block.element.iterancestors()):
                     prepared.template_under[el] = prepared.template_under.get(el, 0) + 1
         prepared.removed = prune(blocks, prepared.chrome, work)
@@ -282,61 +274,6 @@ def _page_blocks(root: etree._Element) -> list[Block]:
     return blocks_of((r.text, r.element, _linked(r)) for r in records)
 
 
-def fingerprint(
-    tree: etree._Element, template: Template, holding: tuple[str, ...] = ()
-) -> str | None:
-    """A digest of what a reading in the source's first region reads: the region's lines, as
-    the paragraph filters leave them. Equal digests (and the same headline, see
-    `statement_unchanged`) mean an equal statement, so a page whose chrome changed (new
-    bytes) is known unchanged without being read again. The region is found in the whole
-    page here, in the page without its template when the statement is read: None unless
-    the region found holds every paragraph of the statement (`holding`), or the digest could
-    be of another element (a template block at the region's place) and miss an edit."""
-    if not template.regions:
-        return None
-    region = template.regions[0]
-    el = find_region(tree, region)
-    if el is None:
-        return None
-    lines = _clean(r.text for r in _line_records(el, skip_chrome=True))
-    if not set(holding) <= set(lines):
-        return None
-    digest = hashlib.blake2b(region.encode("utf-8"), digest_size=16)
-    for line in lines:
-        digest.update(line.encode("utf-8") + b"\x1f")
-    return digest.hexdigest()
-
-
-_TITLE_PARTS = re.compile(r"\s+(?:[|–—»·:]|-{1,2}|::)\s+")
-
-
-def _shows_title(tree: etree._Element, title: str) -> bool:
-    """Is `title` the page's headline still: a heading's whole text, og:title, or a part of
-    <title> between separators ("Title | Ministry")?"""
-    if not title:
-        return False
-    if any(normalize(t) == title for t in tree.xpath("//meta[@property='og:title']/@content")):
-        return True
-    for whole in tree.xpath("//title//text()"):
-        if title == normalize(whole) or title in map(normalize, _TITLE_PARTS.split(whole)):
-            return True
-    heads = tree.xpath("//h1|//h2|//h3|//*[contains(@class, 'title')]")  # the costlier
-    return any(normalize(el.text_content()) == title for el in heads)
-
-
-def statement_unchanged(html: str | None, known: str, title: str, template: Template) -> bool:
-    """Does the page's statement read as it did when its fingerprint was `known` and its
-    title `title`? False whenever in doubt: the page is then read in full."""
-    tree = _tree(html)
-    if tree is None:
-        return False
-    return fingerprint(tree, template) == known and _shows_title(tree, title)
-
-
-def _tree(html: str | None) -> etree._Element | None:
-    return parse_page(html) if html and "\x00" not in html[:1024] else None
-
-
 def _plausible(paras: tuple[str, ...]) -> bool:
     """Enough to be a statement: some words in a sentence-long line (a region that now holds
     only a caption or "Read more" is a page of another kind, read the single-page way). A
@@ -345,16 +282,9 @@ def _plausible(paras: tuple[str, ...]) -> bool:
     return long and any(word_count(p) >= SENTENCE_WORDS for p in paras)
 
 
-def in_region(work: etree._Element, template: Template) -> tuple[tuple[str, ...], str] | None:
-    for region in template.regions:
-        el = find_region(work, region)
-        if el is None:
-            continue
-        records = _line_records(el, skip_chrome=True)
-        paras = _around_statement(_clean(r.text for r in records), records)
-        if _plausible(paras):
-            return paras, region
-    return None
+def _says(text: str) -> bool:
+    """A sentence, not a label or a form's question ("Is this page useful?")."""
+    return SENTENCE_END.search(text) is not None and word_count(text) >= SENTENCE_WORDS
 
 
 def without_template(paras: tuple[str, ...], prepared: Prepared) -> tuple[str, ...]:
@@ -363,43 +293,3 @@ def without_template(paras: tuple[str, ...], prepared: Prepared) -> tuple[str, .
         return paras
     kept = tuple(p for p in paras if _key(p) not in chrome)
     return kept if _plausible(kept) or not _plausible(paras) else paras
-
-
-# A container that held this many of the source's template links (menus, lists) before they
-# were pruned wraps the page, not the statement.
-_TEMPLATE_INSIDE = 8
-
-
-def region_to_learn(
-    paras: tuple[str, ...],
-    lines: list[_Line],
-    template_under: dict[etree._Element, int],
-    pruned: int = 0,
-) -> str | None:
-    """The smallest container of the statement's prose, when it holds little besides.
-    `lines` are what is left of the page once its `pruned` template lines went: a container
-    holding most of those is the statement's, not the page's wrapper."""
-    at = _positions(paras, lines)
-    found = [(p, lines[i]) for p, i in zip(paras, at, strict=True) if i is not None]
-    prose = [line.element for p, line in found if _prose(p, line)]
-    if not prose:  # a short statement: its sentences, however short
-        prose = [line.element for p, line in found if SENTENCE_END.search(p)
-                 and word_count(p) >= SENTENCE_WORDS and not _linked(line)]  # fmt: skip
-    container = _common_container(prose) if prose else None
-    if container is None:
-        return None
-    held = set(prose)
-    if 2 * sum(len(p) for p, line in found if line.element in held) < sum(map(len, paras)):
-        return None  # mostly labels and bylines: a short statement read with its page
-    inside = set(container.iter())
-    within = [line for line in lines if line.element in inside]
-    own = {_key(p) for p in paras}
-    links = sum(_linked(line) for line in within if _key(line.text) not in own)
-    page = len(lines) + pruned
-    if len(within) > 2 * len(paras) + 8 or len(within) >= 0.9 * page or links > 8:
-        return None  # the statement and much else (menus, lists of links), or the whole page
-    if container.xpath(".//nav|.//*[@role='navigation']"):
-        return None  # a wrapper of the page, menus included
-    if template_under.get(container, 0) >= _TEMPLATE_INSIDE:
-        return None  # it held the menus and lists that pruning took out
-    return region_of(container)

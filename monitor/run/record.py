@@ -162,7 +162,7 @@ class Recorder:
         *,
         restored: bool = False,
         before: Document | None = None,
-        mark: str | None = None,  # the reading's fingerprint (extract.reading.fingerprint)
+        mark: str | None = None,  # the reading's fingerprint (extract.regions.fingerprint)
     ) -> None:
         """A release's reading: a new version with its event, unless it says nothing new."""
         previous = self.store.latest_version(rel.id) if rel else None
