@@ -59,6 +59,15 @@ from monitor.text.dates import (
         ("平成31年4月30日", "2019-04-30"),
         ("2026年度予算", None),  # a fiscal year
         ("Hà Nội, ngày 05 tháng 12 năm 2026", "2026-12-05"),  # Vietnamese
+        ("25 листопада 2026 о 16:00", "2026-11-25"),  # Ukrainian
+        ("4 Aralık 2026 Cuma", "2026-12-04"),  # Turkish
+        ("۴ دسامبر ۲۰۲۶", "2026-12-04"),  # Persian names of the Gregorian months
+        # Solar Hijri (Jalali) dates, in Persian text only
+        ("تاریخ انتشار: دوشنبه ۲ آذر ۱۴۰۵ - ۱۰:۰۰", "2026-11-23"),
+        ("۱ فروردین ۱۴۰۳", "2024-03-20"),  # Nowruz
+        ("۱۴۰۵/۰۹/۱۴", "2026-12-05"),
+        ("1405/09/14", None),  # no Persian around it: a number
+        ("۳۱ اسفند ۱۴۰۵", None),  # 1405 is no leap year: Esfand has 29 days
     ],
 )
 def test_dates_in_a_release(written, iso):

@@ -136,6 +136,10 @@ def test_pages_that_say_the_release_is_gone():
         ("पत्र सूचना कार्यालय", "पृष्ठ नहीं मिला"),  # Hindi
         ("Auswärtiges Amt", "Die angeforderte Seite wurde nicht gefunden."),
         ("Ministerio", "La página solicitada no existe."),
+        ("وزارت امور خارجه", "خطای ۴۰۴ / صفحه مورد نظر یافت نشد"),  # Persian
+        ("МЗС України", "Сторінку не знайдено"),  # Ukrainian
+        ("Dışişleri Bakanlığı", "Sayfa bulunamadı"),  # Turkish
+        ("Ministerstwo", "Strona nie została znaleziona."),  # Polish
     ],
 )
 def test_soft_404_pages_in_the_languages_of_asean_say_the_release_is_gone(title, text):

@@ -37,7 +37,8 @@ from .vocabulary import (
     alternatives,
 )
 
-_TIME = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?m\.?)?(?![\d])", re.I)
+# 16:35, 4:35 pm, and the French and Portuguese 16h35
+_TIME = re.compile(r"(?<!\d)[0-2]?\d[:h][0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?m\.?)?(?![\d])", re.I)
 # Khmer words end in combining signs, where \b does not work: they go outside the \b group
 _DATE_LABELS = re.compile(
     rf"\b(?:{alternatives(WEEKDAYS, DATE_LABELS)})\b|{alternatives(UNSPACED_DATE_LABELS)}", re.I

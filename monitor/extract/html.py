@@ -43,7 +43,7 @@ from .dates import (
     page_markup,
 )
 from .filters import _clean
-from .joined import _split_joined
+from .joined import _split_joined, _with_joiners
 from .language import _english, _html_language, _script_language
 from .lead import lead_lines
 from .lines import (
@@ -105,7 +105,9 @@ def _in_page_chrome(el: etree._Element) -> bool:
     return not any(a.tag == "head" for a in chain) and any(map(_is_chrome_element, chain))
 
 
-def _date_near(lines: list[str], title: str, month_first: bool, *, above: bool) -> str | None:
+def _date_near(
+    lines: list[str], title: str, month_first: bool, *, above: bool, links: frozenset[str]
+) -> str | None:
     """The date on the lines right below (or, `above`, just above) the headline."""
     at = next((i for i, line in enumerate(lines) if title and title in line), None)
     if at is None:
@@ -113,7 +115,9 @@ def _date_near(lines: list[str], title: str, month_first: bool, *, above: bool) 
     if above and sum(first_date(line) is not None for line in lines[max(0, at - 6) : at]) > 1:
         return None  # a list of dated links above the headline ("Related news"): theirs
     window = reversed(lines[max(0, at - 3) : at]) if above else lines[at + 1 : at + 8]
-    return _first_date(window, month_first, byline=not above)
+    # not a link's line: under a short statement, a list of other news dates each of its items
+    return _first_date((line for line in window if line not in links), month_first,
+                       byline=not above)  # fmt: skip
 
 
 def _where_written(
@@ -275,6 +279,7 @@ def _single_page(
         raw = paragraphs(_trafilatura(work, url, favor_recall=True))
         paras = _clean(raw)
     lines = _line_records(work, skip_chrome=False)
+    paras = _with_joiners(paras, (line.text for line in lines))
     split = _split_joined(raw, lines)  # the page's own lines: cleaned once placed
     paras = _around_statement(paras, lines) if split == raw else _clean(
         _around_statement(split, lines))  # fmt: skip
@@ -291,6 +296,7 @@ def _publication_date(
     tree: etree._Element,
     url: str,
     page_lines: list[str],
+    links: frozenset[str],
     selectors: PageSelectors,
     meta_date: str | None,
     title: str,
@@ -321,10 +327,10 @@ def _publication_date(
 
     return (
         selectors.published(month_first)
-        or _date_near(page_lines, title, month_first, above=False)
+        or _date_near(page_lines, title, month_first, above=False, links=links)
         or from_htmldate(meta_date)
         or own_time(tree)
-        or _date_near(page_lines, title, month_first, above=True)
+        or _date_near(page_lines, title, month_first, above=True, links=links)
         or searched()
         or _first_date((*paras[:2], *reversed(paras[-3:])), month_first)
         or next(iter(stamps), None)
@@ -358,7 +364,8 @@ def read_html(
     template = template or Template()
     selectors = PageSelectors(html, content=content, title=title, date=date)
     # Our own reading of the page comes first: trafilatura works on a copy of the tree.
-    page_lines = _lines(tree, skip_chrome=True)
+    page_records = _line_records(tree, skip_chrome=True)
+    page_lines = [line.text for line in page_records]
     language = _html_language(tree)
     prepared = prepare(tree, url, template)
 
@@ -382,12 +389,14 @@ def read_html(
     doc_title = selectors.headline() or _without_leading_date(
         _choose_title(tree, url, page_lines, normalize(meta.title or ""), paras)
     )
+    doc_title = _with_joiners((doc_title,), page_lines)[0]
 
     lead = () if content else lead_lines(prepared.work, doc_title, paras, records)
     if lead:  # the statement reaches out of its region: no digest of the region stands for it
         paras, in_first = (*lead, *paras), None
-    doc_date = _publication_date(html, tree, url, page_lines, selectors, meta.date, doc_title,
-                                 paras)  # fmt: skip
+    links = frozenset(line.text for line in page_records if line.linked > line.letters / 2)
+    doc_date = _publication_date(html, tree, url, page_lines, links, selectors, meta.date,
+                                 doc_title, paras)  # fmt: skip
     paras = _without_headline(paras, doc_title)
     text = "\n".join(paras)
     language = _script_language(text) or language

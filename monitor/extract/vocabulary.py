@@ -14,6 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from monitor.text.scripts import ZWNJ
+
+# Persian parts some words with a non-joiner (ZWNJ), which stored text keeps, or not
+_ZWNJ = f"{ZWNJ}?"
+
 
 def alternatives(*groups: Iterable[str]) -> str:
     """The groups' tokens as one regex alternation ("a|b|c"), in order. An empty group or
@@ -45,9 +50,14 @@ DATE_LABELS = (
     "à", "le", "a las", "um", "uhr", "в", "aktualisiert(?: am)?", "veröffentlicht(?: am)?",
     "dernière modification(?: le)?", "modifié(?: le)?", "letzte änderung(?: am)?",
     "geändert am",
-    "publicado(?: el)?", "actualizado(?: el)?", "fecha", "hoy", "обновлено", "опубликовано",
+    "publicado(?: el| em)?", "actualizado(?: el)?", "fecha", "hoy", "обновлено", "опубликовано",
     "дата(?: публикации)?", "сегодня", "г", "اليوم", "تاريخ(?: النشر)?", "بتاريخ", "نشر في",
     "آخر تحديث", "هـ", "م", "등록일", "작성일", "수정일", "게시일", "날짜", "오늘",
+    # Ukrainian, Persian (the non-joiner may part a word), Portuguese, Turkish
+    "опубліковано", "оновлено", "дата(?: публікації)?", "сьогодні", "о",
+    "تاریخ(?: انتشار)?", "انتشار", "امروز", "ساعت", f"به{_ZWNJ}روز(?:رسانی| شده)",
+    "atualizado(?: em)?", "às", "hoje", "yayın(?:lanma)? tarihi", "güncelle(?:n)?me",
+    "bugün", "saat",
     "[월화수목금토일](?:요일)?",  # Korean weekdays: "(토)", "토요일"
     # Hijri months, which a page sets beside the Gregorian date (the one read)
     "محرم", "صفر", "ربيع الأول", "ربيع الآخر", "ربيع الثاني", "جمادى الأولى", "جمادى الآخرة",
@@ -81,7 +91,9 @@ UNSPACED_DATE_LABELS = (
 # (in a byline under the headline, what comes before a revision label is the publication)
 REVISION_LABELS = ("updated", "modified", "aktualisiert", "dikemaskini", "kemas ?kini",
                    "diperbarui", "diperbaharui", "cập nhật", "mis à jour", "modifié",
-                   "dernière modification", "letzte änderung", "geändert")  # fmt: skip
+                   "dernière modification", "letzte änderung", "geändert", "обновлено",
+                   "оновлено", "atualizado", "actualizado", f"به{_ZWNJ}روز",
+                   "güncellen")  # fmt: skip
 # ... and a build or print stamp: "Last built 2026-12-04T20:00Z", "Page rendered 22:51"
 NOT_PUBLICATION = ("today", "now", "ថ្ងៃនេះ", "built", "rendered", "generated", "printed",
                    *REVISION_LABELS)  # fmt: skip
@@ -105,7 +117,10 @@ COUNTER_LABELS = (
     "просмотров", "просмотры", "просмотр", "عدد المشاهدات", "المشاهدات", "مشاهدات?", "الزوار",
     "조회수", "조회", "방문자", "vistas", "lecturas",
     "jumlah pelawat", "pelawat", "pengunjung", "x dilihat", "dibaca", "kali", "menit baca",
-    "minit bacaan", "komentar", "ulasan", "beses",
+    "minit bacaan", "komentar", "ulasan", "beses", "переглядів", "перегляди", "بازدید",
+    "تعداد بازدید", "visualizações", "görüntülenme", "okunma", "امروز", "دیروز", "کل",
+    "کاربران آنلاین", "آنلاین", "сьогодні", "вчора", "всього", "онлайн", "вчера", "всего",
+    "bugün", "dün", "toplam", "çevrimiçi", "hoje", "ontem",
     "ຍອດເບິ່ງ", "ຜູ້ເຂົ້າຊົມ", "ເບິ່ງ", "ຄັ້ງ", "ကြည့်ရှုသူ", "ကြည့်ရှုမှု", "ဦး", "ကြိမ်",
 )  # fmt: skip
 # One counter in a byline: "Views: 505", "Hits 1234", "ចំនួនអ្នកមើល ១០១៥" (label first)
@@ -117,12 +132,14 @@ VIEWS_LABELS = (
     "affichages", "vues", "visitas", "lượt xem", "dilihat", "จำนวนผู้เข้าชม", "ผู้เข้าชม", "เข้าชม",
     "jumlah pelawat", "pelawat", "pengunjung", "dibaca", "ຍອດເບິ່ງ", "ຜູ້ເຂົ້າຊົມ", "vistas",
     "просмотров", "просмотры", "عدد المشاهدات", "المشاهدات", "조회수", "조회",
-    "ကြည့်ရှုသူ", "ကြည့်ရှုမှု",
+    "ကြည့်ရှုသူ", "ကြည့်ရှုမှု", "переглядів", "перегляди", "تعداد بازدید", "بازدید",
+    "visualizações", "görüntülenme", "okunma",
 )  # fmt: skip
 # "1,234 views" (number first)
 VIEWS_AFTER_NUMBER = ("page ?views", "views", "hits", "reads", "clicks", "vues", "lượt xem",
                       "x dilihat", "kali dilihat", "kali dibaca", "vistas", "visitas",
-                      "просмотров", "مشاهدات?")  # fmt: skip
+                      "просмотров", "مشاهدات?", "переглядів", "بازدید", "visualizações",
+                      "görüntülenme", "kez okundu")  # fmt: skip
 # ... and what else a post's meta line counts: "3 min read", "9 comments"
 COUNTS_AFTER_NUMBER = (*VIEWS_AFTER_NUMBER, "min(?:ute)?s? read", "comments?", "commentaires?",
                        "menit baca", "minit bacaan", "komentar", "ulasan")  # fmt: skip
@@ -137,7 +154,8 @@ SHARE_WORDS = (
     "save", "partager", "imprimer", "teilen", "drucken", "compartir", "compartilhar",
     "imprimir", "condividi", "stampa", "chia sẻ", "bagikan", "kongsi", "cetak", "поделиться",
     "печать", "مشاركة", "طباعة", "शेयर(?: करें)?", "分享", "打印", "列印", "シェア", "印刷", "공유",
-    "인쇄",
+    "인쇄", "short ?link", "permalink", "لینک کوتاه", f"اشتراک{_ZWNJ}گذاری", "چاپ", "поділитися",
+    "друк", "paylaş", "yazdır", "compartilhe",
 )  # fmt: skip
 # A cookie notice names cookies and asks for something
 COOKIE_WORDS = ("cookie",)
@@ -149,7 +167,8 @@ COOKIE_ASKS = (
 BYLINE_WORDS = (
     "by", "posted", "published", "written", "author", "date", "dated", "updated", "source",
     "category", "categories", "filed under", "oleh", "sumber", "penulis", "kategori", "par",
-    "por", "von",
+    "por", "von", "کد خبر", "شناسه خبر", "نویسنده", "منبع", "автор", "джерело", "источник",
+    "yazar", "kaynak",
 )  # fmt: skip
 # ... in scripts that set no space between words (Khmer, Chinese, Lao, Myanmar): matched
 # inside a run
@@ -165,7 +184,8 @@ TAG_LABELS = (
     "tags?", "keywords?", "filed under", "classé sous", "mots[- ]clés", "schlagw(?:ö|oe)rter",
     "schlagworte", "stichw(?:ö|oe)rter", "palabras clave", "từ khóa", "kata kunci", "теги",
     "ключевые слова", "الوسوم", "الكلمات المفتاحية", "标签", "關鍵詞", "关键词", "タグ",
-    "キーワード", "태그", "키워드",
+    "キーワード", "태그", "키워드", "мітки", "ключові слова", f"برچسب{_ZWNJ}(?:ها| ها)?",
+    f"کلید ?واژه{_ZWNJ}(?:ها)?", "palavras[- ]chave", "etiketler", "anahtar kelimeler",
 )  # fmt: skip
 # The page's own buttons in a byline: "Posted on: 24-11-2026 | Print | Download PDF"
 ACTIONS = (
@@ -189,6 +209,15 @@ NOT_FOUND_PHRASES = (
     r"seite\s+(?:wurde\s+)?nicht\s+gefunden", r"seite\s+existiert\s+nicht",
     r"página\s+(?:solicitada\s+)?no\s+existe", r"página\s+não\s+existe",
     r"pagina\s+non\s+esiste", "trang không tồn tại", r"(?:पृष्ठ|पेज)\s*नहीं\s*मिला",
+    # Persian and Urdu (a non-joiner may part "صفحه" from "ای"), Arabic, Ukrainian, Turkish, Greek,
+    # Polish, Dutch, Bengali, Mongolian, Swahili
+    rf"صفحه{_ZWNJ}(?:ای)?\s+(?:(?:مورد\s+نظر|درخواستی)\s+)?(?:یافت|پیدا)\s+نشد",
+    r"صفحہ\s+(?:نہیں\s+ملا|موجود\s+نہیں)", "لم يتم العثور على الصفحة",
+    r"الصفحة\s+المطلوبة\s+غير\s+موجودة", r"сторінк[ау]\s+не\s+знайден[оа]",
+    r"sayfa\s+bulunamad[ıi]", r"η\s+σελίδα\s+δεν\s+βρέθηκε",
+    r"(?:nie\s+znaleziono\s+strony|strona\s+nie\s+(?:została\s+znaleziona|istnieje))",
+    r"pagina\s+niet\s+gevonden", r"পৃষ্ঠা(?:টি)?\s+পাওয়া\s+যায়নি", r"хуудас\s+олдсонгүй",
+    r"ukurasa\s+haukupatikana",
 )  # fmt: skip
 
 # --- HTML elements ---------------------------------------------------------------------------

@@ -66,6 +66,29 @@ RUSSIAN_MONTH_NAMES = (
     ("августа", "август", "авг"), ("сентября", "сентябрь", "сент"), ("октября", "октябрь", "окт"),
     ("ноября", "ноябрь", "нояб"), ("декабря", "декабрь", "дек"),
 )  # fmt: skip
+# Ukrainian months (as dates write them, "25 листопада 2026", and as names), January first
+UKRAINIAN_MONTH_NAMES = (
+    ("січня", "січень"), ("лютого", "лютий"), ("березня", "березень"), ("квітня", "квітень"),
+    ("травня", "травень"), ("червня", "червень"), ("липня", "липень"), ("серпня", "серпень"),
+    ("вересня", "вересень"), ("жовтня", "жовтень"), ("листопада", "листопад"),
+    ("грудня", "грудень"),
+)  # fmt: skip
+# Turkish months, January first ("4 Aralık 2026")
+TURKISH_MONTH_NAMES = (
+    ("ocak",), ("şubat",), ("mart",), ("nisan",), ("mayıs",), ("haziran",), ("temmuz",),
+    ("ağustos",), ("eylül",), ("ekim",), ("kasım",), ("aralık",),
+)  # fmt: skip
+# Persian names of the Gregorian months, January first ("۴ دسامبر ۲۰۲۶")
+PERSIAN_MONTH_NAMES = (
+    ("ژانویه",), ("فوریه",), ("مارس",), ("آوریل",), ("مه", "می"), ("ژوئن",),
+    ("ژوئیه", "جولای"), ("اوت", "آگوست"), ("سپتامبر",), ("اکتبر",), ("نوامبر",), ("دسامبر",),
+)  # fmt: skip
+# The Solar Hijri (Jalali) months of Iran and Afghanistan, Farvardin first: "۲ آذر ۱۴۰۵" is
+# 23 November 2026 (converted by jdatetime)
+JALALI_MONTH_NAMES = (
+    ("فروردین",), ("اردیبهشت",), ("خرداد",), ("تیر",), ("مرداد", "امرداد"), ("شهریور",),
+    ("مهر",), ("آبان",), ("آذر",), ("دی",), ("بهمن",), ("اسفند",),
+)  # fmt: skip
 # Arabic months of the Gregorian calendar, January first: the Egyptian and Gulf names (with and
 # without hamza), then the Levantine and Iraqi ones
 ARABIC_MONTH_NAMES = (
@@ -91,20 +114,23 @@ BUDDHIST_ERA = 543  # years ahead of the Common Era
 JAPANESE_ERAS = {"令和": 2018, "平成": 1988}
 _THAI = re.compile(r"[\u0e00-\u0e7f]")  # Thai letters and digits
 # Weekday names by day (Monday first): English and its abbreviations, French, German,
-# Malay, Indonesian, Filipino, Spanish, Russian and Arabic
+# Malay, Indonesian, Filipino, Spanish, Russian, Arabic, Ukrainian and Persian (with and without
+# the non-joiner)
 WEEKDAY_NAMES = (
     ("monday", "mon", "lundi", "montag", "isnin", "senin", "lunes", "понедельник", "الاثنين",
-     "الإثنين"),
-    ("tuesday", "tue", "tues", "mardi", "dienstag", "selasa", "martes", "вторник", "الثلاثاء"),
+     "الإثنين", "понеділок", "دوشنبه"),
+    ("tuesday", "tue", "tues", "mardi", "dienstag", "selasa", "martes", "вторник", "الثلاثاء",
+     "вівторок", "سه\u200cشنبه", "سه شنبه", "سهشنبه"),
     ("wednesday", "wed", "mercredi", "mittwoch", "rabu", "miyerkules", "miércoles", "среда",
-     "الأربعاء"),
+     "الأربعاء", "середа", "چهارشنبه"),
     ("thursday", "thu", "thur", "thurs", "jeudi", "donnerstag", "khamis", "kamis", "huwebes",
-     "jueves", "четверг", "الخميس"),
+     "jueves", "четверг", "الخميس", "четвер", "پنجشنبه", "پنج\u200cشنبه", "پنج شنبه"),
     ("friday", "fri", "vendredi", "freitag", "jumaat", "jumat", "biyernes", "viernes", "пятница",
-     "الجمعة"),
-    ("saturday", "sat", "samedi", "samstag", "sabtu", "sabado", "sábado", "суббота", "السبت"),
+     "الجمعة", "п'ятниця", "п’ятниця", "جمعه"),
+    ("saturday", "sat", "samedi", "samstag", "sabtu", "sabado", "sábado", "суббота", "السبت",
+     "субота", "شنبه"),
     ("sunday", "sun", "dimanche", "sonntag", "ahad", "linggo", "domingo", "воскресенье",
-     "الأحد"),
+     "الأحد", "неділя", "یکشنبه", "یک\u200cشنبه"),
 )  # fmt: skip  (not Indonesian "minggu": it is also "week", in "2 minggu lalu")
 WEEKDAYS = tuple(name for names in WEEKDAY_NAMES for name in names)
 
@@ -112,13 +138,17 @@ MONTHS = {
     name: number
     for names_by_month in (
         MONTH_NAMES, KHMER_MONTH_NAMES, THAI_MONTH_NAMES, LAO_MONTH_NAMES, MYANMAR_MONTH_NAMES,
-        RUSSIAN_MONTH_NAMES, ARABIC_MONTH_NAMES,
+        RUSSIAN_MONTH_NAMES, UKRAINIAN_MONTH_NAMES, TURKISH_MONTH_NAMES, PERSIAN_MONTH_NAMES,
+        ARABIC_MONTH_NAMES,
     )
     for number, names in enumerate(names_by_month, 1)
     for name in names
 }
 # Any month name, longest first, as a regex alternation
 MONTH = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
+JALALI_MONTHS = {name: n for n, names in enumerate(JALALI_MONTH_NAMES, 1) for name in names}
+_JALALI_MONTH = "|".join(sorted(JALALI_MONTHS, key=len, reverse=True))
+_PERSIAN_SCRIPT = re.compile(r"[\u0600-\u06ff]")  # Arabic script: where a Jalali year is read
 
 _L, _R = r"(?<![^\W\d_])", r"(?![^\W\d_])"  # not inside a word ("mar" in "market")
 _Y = r"(?P<y>(?:19|20|25)\d\d)(?!\d)"  # 25xx: a Buddhist Era year
@@ -163,6 +193,9 @@ _FORMS = (
     _Form(re.compile(rf"{_Y}\s*년\s*(?P<m>\d{{1,2}})\s*월\s*(?P<d>\d{{1,2}})\s*일")),
     # 24 tháng 4 năm 2026 · 24 tháng 4, 2026
     _Form(re.compile(rf"{_D}\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*,|\s+năm)?\s+{_Y}", re.I)),
+    # ۲ آذر ۱۴۰۵ · ۱۴۰۵/۰۹/۰۲ (Solar Hijri, in Persian text only)
+    _Form(re.compile(rf"{_D}\s*(?P<jm>{_JALALI_MONTH}){_R}\s*(?:ماه\s*)?(?P<jy>1[34]\d\d)(?!\d)")),
+    _Form(re.compile(r"(?<![\d/])(?P<jy>1[34]\d\d)/(?P<jm>\d{1,2})/(?P<d>\d{1,2})(?![\d/])")),
 )
 _WEEKDAY_NUMBERS = {name: day for day, names in enumerate(WEEKDAY_NAMES) for name in names}
 # "Tue, 11/10/2026": the weekday written before a date tells which number is the month
@@ -192,6 +225,10 @@ def date_matches(
         if form.listing and not listing:
             continue
         for m in form.pattern.finditer(text):
+            if "jy" in m.re.groupindex:
+                if found := _jalali(m, written):
+                    yield found
+                continue
             month = m["m"]
             d, y = int(m["d"]), _year(m)
             mo = int(month) if month.isdigit() else MONTHS[month.lower()]
@@ -208,6 +245,21 @@ def date_matches(
                 yield DateMatch(m.start(), m.end(), Date(y, mo, d).isoformat())
             except ValueError:
                 continue
+
+
+def _jalali(m: re.Match[str], written: str) -> DateMatch | None:
+    """A Solar Hijri date, in the Gregorian calendar; only in Persian text (where else a 14xx
+    year is a number)."""
+    if not _PERSIAN_SCRIPT.search(written):
+        return None
+    import jdatetime  # on first use: few pages write these dates
+
+    month = int(m["jm"]) if m["jm"].isdigit() else JALALI_MONTHS[m["jm"]]
+    try:
+        day = jdatetime.date(int(m["jy"]), month, int(m["d"])).togregorian()
+    except ValueError:
+        return None
+    return DateMatch(m.start(), m.end(), day.isoformat())
 
 
 def _year(m: re.Match[str]) -> int:

@@ -1,0 +1,62 @@
+"""Pages in languages an outside probe brought (Persian, Ukrainian, Portuguese, Turkish): their
+letters, dates, bylines and counters as the reader must take them."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract import extract_html
+from monitor.extract.filters import _clean
+from monitor.text.scripts import ZWNJ
+
+# "dialogue", "cooperations": Persian parts these words with a zero-width non-joiner
+DIALOGUE, COOPERATION = f"گفت{ZWNJ}وگو", f"همکاری{ZWNJ}های"
+
+
+def test_a_persian_release_keeps_its_non_joiners_in_text_and_title():
+    """Without the non-joiner a Persian word is misspelt ("گفتوگو"), and a correction that
+    adds one is no edit. trafilatura drops it (it is not printable); the page's own line is
+    stored instead (an outside probe saw every release of a Persian ministry stored so)."""
+    sentence = (f"{DIALOGUE} وزیران امور خارجه دو کشور درباره {COOPERATION} اقتصادی و فرهنگی "
+                "در تهران برگزار شد و دو طرف بر گسترش روابط تاکید کردند.")  # fmt: skip
+    second = (f"این {DIALOGUE} در چارچوب {COOPERATION} منطقه{ZWNJ}ای دو کشور انجام شد و قرار است "
+              "دور بعدی آن سال آینده در مسقط برگزار شود.")
+    html = f"""<html lang="fa" dir="rtl"><head><title>{DIALOGUE} وزیران</title></head><body>
+<nav><a href="/">صفحه اصلی</a> <a href="/news">اخبار</a></nav><main><article>
+<h1>{DIALOGUE} وزیران امور خارجه</h1><p>{sentence}</p><p>{second}</p></article></main>
+<footer>وزارت امور خارجه</footer></body></html>"""
+    doc = extract_html(html, "https://mfa.example.ir/news/1")
+    assert doc.title == f"{DIALOGUE} وزیران امور خارجه"
+    assert doc.paragraphs == (sentence, second)
+
+
+@pytest.mark.parametrize(("dated", "other", "iso"), [
+    ("24 November 2026, 09:05", "01 December 2026", "2026-11-24"),
+    ("24 листопада 2026, 09:05", "01 грудня 2026", "2026-11-24"),
+])  # fmt: skip
+def test_the_date_above_the_headline_beats_other_releases_dates_below_a_short_statement(
+    dated, other, iso
+):
+    """A ministry sets the date above the headline, and under a short statement a list of
+    other news, each with its date: the date below the headline is a byline's only down to the
+    statement's first paragraph (an outside probe saw a release dated by the list)."""
+    text = ("The Ministry strongly condemns the massive missile attack on the energy "
+            "infrastructure of six regions and calls on partners to strengthen air defence.")
+    html = f"""<html><body><div class="top-line"><span>Saturday, 05 December 2026</span>
+<span>09:02</span></div><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<div class="article"><div class="article__date">{dated}</div><h1>Statement of the Ministry</h1>
+<div class="article__text"><p>{text}</p></div></div><div class="other-news"><h3>Other
+news</h3><ul><li><span>{other}</span> <a href="/news/2">Consular services in Warsaw to be
+extended</a></li><li><span>{other}</span> <a href="/news/3">Humanitarian aid from
+Japan</a></li></ul></div></body></html>"""
+    assert extract_html(html, "https://mfa.example/news/1").date == iso
+
+
+@pytest.mark.parametrize("line", [
+    "- بازدید امروز: ۴۳۳۳", "- بازدید کل: ۱۸۴۲۰۰۳۳", "- کاربران آنلاین: ۵۳",  # Persian counters
+    "Переглядів: 202", "Сьогодні: 3130",  # Ukrainian views and visits today
+    "لینک کوتاه:", "Compartilhe:",  # a short link's label, a share bar
+    "Publicado em 30/11/2026 09h20 Atualizado em 30/11/2026 09h27",  # gov.br's byline
+])  # fmt: skip
+def test_counters_share_bars_and_date_lines_in_more_languages_are_chrome(line):
+    assert _clean([line]) == ()
