@@ -68,6 +68,9 @@ from monitor.text.dates import (
         ("۱۴۰۵/۰۹/۱۴", "2026-12-05"),
         ("1405/09/14", None),  # no Persian around it: a number
         ("۳۱ اسفند ۱۴۰۵", None),  # 1405 is no leap year: Esfand has 29 days
+        # a lunar Hijri year (Arabic, marked هـ) is no Jalali one: the Gregorian date beside it
+        ("الرياض 1447/06/13هـ الموافق 4 ديسمبر 2025", "2025-12-04"),
+        ("الأحد 1447/06/13هـ - 2025/12/04م", "2025-12-04"),
     ],
 )
 def test_dates_in_a_release(written, iso):

@@ -1214,29 +1214,24 @@ def test_a_labelled_line_of_links_above_the_statement_in_its_box_is_no_text(
 
 
 @pytest.mark.parametrize("body", [ONE_SENTENCE, BODY], ids=["one sentence", "long"])
-def test_a_list_of_other_releases_in_the_statement_s_box_is_no_text(body):
-    """Below a short statement in its box, "Related" and other releases' titles, a link a line
-    (Liferay's and AEM's related-content lists): an outside probe saw them stored with a new
-    one-sentence release, until the next check."""
-    doc = extract_html(_release_box(body, ministry=False), "https://pib.example/release/2087656")
-    assert doc.paragraphs == tuple(body)
-
-
-@pytest.mark.parametrize("body", [ONE_SENTENCE, BODY], ids=["one sentence", "long"])
-def test_in_the_learned_region_a_list_in_the_statement_stays_and_a_block_of_links_goes(body):
+def test_in_the_learned_region_a_list_of_documents_in_the_statement_stays(body):
     """Read in its source's region, a release keeps the documents its statement lists as
-    links, in its flow; the "Related" block after it, a component of its own whatever its
-    class says (AEM's "cmp-list"), is not its text."""
+    links (a document added is an edit), and a line that tells a time before two links is a
+    sentence, not a label."""
     adopted = ["ASEAN Leaders' Declaration on Mine Action",
                "Plan of Action to Implement the ASEAN-UN Comprehensive Partnership"]
     items = "".join(f'<li><a href="/documents/{i}.pdf">{t}</a></li>' for i, t in enumerate(adopted))
+    watch = ('<p>Watch the press conference at 15:00 on <a href="https://youtube.example/">'
+             'YouTube</a> or <a href="https://facebook.example/">Facebook</a>.</p>')
     html = _release_box([*body, "The Leaders adopted the following documents:"], ministry=False,
-                        below=f"<ul>{items}</ul>", related="cmp-list")  # fmt: skip
+                        below=f"<ul>{items}</ul>{watch}", related="related")  # fmt: skip
     template = Template(regions=("html/body/div|content-area",))
     reading = read_html(html, "https://pib.example/release/2087656", template=template)
     assert reading.read_in == template.regions[0]
-    assert reading.document.paragraphs == (*body, "The Leaders adopted the following documents:",
-                                           *adopted)  # fmt: skip
+    assert reading.document.paragraphs == (
+        *body, "The Leaders adopted the following documents:", *adopted,
+        "Watch the press conference at 15:00 on YouTube or Facebook.",
+    )  # fmt: skip
 
 
 def test_the_headline_is_the_page_s_own_line_not_a_sidebar_link_to_it():

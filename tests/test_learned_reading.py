@@ -594,3 +594,40 @@ def test_a_new_letterhead_on_every_pdf_release_is_no_edit_and_an_edit_after_it_s
         assert [e.url for e in report.changed] == [srv.url("/files/pr-2.pdf")]
         diff = report.changed[0].diff
         assert "March" in diff and "Spokesperson" not in diff and "KINGDOM" not in diff, diff
+
+
+def test_figures_corrected_in_several_pdf_releases_in_one_check_are_edits():
+    """A statistics office's PDFs end with a table of figures (no sentence: the foot). One
+    figure corrected in each of three releases in one check is three edits, and so is one
+    more later: each row says its own thing, only a line written alike (a letterhead) meets
+    other releases' (an outside review: they were all taken for chrome, and every later
+    correction with them)."""
+    from monitor.detect import outcome
+    from monitor.detect.rules import chrome_change
+    from monitor.extract.pdf import read_pdf
+    from tests.test_extract import _column, _pdf
+
+    def read(n: int, fix: int | None = None):
+        rows = [f"{crop} exports {1000 + 37 * n + k * 11} thousand tonnes"
+                for k, crop in enumerate(("Wheat", "Rice", "Maize", "Soybeans"))]  # fmt: skip
+        if fix is not None:
+            rows[fix] = rows[fix].replace(" thousand", "5 thousand")
+        text = ["NATIONAL STATISTICS OFFICE", None, "PRESS RELEASE", None,
+                f"Agricultural exports in month {n}", None,
+                f"Agricultural exports rose in month {n} compared with the same month last year.",
+                None, "The table below gives the exports of the main crops in thousand tonnes.",
+                None, *rows]  # fmt: skip
+        return read_pdf(_pdf([_column(text)]), f"https://stats.example/pr-{n}.pdf")
+
+    profile = SiteProfile()
+    held = []
+    for n, fix in ((1, 0), (2, 2), (3, 3)):
+        before, after = read(n), read(n, fix)
+        places = chrome_change(before.document, before.lines, after.document, after.lines)
+        assert places, places  # short lines at the foot: held, decided with the others
+        held.append((frozenset(places), after.lines))
+    assert outcome.chrome_verdicts(held, (), profile.is_volatile) == [False, False, False]
+    before, after = read(4), read(4, 1)
+    places = chrome_change(before.document, before.lines, after.document, after.lines)
+    assert outcome.chrome_verdicts([(frozenset(places), after.lines)], (),
+                                   profile.is_volatile) == [False]  # fmt: skip

@@ -147,3 +147,49 @@ def test_a_lead_learned_as_a_region_is_read_with_the_body_around_it(order, lead_
         assert reading.document.paragraphs == _statement(n)
         assert reading.read_in is not None
         assert not any(line.outside for line in reading.lines), reading.lines
+
+
+CLOSING = ["ENDS", "Press Office, Department for Coastal Communities",
+           "2 Marsham Street, London SW1P 4DF", "Telephone: 0300 123 4567",
+           "Out of hours: 0300 123 7654", "Email: press@coast.example",
+           "Follow us on X: @CoastDept", "Website: www.coast.example",
+           "Notes to editors"]  # fmt: skip
+
+
+def drupal(n: int, after: str = "", closing: bool = False) -> str:
+    """A Drupal news article: the body in div.field-body, `after` it in the article (a photo
+    and its caption), and the press office's standard closing typed into the body."""
+    title, lead, body = RELEASES[n]
+    paras = "".join(f"<p>{p}</p>" for p in (lead, *body, *(CLOSING if closing else ())))
+    return f"""<html lang="en"><head><title>{title} | Department</title></head><body>
+<header><a href="/">Department for Coastal Communities</a><nav><a href="/news">News</a>
+<a href="/about">About</a></nav></header><div class="wrap"><article class="node-news">
+<h1>{title}</h1><div class="date">{n + 1} December 2026</div><div class="field-body">{paras}
+</div>{after}</article><div class="more-stories"><h2>More stories</h2><ul>{_related(n)}</ul>
+</div></div><footer>© Department</footer></body></html>"""
+
+
+def test_a_caption_after_the_body_keeps_the_region():
+    """A photo's caption after the body is a sentence past the region, but no part of the
+    statement: the region is still read (an outside review saw it refused on every page, and
+    a topic line read into a new release with the page around it)."""
+    def caption(n: int) -> str:
+        return (f'<figure><img src="/p{n}.jpg"><figcaption>The Minister with staff at the '
+                f"event in the south-west on Monday {n + 1} December.</figcaption></figure>")
+
+    profile = SiteProfile()
+    _learn(profile, lambda n: drupal(n, caption(n)), list(range(len(RELEASES))))
+    assert profile.view().regions
+    for n in range(len(RELEASES)):
+        reading = read_html(drupal(n, caption(n)), f"https://dept.example/news/{n}",
+                            template=profile.view())  # fmt: skip
+        assert reading.read_in is not None
+        assert reading.document.paragraphs == _statement(n)
+
+
+def test_a_standard_closing_in_the_body_does_not_keep_its_region_from_being_learned():
+    """Nine lines every release ends with (ENDS, the press office's address and numbers) are
+    template lines in the statement's own container, not the page's wrapper around it."""
+    profile = SiteProfile()
+    _learn(profile, lambda n: drupal(n, closing=True), list(range(len(RELEASES))))
+    assert profile.view().regions == ("html/body/div/article/div|field-body",)

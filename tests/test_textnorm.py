@@ -17,7 +17,7 @@ from monitor.text.words import word_count
         "Cambodia  welcomes\tthe\n communiqué ",  # runs of whitespace, line wrap
         "\u200bCambodia wel\u00adcomes the com\u00admu\u00adniqué\ufeff",  # soft hyphens, ZW
         "Cambodia\u2009welcomes\u202fthe\u3000communiqué",  # thin, narrow, ideographic spaces
-        "Cambodia welcomes\u2060 the communiqué",  # word joiner
+        "Cambo\u200ddia wel\u200ccomes\u2060 the communiqué",  # joiners, word joiner
     ],
 )
 def test_markup_only_differences_normalise_to_the_same_text(variant):
@@ -93,20 +93,8 @@ def test_matching_fold_unifies_case_dashes_digits_and_invisible_characters():
     )
 
 
-@pytest.mark.parametrize("mark", ["\u00ad", "\u200b", "\u200e", "\u200f", "\u2060", "\ufeff"])
-def test_storage_and_matching_drop_the_same_rendering_hints(mark):
+@pytest.mark.parametrize("mark", ["\u00ad", "\u200b", "\u200c", "\u200d", "\u200e", "\u200f",
+                                  "\u2060", "\ufeff"])  # fmt: skip
+def test_storage_and_matching_drop_the_same_invisible_characters(mark):
     assert normalize(f"Phnom{mark}Penh") == "PhnomPenh"
     assert fold_for_matching(f"Phnom{mark}Penh") == "phnompenh"
-
-
-@pytest.mark.parametrize("word, joined", [
-    ("گفت\u200cوگو", "گفتوگو"),  # Persian "dialogue": the non-joiner parts گفت from وگو
-    ("همکاری\u200cهای", "همکاریهای"),
-    ("क्\u200dष", "क्ष"),  # a Devanagari half form, by the joiner
-])  # fmt: skip
-def test_stored_text_keeps_the_joiners_and_matching_ignores_them(word, joined):
-    """In Persian, Urdu and Indic scripts the joiners decide how letters join: dropped, a word
-    is misspelt, and a correction that adds one is no edit (an outside probe of a Persian
-    ministry saw every release stored so). A search typed without them still finds the word."""
-    assert normalize(word) == word != normalize(joined)
-    assert fold_for_matching(word) == fold_for_matching(joined)

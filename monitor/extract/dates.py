@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 
 from lxml import etree
 
-from monitor.text.dates import date_matches, parse_date
+from monitor.text.dates import date_matches
 from monitor.text.normalize import normalize
 from monitor.text.words import ends_sentence
 
@@ -65,10 +65,17 @@ def _first_date(lines: Iterable[str], month_first: bool, *, byline: bool = False
             line = line[: other.start()]
             if not (_PUBLICATION.search(line) or revised):
                 continue
-        found = _plausible(parse_date(line, month_first=month_first))
+        found = _first_plausible(line, month_first)
         if found:
             return found
     return None
+
+
+def _first_plausible(line: str, month_first: bool) -> str | None:
+    """The line's first date that can be a publication date: a byline that writes the lunar
+    Hijri year first ("1447/06/13 - 2025/12/04") is dated by the second."""
+    dates = sorted(date_matches(normalize(line), month_first=month_first), key=lambda m: m.start)
+    return next((d for m in dates if (d := _plausible(m.iso))), None)
 
 
 def _shape(el: etree._Element) -> tuple[str | None, ...]:

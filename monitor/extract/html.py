@@ -43,7 +43,7 @@ from .dates import (
     page_markup,
 )
 from .filters import _clean
-from .joined import _split_joined, _with_joiners
+from .joined import _split_joined
 from .language import _english, _html_language, _script_language
 from .lead import lead_lines
 from .lines import (
@@ -72,6 +72,7 @@ from .regions import fingerprint, in_region, region_to_learn, statement_lines
 from .selectors import PageSelectors
 from .template import Template
 from .titles import _choose_title, _without_leading_date
+from .vocabulary import BLOCK_TAGS
 
 # --- dates found around the headline ---------------------------------------------------------
 
@@ -105,6 +106,18 @@ def _in_page_chrome(el: etree._Element) -> bool:
     return not any(a.tag == "head" for a in chain) and any(map(_is_chrome_element, chain))
 
 
+def _listed(line: _Line) -> bool:
+    """An item of a list of links to other pages ("Other news": <li><span>date</span> <a>…</a>),
+    whose date is its page's; not a byline that links its author."""
+    block = next((a for a in (line.element, *line.element.iterancestors())
+                  if a.tag in BLOCK_TAGS), None)  # fmt: skip
+    mostly = line.linked > line.letters / 2  # a date and a short title: not 80 % (`_linked`)
+    return mostly and block is not None and block.tag in _ITEM_TAGS
+
+
+_ITEM_TAGS = ("li", "td", "dd", "tr")
+
+
 def _date_near(
     lines: list[str], title: str, month_first: bool, *, above: bool, links: frozenset[str]
 ) -> str | None:
@@ -115,7 +128,7 @@ def _date_near(
     if above and sum(first_date(line) is not None for line in lines[max(0, at - 6) : at]) > 1:
         return None  # a list of dated links above the headline ("Related news"): theirs
     window = reversed(lines[max(0, at - 3) : at]) if above else lines[at + 1 : at + 8]
-    # not a link's line: under a short statement, a list of other news dates each of its items
+    # not a list's item: under a short statement, a list of other news dates each of them
     return _first_date((line for line in window if line not in links), month_first,
                        byline=not above)  # fmt: skip
 
@@ -279,7 +292,6 @@ def _single_page(
         raw = paragraphs(_trafilatura(work, url, favor_recall=True))
         paras = _clean(raw)
     lines = _line_records(work, skip_chrome=False)
-    paras = _with_joiners(paras, (line.text for line in lines))
     split = _split_joined(raw, lines)  # the page's own lines: cleaned once placed
     paras = _around_statement(paras, lines) if split == raw else _clean(
         _around_statement(split, lines))  # fmt: skip
@@ -389,12 +401,11 @@ def read_html(
     doc_title = selectors.headline() or _without_leading_date(
         _choose_title(tree, url, page_lines, normalize(meta.title or ""), paras)
     )
-    doc_title = _with_joiners((doc_title,), page_lines)[0]
 
     lead = () if content else lead_lines(prepared.work, doc_title, paras, records)
     if lead:  # the statement reaches out of its region: no digest of the region stands for it
         paras, in_first = (*lead, *paras), None
-    links = frozenset(line.text for line in page_records if line.linked > line.letters / 2)
+    links = frozenset(line.text for line in page_records if _listed(line))
     doc_date = _publication_date(html, tree, url, page_lines, links, selectors, meta.date,
                                  doc_title, paras)  # fmt: skip
     paras = _without_headline(paras, doc_title)

@@ -5,10 +5,6 @@ broken where the page's source breaks it. The page's lines are `lines._line_reco
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from monitor.text.scripts import JOINERS
-
 from .lines import _dates_the_page, _heading_line, _key, _Line
 
 
@@ -71,14 +67,3 @@ def _consecutive(target: str, keys: list[str], heads: set[int]) -> list[int] | N
                     return parts
                 break
     return None
-
-
-def _with_joiners(paras: tuple[str, ...], lines: Iterable[str]) -> tuple[str, ...]:
-    """Each paragraph that is a line of the page written with joiners, as the page writes it:
-    trafilatura drops every character that is not printable, and the zero-width non-joiner
-    and joiner shape letters in Persian, Urdu and Indic scripts (a word misspelt without
-    them), which the stored text keeps, as a reading of the source's region does."""
-    own = {_key(line): line for line in lines if any(j in line for j in JOINERS)}
-    if not own:
-        return paras
-    return tuple(own.get(_key(p), p) if not p.startswith(("- ", "| ")) else p for p in paras)

@@ -338,7 +338,7 @@ _META_WORDS = re.compile(
     re.I,
 )
 _WORD = re.compile(r"[^\W\d_][^\s\d()|·:,;/+-]*")  # letters, with their combining signs
-_LABEL = re.compile(r"[^:：]{1,40}[:：]")  # a label before what it names
+_LABEL = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*\s?[:：](?:\s|$)")  # words before what they name
 
 
 _LABEL_LETTERS = 30  # "Read this release in:", "Also available in:", "Voir aussi :"
@@ -349,8 +349,8 @@ def _link_list(line: _Line) -> bool:
     label and links ("Read this release in: <a>Hindi</a> | <a>Urdu</a>"); one link alone (an
     annex, a declaration's PDF) may be the statement's."""
     el = line.element.getparent() if line.element.tag == "a" else line.element
-    labelled = line.linked and line.letters - line.linked <= _LABEL_LETTERS and (
-        _LABEL.match(line.text) is not None)  # fmt: skip
+    label = _LABEL.match(line.text) is not None and not ends_sentence(line.text)
+    labelled = label and line.linked and line.letters - line.linked <= _LABEL_LETTERS
     return (_linked(line) or labelled) and el is not None and len(el.xpath(".//a[@href]")) >= 2
 
 
@@ -401,20 +401,11 @@ def _around_statement(paras: tuple[str, ...], lines: list[_Line]) -> tuple[str, 
             0 <= j < len(lines) and _linked(lines[j]) for j in (i - 1, i + 1)
         )
 
-    def apart(i: int) -> bool:  # in a block of its own in the box (<div class="cmp-list">),
-        # not in the statement's flow (a <ul> of the documents its leaders adopted)
-        el = lines[i].element
-        child = next((a for a in (el, *el.iterancestors()) if a.getparent() is container), el)
-        return child.tag in CONTAINER_TAGS or child.tag == "aside"
-
-    def listed(i: int) -> bool:  # a line of links; above the prose, a link among others;
-        # below it, a block of them and its heading ("Related": <li><a>…</a></li>…)
+    def listed(i: int) -> bool:  # a line of links; above the prose, a link among others
+        # (below it, a link a line may be a document the statement lists)
         if _link_list(lines[i]):
             return True
-        if i < first_prose:
-            return menu_item(i) and not _heading_line(lines[i], by_name=False)
-        heading = _heading_line(lines[i]) and i + 1 < len(lines) and menu_item(i + 1)
-        return (menu_item(i) or heading) and apart(i)
+        return i < first_prose and menu_item(i) and not _heading_line(lines[i], by_name=False)
 
     tail = next(
         (k for k, i in enumerate(at) if i is not None and i > last and _linked(lines[i])), None

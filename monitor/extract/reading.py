@@ -43,6 +43,7 @@ from .template import (
     page_keys,
     prune,
 )
+from .vocabulary import BLOCK_TAGS
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ class Prepared:
     blocks: list[Block]
     template: Template
     removed: int = 0
-    template_under: dict[etree._Element, int] = field(default_factory=dict)  # lines pruned
+    template_under: dict[etree._Element, int] = field(default_factory=dict)  # see `_wrapping`
     chrome: list[bool] = field(default_factory=list)  # per block: template, outside regions
     keep: frozenset[str] = frozenset()  # `_key`s of template lines kept as the statement's
     parents: list[etree._Element | None] = field(default_factory=list)  # per block, unpruned
@@ -118,10 +119,22 @@ def prepare(
         prepared.parents = [b.element.getparent() for b in blocks]
         for block, hit in zip(blocks, prepared.chrome, strict=True):
             if hit:  # menus, lists, a feedback form, labels: what a page's wrapper holds
-                for el in (block.element, *block.element.iterancestors()):
+                for el in _wrapping(block):
                     prepared.template_under[el] = prepared.template_under.get(el, 0) + 1
         prepared.removed = prune(blocks, prepared.chrome, work)
     return prepared
+
+
+def _wrapping(block: Block) -> list[etree._Element]:
+    """The elements a template line counts in as the page's (`Prepared.template_under`): a
+    link's, all around it (a menu); another line's, from the element around its container up,
+    as a closing the source's releases share ("ENDS", the press office's address) is set among
+    the statement's paragraphs, in the statement's own container."""
+    chain = [block.element, *block.element.iterancestors()]
+    if block.link:
+        return chain
+    home = next((i for i, el in enumerate(chain) if el.tag in BLOCK_TAGS), None)
+    return chain if home is None else chain[home + 2 :]
 
 
 _CONTROLS = ("button", "select", "input", "textarea")

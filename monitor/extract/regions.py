@@ -48,17 +48,22 @@ def in_region(work: etree._Element, template: Template) -> tuple[tuple[str, ...]
             continue
         records = _line_records(el, skip_chrome=True)
         paras = _around_statement(_clean(r.text for r in records), records)
-        if _plausible(paras) and not _goes_on(el):
+        if _plausible(paras) and not (len(paras) <= _LEAD_PARAGRAPHS and _goes_on(el)):
             return paras, region
     return None
 
 
+_CAPTIONS = ("figure", "figcaption", "address")
+# A region that reads this many paragraphs or fewer may be a lead's box (see `_goes_on`)
+_LEAD_PARAGRAPHS = 2
+
+
 def _goes_on(region: etree._Element) -> bool:
     """Does the article (or main element) around the region hold a sentence after it, other
-    than a link or the source's template (pruned before)? Then the region holds only part of
-    this statement: a lead's box, taught by one-sentence releases whose statement is their
-    lead (GOV.UK and Wagtail set the lead in the article's header, the body below it), read
-    alone, stored a longer release as its lead and missed every edit of its body."""
+    than a link, a caption or the source's template (pruned before)? Then the region holds
+    only part of this statement: a lead's box, taught by one-sentence releases whose statement
+    is their lead (GOV.UK and Wagtail set the lead in the article's header, the body below
+    it), read alone, stored a longer release as its lead and missed every edit of its body."""
     scope = next((a for a in region.iterancestors()
                   if a.tag in ("article", "main") or a.get("role") == "main"), None)  # fmt: skip
     if scope is None:
@@ -69,7 +74,9 @@ def _goes_on(region: etree._Element) -> bool:
         if line.element in inside:
             past = True
         elif past and not _linked(line) and _says(line.text) and _clean([line.text]):
-            return True
+            chain = (line.element, *line.element.iterancestors())
+            if not any(a.tag in _CAPTIONS for a in chain):
+                return True
     return False
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from monitor.text.scripts import ZWNJ
 
-# Persian parts some words with a non-joiner (ZWNJ), which stored text keeps, or not
+# Persian parts some words with a non-joiner (ZWNJ): stored text has none, a pattern may
 _ZWNJ = f"{ZWNJ}?"
 
 

@@ -15,13 +15,9 @@ from collections.abc import Iterable
 ZERO_WIDTH_SPACE = "\u200b"  # Khmer's optional word separator: a rendering hint, not text
 ZWNJ, ZWJ = "\u200c", "\u200d"  # zero-width non-joiner and joiner: they part or bind letters
 JOINERS = ZWNJ + ZWJ
-# Rendering hints: soft hyphen, zero-width space, the bidi marks LRM and RLM, word joiner and
-# BOM. Dropping them never changes a word, so stored text has none.
-HINTS = "\u00ad" + ZERO_WIDTH_SPACE + "\u200e\u200f\u2060\ufeff"
-# What matching also ignores: the joiners, which stored text keeps, as they decide how letters
-# join in Persian, Urdu and Indic scripts ("گفت‌وگو" is not "گفتوگو": a correction that adds
-# one is an edit), while a reader searching types them or not.
-INVISIBLE = HINTS + JOINERS
+# Invisible characters: soft hyphen, zero-width space, the joiners, the bidi marks LRM and RLM,
+# word joiner and BOM. Dropping them never changes a word.
+INVISIBLE = "\u00ad" + ZERO_WIDTH_SPACE + JOINERS + "\u200e\u200f\u2060\ufeff"
 
 # --- scripts ------------------------------------------------------------------------------------
 
