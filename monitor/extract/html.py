@@ -106,6 +106,9 @@ def _in_page_chrome(el: etree._Element) -> bool:
     return not any(a.tag == "head" for a in chain) and any(map(_is_chrome_element, chain))
 
 
+_ITEM_TAGS = ("li", "td", "dd", "tr")
+
+
 def _listed(line: _Line) -> bool:
     """An item of a list of links to other pages ("Other news": <li><span>date</span> <a>…</a>),
     whose date is its page's; not a byline that links its author."""
@@ -115,11 +118,8 @@ def _listed(line: _Line) -> bool:
     return mostly and block is not None and block.tag in _ITEM_TAGS
 
 
-_ITEM_TAGS = ("li", "td", "dd", "tr")
-
-
 def _date_near(
-    lines: list[str], title: str, month_first: bool, *, above: bool, links: frozenset[str]
+    lines: list[str], title: str, month_first: bool, *, above: bool, items: frozenset[str]
 ) -> str | None:
     """The date on the lines right below (or, `above`, just above) the headline."""
     at = next((i for i, line in enumerate(lines) if title and title in line), None)
@@ -129,7 +129,7 @@ def _date_near(
         return None  # a list of dated links above the headline ("Related news"): theirs
     window = reversed(lines[max(0, at - 3) : at]) if above else lines[at + 1 : at + 8]
     # not a list's item: under a short statement, a list of other news dates each of them
-    return _first_date((line for line in window if line not in links), month_first,
+    return _first_date((line for line in window if line not in items), month_first,
                        byline=not above)  # fmt: skip
 
 
@@ -308,7 +308,7 @@ def _publication_date(
     tree: etree._Element,
     url: str,
     page_lines: list[str],
-    links: frozenset[str],
+    items: frozenset[str],
     selectors: PageSelectors,
     meta_date: str | None,
     title: str,
@@ -339,10 +339,10 @@ def _publication_date(
 
     return (
         selectors.published(month_first)
-        or _date_near(page_lines, title, month_first, above=False, links=links)
+        or _date_near(page_lines, title, month_first, above=False, items=items)
         or from_htmldate(meta_date)
         or own_time(tree)
-        or _date_near(page_lines, title, month_first, above=True, links=links)
+        or _date_near(page_lines, title, month_first, above=True, items=items)
         or searched()
         or _first_date((*paras[:2], *reversed(paras[-3:])), month_first)
         or next(iter(stamps), None)
@@ -405,8 +405,8 @@ def read_html(
     lead = () if content else lead_lines(prepared.work, doc_title, paras, records)
     if lead:  # the statement reaches out of its region: no digest of the region stands for it
         paras, in_first = (*lead, *paras), None
-    links = frozenset(line.text for line in page_records if _listed(line))
-    doc_date = _publication_date(html, tree, url, page_lines, links, selectors, meta.date,
+    items = frozenset(line.text for line in page_records if _listed(line))
+    doc_date = _publication_date(html, tree, url, page_lines, items, selectors, meta.date,
                                  doc_title, paras)  # fmt: skip
     paras = _without_headline(paras, doc_title)
     text = "\n".join(paras)
