@@ -71,6 +71,10 @@ from monitor.text.dates import (
         # a lunar Hijri year (Arabic, marked هـ) is no Jalali one: the Gregorian date beside it
         ("الرياض 1447/06/13هـ الموافق 4 ديسمبر 2025", "2025-12-04"),
         ("الأحد 1447/06/13هـ - 2025/12/04م", "2025-12-04"),
+        ("تاریخ اشاعت: 1447/06/13ھ", None),  # Urdu, marked lunar
+        ("۱۳ آذر ۱۴۰۵ هـ.ش", "2026-12-04"),  # "ه.ش": solar
+        ("تاريخ: 1405/09/13", "2026-12-04"),  # an older CMS's Arabic yeh, ASCII digits
+        ("13 آذر 1405", "2026-12-04"),
     ],
 )
 def test_dates_in_a_release(written, iso):

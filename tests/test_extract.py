@@ -1198,6 +1198,9 @@ water</a></li></ul></div></div><footer>Copyright 2026</footer></body></html>"""
     ("Read this release in:", ["Hindi", "Urdu", "Tamil"]),
     ("Also available in:", ["Français", "ខ្មែរ"]),
     ("Disponible en :", ["English", "Español"]),
+    ("相关链接：", ["新闻公报", "讲话全文"]),
+    ("ព័ត៌មានពាក់ព័ន្ធ៖", ["English", "Français"]),
+    ("यह भी पढ़ें:", ["English", "Urdu"]),
 ])
 @pytest.mark.parametrize("body", [ONE_SENTENCE, BODY], ids=["one sentence", "long"])
 def test_a_labelled_line_of_links_above_the_statement_in_its_box_is_no_text(

@@ -631,3 +631,28 @@ def test_figures_corrected_in_several_pdf_releases_in_one_check_are_edits():
     places = chrome_change(before.document, before.lines, after.document, after.lines)
     assert outcome.chrome_verdicts([(frozenset(places), after.lines)], (),
                                    profile.is_volatile) == [False]  # fmt: skip
+
+
+def test_a_new_letterhead_with_each_release_s_own_number_is_chrome():
+    """A letterhead line that carries the release's own reference number changes alike on
+    every PDF re-issued under a new letterhead, but for that number: chrome (an outside
+    review saw three false edits when a PDF line's place was its text as written)."""
+    from monitor.detect import outcome
+    from monitor.detect.rules import chrome_change
+    from monitor.extract.pdf import read_pdf
+    from tests.test_extract import _column, _pdf
+
+    def read(n: int, new: bool):
+        ministry = "MINISTRY OF FOREIGN AFFAIRS"
+        head = ([f"{ministry} AND INTERNATIONAL COOPERATION", f"No. {100 + n}/MFAIC/26"]
+                if new else [ministry, f"No. {100 + n}/26"])  # fmt: skip
+        text = [*head, None, "PRESS RELEASE", None, _PDF_TITLES[n], None, *_PDF_TEXTS[n]]
+        return read_pdf(_pdf([_column(text)]), f"https://mfa.example/pr-{n}.pdf")
+
+    held = []
+    for n in _PDF_TEXTS:
+        before, after = read(n, new=False), read(n, new=True)
+        places = chrome_change(before.document, before.lines, after.document, after.lines)
+        assert places, places
+        held.append((frozenset(places), after.lines))
+    assert outcome.chrome_verdicts(held, (), SiteProfile().is_volatile) == [True, True, True]

@@ -193,3 +193,17 @@ def test_a_standard_closing_in_the_body_does_not_keep_its_region_from_being_lear
     profile = SiteProfile()
     _learn(profile, lambda n: drupal(n, closing=True), list(range(len(RELEASES))))
     assert profile.view().regions == ("html/body/div/article/div|field-body",)
+
+
+def test_a_lead_of_three_paragraphs_in_a_lead_s_box_is_read_with_its_body():
+    """A lead's box learned from one-sentence releases holds three paragraphs on another
+    release, its body below them: the body is still read."""
+    profile = SiteProfile()
+    _learn(profile, wagtail, [1, 3])
+    assert profile.view().regions[0].endswith("|news-page__intro rich-text")
+    _, lead, body = RELEASES[4]
+    more = ("The scheme was designed with the ports and the colleges of the north-east coast.",
+            "It will be reviewed after two years by an independent panel of employers.")
+    page = wagtail(4).replace(f"<p>{lead}</p>", "".join(f"<p>{p}</p>" for p in (lead, *more)))
+    reading = read_html(page, "https://dept.example/news/4", template=profile.view())
+    assert reading.document.paragraphs == (lead, *more, *body)

@@ -249,9 +249,10 @@ def place(path: str, text: str, *, numeric: bool = False) -> str:
     cell or list item may be a counter with the page's own words ("Reporter: Sok Dara (1,204
     views)"): it also meets other counters at its path alone, on three pages
     (`detect.outcome.place_keys`)."""
-    if path.startswith("pdf/"):  # a PDF's head or foot (`extract.pdf._lines`): its lines
-        return f"{path}\t{text.casefold()}"  # as written, a letterhead's alike on each release,
-        # while a figures table's rows, each corrected on its own release, never meet
+    if path.startswith("pdf/"):  # a PDF's head or foot (`extract.pdf._lines`): a letterhead's
+        return f"{path}\t{_shape(text)}"  # line alike on each release (its own reference number
+        # or date aside), never by its path alone: a figures table's rows, each corrected on
+        # its own release, do not meet
     fine = f"{path}\t{_shape(text)}"
     if numeric and not ends_sentence(text) and not _FIGURE_PATH.search(path):
         return fine + ANY_NUMBER  # either place will do (`detect.outcome.place_keys`)

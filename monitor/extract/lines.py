@@ -338,7 +338,7 @@ _META_WORDS = re.compile(
     re.I,
 )
 _WORD = re.compile(r"[^\W\d_][^\s\d()|·:,;/+-]*")  # letters, with their combining signs
-_LABEL = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*\s?[:：](?:\s|$)")  # words before what they name
+_LABEL = re.compile(r"[^\d:：៖]{1,40}[:：៖]")  # words before what they name (no time: "at 15:")
 
 
 _LABEL_LETTERS = 30  # "Read this release in:", "Also available in:", "Voir aussi :"

@@ -53,9 +53,9 @@ def in_region(work: etree._Element, template: Template) -> tuple[tuple[str, ...]
     return None
 
 
-_CAPTIONS = ("figure", "figcaption", "address")
+_CAPTIONS = ("figcaption", "address")
 # A region that reads this many paragraphs or fewer may be a lead's box (see `_goes_on`)
-_LEAD_PARAGRAPHS = 2
+_LEAD_PARAGRAPHS = 4
 
 
 def _goes_on(region: etree._Element) -> bool:

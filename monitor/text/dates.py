@@ -148,11 +148,12 @@ MONTHS = {
 MONTH = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
 JALALI_MONTHS = {name: n for n, names in enumerate(JALALI_MONTH_NAMES, 1) for name in names}
 _JALALI_MONTH = "|".join(sorted(JALALI_MONTHS, key=len, reverse=True))
-# Persian text, where a Jalali year is read: its own letters (پ چ ژ گ, and ی and ک as Persian
-# writes them) or digits; not Arabic or Urdu, whose 14xx years are of the lunar Hijri
-_PERSIAN = re.compile(r"[\u067e\u0686\u0698\u06af\u06cc\u06a9\u06f0-\u06f9]")
-# ... and a year marked as lunar Hijri (1447هـ, 1447 ہجری) is not a Jalali one
-_HIJRI_MARK = re.compile(r"\s*(?:هـ|ه\b|ہجری|ق\b)")
+# A Jalali date is read in Arabic-script text only; a numeric one only for a year before 1440
+# (the lunar Hijri calendar's years have been 1440 and later since 2018: Arabic and Urdu pages
+# write 1447/06/13), and never one marked lunar ("1447هـ", "ہجری", "ه.ق"; "ه.ش" is solar)
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
+_LUNAR_YEARS = 1440
+_HIJRI_MARK = re.compile(r"\s*(?:هـ|ه|ھ|ہجری|ق)(?!ـ?\s*\.?\s*ش)")
 
 _L, _R = r"(?<![^\W\d_])", r"(?![^\W\d_])"  # not inside a word ("mar" in "market")
 _Y = r"(?P<y>(?:19|20|25)\d\d)(?!\d)"  # 25xx: a Buddhist Era year
@@ -252,9 +253,10 @@ def date_matches(
 
 
 def _jalali(m: re.Match[str], written: str) -> DateMatch | None:
-    """A Solar Hijri date, in the Gregorian calendar; only in Persian text (where else a 14xx
-    year is a number)."""
-    if not _PERSIAN.search(written) or _HIJRI_MARK.match(written, m.end()):
+    """A Solar Hijri date, in the Gregorian calendar (see `_LUNAR_YEARS` for which)."""
+    if not _ARABIC_SCRIPT.search(written) or _HIJRI_MARK.match(written, m.end()):
+        return None
+    if m["jm"].isdigit() and int(m["jy"]) >= _LUNAR_YEARS:
         return None
     import jdatetime  # on first use: few pages write these dates
 
