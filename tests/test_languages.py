@@ -70,6 +70,10 @@ def test_counters_share_bars_and_date_lines_in_more_languages_are_chrome(line):
 @pytest.mark.parametrize("byline", [
     'Published by <a href="/about">Ministry of Foreign Affairs</a> on 4 December 2026',
     'By <a href="/press">Press Office</a> · 4 December 2026',
+    '<table><tr><td>Posted by <a href="/mfaic">Ministry of Foreign Affairs and International '
+    'Cooperation</a> on 4 December 2026</td></tr></table>',  # a table-layout site's cell
+    '<ul class="meta"><li>Posted by <a href="/mfaic">Ministry of Foreign Affairs and '
+    'International Cooperation</a> on 4 December 2026</li></ul>',
 ])  # fmt: skip
 def test_a_byline_that_links_its_author_still_dates_the_page(byline):
     """Only a list's items are other pages' dates; a byline whose words are mostly a link to
@@ -80,5 +84,6 @@ def test_a_byline_that_links_its_author_still_dates_the_page(byline):
 <div class="article"><h1>Statement of the Ministry</h1><div class="byline">{byline}</div>
 <div class="article__text"><p>{text}</p></div></div><div class="other-news"><h3>Other
 news</h3><ul><li><span>01 December 2026</span> <a href="/news/2">Consular services in Warsaw
-to be extended</a></li></ul></div></body></html>"""
+to be extended</a></li><li><span>30 November 2026</span> <a href="/news/3">Humanitarian aid
+from Japan</a></li></ul></div></body></html>"""
     assert extract_html(html, "https://mfa.example/news/1").date == "2026-12-04"

@@ -72,7 +72,6 @@ from .regions import fingerprint, in_region, region_to_learn, statement_lines
 from .selectors import PageSelectors
 from .template import Template
 from .titles import _choose_title, _without_leading_date
-from .vocabulary import BLOCK_TAGS
 
 # --- dates found around the headline ---------------------------------------------------------
 
@@ -106,16 +105,22 @@ def _in_page_chrome(el: etree._Element) -> bool:
     return not any(a.tag == "head" for a in chain) and any(map(_is_chrome_element, chain))
 
 
-_ITEM_TAGS = ("li", "td", "dd", "tr")
+_ITEM_TAGS = ("li", "dd", "tr")
 
 
 def _listed(line: _Line) -> bool:
     """An item of a list of links to other pages ("Other news": <li><span>date</span> <a>…</a>),
-    whose date is its page's; not a byline that links its author."""
-    block = next((a for a in (line.element, *line.element.iterancestors())
-                  if a.tag in BLOCK_TAGS), None)  # fmt: skip
-    mostly = line.linked > line.letters / 2  # a date and a short title: not 80 % (`_linked`)
-    return mostly and block is not None and block.tag in _ITEM_TAGS
+    whose date is its page's: mostly a link, in a list of two or more items with links; not a
+    byline that links its author, alone in its list or table."""
+    if line.linked <= line.letters / 2:  # a date and a short title: not 80 % (`_linked`)
+        return False
+    item = next((a for a in (line.element, *line.element.iterancestors())
+                 if a.tag in _ITEM_TAGS), None)  # fmt: skip
+    parent = item.getparent() if item is not None else None
+    if parent is None:
+        return False
+    linked = sum(1 for sib in parent if sib.tag == item.tag and sib.find(".//a[@href]") is not None)
+    return linked >= 2
 
 
 def _date_near(
