@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from monitor.context.similar import SimilarityIndex
 from monitor.context.themes import DEFAULT_MIN_SCORE, DEFAULT_THEMES, Theme, classify_themes
 from monitor.models import Document, Event, Related
 from monitor.store.catalogue import Store
+from monitor.store.records import ReleaseText
 
 log = logging.getLogger(__name__)
 
@@ -216,18 +217,19 @@ class Matcher:
         `remember_later`), where the write lock is taken before the read."""
         if self.store.dialect != "sqlite":
             return 0
-        texts = self.store.latest_texts(unindexed=True)
-        count = self.index.add_many((t.release_id, t.title, t.body, t.source_id) for t in texts)
+        count = self._index(self.store.latest_texts(unindexed=True))
         if count:
             log.info("related-release index: %d stored releases indexed", count)
         return count
 
     def reindex(self) -> int:
         """Index every stored release again (after the index's layout changed)."""
-        texts = self.store.latest_texts()
-        count = self.index.add_many((t.release_id, t.title, t.body, t.source_id) for t in texts)
+        count = self._index(self.store.latest_texts())
         log.info("related-release index rebuilt: %d releases", count)
         return count
+
+    def _index(self, texts: Iterable[ReleaseText]) -> int:
+        return self.index.add_many((t.release_id, t.title, t.body, t.source_id) for t in texts)
 
 
 def import_corpus(config: Config, store: Store, matcher: Matcher) -> int:

@@ -13,6 +13,7 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from monitor.config import RevisitConfig
+from monitor.extract.reading import PDF_PATH
 from monitor.extract.reading import PageLine as Line
 from monitor.extract.site_page import says_away
 from monitor.extract.vocabulary import NOT_FOUND_PHRASES, alternatives
@@ -249,11 +250,10 @@ def place(path: str, text: str, *, numeric: bool = False) -> str:
     cell or list item may be a counter with the page's own words ("Reporter: Sok Dara (1,204
     views)"): it also meets other counters at its path alone, on three pages
     (`detect.outcome.place_keys`)."""
-    if path.startswith("pdf/"):  # a PDF's head or foot (`extract.pdf._lines`): a letterhead's
-        return f"{path}\t{_shape(text)}"  # line alike on each release (its own reference number
-        # or date aside), never by its path alone: a figures table's rows, each corrected on
-        # its own release, do not meet
     fine = f"{path}\t{_shape(text)}"
-    if numeric and not ends_sentence(text) and not _FIGURE_PATH.search(path):
+    # a PDF's head or foot (`extract.pdf._lines`) never meets by its path alone: a figures
+    # table's rows there, each corrected on its own release, are edits
+    pdf = path.startswith(PDF_PATH)
+    if numeric and not ends_sentence(text) and not _FIGURE_PATH.search(path) and not pdf:
         return fine + ANY_NUMBER  # either place will do (`detect.outcome.place_keys`)
     return fine

@@ -20,7 +20,7 @@ from ..models import Document
 from .dates import _plausible
 from .filters import _HAS_LETTER
 from .language import _text_language
-from .reading import SENTENCE_WORDS, PageLine, Reading
+from .reading import PDF_PATH, SENTENCE_WORDS, PageLine, Reading
 from .vocabulary import (
     GENERIC_TITLES,
     INSTITUTION_QUALIFIERS,
@@ -294,5 +294,6 @@ def _lines(paras: tuple[str, ...]) -> tuple[PageLine, ...]:
     if not prose:
         return tuple(PageLine(p, None) for p in paras)
     first, last = prose[0], prose[-1]
-    return tuple(PageLine(p, "pdf/head" if i < first else "pdf/foot" if i > last else None)
+    head, foot = f"{PDF_PATH}head", f"{PDF_PATH}foot"
+    return tuple(PageLine(p, head if i < first else foot if i > last else None)
                  for i, p in enumerate(paras))  # fmt: skip

@@ -178,11 +178,11 @@ CLOSING_WORDS = 3  # beside the statement's lines, a sentence this long can be i
 
 def _sentence(block: Block, words: int = SENTENCE_WORDS) -> bool:
     """A line that can be a statement's sentence: not a link, some words, a sentence's end."""
-    return (
-        not block.link
-        and SENTENCE_END.search(block.text) is not None
-        and word_count(block.text) >= words
-    )
+    return not block.link and _says(block.text, words)
+
+
+# The paths of a PDF's lines (`pdf._lines`): the head and the foot, around its sentences
+PDF_PATH = "pdf/"
 
 
 class PageLine(NamedTuple):
@@ -295,9 +295,9 @@ def _plausible(paras: tuple[str, ...]) -> bool:
     return long and any(word_count(p) >= SENTENCE_WORDS for p in paras)
 
 
-def _says(text: str) -> bool:
+def _says(text: str, words: int = SENTENCE_WORDS) -> bool:
     """A sentence, not a label or a form's question ("Is this page useful?")."""
-    return SENTENCE_END.search(text) is not None and word_count(text) >= SENTENCE_WORDS
+    return SENTENCE_END.search(text) is not None and word_count(text) >= words
 
 
 def without_template(paras: tuple[str, ...], prepared: Prepared) -> tuple[str, ...]:

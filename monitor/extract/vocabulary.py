@@ -14,11 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from monitor.text.scripts import ZWNJ
-
-# Persian parts some words with a non-joiner (ZWNJ): stored text has none, a pattern may
-_ZWNJ = f"{ZWNJ}?"
-
 
 def alternatives(*groups: Iterable[str]) -> str:
     """The groups' tokens as one regex alternation ("a|b|c"), in order. An empty group or
@@ -55,7 +50,7 @@ DATE_LABELS = (
     "آخر تحديث", "هـ", "م", "등록일", "작성일", "수정일", "게시일", "날짜", "오늘",
     # Ukrainian, Persian (the non-joiner may part a word), Portuguese, Turkish
     "опубліковано", "оновлено", "дата(?: публікації)?", "сьогодні", "о",
-    "تاریخ(?: انتشار)?", "انتشار", "امروز", "ساعت", f"به{_ZWNJ}روز(?:رسانی| شده)",
+    "تاریخ(?: انتشار)?", "انتشار", "امروز", "ساعت", "بهروز(?:رسانی| شده)",
     "atualizado(?: em)?", "às", "hoje", "yayın(?:lanma)? tarihi", "güncelle(?:n)?me",
     "bugün", "saat",
     "[월화수목금토일](?:요일)?",  # Korean weekdays: "(토)", "토요일"
@@ -92,7 +87,7 @@ UNSPACED_DATE_LABELS = (
 REVISION_LABELS = ("updated", "modified", "aktualisiert", "dikemaskini", "kemas ?kini",
                    "diperbarui", "diperbaharui", "cập nhật", "mis à jour", "modifié",
                    "dernière modification", "letzte änderung", "geändert", "обновлено",
-                   "оновлено", "atualizado", "actualizado", f"به{_ZWNJ}روز",
+                   "оновлено", "atualizado", "actualizado", "بهروز",
                    "güncellen")  # fmt: skip
 # ... and a build or print stamp: "Last built 2026-12-04T20:00Z", "Page rendered 22:51"
 NOT_PUBLICATION = ("today", "now", "ថ្ងៃនេះ", "built", "rendered", "generated", "printed",
@@ -154,7 +149,7 @@ SHARE_WORDS = (
     "save", "partager", "imprimer", "teilen", "drucken", "compartir", "compartilhar",
     "imprimir", "condividi", "stampa", "chia sẻ", "bagikan", "kongsi", "cetak", "поделиться",
     "печать", "مشاركة", "طباعة", "शेयर(?: करें)?", "分享", "打印", "列印", "シェア", "印刷", "공유",
-    "인쇄", "short ?link", "permalink", "لینک کوتاه", f"اشتراک{_ZWNJ}گذاری", "چاپ", "поділитися",
+    "인쇄", "short ?link", "permalink", "لینک کوتاه", "اشتراکگذاری", "چاپ", "поділитися",
     "друк", "paylaş", "yazdır", "compartilhe",
 )  # fmt: skip
 # A cookie notice names cookies and asks for something
@@ -184,8 +179,8 @@ TAG_LABELS = (
     "tags?", "keywords?", "filed under", "classé sous", "mots[- ]clés", "schlagw(?:ö|oe)rter",
     "schlagworte", "stichw(?:ö|oe)rter", "palabras clave", "từ khóa", "kata kunci", "теги",
     "ключевые слова", "الوسوم", "الكلمات المفتاحية", "标签", "關鍵詞", "关键词", "タグ",
-    "キーワード", "태그", "키워드", "мітки", "ключові слова", f"برچسب{_ZWNJ}(?:ها| ها)?",
-    f"کلید ?واژه{_ZWNJ}(?:ها)?", "palavras[- ]chave", "etiketler", "anahtar kelimeler",
+    "キーワード", "태그", "키워드", "мітки", "ключові слова", "برچسب(?:ها| ها)?",
+    "کلید ?واژه(?:ها)?", "palavras[- ]chave", "etiketler", "anahtar kelimeler",
 )  # fmt: skip
 # The page's own buttons in a byline: "Posted on: 24-11-2026 | Print | Download PDF"
 ACTIONS = (
@@ -209,9 +204,9 @@ NOT_FOUND_PHRASES = (
     r"seite\s+(?:wurde\s+)?nicht\s+gefunden", r"seite\s+existiert\s+nicht",
     r"página\s+(?:solicitada\s+)?no\s+existe", r"página\s+não\s+existe",
     r"pagina\s+non\s+esiste", "trang không tồn tại", r"(?:पृष्ठ|पेज)\s*नहीं\s*मिला",
-    # Persian and Urdu (a non-joiner may part "صفحه" from "ای"), Arabic, Ukrainian, Turkish, Greek,
-    # Polish, Dutch, Bengali, Mongolian, Swahili
-    rf"صفحه{_ZWNJ}(?:ای)?\s+(?:(?:مورد\s+نظر|درخواستی)\s+)?(?:یافت|پیدا)\s+نشد",
+    # Persian and Urdu (as stored text writes them, without the non-joiner: "صفحهای"), Arabic,
+    # Ukrainian, Turkish, Greek, Polish, Dutch, Bengali, Mongolian, Swahili
+    r"صفحه(?:ای)?\s+(?:(?:مورد\s+نظر|درخواستی)\s+)?(?:یافت|پیدا)\s+نشد",
     r"صفحہ\s+(?:نہیں\s+ملا|موجود\s+نہیں)", "لم يتم العثور على الصفحة",
     r"الصفحة\s+المطلوبة\s+غير\s+موجودة", r"сторінк[ау]\s+не\s+знайден[оа]",
     r"sayfa\s+bulunamad[ıi]", r"η\s+σελίδα\s+δεν\s+βρέθηκε",

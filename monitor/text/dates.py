@@ -114,23 +114,23 @@ BUDDHIST_ERA = 543  # years ahead of the Common Era
 JAPANESE_ERAS = {"令和": 2018, "平成": 1988}
 _THAI = re.compile(r"[\u0e00-\u0e7f]")  # Thai letters and digits
 # Weekday names by day (Monday first): English and its abbreviations, French, German,
-# Malay, Indonesian, Filipino, Spanish, Russian, Arabic, Ukrainian and Persian (with and without
-# the non-joiner)
+# Malay, Indonesian, Filipino, Spanish, Russian, Arabic, Ukrainian and Persian (as stored text
+# writes it, without the non-joiner: "سهشنبه")
 WEEKDAY_NAMES = (
     ("monday", "mon", "lundi", "montag", "isnin", "senin", "lunes", "понедельник", "الاثنين",
      "الإثنين", "понеділок", "دوشنبه"),
     ("tuesday", "tue", "tues", "mardi", "dienstag", "selasa", "martes", "вторник", "الثلاثاء",
-     "вівторок", "سه\u200cشنبه", "سه شنبه", "سهشنبه"),
+     "вівторок", "سه شنبه", "سهشنبه"),
     ("wednesday", "wed", "mercredi", "mittwoch", "rabu", "miyerkules", "miércoles", "среда",
      "الأربعاء", "середа", "چهارشنبه"),
     ("thursday", "thu", "thur", "thurs", "jeudi", "donnerstag", "khamis", "kamis", "huwebes",
-     "jueves", "четверг", "الخميس", "четвер", "پنجشنبه", "پنج\u200cشنبه", "پنج شنبه"),
+     "jueves", "четверг", "الخميس", "четвер", "پنجشنبه", "پنج شنبه"),
     ("friday", "fri", "vendredi", "freitag", "jumaat", "jumat", "biyernes", "viernes", "пятница",
      "الجمعة", "п'ятниця", "п’ятниця", "جمعه"),
     ("saturday", "sat", "samedi", "samstag", "sabtu", "sabado", "sábado", "суббота", "السبت",
      "субота", "شنبه"),
     ("sunday", "sun", "dimanche", "sonntag", "ahad", "linggo", "domingo", "воскресенье",
-     "الأحد", "неділя", "یکشنبه", "یک\u200cشنبه"),
+     "الأحد", "неділя", "یکشنبه"),
 )  # fmt: skip  (not Indonesian "minggu": it is also "week", in "2 minggu lalu")
 WEEKDAYS = tuple(name for names in WEEKDAY_NAMES for name in names)
 
@@ -169,6 +169,7 @@ class _Form:
     pattern: re.Pattern[str]
     numeric: bool = False  # day and month by `day_and_month`
     listing: bool = False  # only where a listing writes it
+    jalali: bool = False  # a Solar Hijri date (`_jalali`)
 
 
 _SUFFIX = r"(?:st|nd|rd|th|er)?"  # 1st, 2nd, 1er
@@ -199,8 +200,10 @@ _FORMS = (
     # 24 tháng 4 năm 2026 · 24 tháng 4, 2026
     _Form(re.compile(rf"{_D}\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*,|\s+năm)?\s+{_Y}", re.I)),
     # ۲ آذر ۱۴۰۵ · ۱۴۰۵/۰۹/۰۲ (Solar Hijri, in Persian text only)
-    _Form(re.compile(rf"{_D}\s*(?P<jm>{_JALALI_MONTH}){_R}\s*(?:ماه\s*)?(?P<jy>1[34]\d\d)(?!\d)")),
-    _Form(re.compile(r"(?<![\d/])(?P<jy>1[34]\d\d)/(?P<jm>\d{1,2})/(?P<d>\d{1,2})(?![\d/])")),
+    _Form(re.compile(rf"{_D}\s*(?P<jm>{_JALALI_MONTH}){_R}\s*(?:ماه\s*)?(?P<jy>1[34]\d\d)(?!\d)"),
+          jalali=True),
+    _Form(re.compile(r"(?<![\d/])(?P<jy>1[34]\d\d)/(?P<jm>\d{1,2})/(?P<d>\d{1,2})(?![\d/])"),
+          jalali=True),
 )
 _WEEKDAY_NUMBERS = {name: day for day, names in enumerate(WEEKDAY_NAMES) for name in names}
 # "Tue, 11/10/2026": the weekday written before a date tells which number is the month
@@ -230,7 +233,7 @@ def date_matches(
         if form.listing and not listing:
             continue
         for m in form.pattern.finditer(text):
-            if "jy" in m.re.groupindex:
+            if form.jalali:
                 if found := _jalali(m, written):
                     yield found
                 continue
