@@ -75,6 +75,20 @@ from monitor.text.dates import (
         ("۱۳ آذر ۱۴۰۵ هـ.ش", "2026-12-04"),  # "ه.ش": solar
         ("تاريخ: 1405/09/13", "2026-12-04"),  # an older CMS's Arabic yeh, ASCII digits
         ("13 آذر 1405", "2026-12-04"),
+        ("Τετάρτη, 3 Δεκεμβρίου 2026 10:32", "2026-12-03"),  # Greek
+        ("ΑΘΗΝΑ, 3 ΔΕΚΕΜΒΡΙΟΥ 2026", "2026-12-03"),  # capitals drop the accents
+        ("15 ΜΑΪΟΥ 2026", "2026-05-15"),
+        ("ירושלים, 3 בדצמבר 2026", "2026-12-03"),  # Hebrew: "ב" before the month
+        ("Le 3 déc. 2026", "2026-12-03"),  # French abbreviations
+        ("12 janv. 2026", "2026-01-12"),
+        ("Roma, 3 dicembre 2026", "2026-12-03"),  # Italian
+        ("12 gennaio 2026", "2026-01-12"),
+        ("Den Haag, 3 maart 2026", "2026-03-03"),  # Dutch
+        # a weekday in another language orders a numeric date
+        ("τρίτη 11/10/2026", "2026-11-10"),
+        ("martedì 11/10/2026", "2026-11-10"),
+        ("dinsdag 11/10/2026", "2026-11-10"),
+        ("יום שלישי 11/10/2026", "2026-11-10"),
     ],
 )
 def test_dates_in_a_release(written, iso):

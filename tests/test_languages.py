@@ -87,3 +87,27 @@ news</h3><ul><li><span>01 December 2026</span> <a href="/news/2">Consular servic
 to be extended</a></li><li><span>30 November 2026</span> <a href="/news/3">Humanitarian aid
 from Japan</a></li></ul></div></body></html>"""
     assert extract_html(html, "https://mfa.example/news/1").date == "2026-12-04"
+
+
+@pytest.mark.parametrize("line", [
+    "Τελευταία ενημέρωση: 3 Δεκεμβρίου 2026, 10:32", "Προβολές: 1.204",  # Greek
+    "Κοινοποίηση | Facebook | X | Εκτύπωση", "Ετικέτες: ΟΗΕ, ΑΣΕΑΝ, ναρκοθέτηση",
+    "עודכן לאחרונה: 03.12.2026 10:32", "צפיות: 1,204", "תגיות: האו\"ם, אסיאן",  # Hebrew
+    "שתף | הדפס",
+    "Ultimo aggiornamento: 3 dicembre 2026", "Visualizzazioni: 1204",  # Italian
+    "Laatst gewijzigd op 3 december 2026", "Trefwoorden: VN, ASEAN",  # Dutch
+    "Delen | Afdrukken",
+    "最終更新日：2026年12月3日", "閲覧数：1204",  # Japanese
+])  # fmt: skip
+def test_date_lines_counters_share_bars_and_tags_in_greek_hebrew_italian_dutch_japanese(line):
+    assert _clean([line]) == ()
+
+
+@pytest.mark.parametrize("line", [
+    "Αθήνα, 3 Δεκεμβρίου 2026",  # a dateline closes a statement: its text
+    "Ο Υπουργός Εξωτερικών συναντήθηκε σήμερα με τον Γενικό Γραμματέα του ΟΗΕ.",
+    "שר החוץ נפגש היום עם מזכיר האו\"ם ודן בפינוי מוקשים.",
+    "Data protection day is observed on 28 January 2027 across the region.",
+])  # fmt: skip
+def test_statement_lines_in_those_languages_stay(line):
+    assert _clean([line]) == (line,)

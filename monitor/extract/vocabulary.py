@@ -53,6 +53,15 @@ DATE_LABELS = (
     "تاریخ(?: انتشار)?", "انتشار", "امروز", "ساعت", "بهروز(?:رسانی| شده)",
     "atualizado(?: em)?", "às", "hoje", "yayın(?:lanma)? tarihi", "güncelle(?:n)?me",
     "bugün", "saat",
+    # Italian, Dutch, Greek, Hebrew
+    "pubblicato(?: il)?", "aggiornato(?: il)?", "ultimo aggiornamento",
+    "data(?: di)? pubblicazione", "oggi",
+    "gepubliceerd(?: op)?", "bijgewerkt(?: op)?", "laatst gewijzigd(?: op)?", "datum",
+    "vandaag", "om",
+    "ημερομηνία(?: δημοσίευσης)?", "δημοσιεύθηκε(?: στις)?", "δημοσίευση",
+    "(?:τελευταία )?ενημέρωση", "ενημερώθηκε(?: στις)?", "σήμερα", "ώρα",
+    "תאריך(?: פרסום)?", "פורסם(?: ב)?", "עודכן(?: לאחרונה)?(?: ב)?", "עדכון אחרון", "היום",
+    "שעה",
     "[월화수목금토일](?:요일)?",  # Korean weekdays: "(토)", "토요일"
     # Hijri months, which a page sets beside the Gregorian date (the one read)
     "محرم", "صفر", "ربيع الأول", "ربيع الآخر", "ربيع الثاني", "جمادى الأولى", "جمادى الآخرة",
@@ -76,6 +85,7 @@ UNSPACED_DATE_LABELS = (
     "ថ្ងៃអាទិត្យ", "ថ្ងៃច័ន្ទ", "ថ្ងៃចន្ទ", "ថ្ងៃអង្គារ", "ថ្ងៃពុធ", "ថ្ងៃព្រហស្បតិ៍", "ថ្ងៃសុក្រ", "ថ្ងៃសៅរ៍",
     "ថ្ងៃនេះ", "ថ្ងៃទី", "ថ្ងៃត្រង់", "ថ្ងៃ", "ខែ", "ឆ្នាំ", "ទី", "ម៉ោង", "ព្រឹក", "រសៀល",
     "ល្ងាច", "យប់",
+    "更新日", "掲載日", "公開日", "発表日", "最終更新日", "日付",
     "วันนี้", "วันที่", "เวลา", "น.",
     "ວັນອາທິດ", "ວັນຈັນ", "ວັນອັງຄານ", "ວັນພຸດ", "ວັນພະຫັດ", "ວັນສຸກ", "ວັນເສົາ", "ມື້ນີ້", "ວັນທີ",
     "ເວລາ", "ໂມງ",
@@ -88,7 +98,8 @@ REVISION_LABELS = ("updated", "modified", "aktualisiert", "dikemaskini", "kemas 
                    "diperbarui", "diperbaharui", "cập nhật", "mis à jour", "modifié",
                    "dernière modification", "letzte änderung", "geändert", "обновлено",
                    "оновлено", "atualizado", "actualizado", "بهروز",
-                   "güncellen")  # fmt: skip
+                   "güncellen", "aggiornato", "aggiornamento", "bijgewerkt", "gewijzigd",
+                   "ενημέρωση", "ενημερώθηκε", "עודכן", "עדכון", "更新")  # fmt: skip
 # ... and a build or print stamp: "Last built 2026-12-04T20:00Z", "Page rendered 22:51"
 NOT_PUBLICATION = ("today", "now", "ថ្ងៃនេះ", "built", "rendered", "generated", "printed",
                    *REVISION_LABELS)  # fmt: skip
@@ -116,6 +127,8 @@ COUNTER_LABELS = (
     "تعداد بازدید", "visualizações", "görüntülenme", "okunma", "امروز", "دیروز", "کل",
     "کاربران آنلاین", "آنلاین", "сьогодні", "вчора", "всього", "онлайн", "вчера", "всего",
     "bugün", "dün", "toplam", "çevrimiçi", "hoje", "ontem",
+    "visite", "visualizzazioni", "letture", "weergaven", "bezoekers", "προβολές", "επισκέπτες",
+    "αναγνώσεις", "צפיות", "מבקרים", "閲覧数", "アクセス数", "訪問者数",
     "ຍອດເບິ່ງ", "ຜູ້ເຂົ້າຊົມ", "ເບິ່ງ", "ຄັ້ງ", "ကြည့်ရှုသူ", "ကြည့်ရှုမှု", "ဦး", "ကြိမ်",
 )  # fmt: skip
 # One counter in a byline: "Views: 505", "Hits 1234", "ចំនួនអ្នកមើល ១០១៥" (label first)
@@ -128,13 +141,15 @@ VIEWS_LABELS = (
     "jumlah pelawat", "pelawat", "pengunjung", "dibaca", "ຍອດເບິ່ງ", "ຜູ້ເຂົ້າຊົມ", "vistas",
     "просмотров", "просмотры", "عدد المشاهدات", "المشاهدات", "조회수", "조회",
     "ကြည့်ရှုသူ", "ကြည့်ရှုမှု", "переглядів", "перегляди", "تعداد بازدید", "بازدید",
-    "visualizações", "görüntülenme", "okunma",
+    "visualizações", "görüntülenme", "okunma", "visualizzazioni", "letture", "weergaven",
+    "προβολές", "αναγνώσεις", "צפיות", "閲覧数", "アクセス数",
 )  # fmt: skip
 # "1,234 views" (number first)
 VIEWS_AFTER_NUMBER = ("page ?views", "views", "hits", "reads", "clicks", "vues", "lượt xem",
                       "x dilihat", "kali dilihat", "kali dibaca", "vistas", "visitas",
                       "просмотров", "مشاهدات?", "переглядів", "بازدید", "visualizações",
-                      "görüntülenme", "kez okundu")  # fmt: skip
+                      "görüntülenme", "kez okundu", "visualizzazioni", "weergaven",
+                      "προβολές", "צפיות")  # fmt: skip
 # ... and what else a post's meta line counts: "3 min read", "9 comments"
 COUNTS_AFTER_NUMBER = (*VIEWS_AFTER_NUMBER, "min(?:ute)?s? read", "comments?", "commentaires?",
                        "menit baca", "minit bacaan", "komentar", "ulasan")  # fmt: skip
@@ -150,7 +165,8 @@ SHARE_WORDS = (
     "imprimir", "condividi", "stampa", "chia sẻ", "bagikan", "kongsi", "cetak", "поделиться",
     "печать", "مشاركة", "طباعة", "शेयर(?: करें)?", "分享", "打印", "列印", "シェア", "印刷", "공유",
     "인쇄", "short ?link", "permalink", "لینک کوتاه", "اشتراکگذاری", "چاپ", "поділитися",
-    "друк", "paylaş", "yazdır", "compartilhe",
+    "друк", "paylaş", "yazdır", "compartilhe", "delen", "afdrukken",
+    "κοινοποίηση", "εκτύπωση", "שתף", "שיתוף", "הדפס", "הדפסה",
 )  # fmt: skip
 # A cookie notice names cookies and asks for something
 COOKIE_WORDS = ("cookie",)
@@ -163,7 +179,8 @@ BYLINE_WORDS = (
     "by", "posted", "published", "written", "author", "date", "dated", "updated", "source",
     "category", "categories", "filed under", "oleh", "sumber", "penulis", "kategori", "par",
     "por", "von", "کد خبر", "شناسه خبر", "نویسنده", "منبع", "автор", "джерело", "источник",
-    "yazar", "kaynak",
+    "yazar", "kaynak", "autore", "fonte", "auteur", "bron", "συντάκτης",
+    "πηγή", "מאת", "מקור", "כותב",
 )  # fmt: skip
 # ... in scripts that set no space between words (Khmer, Chinese, Lao, Myanmar): matched
 # inside a run
@@ -181,6 +198,7 @@ TAG_LABELS = (
     "ключевые слова", "الوسوم", "الكلمات المفتاحية", "标签", "關鍵詞", "关键词", "タグ",
     "キーワード", "태그", "키워드", "мітки", "ключові слова", "برچسب(?:ها| ها)?",
     "کلید ?واژه(?:ها)?", "palavras[- ]chave", "etiketler", "anahtar kelimeler",
+    "parole chiave", "trefwoorden", "ετικέτες", "λέξεις[- ]κλειδιά", "תגיות", "מילות מפתח",
 )  # fmt: skip
 # The page's own buttons in a byline: "Posted on: 24-11-2026 | Print | Download PDF"
 ACTIONS = (
@@ -199,7 +217,7 @@ NOT_FOUND_PHRASES = (
     "không tìm thấy trang", r"halaman\s+tidak\s+(?:ditemukan|dijumpai|ditemui)",
     r"hindi\s+(?:nahanap|matagpuan)\s+ang\s+pahina", "страница не найдена",
     "الصفحة غير موجودة", "页面不存在", "找不到页面", "页面未找到", "頁面不存在", "找不到網頁",
-    "ページが見つかりません", "페이지를 찾을 수 없습니다",
+    "ページ(?:が|は)見つかりません", "페이지를 찾을 수 없습니다",
     r"page\s+(?:demandée\s+)?(?:ne\s+semble\s+pas\s+exister|n['’]existe\s+pas)",
     r"seite\s+(?:wurde\s+)?nicht\s+gefunden", r"seite\s+existiert\s+nicht",
     r"página\s+(?:solicitada\s+)?no\s+existe", r"página\s+não\s+existe",
@@ -212,7 +230,7 @@ NOT_FOUND_PHRASES = (
     r"sayfa\s+bulunamad[ıi]", r"η\s+σελίδα\s+δεν\s+βρέθηκε",
     r"(?:nie\s+znaleziono\s+strony|strona\s+nie\s+(?:została\s+znaleziona|istnieje))",
     r"pagina\s+niet\s+gevonden", r"পৃষ্ঠা(?:টি)?\s+পাওয়া\s+যায়নি", r"хуудас\s+олдсонгүй",
-    r"ukurasa\s+haukupatikana",
+    r"ukurasa\s+haukupatikana", r"(?:הדף|העמוד)\s+(?:המבוקש\s+)?(?:לא\s+נמצא|אינו\s+קיים)",
 )  # fmt: skip
 
 # --- HTML elements ---------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -26,23 +27,25 @@ from monitor.text.normalize import normalize
 from monitor.text.scripts import ASCII_DIGITS
 
 # Month names by month (January first): English, French, German, Spanish, Portuguese,
-# Indonesian and Malay, with their abbreviations (Indonesian "Agt", "Des"; Malay "Ogo", "Dis")
+# Italian, Dutch, Indonesian and Malay, with their abbreviations (French "déc.", Italian "dic"
+# but not "gen", a general's; Dutch "mrt", Indonesian "Agt", "Des"; Malay "Ogo", "Dis")
 MONTH_NAMES = (
-    ("january", "jan", "janvier", "januar", "jänner", "enero", "janeiro", "januari"),
+    ("january", "jan", "janvier", "janv", "januar", "jänner", "enero", "janeiro", "januari",
+     "gennaio"),
     ("february", "feb", "février", "fevrier", "févr", "februar", "febrero", "fevereiro",
-     "februari"),
-    ("march", "mar", "mars", "märz", "maerz", "marzo", "março", "maret", "mac"),
-    ("april", "apr", "avril", "abril"),
-    ("may", "mai", "mayo", "maio", "mei"),
-    ("june", "jun", "juin", "juni", "junio", "junho"),
-    ("july", "jul", "juillet", "juli", "julio", "julho", "julai"),
+     "februari", "febbraio"),
+    ("march", "mar", "mars", "märz", "maerz", "marzo", "março", "maret", "mac", "maart", "mrt"),
+    ("april", "apr", "avril", "avr", "abril", "aprile"),
+    ("may", "mai", "mayo", "maio", "mei", "maggio", "mag"),
+    ("june", "jun", "juin", "juni", "junio", "junho", "giugno", "giu"),
+    ("july", "jul", "juillet", "juil", "juli", "julio", "julho", "julai", "luglio", "lug"),
     ("august", "aug", "août", "aout", "augusti", "agosto", "agustus", "agu", "agt", "ags",
-     "ogos", "ogo"),
-    ("september", "sep", "sept", "septembre", "septiembre", "setembro"),
-    ("october", "oct", "octobre", "oktober", "okt", "octubre", "outubro"),
+     "ogos", "ogo", "augustus"),
+    ("september", "sep", "sept", "septembre", "septiembre", "setembro", "settembre"),
+    ("october", "oct", "octobre", "oktober", "okt", "octubre", "outubro", "ottobre", "ott"),
     ("november", "nov", "novembre", "noviembre", "novembro"),
-    ("december", "dec", "décembre", "decembre", "dezember", "dez", "diciembre", "dezembro",
-     "desember", "disember", "des", "dis"),
+    ("december", "dec", "décembre", "déc", "decembre", "dezember", "dez", "diciembre",
+     "dezembro", "desember", "disember", "des", "dis", "dicembre", "dic"),
 )  # fmt: skip
 # English abbreviations, which end in "." without ending a sentence ("Jan. 5")
 MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
@@ -109,29 +112,62 @@ MYANMAR_MONTH_NAMES = tuple((*names, *(name + "လ" for name in names)) for name
     ("ဇူလိုင်",), ("ဩဂုတ်", "သြဂုတ်"), ("စက်တင်ဘာ",), ("အောက်တိုဘာ",), ("နိုဝင်ဘာ",),
     ("ဒီဇင်ဘာ",),
 ))  # fmt: skip
+def _with_unaccented(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """Each row's names, and each also as capitals write it, without its accents: Greek
+    capitals drop the tonos and may keep the diaeresis ("ΜΑΪΟΥ", "ΜΑΙΟΥ")."""
+    def bare(name: str, keep: str) -> str:
+        marks = (c for c in unicodedata.normalize("NFD", name)
+                 if not unicodedata.combining(c) or c in keep)  # fmt: skip
+        return unicodedata.normalize("NFC", "".join(marks))
+
+    return tuple(tuple(dict.fromkeys(n for name in row for n in (name, bare(name, "\u0308"),
+                                                                    bare(name, ""))))
+                 for row in rows)  # fmt: skip
+
+
+# Greek months, January first, as dates write them ("3 Δεκεμβρίου 2026"), as names, and
+# abbreviated; capitals drop the accents ("3 ΔΕΚΕΜΒΡΙΟΥ 2026"), see `_unaccented`
+GREEK_MONTH_NAMES = _with_unaccented((
+    ("ιανουαρίου", "ιανουάριος", "ιαν"), ("φεβρουαρίου", "φεβρουάριος", "φεβ"),
+    ("μαρτίου", "μάρτιος", "μαρ"), ("απριλίου", "απρίλιος", "απρ"), ("μαΐου", "μάιος", "μαΐ"),
+    ("ιουνίου", "ιούνιος", "ιουν"), ("ιουλίου", "ιούλιος", "ιουλ"),
+    ("αυγούστου", "αύγουστος", "αυγ"), ("σεπτεμβρίου", "σεπτέμβριος", "σεπ", "σεπτ"),
+    ("οκτωβρίου", "οκτώβριος", "οκτ"), ("νοεμβρίου", "νοέμβριος", "νοε"),
+    ("δεκεμβρίου", "δεκέμβριος", "δεκ"),
+))  # fmt: skip
+# Hebrew months, January first, and as dates write them, after "ב" ("3 בדצמבר 2026")
+HEBREW_MONTH_NAMES = tuple((*names, *("ב" + name for name in names)) for names in (
+    ("ינואר",), ("פברואר",), ("מרץ", "מרס"), ("אפריל",), ("מאי",), ("יוני",), ("יולי",),
+    ("אוגוסט",), ("ספטמבר",), ("אוקטובר",), ("נובמבר",), ("דצמבר",),
+))  # fmt: skip
 BUDDHIST_ERA = 543  # years ahead of the Common Era
 # Japanese eras: the Common Era year before each one's first ("令和8年" is 2026; "元年" its first)
 JAPANESE_ERAS = {"令和": 2018, "平成": 1988}
 _THAI = re.compile(r"[\u0e00-\u0e7f]")  # Thai letters and digits
 # Weekday names by day (Monday first): English and its abbreviations, French, German,
-# Malay, Indonesian, Filipino, Spanish, Russian, Arabic, Ukrainian and Persian (as stored text
-# writes it, without the non-joiner: "سهشنبه")
-WEEKDAY_NAMES = (
+# Malay, Indonesian, Filipino, Spanish, Russian, Arabic, Ukrainian, Persian (as stored text
+# writes it, without the non-joiner: "سهشنبه"), Italian, Dutch, Portuguese, Greek and Hebrew
+WEEKDAY_NAMES = _with_unaccented((
     ("monday", "mon", "lundi", "montag", "isnin", "senin", "lunes", "понедельник", "الاثنين",
-     "الإثنين", "понеділок", "دوشنبه"),
+     "الإثنين", "понеділок", "دوشنبه", "lunedì", "maandag", "segunda-feira", "δευτέρα",
+     "יום שני"),
     ("tuesday", "tue", "tues", "mardi", "dienstag", "selasa", "martes", "вторник", "الثلاثاء",
-     "вівторок", "سه شنبه", "سهشنبه"),
+     "вівторок", "سه شنبه", "سهشنبه", "martedì", "dinsdag", "terça-feira", "τρίτη",
+     "יום שלישי"),
     ("wednesday", "wed", "mercredi", "mittwoch", "rabu", "miyerkules", "miércoles", "среда",
-     "الأربعاء", "середа", "چهارشنبه"),
+     "الأربعاء", "середа", "چهارشنبه", "mercoledì", "woensdag", "quarta-feira", "τετάρτη",
+     "יום רביעי"),
     ("thursday", "thu", "thur", "thurs", "jeudi", "donnerstag", "khamis", "kamis", "huwebes",
-     "jueves", "четверг", "الخميس", "четвер", "پنجشنبه", "پنج شنبه"),
+     "jueves", "четверг", "الخميس", "четвер", "پنجشنبه", "پنج شنبه", "giovedì", "donderdag",
+     "quinta-feira", "πέμπτη", "יום חמישי"),
     ("friday", "fri", "vendredi", "freitag", "jumaat", "jumat", "biyernes", "viernes", "пятница",
-     "الجمعة", "п'ятниця", "п’ятниця", "جمعه"),
+     "الجمعة", "п'ятниця", "п’ятниця", "جمعه", "venerdì", "vrijdag", "sexta-feira",
+     "παρασκευή", "יום שישי"),
     ("saturday", "sat", "samedi", "samstag", "sabtu", "sabado", "sábado", "суббота", "السبت",
-     "субота", "شنبه"),
+     "субота", "شنبه", "sabato", "zaterdag", "σάββατο", "שבת", "יום שבת"),
     ("sunday", "sun", "dimanche", "sonntag", "ahad", "linggo", "domingo", "воскресенье",
-     "الأحد", "неділя", "یکشنبه"),
-)  # fmt: skip  (not Indonesian "minggu": it is also "week", in "2 minggu lalu")
+     "الأحد", "неділя", "یکشنبه", "domenica", "zondag", "κυριακή", "יום ראשון"),
+))  # fmt: skip  (not Indonesian "minggu": it is also "week", in "2 minggu lalu")
 WEEKDAYS = tuple(name for names in WEEKDAY_NAMES for name in names)
 
 MONTHS = {
@@ -139,7 +175,7 @@ MONTHS = {
     for names_by_month in (
         MONTH_NAMES, KHMER_MONTH_NAMES, THAI_MONTH_NAMES, LAO_MONTH_NAMES, MYANMAR_MONTH_NAMES,
         RUSSIAN_MONTH_NAMES, UKRAINIAN_MONTH_NAMES, TURKISH_MONTH_NAMES, PERSIAN_MONTH_NAMES,
-        ARABIC_MONTH_NAMES,
+        ARABIC_MONTH_NAMES, GREEK_MONTH_NAMES, HEBREW_MONTH_NAMES,
     )
     for number, names in enumerate(names_by_month, 1)
     for name in names
