@@ -1,5 +1,6 @@
-"""Pages in languages an outside probe brought (Persian, Ukrainian, Portuguese, Turkish): their
-letters, dates, bylines and counters as the reader must take them."""
+"""Pages in languages outside probes brought (Persian, Ukrainian, Portuguese, Turkish, Greek,
+Hebrew, Italian, Dutch, Japanese): their letters, dates, bylines and counters as the reader
+must take them."""
 
 from __future__ import annotations
 
@@ -111,3 +112,31 @@ def test_date_lines_counters_share_bars_and_tags_in_greek_hebrew_italian_dutch_j
 ])  # fmt: skip
 def test_statement_lines_in_those_languages_stay(line):
     assert _clean([line]) == (line,)
+
+
+def test_a_japanese_ministry_page_is_titled_dated_and_read_without_its_clock():
+    """A Japanese ministry's header shows the time of the request ("15時21分33秒 現在") and
+    its <title> joins the headline to the ministry's name with a full-width bar: the clock
+    neither dates the page nor is text, and the name is no part of the headline."""
+    first = ("12月3日、午後3時から約60分間、外務大臣は、来日中のフィリピン共和国外務大臣との間で"
+             "日・フィリピン外相会談を行いました。")
+    second = ("両外相は、南シナ海情勢について意見交換を行い、法の支配に基づく国際秩序の重要性を"
+              "確認しました。")
+    html = f"""<html lang="ja"><head><title>日・フィリピン外相会談｜外務省</title></head><body>
+<div id="header"><a href="/"><img src="/img/logo.png" alt="外務省"></a>
+<p class="date">令和8年12月5日（土曜日）15時21分33秒 現在</p></div>
+<div id="main"><p class="bread"><a href="/">トップページ</a> &gt; <a href="/press/">報道発表</a></p>
+<h1>日・フィリピン外相会談</h1><p class="rightalign">令和8年12月3日</p><p>{first}</p>
+<p>{second}</p></div><div id="footer">Copyright © The Ministry of Foreign Affairs of Japan</div>
+</body></html>"""
+    doc = extract_html(html, "https://www.mofa.go.jp/mofaj/press/release/pressit_000001.html")
+    assert (doc.title, doc.date, doc.paragraphs) == ("日・フィリピン外相会談", "2026-12-03",
+                                                     (first, second))  # fmt: skip
+
+
+@pytest.mark.parametrize("line", [
+    "令和8年12月5日（土曜日）15時21分33秒 現在", "2026年12月5日 星期六 15:21",
+    "2026年12月5日(土) 午後3時", "2026년 12월 5일 (토) 오후 3시 21분",
+])  # fmt: skip
+def test_cjk_clocks_are_chrome(line):
+    assert _clean([line]) == ()

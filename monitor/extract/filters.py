@@ -37,8 +37,12 @@ from .vocabulary import (
     alternatives,
 )
 
+# a Japanese, Chinese or Korean clock: 15時21分33秒, 9时30分, 15시 21분
+CJK_CLOCK = r"(?<!\d)[0-2]?\d\s*[時时시]\s*(?:[0-5]?\d\s*[分분]\s*(?:[0-5]?\d\s*[秒초])?)?"
 # 16:35, 4:35 pm, and the French and Portuguese 16h35
-_TIME = re.compile(r"(?<!\d)[0-2]?\d[:h][0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?m\.?)?(?![\d])", re.I)
+_TIME = re.compile(
+    rf"(?<!\d)[0-2]?\d[:h][0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?m\.?)?(?![\d])|{CJK_CLOCK}", re.I
+)
 # Khmer words end in combining signs, where \b does not work: they go outside the \b group
 _DATE_LABELS = re.compile(
     rf"\b(?:{alternatives(WEEKDAYS, DATE_LABELS)})\b|{alternatives(UNSPACED_DATE_LABELS)}", re.I

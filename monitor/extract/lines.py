@@ -18,7 +18,7 @@ from monitor.text.normalize import normalize
 from monitor.text.scripts import ASCII_DIGITS, CJK, char_class
 from monitor.text.words import SENTENCE_MARKS, ends_sentence, word_count
 
-from .filters import RELATIVE_TIME, changes_by_itself, counts_or_tells_time
+from .filters import CJK_CLOCK, RELATIVE_TIME, changes_by_itself, counts_or_tells_time
 from .vocabulary import (
     BLOCK_TAGS,
     BYLINE_WORDS,
@@ -331,7 +331,8 @@ def _common_container(elements: list[etree._Element]) -> etree._Element | None:
 
 
 _BYLINE_WORDS = 12
-_CLOCK = re.compile(r"(?<![\d:])\d{1,2}[:h]\d\d(?::\d\d)?(?![\d.:/-]\d)")  # 21:10, 9h30, 11:20:00
+# 21:10, 9h30, 11:20:00, 15時21分
+_CLOCK = re.compile(rf"(?<![\d:])\d{{1,2}}[:h]\d\d(?::\d\d)?(?![\d.:/-]\d)|{CJK_CLOCK}")
 _META_WORDS = re.compile(
     rf"\b(?:{alternatives(WEEKDAYS, DATE_LABELS, BYLINE_WORDS)})\b"
     rf"|{alternatives(UNSPACED_DATE_LABELS, UNSPACED_BYLINE_WORDS)}",

@@ -9,7 +9,6 @@ line read from outside it is chrome to the change guard (`statement_lines`).
 from __future__ import annotations
 
 import hashlib
-import re
 
 from lxml import etree
 
@@ -36,6 +35,7 @@ from .reading import (
     lines_read,
     parse_page,
 )
+from .sitenames import TITLE_PARTS
 from .template import Template, find_region, region_of
 
 
@@ -146,9 +146,6 @@ def fingerprint(
     return digest.hexdigest()
 
 
-_TITLE_PARTS = re.compile(r"\s+(?:[|–—»·:]|-{1,2}|::)\s+")
-
-
 def _shows_title(tree: etree._Element, title: str) -> bool:
     """Is `title` the page's headline still: a heading's whole text, og:title, or a part of
     <title> between separators ("Title | Ministry")?"""
@@ -157,7 +154,7 @@ def _shows_title(tree: etree._Element, title: str) -> bool:
     if any(normalize(t) == title for t in tree.xpath("//meta[@property='og:title']/@content")):
         return True
     for whole in tree.xpath("//title//text()"):
-        if title == normalize(whole) or title in map(normalize, _TITLE_PARTS.split(whole)):
+        if title == normalize(whole) or title in map(normalize, TITLE_PARTS.split(whole)):
             return True
     heads = tree.xpath("//h1|//h2|//h3|//*[contains(@class, 'title')]")  # the costlier
     return any(normalize(el.text_content()) == title for el in heads)

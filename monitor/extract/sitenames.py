@@ -25,8 +25,9 @@ from .vocabulary import (
     alternatives,
 )
 
-# how a <title> joins its parts: "Headline | Site", "News - Ministry", "Site :: Press"
-TITLE_PARTS = re.compile(r"\s+(?:[|–—»«·/:]+|-|::)\s+")
+# how a <title> joins its parts: "Headline | Site", "News - Ministry", "Site :: Press", and
+# in CJK text a full-width bar, spaced or not ("会談｜外務省")
+TITLE_PARTS = re.compile(r"\s+(?:[|–—»«·/:]+|-{1,2}|::)\s+|\s*｜\s*")
 _MIN_NAME = 3  # "EN" or "km" in a <title> is no name
 
 # where sites put their name: the logo, the banner, the branding block

@@ -197,11 +197,12 @@ def _as_written_in(heading: str, *references: str) -> str:
 
 
 # how <title> joins the headline and the site's name: " - ", " | ", " – ", " » ", " :: ",
-# Blogger's "Site: Post", and without spaces "_" or, between CJK words, "-" ("…_新华网"); only a
-# part that names the site is ever taken off (`_is_site_name`)
+# Blogger's "Site: Post", and without spaces "_", a full-width bar or colon or, between CJK
+# words, "-" ("…_新华网", "会談｜外務省"); only a part that names the site is ever taken off
+# (`_is_site_name`)
 _CJK = f"[{char_class(CJK)}]"
 _TITLE_SEPARATOR = re.compile(
-    rf"(\s+(?:[|–—»·]|-{{1,2}}|::)\s+|:\s+|\s*_\s*|(?<={_CJK})-(?={_CJK}))"
+    rf"(\s+(?:[|–—»·]|-{{1,2}}|::)\s+|:\s+|\s*[_｜：]\s*|(?<={_CJK})-(?={_CJK}))"
 )
 _COPYRIGHT = re.compile(alternatives(COPYRIGHT_MARKS), re.I)
 
