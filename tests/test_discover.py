@@ -190,6 +190,49 @@ def test_dates_from_day_headings_and_titles_from_whole_card_links() -> None:
 
 
 @pytest.mark.parametrize(
+    "heading", ["令和8年12月3日", "2026年12月3日（木）", "2026년 12월 3일 (목)"]
+)
+def test_items_under_a_cjk_date_heading_take_its_date(heading: str) -> None:
+    """A Japanese ministry groups its releases under a heading of their day: any date the
+    reader knows, with its weekday in brackets, is such a heading (an outside probe saw the
+    items of groups of two undated)."""
+    items = "".join(f'<li><a href="/press/release/pressit_{i:04d}.html">外務大臣と第{i}国の外務大臣'
+                    f"との電話会談</a></li>" for i in range(1, 4))  # fmt: skip
+    html = f"""<html lang="ja"><body><div id="main"><h1>報道発表</h1><h2>{heading}</h2>
+<ul class="link_list">{items}</ul><h2>令和8年12月1日</h2><ul class="link_list"><li><a
+href="/press/release/pressit_0009.html">日・ベトナム外相会談及びワーキング・ディナー</a></li></ul>
+</div></body></html>"""
+    listing = discover(html, "https://www.mofa.example.jp/press/release/index.html")
+    assert [r.date for r in listing.releases] == ["2026-12-03"] * 3 + ["2026-12-01"]
+
+
+def test_spip_article_links_without_a_parameter_value_are_releases() -> None:
+    """SPIP's default addresses name an article by a bare query word ("spip.php?article412"),
+    the listing by another ("spip.php?rubrique7"): they are other pages than the listing, and
+    one pattern of release addresses (an outside probe saw the listing watched as one page)."""
+    items = "".join(
+        f'<li class="item hentry"><h3 class="entry-title"><a href="spip.php?article{n}">{title}'
+        f'</a></h3><small><abbr class="published">{d} décembre 2026</abbr></small></li>'
+        for n, title, d in [
+            (412, "Influenza aviaire : le niveau de risque relevé à « élevé »", 4),
+            (411, "Présentation du projet de loi d’orientation agricole", 3),
+            (410, "Déplacement du ministre au Salon de l’agriculture de Dakar", 3),
+        ]
+    )
+    html = f"""<html lang="fr"><body class="page_rubrique"><div id="content"><h1>Communiqués
+de presse</h1><ul class="liste-items">{items}</ul><p><a href="spip.php?rubrique7">Presse</a> |
+<a href="spip.php?page=plan">Plan du site</a></p></div></body></html>"""
+    url = "https://agriculture.example.fr/spip.php?rubrique7"
+    for selector in (None, ".liste-items a"):
+        listing = discover(html, url, links=selector)
+        assert listing.kind == "listing"
+        assert [(r.url.rsplit("/", 1)[1], r.date) for r in listing.releases] == [
+            ("spip.php?article412", "2026-12-04"), ("spip.php?article411", "2026-12-03"),
+            ("spip.php?article410", "2026-12-03"),
+        ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
     ("clue", "expected"),
     [("01/13/2024", "2024-03-04"), ("13/01/2024", "2024-04-03"), ("", "2024-04-03")],
 )

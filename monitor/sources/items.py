@@ -22,7 +22,7 @@ from monitor.sources.vocabulary import (
     TITLE_CLASSES,
     alternatives,
 )
-from monitor.text.dates import MONTH, date_matches, first_date
+from monitor.text.dates import MONTH, date_matches, first_date, without_dates
 from monitor.text.normalize import normalize
 
 _GENERIC_TEXT = re.compile(rf"^(?:{alternatives(GENERIC_LINK_WORDS)}|[\W_\d])*$", re.I)
@@ -36,6 +36,17 @@ _DATE_CLASS = re.compile(alternatives(DATE_CLASSES), re.I)
 _DATE_WORDS = re.compile(
     rf"(?:(?<![^\W\d_])(?:{MONTH}|{alternatives(DATE_WORDS)})(?![^\W\d_])|[\d\s/.\-,:|])+", re.I
 )
+# what a date may carry in brackets: its weekday ("(Wed)", "(水)", "(토)")
+_BRACKETED = re.compile(r"[(（][^()（）]{1,5}[)）]")
+
+
+def _only_dates(text: str) -> bool:
+    """A text of dates and the words beside them: "Mon 24 April 2026, 10 am",
+    "令和8年12月3日（水）". Any form the date reader knows counts, whatever its words."""
+    bare = without_dates(text)
+    if bare != text:
+        bare = _BRACKETED.sub(" ", bare)
+    return _DATE_WORDS.fullmatch(bare) is not None
 
 
 def _date(text: str, month_first: bool | None) -> str | None:
@@ -46,7 +57,7 @@ def _date(text: str, month_first: bool | None) -> str | None:
 def _is_generic(text: str) -> bool:
     """Link texts that name no release: "Read more", "»", a bare date."""
     text = normalize(_FILE_NOTE.sub(" ", text))
-    return not text or bool(_GENERIC_TEXT.match(text)) or bool(_DATE_WORDS.fullmatch(text))
+    return not text or bool(_GENERIC_TEXT.match(text)) or _only_dates(text)
 
 
 def _heading_text(el: Tag) -> str:
@@ -238,7 +249,7 @@ def _heading_date(item: Tag, month_first: bool | None) -> str | None:
                 if sib.find("a") is not None or sib.name == "a":
                     break
                 text = _text(sib)
-                if text and _DATE_WORDS.fullmatch(text):
+                if text and _only_dates(text):
                     return _date(text, month_first)
                 steps += 1
             sib = sib.previous_sibling

@@ -75,12 +75,18 @@ def _norm_path(path: str) -> str:
     return path.rstrip("/") or "/"
 
 
+def query_pairs(query: str) -> list[tuple[str, str]]:
+    """A URL's query as (key, value) pairs, a bare word kept as a key without a value: SPIP
+    names its pages so ("spip.php?article412"), which `parse_qsl` alone drops."""
+    return parse_qsl(query, keep_blank_values=True)
+
+
 def _same_page(url: str, other: str) -> bool:
     a, b = urlsplit(url), urlsplit(other)
     return (
         _host(url) == _host(other)
         and _norm_path(a.path) == _norm_path(b.path)
-        and sorted(parse_qsl(a.query)) == sorted(parse_qsl(b.query))
+        and sorted(query_pairs(a.query)) == sorted(query_pairs(b.query))
     )
 
 
@@ -156,7 +162,7 @@ def _page_param(url: str) -> tuple[str, int] | None:
     parts = urlsplit(url)
     if m := _PATH_PAGE.search(parts.path):
         return "/page/", int(m[1])
-    for key, value in parse_qsl(parts.query):
+    for key, value in query_pairs(parts.query):
         if _PAGE_PARAM.match(key) and value.isdigit():
             return key.lower(), int(value)
     return None
@@ -273,7 +279,7 @@ def _lang_switch(a: Tag, url: str, text: str, page: _Page) -> bool:
         return True
     parts, here = urlsplit(url), urlsplit(page.url)
     same_path = _norm_path(parts.path) == _norm_path(here.path)
-    if same_path and any(k.lower() in LANGUAGE_QUERY for k, _ in parse_qsl(parts.query)):
+    if same_path and any(k.lower() in LANGUAGE_QUERY for k, _ in query_pairs(parts.query)):
         return True
     # /en/news/x <-> /km/news/x : the same page in another language
     segs = [x for x in parts.path.split("/") if x]
@@ -303,7 +309,7 @@ def _non_article(url: str, page: _Page) -> bool:
         return True
     if _PATH_PAGE.search(path):
         return True
-    query = parse_qsl(parts.query)
+    query = query_pairs(parts.query)
     if any(k.lower() in NON_ARTICLE_QUERY or k.lower().startswith("filter") for k, _ in query):
         return True
     if _same_page(url, page.url):

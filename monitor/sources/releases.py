@@ -12,7 +12,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import islice
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import urlsplit
 
 from bs4 import Tag
 from soupsieve import SelectorSyntaxError
@@ -39,6 +39,7 @@ from monitor.sources.links import (
     _same_page,
     _text,
     _tokens,
+    query_pairs,
 )
 from monitor.sources.pagination import _pager_text
 from monitor.sources.vocabulary import (
@@ -61,7 +62,9 @@ def _url_pattern(url: str) -> tuple[str, ...]:
     parts = urlsplit(url)
     segs = [s for s in parts.path.split("/") if s]
     directory = segs[:-1] if segs else []
-    keys = tuple(sorted(k.lower() for k, _ in parse_qsl(parts.query)))
+    # a bare key names the page with its id ("?article412"): its word is the pattern's
+    pairs = query_pairs(parts.query)
+    keys = tuple(sorted((k if v else k.rstrip("0123456789")).lower() for k, v in pairs))
     ext = "doc" if _DOC_EXT.search(parts.path) else ""
     return (_host(url), "/".join(directory[:2]), ",".join(keys), ext)
 
@@ -75,7 +78,7 @@ def _sluggy(url: str) -> bool:
         return True
     if re.search(r"\d", tail) or tail.count("-") + tail.count("_") >= 2 or len(tail) >= 24:
         return True
-    return any(re.search(r"\d", v) and len(v) >= 1 for _, v in parse_qsl(parts.query))
+    return any(re.search(r"\d", v or k) for k, v in query_pairs(parts.query))
 
 
 def _in_running_text(a: Tag) -> bool:

@@ -14,9 +14,9 @@ statement would be taken for template), and never a link that acts (log out, sha
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import urlsplit
 
-from monitor.sources.links import _FILE_EXT, _host
+from monitor.sources.links import _FILE_EXT, _host, query_pairs
 from monitor.sources.memo import listing_anchors
 from monitor.sources.releases import _DOC_EXT
 from monitor.sources.vocabulary import ACTION_SEGMENTS, NON_ARTICLE_QUERY, alternatives
@@ -63,7 +63,7 @@ def sibling_pages(html: str, url: str, limit: int = 2) -> list[str]:
             continue
         if any(map(_ACTION.match, segments)):
             continue
-        if any(key.lower() in NON_ARTICLE_QUERY for key, _ in parse_qsl(parts.query)):
+        if any(key.lower() in NON_ARTICLE_QUERY for key, _ in query_pairs(parts.query)):
             continue
         ranked[target] = (-_shared(mine, segments), -len(segments), order)
     return sorted(ranked, key=ranked.__getitem__)[:limit]
