@@ -207,3 +207,34 @@ def test_a_lead_of_three_paragraphs_in_a_lead_s_box_is_read_with_its_body():
     page = wagtail(4).replace(f"<p>{lead}</p>", "".join(f"<p>{p}</p>" for p in (lead, *more)))
     reading = read_html(page, "https://dept.example/news/4", template=profile.view())
     assert reading.document.paragraphs == (lead, *more, *body)
+
+
+def aem(n: int) -> str:
+    """An Adobe Experience Manager page: every component's id is a hash of its path on that
+    page ("text-5e3f1a2b3c"), the statement and the sidebar's contact box alike."""
+    title, lead, body = RELEASES[n]
+    paras = "".join(f"<p>{p}</p>" for p in (lead, *body))
+    ids = [format(hash((n, k)) & 0xFFFFFFFFFF, "010x") for k in range(3)]
+    return f"""<html lang="en"><head><title>{title} | Department</title></head><body>
+<div class="root responsivegrid"><div class="aem-Grid aem-Grid--12">
+<div class="header aem-GridColumn"><a href="/">Department for Coastal Communities</a></div>
+<div class="container responsivegrid aem-GridColumn--default--8"><div id="container-{ids[0]}"
+class="cmp-container"><div class="title"><h1 class="cmp-title__text">{title}</h1></div>
+<div class="text"><div id="text-{ids[1]}" class="cmp-text">{paras}</div></div></div></div>
+<div class="container responsivegrid aem-GridColumn--default--4"><div class="text"><div
+id="text-{ids[2]}" class="cmp-text"><h2>Media contact</h2><p>Minister's office: 02 6277
+7680</p></div></div></div></div></div></body></html>"""
+
+
+def test_a_region_is_learned_where_each_page_generates_its_containers_ids():
+    """AEM names each component by a hash of its place on the page: an id that differs on
+    every page is no part of where the statement is, or no two releases ever agree on it (an
+    outside probe: no region after three checks, and the sidebar's contact box read with the
+    statement)."""
+    profile = SiteProfile()
+    _learn(profile, aem, [0, 1, 2, 3])
+    assert profile.view().regions
+    for n in (4, 5):
+        reading = read_html(aem(n), f"https://dept.example/news/{n}", template=profile.view())
+        assert reading.read_in == profile.view().regions[0]
+        assert reading.document.paragraphs == _statement(n)

@@ -64,8 +64,7 @@ def _own_names(el: etree._Element) -> list[str]:
     """The class and id words that say what the element is. Layout hints ("has-sidebar") go;
     a page builder's widget is what its type says (a post title, a nav menu), not a sidebar
     widget ("footer-widget-area" is still the footer's)."""
-    names = [n for n in f"{el.get('class', '')} {el.get('id', '')}".lower().split()
-             if not _LAYOUT_HINT.match(n)]  # fmt: skip
+    names = [n for n in _names(el).split() if not _LAYOUT_HINT.match(n)]
     widgets = [_BUILDER_WIDGET.match(n) for n in names]
     widgets = [w if w and not _CHROME_NAME.search(w["builder"]) else None for w in widgets]
     if not any(w and w["type"] for w in widgets):
@@ -260,8 +259,13 @@ _SENTENCE_MARK = re.compile(rf"[{re.escape(SENTENCE_MARKS)};]")
 _TITLE_NAME = re.compile(alternatives(TITLE_NAMES))
 
 
+_CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
 def _names(el: etree._Element) -> str:
-    return f"{el.get('class', '')} {el.get('id', '')}".lower()
+    """The element's class and id words, lower case, a camelCase word's humps parted like
+    words ("sfnewsSummary" is "sfnews-summary", "mainNav" "main-nav")."""
+    return _CAMEL_HUMP.sub("-", f"{el.get('class', '')} {el.get('id', '')}").lower()
 
 
 def _key(text: str) -> str:

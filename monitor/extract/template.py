@@ -176,9 +176,19 @@ _DIGIT_RUN = re.compile(r"\d+")
 _WHOLE_PAGE = frozenset({"html", "body", "form"})
 
 
+# a part a CMS generates for each page: digits and letters mixed ("css-1x9k2m") or a long
+# hexadecimal hash ("text-5e3f1a2b3c", an AEM component's id); not "h2title", "col-md-8"
+_GENERATED = re.compile(
+    r"(?:^|[-_])(?:(?=[a-z\d]*\d[a-z]+\d)[a-z\d]{5,}|(?=[a-f\d]*[a-f])(?=[a-f\d]*\d)[a-f\d]{8,})"
+    r"(?=$|[-_])"
+)
+
+
 def _names(el: etree._Element) -> str:
+    """The element's id and class words, without numbers or generated parts: what the
+    element is on every page of the site."""
     words = f"{el.get('id', '')} {el.get('class', '')}".lower().split()
-    return " ".join(sorted({_DIGIT_RUN.sub("", w) for w in words} - {""}))
+    return " ".join(sorted({_DIGIT_RUN.sub("", _GENERATED.sub("", w)) for w in words} - {""}))
 
 
 def region_of(el: etree._Element) -> str | None:
