@@ -1713,6 +1713,29 @@ def test_a_list_of_dated_links_above_the_headline_does_not_date_the_page():
     assert doc.date not in {"2026-11-28", "2026-11-30", "2026-12-01", "2026-12-05"}
 
 
+@pytest.mark.parametrize("counts", [True, False])
+def test_a_short_release_beside_a_most_read_list_is_read_not_the_list(counts):
+    """A Liferay portal sets a three-sentence release beside a "most read" column whose every
+    title carries its view count ("(127 προβολές)"): trafilatura's lengths chose that list,
+    and the headline above it, over the statement (an outside probe: a source's first
+    releases stored as the list). The page is then read without its narrow side column; every
+    copy of the headline above the text goes (one for screen readers, one on screen)."""
+    page = (Path(__file__).parent / "data" / "probes" / "liferay-greek-most-read-sidebar.html")
+    html = page.read_text()
+    if not counts:
+        html = re.sub(r" \(\d+ προβολές\)", "", html)
+    doc = extract_html(html, "https://mfa.example.gr/web/guest/deltia-typou/-/visit")
+    assert doc.title == "Επίσκεψη του Υπουργού Εξωτερικών στη Λευκωσία"
+    assert doc.date == "2026-12-03"
+    assert doc.paragraphs == (
+        "Ο Υπουργός Εξωτερικών θα μεταβεί στη Λευκωσία την Πέμπτη, όπου θα συναντηθεί με τον "
+        "Πρόεδρο της Κυπριακής Δημοκρατίας.",
+        "Θα έχει επίσης συνάντηση με τον Κύπριο ομόλογό του για τον συντονισμό ενόψει του "
+        "Ευρωπαϊκού Συμβουλίου.",
+        "Άρθρο του Υπουργού για τις ελληνοκυπριακές σχέσεις θα δημοσιευθεί την ίδια ημέρα.",
+    )
+
+
 @pytest.mark.parametrize(
     ("line", "chrome"),
     [

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import copy
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -217,13 +218,13 @@ def _without_headline(paras: tuple[str, ...], title: str) -> tuple[str, ...]:
     ("Consular Hotline Cambodian citizens abroad who...") is split off before, by
     `joined._split_joined`."""
     title_key = _key(title)
-    for k, para in enumerate(paras):
-        if _prose(para, None):
-            break
-        if title_key and _key(para) == title_key:
-            above = tuple(p for p in paras[:k] if not _label(p))
-            return (above + paras[k + 1 :]) or paras
-    return paras
+    start = next((k for k, para in enumerate(paras) if _prose(para, None)), len(paras))
+    copies = [k for k, para in enumerate(paras[:start]) if title_key and _key(para) == title_key]
+    if not copies:
+        return paras
+    # every copy goes: a page may show it twice (for screen readers, then on screen)
+    above = tuple(p for p in paras[: copies[-1]] if not _label(p) and _key(p) != title_key)
+    return (above + paras[copies[-1] + 1 :]) or paras
 
 
 def extract_html(
@@ -303,9 +304,28 @@ def _single_page(
     region = region_to_learn(paras, lines, template_under, pruned) if paras else None
     if not paras:
         paras = _clean(_lines(_main_element(work), skip_chrome=True))
-    sidebar = _side_column_lines(work)
-    paras = tuple(p for p in paras if p not in sidebar) or paras
-    return paras, meta, region, lines
+    sidebar, columns = _side_column_lines(work)
+    beside = {_key(line) for line in sidebar}
+    kept = tuple(p for p in paras if _key(p) not in beside)
+    if len(kept) < len(paras) and not _reads_as_statement(kept):
+        # trafilatura's lengths chose the sidebar's list over a short statement beside it
+        # (a count after each title made it longer): read the page without that column
+        with _detached(columns):
+            return _single_page(work, url, template_under, pruned)
+    return kept or paras, meta, region, lines
+
+
+@contextlib.contextmanager
+def _detached(elements: list[etree._Element]) -> Iterator[None]:
+    """The elements out of their tree for a while, then back in their places."""
+    places = [(el.getparent(), el.getparent().index(el), el) for el in elements]
+    for parent, _, el in places:
+        parent.remove(el)
+    try:
+        yield
+    finally:
+        for parent, index, el in sorted(places, key=lambda place: place[1]):
+            parent.insert(index, el)
 
 
 def _publication_date(

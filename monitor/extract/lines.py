@@ -217,11 +217,12 @@ def _column_width(el: etree._Element) -> int:
     return max(map(int, _GRID_COLUMN.findall(el.get("class") or "")), default=0)
 
 
-def _side_column_lines(tree: etree._Element) -> set[str]:
+def _side_column_lines(tree: etree._Element) -> tuple[set[str], list[etree._Element]]:
     """Lines found only in the narrow grid columns beside the column that holds the prose: a
-    sidebar of hotline, links and counter boxes next to the statement."""
+    sidebar of hotline, links and counter boxes next to the statement; and those columns."""
     side: set[str] = set()
     main_lines: set[str] = set()
+    narrow: list[etree._Element] = []
     rows: dict[etree._Element, list[etree._Element]] = {}
     for el in tree.xpath("//*[@class]"):
         if _column_width(el):
@@ -241,8 +242,9 @@ def _side_column_lines(tree: etree._Element) -> set[str]:
             if i != main and narrower and prose[i] * 4 < prose[main] and not column.xpath(".//h1"):
                 side.update(_lines(column, skip_chrome=False))
                 main_lines.update(_lines(columns[main], skip_chrome=False))
+                narrow.append(column)
     main_text = "\n".join(main_lines)
-    return {line for line in side if line not in main_text}
+    return {line for line in side if line not in main_text}, narrow
 
 
 def _main_element(tree: etree._Element) -> etree._Element:
