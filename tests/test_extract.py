@@ -1713,6 +1713,33 @@ def test_a_list_of_dated_links_above_the_headline_does_not_date_the_page():
     assert doc.date not in {"2026-11-28", "2026-11-30", "2026-12-01", "2026-12-05"}
 
 
+@pytest.mark.parametrize("back", ["Back to top", "ページの先頭へ戻る", "返回顶部", "맨 위로"])
+def test_a_link_to_the_top_of_the_page_is_no_text(back):
+    """A link to a place on its own page, alone in its block, is the page's ("Back to top"
+    under each section: an outside probe saw a Japanese ministry's in a stored text and then
+    in an edit's diff); a heading that links to itself and an in-page link in a sentence
+    stay."""
+    first = ("The Ministry of Foreign Affairs and International Cooperation welcomes the "
+             "adoption of the resolution on cooperation between the United Nations and ASEAN.")
+    second = "The two ministers also discussed demining along the border and regional security."
+    annex = "The resolution was adopted by consensus and its text is in the annex below."
+    linked = annex.replace("the annex", '<a href="#annex">the annex</a>')
+    html = f"""<html><body><div id="main"><div class="title1"><h1>Statement on the
+resolution</h1></div><div class="rightalign">3 December 2026</div><div class="main-cnt">
+<h2 class="title2"><a href="#bilateral">1 Bilateral relations</a></h2><p>{first}</p>
+<p class="page-top"><a href="#pagetop">{back}</a></p><h2 class="title2">2 Regional issues</h2>
+<p>{second}</p><p>{linked}</p></div><p class="page-top"><a href="#pagetop">{back}</a></p></div>
+<div id="footer"><p>Copyright Ministry of Foreign Affairs</p></div></body></html>"""
+    url = "https://mfa.example/news/resolution"
+    statement = ("1 Bilateral relations", first, "2 Regional issues", second, annex)
+    assert extract_html(html, url).paragraphs == statement
+    # read in the source's learned region, as the monitor's own walk reads it
+    region = Template(regions=("html/body/div/div|main-cnt",))
+    reading = read_html(html, url, template=region)
+    assert reading.read_in == region.regions[0]
+    assert reading.document.paragraphs == statement
+
+
 @pytest.mark.parametrize("counts", [True, False])
 def test_a_short_release_beside_a_most_read_list_is_read_not_the_list(counts):
     """A Liferay portal sets a three-sentence release beside a "most read" column whose every

@@ -140,3 +140,40 @@ def test_a_japanese_ministry_page_is_titled_dated_and_read_without_its_clock():
 ])  # fmt: skip
 def test_cjk_clocks_are_chrome(line):
     assert _clean([line]) == ()
+
+
+def _mofa(h1: str, body: str) -> str:
+    return f"""<html lang="ja"><head><title>外務省: {h1}</title></head><body><div id="header">
+<a href="/"><img src="/logo.gif" alt="外務省 Ministry of Foreign Affairs of Japan"></a>
+<p class="date">令和8年12月5日（土曜日）11時50分5秒 現在</p></div><div id="topicpath"><a
+href="/">トップページ</a> &gt; <a href="/press/">報道発表</a> &gt; {h1}</div><div id="main">
+<div class="title1"><h1>{h1}</h1></div><div class="rightalign">令和8年12月3日</div>
+<div class="main-cnt">{body}</div></div><div id="side"><ul><li><a href="/a">外交政策</a></li>
+<li><a href="/b">国・地域</a></li></ul></div></body></html>"""
+
+
+def test_a_short_japanese_headline_is_the_headline():
+    """A Japanese headline of 13 characters is one "word" by spaces: counted by its length, it
+    agrees with the <title> that holds it ("外務省: …"), so it titles the page and the date
+    under it dates it (an outside probe: titled with the ministry's name, undated, and a
+    false edit when the redesign wrote "…｜外務省")."""
+    h1 = "外務副大臣のカンボジア訪問"
+    sentences = ("外務副大臣は、12月10日から12日まで、カンボジア王国を訪問します。",
+                 "訪問中、外務副大臣は、カンボジア副首相兼外務国際協力大臣との会談を行う予定です。")
+    doc = extract_html(_mofa(h1, "".join(f"<p>{s}</p>" for s in sentences)),
+                       "https://www.mofa.example.jp/press/release/pressit_000874.html")
+    assert (doc.title, doc.date, doc.paragraphs) == (h1, "2026-12-03", sentences)
+
+
+def test_a_one_sentence_japanese_release_is_read_in_its_region():
+    """A whole Japanese sentence is a statement in the source's region however few its
+    spaces: the release is read there, not whole with the header's clock (an outside probe:
+    the clock's seconds in a real edit's diff)."""
+    sentence = ("トルコ南東部において発生した地震により多数の死傷者が出ていることに対し、"
+                "日本政府として心からお悔やみ申し上げます。")
+    region = Template(regions=("html/body/div/div|main-cnt",))
+    reading = read_html(_mofa("トルコ南東部における地震", f"<p>{sentence}</p>"),
+                        "https://www.mofa.example.jp/press/release/pressit_000876.html",
+                        template=region)  # fmt: skip
+    assert reading.read_in == region.regions[0]
+    assert reading.document.paragraphs == (sentence,)

@@ -112,6 +112,19 @@ class _Line(NamedTuple):
     linked: int
 
 
+def in_page_link(el: etree._Element) -> bool:
+    """A link to a place on its own page, alone in its block: "Back to top", "ページの先頭へ
+    戻る", a skip link. No text of the page's (a heading that links to itself is, and so is an
+    in-page link inside a sentence)."""
+    href = el.get("href") or ""
+    if el.tag != "a" or not href.startswith("#") or href == "#":  # "#": a script's button
+        return False
+    block = el.getparent()
+    if block is None or block.tag in HEADING_TAGS:
+        return False
+    return normalize(block.text_content()) == normalize(el.text_content())
+
+
 def _line_records(root: etree._Element, *, skip_chrome: bool) -> list[_Line]:
     """The element's lines (one per block element; block tags and <br> end a line)."""
     records: list[_Line] = []
@@ -137,7 +150,10 @@ def _line_records(root: etree._Element, *, skip_chrome: bool) -> list[_Line]:
         tag = el.tag if isinstance(el.tag, str) else ""
         if event == "start":
             if el is not root and (
-                not tag or tag in SKIPPED_TAGS or (skip_chrome and _is_chrome_element(el))
+                not tag
+                or tag in SKIPPED_TAGS
+                or (skip_chrome and _is_chrome_element(el))
+                or in_page_link(el)
             ):
                 walker.skip_subtree()  # its "end" still comes, and adds the tail
                 skipped.add(el)

@@ -30,6 +30,7 @@ from .lines import (
     _line_records,
     _linked,
     _unwrap_layout_tables,
+    in_page_link,
     load_html,
 )
 from .selectors import SelectorMiss
@@ -143,8 +144,9 @@ _CONTROLS = ("button", "select", "input", "textarea")
 def _without_controls(work: etree._Element) -> None:
     """A form's controls are no text: the page's lines leave them out, and the reader must too,
     or it joins "A+ A- Print" into the paragraph it runs a short article into, which then
-    matches no run of the page's lines (`joined._split_joined`)."""
-    for el in list(work.iter(*_CONTROLS)):
+    matches no run of the page's lines (`joined._split_joined`). So are the links to a place
+    on the page alone in their block ("Back to top": `lines.in_page_link`)."""
+    for el in [*work.iter(*_CONTROLS), *filter(in_page_link, work.iter("a"))]:
         _drop(el)  # the text after the control stays
 
 
@@ -292,7 +294,7 @@ def _plausible(paras: tuple[str, ...]) -> bool:
     only a caption or "Read more" is a page of another kind, read the single-page way). A
     whole sentence of Korean or Chinese says in 40 characters what English says in 100."""
     long = sum(map(len, paras)) >= 60 or any(SENTENCE_END.search(p) for p in paras)
-    return long and any(word_count(p) >= SENTENCE_WORDS for p in paras)
+    return long and any(word_count(p, cjk=True) >= SENTENCE_WORDS for p in paras)
 
 
 def _says(text: str, words: int = SENTENCE_WORDS) -> bool:

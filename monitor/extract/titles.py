@@ -53,13 +53,13 @@ def _not_headline(el: etree._Element) -> bool:
 
 def _agrees(heading: str, reference: str) -> bool:
     """A heading is the headline when the page's <title> or og:title contains it (or it
-    contains them: a kicker before the headline). Words are counted as `word_count` does, so
-    a Khmer or Thai headline without spaces counts by its length."""
+    contains them: a kicker before the headline). A headline without spaces (Khmer, Thai,
+    Chinese, Japanese) counts its words by its length."""
     heading, reference = heading.casefold(), reference.casefold()
     if not reference or len(heading) > 300:
         return False
     if heading in reference:
-        return len(heading) >= 8 and word_count(heading) >= 2
+        return len(heading) >= 8 and word_count(heading, cjk=True) >= 2
     return reference in heading and word_count(reference) >= 3
 
 
