@@ -66,7 +66,7 @@ __all__ = [
 # The store skips extraction while a body and this value are unchanged. Bump the leading
 # number whenever a change here can change a Document for the same body; the libraries'
 # versions are part of it because their upgrades can change it too.
-EXTRACTOR_VERSION = "12+" + "+".join(
+EXTRACTOR_VERSION = "13+" + "+".join(
     f"{name}-{version(name)}" for name in ("trafilatura", "htmldate", "pypdf", "beautifulsoup4")
 )
 
