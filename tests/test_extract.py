@@ -1766,6 +1766,11 @@ def test_a_short_release_beside_a_most_read_list_is_read_not_the_list(counts):
 @pytest.mark.parametrize(
     ("line", "chrome"),
     [
+        ("- 1 minute read - 37 words", True),  # a Hugo theme's reading time and length
+        ("Reading time: 3 minutes", True),
+        ("Popularité : 43 % · 550 visites", True),  # SPIP's popularity and visits
+        ("The meeting lasted 45 minutes.", False),
+        ("Turnout: 43 %", False),
         ("Filed under:HealthRefugees", True),  # Plone's tag links set side by side
         ("Classé sous : Climat, Urgences", True),
         ("Tags: ASEAN, UN, Mine action", True),

@@ -49,10 +49,10 @@ _DATE_LABELS = re.compile(
 )
 # groups of thousands set apart by a space, or a narrow one: "1 234", "2 348 680"
 _THOUSANDS = r"(?:[ \u00a0\u202f]\d{3})*"
-# "Visitors: 1,204 | Today: 312", "1,377 views"
+# "Visitors: 1,204 | Today: 312", "1,377 views", "1 minute read - 37 words", "Popularité : 43 %"
 _COUNTER = re.compile(
     rf"(?:[\s|·•/:,–—-]*(?:[\d.,]+\s*)?(?:{alternatives(COUNTER_LABELS)})[\s:：=]*"
-    rf"(?:[\d.,]+{_THOUSANDS})?)+"
+    rf"(?:[\d.,]+{_THOUSANDS}(?:\s*%)?)?)+"
     r"[\s|·•/–—-]*",
     re.I,
 )
