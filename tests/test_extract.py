@@ -1718,20 +1718,25 @@ def test_a_link_to_the_top_of_the_page_is_no_text(back):
     """A link to a place on its own page, alone in its block, is the page's ("Back to top"
     under each section: an outside probe saw a Japanese ministry's in a stored text and then
     in an edit's diff); a heading that links to itself and an in-page link in a sentence
-    stay."""
+    stay, in whatever inline element, and so does a footnote's mark (an outside review)."""
     first = ("The Ministry of Foreign Affairs and International Cooperation welcomes the "
              "adoption of the resolution on cooperation between the United Nations and ASEAN.")
     second = "The two ministers also discussed demining along the border and regional security."
     annex = "The resolution was adopted by consensus and its text is in the annex below."
-    linked = annex.replace("the annex", '<a href="#annex">the annex</a>')
+    linked = annex.replace("the annex", '<em><a href="#annex">the annex</a></em>')
+    noted = "The programme was agreed at the summit in October.1 It will be reviewed in a year."
+    footnote = noted.replace(".1", '.<sup><a href="#fn1">1</a></sup>')
     html = f"""<html><body><div id="main"><div class="title1"><h1>Statement on the
 resolution</h1></div><div class="rightalign">3 December 2026</div><div class="main-cnt">
 <h2 class="title2"><a href="#bilateral">1 Bilateral relations</a></h2><p>{first}</p>
 <p class="page-top"><a href="#pagetop">{back}</a></p><h2 class="title2">2 Regional issues</h2>
-<p>{second}</p><p>{linked}</p></div><p class="page-top"><a href="#pagetop">{back}</a></p></div>
+<p>{second}</p><p>{linked}</p><p>{footnote}</p><h3><span><a href="#annex">Annex: eligible
+countries</a></span></h3><p>{first}</p></div><p class="page-top"><a href="#pagetop">{back}</a>
+</p></div>
 <div id="footer"><p>Copyright Ministry of Foreign Affairs</p></div></body></html>"""
     url = "https://mfa.example/news/resolution"
-    statement = ("1 Bilateral relations", first, "2 Regional issues", second, annex)
+    statement = ("1 Bilateral relations", first, "2 Regional issues", second, annex, noted,
+                 "Annex: eligible countries", first)  # fmt: skip
     assert extract_html(html, url).paragraphs == statement
     # read in the source's learned region, as the monitor's own walk reads it
     region = Template(regions=("html/body/div/div|main-cnt",))

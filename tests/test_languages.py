@@ -8,6 +8,7 @@ import pytest
 
 from monitor.extract import Template, extract_html, read_html
 from monitor.extract.filters import _clean
+from monitor.extract.lines import _dates_the_page
 from monitor.text.normalize import normalize
 from monitor.text.scripts import ZWNJ
 
@@ -177,3 +178,39 @@ def test_a_one_sentence_japanese_release_is_read_in_its_region():
                         template=region)  # fmt: skip
     assert reading.read_in == region.regions[0]
     assert reading.document.paragraphs == (sentence,)
+
+
+def test_a_short_heading_that_is_a_small_part_of_the_title_is_not_the_headline():
+    """Counted by length, "中华人民共和国外交部" (the ministry's name, set as the page's <h1>)
+    is two words and in the <title>: but it is a small part of it, as a site's name is, and
+    the headline in the <h2> titles the page (an outside review)."""
+    html = """<html lang="zh-CN"><head><title>2025年12月3日外交部发言人毛宁主持例行记者会_
+中华人民共和国外交部</title></head><body><div class="top"><h1>中华人民共和国外交部</h1></div>
+<div class="nav"><a href="/">首页</a> <a href="/fyrbt">发言人表态</a></div><div class="content">
+<h2>2025年12月3日外交部发言人毛宁主持例行记者会</h2><p>毛宁：今天我没有要发布的消息。下面，我愿回答大家的提问。
+关于双边关系，我们一贯主张通过对话协商解决分歧，推动两国关系健康稳定发展。</p></div>
+<div class="foot">版权所有：中华人民共和国外交部</div></body></html>"""
+    doc = extract_html(html, "https://www.fmprc.example.cn/fyrbt/202512/t20251203_1.shtml")
+    assert doc.title == "外交部发言人毛宁主持例行记者会"
+
+
+@pytest.mark.parametrize("line", [
+    "日・ベトナム外交関係樹立記念行事（2025年12月3日）",  # "日" is Japan here, no weekday
+    "日・ASEAN首脳会議 2025年12月3日",
+])  # fmt: skip
+def test_a_line_that_names_japan_beside_a_date_is_no_byline(line):
+    assert not _dates_the_page(line)
+    assert _clean([line]) == (line,)
+
+
+def test_a_japanese_page_dated_only_by_its_update_is_dated():
+    """Many Japanese government pages print only "更新日" (updated): that date is the page's."""
+    sentence = ("12月3日、外務大臣はカンボジアの外務大臣と会談を行いました。"
+                "両大臣は二国間関係の強化について意見交換を行いました。")
+    html = f"""<html lang="ja"><head><title>日本とカンボジアの外相会談｜外務省</title></head><body>
+<header><div class="logo">外務省</div><nav><a href="/">ホーム</a> <a href="/press">報道発表</a>
+</nav></header><main><h1>日本とカンボジアの外相会談</h1><p class="date">更新日：2025年12月3日</p>
+<p>{sentence}</p></main><footer>Copyright 外務省</footer></body></html>"""
+    doc = extract_html(html, "https://www.mofa.example.jp/press/1.html")
+    assert (doc.title, doc.date, doc.paragraphs) == ("日本とカンボジアの外相会談", "2025-12-03",
+                                                     (sentence,))  # fmt: skip

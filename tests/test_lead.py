@@ -95,6 +95,25 @@ def test_a_lead_named_in_camel_case_is_read(names):
     assert extract_html(_article(lead), url).paragraphs == (_lead(1), *_body(1))
 
 
+@pytest.mark.parametrize("wrapper", ['id="mainContentWithSidebar"',
+                                     'id="ctl00_ContentPlaceHolder1_LatestNewsDetails1_pnlNews"'])
+def test_camel_case_names_part_only_a_leads_name(wrapper):
+    """Only a lead's name is read by its humps: a wrapper named "mainContentWithSidebar", or
+    ASP.NET's id for a latest news item's details, is no sidebar or "latest" list (an
+    outside review: such a page titled with the site's name)."""
+    html = f"""<html lang="en"><head><title>Ministry of Foreign Affairs</title></head><body>
+<div id="header"><div class="logo">Ministry of Foreign Affairs</div><ul class="menu"><li><a
+href="/">Home</a></li><li><a href="/news">News</a></li></ul></div><div {wrapper}><div
+class="newsItem"><h2 class="newsTitle">Minister meets the Ambassador of Japan</h2><div
+class="newsDate">3 December 2025</div><div class="newsBody"><p>{_body(2)[0]}</p>
+<p>{_body(2)[1]}</p></div></div><div class="sidebar"><h3>Latest news</h3><ul><li><a
+href="/news/2">Minister visits Laos</a></li></ul></div></div><div id="footer">© Ministry</div>
+</body></html>"""
+    doc = extract_html(html, "https://mfa.example.org/news/12")
+    assert doc.title == "Minister meets the Ambassador of Japan"
+    assert doc.paragraphs == tuple(_body(2)[:2])
+
+
 def _utility_page(n: int, chrome: int, lead: str | None = None) -> str:
     """A static site with a utility-class theme (Eleventy and Tailwind): the lead is a bare
     <p> right under the headline, outside the body's container; the build stamps the page."""

@@ -4,9 +4,11 @@ body (GOV.UK's two grid rows, Wagtail's article header), and read again after a 
 from __future__ import annotations
 
 import pytest
+from lxml import etree
 
 from monitor.extract import read_html
 from monitor.extract.profile import SiteProfile
+from monitor.extract.template import _names
 
 RELEASES = [
     ("Ferry update",
@@ -238,3 +240,14 @@ def test_a_region_is_learned_where_each_page_generates_its_containers_ids():
         reading = read_html(aem(n), f"https://dept.example/news/{n}", template=profile.view())
         assert reading.read_in == profile.view().regions[0]
         assert reading.document.paragraphs == _statement(n)
+
+
+@pytest.mark.parametrize(("names", "kept"), [
+    ("text-5e3f1a2b3c cmp-text", "cmp-text text"), ("css-1x9k2m", "css"),
+    ("size1of2", "sizeof"), ("col1of3 layout2col1", "colof layoutcol"), ("decade2026", "decade"),
+    ("col-md-8", "col-md-"), ("h2title", "htitle"),
+])  # fmt: skip
+def test_a_region_s_names_lose_generated_parts_and_numbers_only(names, kept):
+    """A hash or a run of digits and letters mixed three times is generated per page; a grid's
+    "size1of2" or a "decade2026" is a name of the site's (an outside review)."""
+    assert _names(etree.fromstring(f'<div class="{names}"/>')) == kept

@@ -30,8 +30,8 @@ from .lines import (
     _Line,
     _line_records,
     _linked,
-    _names,
     _positions,
+    parted_names,
 )
 from .vocabulary import LEAD_NAMES, alternatives
 
@@ -115,5 +115,5 @@ def _in_lead(el: etree._Element, box: etree._Element, *, translated: bool, stand
             return named
         if a.tag in ("figure", "figcaption") or _is_chrome_element(a):
             return False
-        named = named or _LEAD_NAME.search(_names(a)) is not None
+        named = named or _LEAD_NAME.search(parted_names(a)) is not None
     return False

@@ -120,6 +120,10 @@ def in_page_link(el: etree._Element) -> bool:
     if el.tag != "a" or not href.startswith("#") or href == "#":  # "#": a script's button
         return False
     block = el.getparent()
+    while block is not None and block.tag not in BLOCK_TAGS:  # <em>, <span> around it
+        if block.tag in ("sup", "sub"):  # a footnote's mark
+            return False
+        block = block.getparent()
     if block is None or block.tag in HEADING_TAGS:
         return False
     return normalize(block.text_content()) == normalize(el.text_content())
@@ -153,7 +157,7 @@ def _line_records(root: etree._Element, *, skip_chrome: bool) -> list[_Line]:
                 not tag
                 or tag in SKIPPED_TAGS
                 or (skip_chrome and _is_chrome_element(el))
-                or in_page_link(el)
+                or (tag == "a" and in_page_link(el))
             ):
                 walker.skip_subtree()  # its "end" still comes, and adds the tail
                 skipped.add(el)
@@ -277,12 +281,18 @@ _SENTENCE_MARK = re.compile(rf"[{re.escape(SENTENCE_MARKS)};]")
 _TITLE_NAME = re.compile(alternatives(TITLE_NAMES))
 
 
+def _names(el: etree._Element) -> str:
+    return f"{el.get('class', '')} {el.get('id', '')}".lower()
+
+
 _CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
-def _names(el: etree._Element) -> str:
-    """The element's class and id words, lower case, a camelCase word's humps parted like
-    words ("sfnewsSummary" is "sfnews-summary", "mainNav" "main-nav")."""
+def parted_names(el: etree._Element) -> str:
+    """`_names` with a camelCase word's humps parted like words ("sfnewsSummary" is
+    "sfnews-summary"): for the names that say what an element holds (a lead), not for
+    chrome names, where a page's "mainContentWithSidebar" or ASP.NET's
+    "ctl00_ContentPlaceHolder1_LatestNewsDetails1" would read as a sidebar and a latest list."""
     return _CAMEL_HUMP.sub("-", f"{el.get('class', '')} {el.get('id', '')}").lower()
 
 

@@ -176,10 +176,11 @@ _DIGIT_RUN = re.compile(r"\d+")
 _WHOLE_PAGE = frozenset({"html", "body", "form"})
 
 
-# a part a CMS generates for each page: digits and letters mixed ("css-1x9k2m") or a long
-# hexadecimal hash ("text-5e3f1a2b3c", an AEM component's id); not "h2title", "col-md-8"
+# a part a CMS generates for each page: three runs of digits among letters ("css-1x9k2m") or
+# a hexadecimal hash of eight or more with two ("text-5e3f1a2b3c", an AEM component's id);
+# not "h2title", "col-md-8", "size1of2", "decade2026"
 _GENERATED = re.compile(
-    r"(?:^|[-_])(?:(?=[a-z\d]*\d[a-z]+\d)[a-z\d]{5,}|(?=[a-f\d]*[a-f])(?=[a-f\d]*\d)[a-f\d]{8,})"
+    r"(?:^|[-_])(?:(?=[a-z]*\d+[a-z]+\d+[a-z]+\d)[a-z\d]{5,}|(?=[a-f]*\d+[a-f]+\d)[a-f\d]{8,})"
     r"(?=$|[-_])"
 )
 

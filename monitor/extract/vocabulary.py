@@ -65,8 +65,10 @@ DATE_LABELS = (
     "[월화수목금토일](?:요일)?",  # Korean weekdays: "(토)", "토요일"
     # Japanese and Chinese weekdays ("(土)", "土曜日", "星期五", "周五"), morning and afternoon,
     # "as of" (a clock's "15時21分 現在") in Japanese, Chinese and Korean
-    "[月火水木金土日](?:曜日?)?", "(?:星期|周|週)[一二三四五六日天]", "午前", "午後", "上午",
-    "下午", "오전", "오후", "現在", "现在", "현재",
+    # (a weekday's one character only in brackets: "日" is also Japan, in "日・ASEAN")
+    "(?<=[（(])[月火水木金土日](?=[)）])", "[月火水木金土日]曜日?",
+    "(?:星期|周|週)[一二三四五六日天]", "午前", "午後", "上午", "下午", "오전", "오후", "現在",
+    "现在", "현재",
     # Hijri months, which a page sets beside the Gregorian date (the one read)
     "محرم", "صفر", "ربيع الأول", "ربيع الآخر", "ربيع الثاني", "جمادى الأولى", "جمادى الآخرة",
     "جمادى الثانية", "رجب", "شعبان", "رمضان", "شوال", "ذو القعدة", "ذو الحجة",
@@ -102,8 +104,7 @@ REVISION_LABELS = ("updated", "modified", "aktualisiert", "dikemaskini", "kemas 
                    "diperbarui", "diperbaharui", "cập nhật", "mis à jour", "modifié",
                    "dernière modification", "letzte änderung", "geändert", "обновлено",
                    "оновлено", "atualizado", "actualizado", "بهروز",
-                   "güncellen", "aggiornato", "aggiornamento", "bijgewerkt", "gewijzigd",
-                   "ενημέρωση", "ενημερώθηκε", "עודכן", "עדכון", "更新")  # fmt: skip
+                   "güncellen")  # fmt: skip
 # ... and a build or print stamp: "Last built 2026-12-04T20:00Z", "Page rendered 22:51"
 NOT_PUBLICATION = ("today", "now", "ថ្ងៃនេះ", "built", "rendered", "generated", "printed",
                    *REVISION_LABELS)  # fmt: skip
