@@ -290,6 +290,15 @@ def test_khmer_paragraph_without_spaces_is_diffed_not_replaced():
     assert 0 < len("".join(deleted(d))) <= len("ថែរក្សា")
 
 
+@pytest.mark.parametrize(("old", "new"), [("១២០", "១៥០"), ("៣០០", "៤៥០"), ("១,២០០", "១,៥០០")])
+def test_a_number_in_khmer_digits_is_diffed_whole(old, new):
+    """A number in Khmer digits is one token, as a number in ASCII digits is: "១២០" → "១៥០"
+    shows the number replaced, not one digit (an outside probe: "១[-២-]{+៥+}០")."""
+    para = f"ក្រសួងបានបញ្ជូនអ្នកជំនាញចំនួន{old}នាក់ទៅកាន់តំបន់ជាយដែន។"
+    d = diff_paragraphs([para], [para.replace(old, new)])
+    assert (deleted(d), inserted(d)) == ([old], [new])
+
+
 def test_thai_word_replaced_gives_a_small_character_level_change():
     # Royal Thai Government release, 25 Aug 2020 (PyThaiNLP/thaigov-v2-corpus, public domain).
     para = (

@@ -206,6 +206,32 @@ href="/press/release/pressit_0009.html">日・ベトナム外相会談及びワ�
     assert [r.date for r in listing.releases] == ["2026-12-03"] * 3 + ["2026-12-01"]
 
 
+def test_a_bangladesh_portal_s_release_table_beats_its_notice_board_ticker() -> None:
+    """Bangladesh's national portal lists press releases in a table whose addresses end in a
+    "-" standing for the title (/site/press_release/<uuid>/-), dated in Bengali digits, beside
+    a notice board scrolled in a <marquee>: the table is the listing (an outside probe: the
+    notices were watched instead, every release missed)."""
+    rows = "".join(
+        f'<tr><td>{n}</td><td><a href="/site/press_release/{uuid}/-">{title}</a></td>'
+        f"<td>{day} ডিসেম্বর ২০২৬</td></tr>"
+        for n, (uuid, title, day) in enumerate([
+            ("c98c71ce-4acc-55d3-ada5-590350b0713f", "জাপানের রাষ্ট্রদূতের সঙ্গে পররাষ্ট্রমন্ত্রীর বৈঠক", "৩"),
+            ("1f0e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b", "রোহিঙ্গা প্রত্যাবাসন বিষয়ে যৌথ বিবৃতি", "২"),
+            ("a1b2c3d4-e5f6-4789-8abc-def012345678", "কম্বোডিয়ার সঙ্গে বাণিজ্য চুক্তি স্বাক্ষর", "১"),
+        ], 1)
+    )  # fmt: skip
+    notices = "".join(f'<li><a href="/site/notices/{i}-notice">নোটিশ {i}: দরপত্র বিজ্ঞপ্তি '
+                      f"প্রকাশ</a></li>" for i in range(5))  # fmt: skip
+    html = f"""<html lang="bn"><body><div id="left-content"><h2 class="title">প্রেস বিজ্ঞপ্তি</h2>
+<table class="bordered"><tr><th>ক্রমিক</th><th>শিরোনাম</th><th>প্রকাশের তারিখ</th></tr>{rows}
+</table></div><div id="right-content"><div class="right-block"><h3>নোটিশ বোর্ড</h3><marquee
+direction="up"><ul class="notice-list">{notices}</ul></marquee></div></div></body></html>"""
+    listing = discover(html, "https://mofa.example.gov.bd/site/view/press_release")
+    assert [(r.url.split("/")[-2][:8], r.date) for r in listing.releases] == [
+        ("c98c71ce", "2026-12-03"), ("1f0e2d3c", "2026-12-02"), ("a1b2c3d4", "2026-12-01")
+    ]  # fmt: skip
+
+
 def test_spip_article_links_without_a_parameter_value_are_releases() -> None:
     """SPIP's default addresses name an article by a bare query word ("spip.php?article412"),
     the listing by another ("spip.php?rubrique7"): they are other pages than the listing, and

@@ -1745,6 +1745,44 @@ countries</a></span></h3><p>{first}</p></div><p class="page-top"><a href="#paget
     assert reading.document.paragraphs == statement
 
 
+@pytest.mark.parametrize("when", ["yesterday’s earthquake", "the earthquake 3 days ago"])
+def test_a_one_sentence_release_that_says_yesterday_is_read(when):
+    """"Yesterday" or "three days ago" in a byline changes by itself; in a sentence it is the
+    statement's word (an outside probe: a one-sentence release read as its byline and
+    contacts, its sentence taken for a timestamp above them)."""
+    sentence = f"Canada offers its deepest condolences to the people of Vanuatu after {when}."
+    html = f"""<html lang="en"><head><title>Statement on the earthquake in Vanuatu</title></head>
+<body><main><section><h1>Statement on the earthquake in Vanuatu</h1><div class="byline"><strong>
+From:</strong> Global Affairs Canada · News release · Ottawa, Ontario</div><div>{sentence}</div>
+<h2>Contacts</h2><div>Media Relations Office, Global Affairs Canada, 343-203-7700,
+media@international.gc.ca</div></section></main></body></html>"""
+    doc = extract_html(html, "https://www.example.gc.ca/en/news/2026/12/vanuatu.html")
+    assert sentence in doc.paragraphs
+
+
+def test_a_design_system_s_custom_elements_are_read_as_the_html_they_stand_for():
+    """The GC Design System sets a page in custom elements: <gcds-heading tag="h1">, a
+    <gcds-text> a paragraph, <gcds-link> in a sentence. Read as unknown inline tags, the
+    headline, byline and paragraphs ran into one line (an outside probe: every release of a
+    redesigned Canada.ca site reported edited)."""
+    first = ("The Minister of Foreign Affairs today announced new funding for mine action in "
+             "Cambodia, supporting the clearance of landmines and explosive remnants of war.")
+    second = "The funding will help the Cambodian Mine Action Centre clear 12 provinces by 2030."
+    linked = second.replace("the Cambodian Mine Action Centre",
+                            '<gcds-link href="/cmac">the Cambodian Mine Action Centre</gcds-link>')
+    html = f"""<html lang="en"><head><title>Minister announces mine action funding - Canada.ca
+</title></head><body><gcds-header><gcds-breadcrumbs><gcds-breadcrumbs-item href="/">Canada.ca
+</gcds-breadcrumbs-item></gcds-breadcrumbs></gcds-header><gcds-container tag="main">
+<gcds-heading tag="h1">Minister announces mine action funding</gcds-heading><gcds-text
+size="small"><strong>From:</strong> <gcds-link href="/gac">Global Affairs Canada</gcds-link> ·
+<time datetime="2026-12-03">December 3, 2026</time></gcds-text><gcds-text>{first}</gcds-text>
+<gcds-text>{linked}</gcds-text><gcds-date-modified>2026-12-05</gcds-date-modified>
+</gcds-container><gcds-footer></gcds-footer></body></html>"""
+    doc = extract_html(html, "https://www.canada.example/en/news/2026/12/mine-action.html")
+    assert (doc.title, doc.date) == ("Minister announces mine action funding", "2026-12-03")
+    assert doc.paragraphs[-2:] == (first, second)
+
+
 @pytest.mark.parametrize("counts", [True, False])
 def test_a_short_release_beside_a_most_read_list_is_read_not_the_list(counts):
     """A Liferay portal sets a three-sentence release beside a "most read" column whose every
@@ -1771,6 +1809,10 @@ def test_a_short_release_beside_a_most_read_list_is_read_not_the_list(counts):
 @pytest.mark.parametrize(
     ("line", "chrome"),
     [
+        ("Date:", True),  # a byline's label, its date read from a <time> of its own line
+        ("Published on", True),
+        ("| Date | Time | Venue |", False),  # a table's head
+        ("Date and venue to be announced", False),
         ("- 1 minute read - 37 words", True),  # a Hugo theme's reading time and length
         ("Reading time: 3 minutes", True),
         ("Popularité : 43 % · 550 visites", True),  # SPIP's popularity and visits

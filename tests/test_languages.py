@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from monitor.detect.rules import removal_notice
 from monitor.extract import Template, extract_html, read_html
 from monitor.extract.filters import _clean
 from monitor.extract.lines import _dates_the_page
+from monitor.models import Document
 from monitor.text.normalize import normalize
 from monitor.text.scripts import ZWNJ
 
@@ -214,3 +216,24 @@ def test_a_japanese_page_dated_only_by_its_update_is_dated():
     doc = extract_html(html, "https://www.mofa.example.jp/press/1.html")
     assert (doc.title, doc.date, doc.paragraphs) == ("日本とカンボジアの外相会談", "2025-12-03",
                                                      (sentence,))  # fmt: skip
+
+
+@pytest.mark.parametrize("line", [
+    "৩ ডিসেম্বর ২০২৬ / ১৮ অগ্রহায়ণ ১৪৩৩",  # the Bengali calendar's date beside it
+    "সর্ব-শেষ হাল-নাগাদ: ২০২৬-১২-০৬ ০৯:৪৪:২২",  # last updated
+    "ভিজিটর সংখ্যা আজ: ১২৩ গতকাল: ৪৫৬ সর্বমোট: ৭৮৯০",  # the visitor counter
+    "2026 оны 12 сарын 4 Үзсэн: 549", "Қаралды: 1 204",  # Mongolian and Kazakh views
+])  # fmt: skip
+def test_bengali_mongolian_and_kazakh_date_lines_and_counters_are_chrome(line):
+    assert _clean([normalize(line)]) == ()
+
+
+def test_a_bengali_statement_that_says_today_stays():
+    line = "পররাষ্ট্রমন্ত্রী আজ ঢাকায় জাপানের রাষ্ট্রদূতের সঙ্গে বৈঠক করেছেন।"
+    assert _clean([normalize(line)]) == (normalize(line),)
+
+
+def test_a_bengali_page_not_found_is_a_removal():
+    doc = Document(url="https://mofa.example.gov.bd/site/press_release/x/-", title="দুঃখিত",
+                   paragraphs=(normalize("দুঃখিত, পাতাটি খুঁজে পাওয়া যায়নি"),))
+    assert removal_notice(doc, None)

@@ -31,7 +31,9 @@ _NO_SPACE = char_class(UNSPACED_OR_CJK)
 _NO_SPACE_CHAR = re.compile(f"[{_NO_SPACE}]")
 # A word of a spaced script; "UN’s", "1.5", "10,000", "16:30" stay one word.
 _WORD = rf"[^\W{_NO_SPACE}]+(?:(?:['’]|(?<=[0-9])[.,:](?=[0-9]))[^\W{_NO_SPACE}]+)*"
-_TOKEN = re.compile(rf"(?P<word>{_WORD})|\S")
+# ... and a number in another script's digits ("១២០" in Khmer text) is one token, not a
+# cluster a digit
+_TOKEN = re.compile(rf"(?P<word>{_WORD})|(?P<number>\d+(?:[.,:]\d+)*)|\S")
 
 
 def _no_space(ch: str) -> bool:
@@ -47,8 +49,9 @@ def _word_char(ch: str) -> bool:
 
 
 def _tokens(text: str) -> list[tuple[int, int]]:
-    """Spans of words, numbers, single punctuation marks and, in scripts without spaces,
-    single character clusters (a base letter with its marks and stacked consonants)."""
+    """Spans of words, numbers (in any digits), single punctuation marks and, in scripts
+    without spaces, single character clusters (a base letter with its marks and stacked
+    consonants)."""
     spans: list[tuple[int, int]] = []
     for m in _TOKEN.finditer(text):
         a, b = m.span()

@@ -71,6 +71,9 @@ _HAS_LETTER = re.compile(r"[^\W\d_]")
 # "Tags: ASEAN, UN", "Filed under:HealthRefugees": the site's topics, not the statement
 _TAG_LINE = re.compile(rf"\s*(?:{alternatives(TAG_LABELS)})\s*[:：]", re.I)
 _TAG_WORDS = 20
+_SENTENCE_WORDS = 6  # a sentence, not "Updated 3 hours ago."
+# what is left of a byline whose date sat in an element of its own: "Date:", "Published on"
+_LABEL_ALONE = re.compile(r"[^|\d]{1,30}")
 
 
 def _is_chrome(paragraph: str) -> bool:
@@ -86,8 +89,8 @@ def _is_chrome(paragraph: str) -> bool:
     if len(text) <= 120:
         without = without_dates(_TIME.sub(" ", RELATIVE_TIME.sub(" ", text)))
         labels = _DATE_LABELS.sub(" ", without)
-        if without != text and not _HAS_LETTER.search(labels):
-            return True
+        if not _HAS_LETTER.search(labels) and (without != text or _LABEL_ALONE.fullmatch(text)):
+            return True  # a date or clock with its labels, or a date's label left alone
         if _COUNTER.fullmatch(text.strip()) and any(c.isdigit() for c in text):
             return True
         counted = without != text and _COUNTER.fullmatch(labels.strip())
@@ -123,8 +126,15 @@ _READ_TIMES = re.compile(
 
 
 def counts_or_tells_time(line: str) -> bool:
-    """A post's meta line: "8 days ago", "3 min read", "9 comments" (digits in ASCII)."""
-    return RELATIVE_TIME.search(line) is not None or _COUNTED.search(line) is not None
+    """A post's meta line: "8 days ago", "3 min read", "9 comments" (digits in ASCII). A
+    sentence that says "yesterday" or "3 days ago" is the statement's, unless it begins as a
+    byline does ("Posted 2 days ago by the Spokesperson.")."""
+    if _COUNTED.search(line) is not None:
+        return True
+    if RELATIVE_TIME.search(line) is None:
+        return False
+    sentence = ends_sentence(line) and word_count(line) >= _SENTENCE_WORDS
+    return not sentence or _BYLINE_START.match(line) is not None  # "Posted 2 days ago by …"
 
 
 def changes_by_itself(line: str) -> bool:
@@ -139,6 +149,9 @@ _SEPARATED = re.compile(r"\s[|·•]\s|\s[|·•]$|\s[-–—]\s")
 _BYLINE_WORDS = re.compile(
     rf"\b(?:{alternatives(WEEKDAYS, BYLINE_WORDS)})\b|{alternatives(UNSPACED_BYLINE_WORDS)}", re.I
 )
+
+
+_BYLINE_START = re.compile(rf"\W*(?:{alternatives(BYLINE_WORDS)})\b", re.I)
 
 
 def _without_counters(paragraph: str) -> str:

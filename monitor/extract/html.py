@@ -19,7 +19,6 @@ import trafilatura
 from htmldate import find_date
 from lxml import etree
 from trafilatura.metadata import examine_meta, extract_meta_json, extract_title, extract_url
-from trafilatura.utils import load_html
 
 from monitor.errors import ExtractionError
 from monitor.text.dates import (
@@ -58,6 +57,7 @@ from .lines import (
     _prose,
     _side_column_lines,
     _unwrap_layout_tables,
+    load_html,
 )
 from .reading import (
     SENTENCE_WORDS,

@@ -26,6 +26,7 @@ from .vocabulary import (
     CHROME_NAMES,
     CHROME_TAGS,
     CONTAINER_TAGS,
+    CUSTOM_INLINE_NAMES,
     DATE_LABELS,
     GRID_COLUMN_PREFIXES,
     HEADING_TAGS,
@@ -47,7 +48,28 @@ def load_html(html: str) -> etree._Element | None:
     (a check's own, a web view) never load it."""
     from trafilatura.utils import load_html as trafilatura_load_html
 
-    return trafilatura_load_html(html)
+    tree = trafilatura_load_html(html)
+    if tree is not None:
+        _as_html_elements(tree)
+    return tree
+
+
+_CUSTOM_INLINE = re.compile(rf"-(?:{alternatives(CUSTOM_INLINE_NAMES)})$")
+
+
+def _as_html_elements(tree: etree._Element) -> None:
+    """A design system's custom elements as the HTML they stand for: the tag a `tag` attribute
+    names (`<gcds-heading tag="h1">`, `<gcds-container tag="main">`), an inline element for a
+    link or an icon, else a block. A browser shows them so; read as unknown inline tags, a
+    page's headline, byline and paragraphs run into one line."""
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or "-" not in el.tag:
+            continue
+        named = (el.get("tag") or "").lower()
+        if named in BLOCK_TAGS or named == "span":
+            el.tag = named
+        else:
+            el.tag = "span" if _CUSTOM_INLINE.search(el.tag) else "div"
 
 
 _CHROME_NAME = re.compile(rf"(?:^|[-_\s])(?:{alternatives(CHROME_NAMES)})(?=$|[-_\s\d])")

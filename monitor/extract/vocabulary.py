@@ -92,6 +92,11 @@ UNSPACED_DATE_LABELS = (
     "ថ្ងៃនេះ", "ថ្ងៃទី", "ថ្ងៃត្រង់", "ថ្ងៃ", "ខែ", "ឆ្នាំ", "ទី", "ម៉ោង", "ព្រឹក", "រសៀល",
     "ល្ងាច", "យប់",
     "更新日", "掲載日", "公開日", "発表日", "最終更新日", "日付",
+    # Bengali (words end in vowel signs): the Bengali calendar's months and eras set beside
+    # the date, "last updated", "date", "today"
+    "বৈশাখ", "জ্যৈষ্ঠ", "আষাঢ়", "শ্রাবণ", "ভাদ্র", "আশ্বিন", "কার্তিক", "অগ্রহায়ণ", "পৌষ", "মাঘ",
+    "ফাল্গুন", "চৈত্র", "বঙ্গাব্দ", "খ্রিস্টাব্দ", "সর্ব-?শেষ হাল-?নাগাদ", "তারিখ", "প্রকাশের তারিখ",
+    "আজ",
     "วันนี้", "วันที่", "เวลา", "น.",
     "ວັນອາທິດ", "ວັນຈັນ", "ວັນອັງຄານ", "ວັນພຸດ", "ວັນພະຫັດ", "ວັນສຸກ", "ວັນເສົາ", "ມື້ນີ້", "ວັນທີ",
     "ເວລາ", "ໂມງ",
@@ -134,6 +139,8 @@ COUNTER_LABELS = (
     "تعداد بازدید", "visualizações", "görüntülenme", "okunma", "امروز", "دیروز", "کل",
     "کاربران آنلاین", "آنلاین", "сьогодні", "вчора", "всього", "онлайн", "вчера", "всего",
     "bugün", "dün", "toplam", "çevrimiçi", "hoje", "ontem",
+    "үзсэн", "үзэлт", "қаралды", "көрілім", "ভিজিটর সংখ্যা", "দর্শনার্থী", "আজ", "গতকাল",
+    "সর্বমোট", "মোট", "এই সপ্তাহ", "এই মাস", "বার দেখা হয়েছে", "দেখা হয়েছে",
     "visite", "visualizzazioni", "letture", "weergaven", "bezoekers", "προβολές", "επισκέπτες",
     "αναγνώσεις", "צפיות", "מבקרים", "閲覧数", "アクセス数", "訪問者数",
     "ຍອດເບິ່ງ", "ຜູ້ເຂົ້າຊົມ", "ເບິ່ງ", "ຄັ້ງ", "ကြည့်ရှုသူ", "ကြည့်ရှုမှု", "ဦး", "ကြိမ်",
@@ -149,6 +156,7 @@ VIEWS_LABELS = (
     "просмотров", "просмотры", "عدد المشاهدات", "المشاهدات", "조회수", "조회",
     "ကြည့်ရှုသူ", "ကြည့်ရှုမှု", "переглядів", "перегляди", "تعداد بازدید", "بازدید",
     "visualizações", "görüntülenme", "okunma", "visualizzazioni", "letture", "weergaven",
+    "үзсэн", "үзэлт", "қаралды", "көрілім",
     "προβολές", "αναγνώσεις", "צפיות", "閲覧数", "アクセス数",
 )  # fmt: skip
 # "1,234 views" (number first)
@@ -237,7 +245,9 @@ NOT_FOUND_PHRASES = (
     r"sayfa\s+bulunamad[ıi]", r"η\s+σελίδα\s+δεν\s+βρέθηκε",
     r"(?:nie\s+znaleziono\s+strony|strona\s+nie\s+(?:została\s+znaleziona|istnieje))",
     r"pagina\s+niet\s+gevonden", r"পৃষ্ঠা(?:টি)?\s+পাওয়া\s+যায়নি", r"хуудас\s+олдсонгүй",
-    r"ukurasa\s+haukupatikana", r"(?:הדף|העמוד)\s+(?:המבוקש\s+)?(?:לא\s+נמצא|אינו\s+קיים)",
+    r"ukurasa\s+haukupatikana",
+    r"(?:পাতা|পৃষ্ঠা)(?:টি)?\s+(?:খুঁজে\s+)?পাওয়া\s+যায়নি",
+    r"(?:הדף|העמוד)\s+(?:המבוקש\s+)?(?:לא\s+נמצא|אינו\s+קיים)",
 )  # fmt: skip
 
 # --- HTML elements ---------------------------------------------------------------------------
@@ -249,12 +259,15 @@ BLOCK_TAGS = frozenset(
      "summary", "table", "tbody", "thead", "tfoot", "tr", "ul"}
 )  # fmt: skip
 CELL_TAGS = frozenset({"td", "th"})
+# A design system's custom elements whose name ends so are inline ("gcds-link", "x-icon");
+# the others are read as blocks
+CUSTOM_INLINE_NAMES = ("link", "icon", "button", "badge", "tooltip", "time", "abbr", "tag")
 SKIPPED_TAGS = frozenset(
     {"script", "style", "noscript", "template", "iframe", "svg", "canvas", "button", "select",
      "option", "input", "textarea", "object", "embed", "head", "title"}
 )  # fmt: skip
 # not <form>: ASP.NET pages put the whole page in one
-CHROME_TAGS = frozenset({"nav", "aside", "footer", "menu"})
+CHROME_TAGS = frozenset({"nav", "aside", "footer", "menu", "marquee"})  # a marquee: a ticker
 TABLE_TAGS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "td", "th"})
 # A table cell holding one of these (or two blocks of text) lays out a page, not data
 LAYOUT_SECTION_TAGS = ("h1", "h2", "h3", "h4", "table", "article")

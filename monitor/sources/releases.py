@@ -70,9 +70,10 @@ def _url_pattern(url: str) -> tuple[str, ...]:
 
 
 def _sluggy(url: str) -> bool:
-    """Release URLs end in a slug or an id; section URLs end in a short word."""
+    """Release URLs end in a slug or an id; section URLs end in a short word. A last segment
+    of no letters or digits stands in for a slug ("/press_release/<uuid>/-")."""
     parts = urlsplit(url)
-    last = [s for s in parts.path.split("/") if s][-1:] or [""]
+    last = [s for s in parts.path.split("/") if any(map(str.isalnum, s))][-1:] or [""]
     tail = last[0]
     if _DOC_EXT.search(tail):
         return True

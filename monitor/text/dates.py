@@ -141,6 +141,23 @@ HEBREW_MONTH_NAMES = tuple((*names, *("ב" + name for name in names)) for names 
     ("ינואר",), ("פברואר",), ("מרץ", "מרס"), ("אפריל",), ("מאי",), ("יוני",), ("יולי",),
     ("אוגוסט",), ("ספטמבר",), ("אוקטובר",), ("נובמבר",), ("דצמבר",),
 ))  # fmt: skip
+# Bengali and Hindi months, January first, with their common spellings ("৩ ডিসেম্বর ২০২৬",
+# "3 दिसंबर 2026")
+BENGALI_MONTH_NAMES = (
+    ("জানুয়ারি", "জানুয়ারী"), ("ফেব্রুয়ারি", "ফেব্রুয়ারী"), ("মার্চ",), ("এপ্রিল",), ("মে",),
+    ("জুন",), ("জুলাই",), ("আগস্ট", "আগষ্ট"), ("সেপ্টেম্বর",), ("অক্টোবর",), ("নভেম্বর",),
+    ("ডিসেম্বর",),
+)  # fmt: skip
+HINDI_MONTH_NAMES = (
+    ("जनवरी",), ("फ़रवरी", "फरवरी"), ("मार्च",), ("अप्रैल",), ("मई",), ("जून",), ("जुलाई",),
+    ("अगस्त",), ("सितंबर", "सितम्बर"), ("अक्टूबर",), ("नवंबर", "नवम्बर"), ("दिसंबर", "दिसम्बर"),
+)  # fmt: skip
+# Kazakh months, January first ("3 желтоқсан 2026", "2026 жылғы 3 желтоқсан"); Mongolian
+# numbers its months ("2026 оны 12 сарын 3", `_FORMS`)
+KAZAKH_MONTH_NAMES = (
+    ("қаңтар",), ("ақпан",), ("наурыз",), ("сәуір",), ("мамыр",), ("маусым",), ("шілде",),
+    ("тамыз",), ("қыркүйек",), ("қазан",), ("қараша",), ("желтоқсан",),
+)  # fmt: skip
 BUDDHIST_ERA = 543  # years ahead of the Common Era
 # Japanese eras: the Common Era year before each one's first ("令和8年" is 2026; "元年" its first)
 JAPANESE_ERAS = {"令和": 2018, "平成": 1988}
@@ -176,7 +193,8 @@ MONTHS = {
     for names_by_month in (
         MONTH_NAMES, KHMER_MONTH_NAMES, THAI_MONTH_NAMES, LAO_MONTH_NAMES, MYANMAR_MONTH_NAMES,
         RUSSIAN_MONTH_NAMES, UKRAINIAN_MONTH_NAMES, TURKISH_MONTH_NAMES, PERSIAN_MONTH_NAMES,
-        ARABIC_MONTH_NAMES, GREEK_MONTH_NAMES, HEBREW_MONTH_NAMES,
+        ARABIC_MONTH_NAMES, GREEK_MONTH_NAMES, HEBREW_MONTH_NAMES, BENGALI_MONTH_NAMES,
+        HINDI_MONTH_NAMES, KAZAKH_MONTH_NAMES,
     )
     for number, names in enumerate(names_by_month, 1)
     for name in names
@@ -223,6 +241,11 @@ _FORMS = (
     )),
     # April 24, 2026 · Sept. 5th 2026
     _Form(re.compile(rf"{_M}[\s./-]*{_D}{_SUFFIX}(?!\d)[\s,./-]*{_Y}", re.I)),
+    # 2026 жылғы 3 желтоқсан (Kazakh: the year, the day, the month)
+    _Form(re.compile(rf"{_Y}\s*(?:жылғы|ж\.)\s*{_D}\s*{_M}", re.I)),
+    # 2026 оны 12 сарын 3 (Mongolian: the year, the month's number, the day)
+    _Form(re.compile(rf"{_Y}\s*оны\s*(?P<m>\d{{1,2}})\s*(?:дугаар|дүгээр|-?р)?\s*сарын\s*"
+                     rf"(?P<d>\d{{1,2}})(?!\d)", re.I)),
     # ၂၀၂၆ ခုနှစ် ဒီဇင်ဘာ လ ၃ ရက် (Myanmar: the year, the month, the day)
     _Form(re.compile(rf"{_Y}\s*ခုနှစ်\s*[,၊]?\s*{_M}\s*(?:လ\s*)?{_D}\s*ရက်")),
     # 24/04/2026, 24.04.2026, 11/26/2026

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from monitor.text.scripts import INVISIBLE
+from monitor.text.scripts import ASCII_DIGITS, INVISIBLE
 
 _DROP_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 
@@ -38,10 +38,7 @@ DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 MATCHING_FOLD: dict[int, str | None] = {ord(c): "-" for c in DASHES}
 MATCHING_FOLD.update(_DROP_INVISIBLE)
 MATCHING_FOLD.update({ord(c): "'" for c in "\u2018\u2019\u02bc\u2032"})
-MATCHING_FOLD.update(
-    {cp: str(unicodedata.digit(chr(cp))) for cp in range(0x80, 0x10000)
-     if unicodedata.category(chr(cp)) == "Nd"}
-)  # fmt: skip
+MATCHING_FOLD.update(ASCII_DIGITS)
 
 
 def fold_for_matching(text: str) -> str:

@@ -8,6 +8,7 @@ a range corrected or a script added is one edit (`tests/test_layout.py` keeps it
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 # --- characters that carry no words ------------------------------------------------------------
@@ -81,7 +82,10 @@ ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"  # Persian and Urdu
 DEVANAGARI_DIGITS = "०१२३४५६७८९"
 FULLWIDTH_DIGITS = "０１２３４５６７８９"  # Chinese and Japanese text
-_DIGITS = (KHMER_DIGITS, THAI_DIGITS, LAO_DIGITS, MYANMAR_DIGITS, ARABIC_INDIC_DIGITS,
-           PERSIAN_DIGITS, DEVANAGARI_DIGITS, FULLWIDTH_DIGITS)  # fmt: skip
-# Those digits as ASCII ones, one character for one (positions in a text stay)
-ASCII_DIGITS = str.maketrans("".join(_DIGITS), "0123456789" * len(_DIGITS))
+# Every script's decimal digits (those above, Bengali ৩, Gurmukhi, Tibetan, Mongolian ...) as
+# ASCII ones, one character for one (positions in a text stay)
+ASCII_DIGITS = {
+    code: str(unicodedata.digit(chr(code)))
+    for code in range(0x80, 0x10000)
+    if unicodedata.category(chr(code)) == "Nd"
+}
