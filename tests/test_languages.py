@@ -237,3 +237,19 @@ def test_a_bengali_page_not_found_is_a_removal():
     doc = Document(url="https://mofa.example.gov.bd/site/press_release/x/-", title="দুঃখিত",
                    paragraphs=(normalize("দুঃখিত, পাতাটি খুঁজে পাওয়া যায়নি"),))
     assert removal_notice(doc, None)
+
+
+def test_a_headline_in_a_field_table_is_the_title_part_it_equals():
+    """Bangladesh's portal sets the headline in a table's cell under a generic heading, and its
+    <title> joins it to a ministry's name the page shows nowhere else: a line that is one
+    part of the <title>, whole, is the headline (an outside probe: every title with the
+    ministry's name, and a false edit of each when the redesign shortened that name)."""
+    headline = "রোহিঙ্গা প্রত্যাবাসন বিষয়ে যৌথ বিবৃতি প্রকাশ"
+    body = ("রোহিঙ্গা প্রত্যাবাসন বিষয়ে বাংলাদেশ ও মিয়ানমারের প্রতিনিধিদল আজ ঢাকায় বৈঠক করেছে এবং "
+            "একটি যৌথ বিবৃতি প্রকাশ করেছে।")
+    html = f"""<html lang="bn"><head><title>{headline} - পররাষ্ট্র মন্ত্রণালয়-গণপ্রজাতন্ত্রী বাংলাদেশ
+সরকার</title></head><body><div id="left-content"><h2 class="title">প্রেস বিজ্ঞপ্তি</h2><table
+class="table table-bordered"><tr><th>শিরোনাম</th><td>{headline}</td></tr><tr><th>বিস্তারিত</th>
+<td><p>{body}</p><p>{body}</p></td></tr></table></div></body></html>"""
+    doc = extract_html(html, "https://mofa.example.gov.bd/site/press_release/c98c71ce/-")
+    assert doc.title == headline

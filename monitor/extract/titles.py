@@ -152,6 +152,14 @@ def _choose_title(
         "تهنئة - وزارة الخارجية")."""
         return _without_site_name(page_title, site_names, owners, short=True).casefold()
 
+    @cache
+    def parts() -> tuple[str, ...]:
+        """The parts of a <title> of two or more ("Headline - Ministry of ..."): a line that
+        is one of them, whole, is the headline set in a table's cell or a plain <div>."""
+        split = [p.strip() for p in TITLE_PARTS.split(page_title)]
+        return tuple(p.casefold() for p in split if word_count(p, cjk=True) >= 2) if len(
+            split) > 1 else ()  # fmt: skip
+
     for level in ("h1", "h2"):
         for heading in headings[level]:
             if _agrees(heading, page_title) or _agrees(heading, og_title) or (
@@ -165,7 +173,8 @@ def _choose_title(
         if line.casefold() in site_names or (len(line) > len(page_title) and _ENDS_SENTENCE(line)):
             continue  # the site's name, or a sentence that names the site
         if _agrees(line, page_title) and (
-            len(line) >= 0.5 * len(page_title) or line.casefold() == own()
+            len(line) >= 0.5 * len(page_title)
+            or line.casefold() in (own(), *parts())
         ):
             return _as_written_in(line, page_title)
     if len(set(headings["h1"])) == 1 and _says_something(headings["h1"][0]):
