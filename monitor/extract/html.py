@@ -56,8 +56,6 @@ from .lines import (
     _main_element,
     _prose,
     _side_column_lines,
-    _unwrap_layout_tables,
-    load_html,
 )
 from .reading import (
     SENTENCE_WORDS,
@@ -73,6 +71,7 @@ from .regions import fingerprint, in_region, region_to_learn, statement_lines
 from .selectors import PageSelectors
 from .template import Template
 from .titles import _choose_title, _without_leading_date
+from .tree import _unwrap_layout_tables, load_html
 
 # --- dates found around the headline ---------------------------------------------------------
 

@@ -1,8 +1,8 @@
 """Walking HTML: the page's text one line per block element, with where each line sits, and
 the page's layout read from it. Chrome elements (menus, sidebars, widgets) can be left out;
-tables that lay out a page become plain blocks; narrow grid columns beside the statement are
-a sidebar; and `_around_statement` trims the menus and "other news" lists that trafilatura
-keeps with a statement.
+narrow grid columns beside the statement are a sidebar; and `_around_statement` trims the
+menus and "other news" lists that trafilatura keeps with a statement. (The tree walked is
+`tree.load_html`'s.)
 """
 
 from __future__ import annotations
@@ -26,51 +26,16 @@ from .vocabulary import (
     CHROME_NAMES,
     CHROME_TAGS,
     CONTAINER_TAGS,
-    CUSTOM_INLINE_NAMES,
     DATE_LABELS,
     GRID_COLUMN_PREFIXES,
     HEADING_TAGS,
-    LAYOUT_BLOCK_TAGS,
     LAYOUT_HINT_PREFIXES,
-    LAYOUT_SECTION_TAGS,
     SKIPPED_TAGS,
-    TABLE_TAGS,
     TITLE_NAMES,
     UNSPACED_BYLINE_WORDS,
     UNSPACED_DATE_LABELS,
     alternatives,
 )
-
-
-def load_html(html: str) -> etree._Element | None:
-    """The page's tree as trafilatura parses it (its encoding and broken-markup fallbacks).
-    trafilatura is imported here, on first use, so that the processes that only hold pages
-    (a check's own, a web view) never load it."""
-    from trafilatura.utils import load_html as trafilatura_load_html
-
-    tree = trafilatura_load_html(html)
-    if tree is not None:
-        _as_html_elements(tree)
-    return tree
-
-
-_CUSTOM_INLINE = re.compile(rf"-(?:{alternatives(CUSTOM_INLINE_NAMES)})$")
-
-
-def _as_html_elements(tree: etree._Element) -> None:
-    """A design system's custom elements as the HTML they stand for: the tag a `tag` attribute
-    names (`<gcds-heading tag="h1">`, `<gcds-container tag="main">`), an inline element for a
-    link or an icon, else a block. A browser shows them so; read as unknown inline tags, a
-    page's headline, byline and paragraphs run into one line."""
-    for el in tree.iter():
-        if not isinstance(el.tag, str) or "-" not in el.tag:
-            continue
-        named = (el.get("tag") or "").lower()
-        if named in BLOCK_TAGS or named == "span":
-            el.tag = named
-        else:
-            el.tag = "span" if _CUSTOM_INLINE.search(el.tag) else "div"
-
 
 _CHROME_NAME = re.compile(rf"(?:^|[-_\s])(?:{alternatives(CHROME_NAMES)})(?=$|[-_\s\d])")
 
@@ -220,34 +185,6 @@ def _spaced(pieces: Iterable[str]) -> str:
 def _lines(root: etree._Element, *, skip_chrome: bool) -> list[str]:
     """The element's text, one line per block element (block tags and <br> end a line)."""
     return [line.text for line in _line_records(root, skip_chrome=skip_chrome)]
-
-
-_SECTIONS = "|".join(f".//{tag}" for tag in LAYOUT_SECTION_TAGS)
-_BLOCKS = "|".join(f".//{tag}" for tag in LAYOUT_BLOCK_TAGS)
-
-
-def _is_layout_cell(cell: etree._Element) -> bool:
-    def filled(els: list[etree._Element], size: int) -> list[etree._Element]:
-        return [el for el in els if len(normalize(el.text_content())) >= size]
-
-    return bool(filled(cell.xpath(_SECTIONS), 1)) or len(filled(cell.xpath(_BLOCKS), 30)) >= 2
-
-
-def _unwrap_layout_tables(tree: etree._Element) -> None:
-    """Turn tables used for page layout (cells holding headings, several paragraphs or other
-    tables, as old government sites are built) into plain blocks, so the statement is not
-    flattened into one table row. Data tables keep their rows."""
-    for table in list(tree.iter("table")):
-        cells = [c for c in table.iter("td", "th") if _owner_table(c) is table]
-        if table.get("role") == "presentation" or any(map(_is_layout_cell, cells)):
-            for el in [e for e in table.iter(*TABLE_TAGS) if _owner_table(e) is table]:
-                el.tag = "div"
-
-
-def _owner_table(el: etree._Element) -> etree._Element | None:
-    if el.tag == "table":
-        return el
-    return next(el.iterancestors("table"), None)
 
 
 # Bootstrap, Foundation and 960-grid columns: "col-md-8", "col-4", "large-9", "span3", "grid_8"

@@ -29,9 +29,7 @@ from .lines import (
     _key,
     _line_records,
     _linked,
-    _unwrap_layout_tables,
     in_page_link,
-    load_html,
 )
 from .selectors import SelectorMiss
 from .template import (
@@ -44,6 +42,7 @@ from .template import (
     page_keys,
     prune,
 )
+from .tree import _unwrap_layout_tables, load_html
 from .vocabulary import BLOCK_TAGS
 
 

@@ -15,7 +15,8 @@ from lxml import etree
 
 from monitor.text.normalize import normalize
 
-from .lines import _lines, _names, load_html
+from .lines import _lines, _names
+from .tree import load_html
 from .vocabulary import (
     BRAND_NAMES,
     BRAND_SUFFIXES,

@@ -1,0 +1,77 @@
+"""The page's tree as every reader sees it: parsed as trafilatura parses it, a design system's
+custom elements as the HTML they stand for, and tables that lay out a page as plain blocks."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from monitor.text.normalize import normalize
+
+from .vocabulary import (
+    BLOCK_TAGS,
+    CUSTOM_INLINE_NAMES,
+    LAYOUT_BLOCK_TAGS,
+    LAYOUT_SECTION_TAGS,
+    TABLE_TAGS,
+    alternatives,
+)
+
+
+def load_html(html: str) -> etree._Element | None:
+    """The page's tree as trafilatura parses it (its encoding and broken-markup fallbacks).
+    trafilatura is imported here, on first use, so that the processes that only hold pages
+    (a check's own, a web view) never load it."""
+    from trafilatura.utils import load_html as trafilatura_load_html
+
+    tree = trafilatura_load_html(html)
+    if tree is not None:
+        _as_html_elements(tree)
+    return tree
+
+
+_CUSTOM_INLINE = re.compile(rf"-(?:{alternatives(CUSTOM_INLINE_NAMES)})$")
+
+
+def _as_html_elements(tree: etree._Element) -> None:
+    """A design system's custom elements as the HTML they stand for: the tag a `tag` attribute
+    names (`<gcds-heading tag="h1">`, `<gcds-container tag="main">`), an inline element for a
+    link or an icon, else a block. A browser shows them so; read as unknown inline tags, a
+    page's headline, byline and paragraphs run into one line."""
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or "-" not in el.tag:
+            continue
+        named = (el.get("tag") or "").lower()
+        if named in BLOCK_TAGS or named == "span":
+            el.tag = named
+        else:
+            el.tag = "span" if _CUSTOM_INLINE.search(el.tag) else "div"
+
+
+_SECTIONS = "|".join(f".//{tag}" for tag in LAYOUT_SECTION_TAGS)
+_BLOCKS = "|".join(f".//{tag}" for tag in LAYOUT_BLOCK_TAGS)
+
+
+def _is_layout_cell(cell: etree._Element) -> bool:
+    def filled(els: list[etree._Element], size: int) -> list[etree._Element]:
+        return [el for el in els if len(normalize(el.text_content())) >= size]
+
+    return bool(filled(cell.xpath(_SECTIONS), 1)) or len(filled(cell.xpath(_BLOCKS), 30)) >= 2
+
+
+def _unwrap_layout_tables(tree: etree._Element) -> None:
+    """Turn tables used for page layout (cells holding headings, several paragraphs or other
+    tables, as old government sites are built) into plain blocks, so the statement is not
+    flattened into one table row. Data tables keep their rows."""
+    for table in list(tree.iter("table")):
+        cells = [c for c in table.iter("td", "th") if _owner_table(c) is table]
+        if table.get("role") == "presentation" or any(map(_is_layout_cell, cells)):
+            for el in [e for e in table.iter(*TABLE_TAGS) if _owner_table(e) is table]:
+                el.tag = "div"
+
+
+def _owner_table(el: etree._Element) -> etree._Element | None:
+    if el.tag == "table":
+        return el
+    return next(el.iterancestors("table"), None)
