@@ -96,6 +96,7 @@ from monitor.text.dates import (
         ("2026 жылғы 3 желтоқсан", "2026-12-03"),
         ("2026 оны 12 сарын 3", "2026-12-03"),  # Mongolian: the month by its number
         ("2026 оны 12 дугаар сарын 03", "2026-12-03"),
+        ("সরকারের নামে 15, 2026 সালে", None),  # "মে" (May) is no month inside "নামে"
     ],
 )
 def test_dates_in_a_release(written, iso):

@@ -232,6 +232,17 @@ direction="up"><ul class="notice-list">{notices}</ul></marquee></div></div></bod
     ]  # fmt: skip
 
 
+def test_a_listing_that_scrolls_its_releases_in_a_marquee_is_read() -> None:
+    """Some portals scroll their only list of releases in a <marquee>: it is no chrome to
+    discovery (an outside review)."""
+    items = "".join(f'<li><a href="/press/release-{i}-on-bilateral-cooperation">Release {i} on '
+                    f"bilateral cooperation with Japan</a> ({i} December 2026)</li>"
+                    for i in range(1, 6))  # fmt: skip
+    html = f"""<html><body><h1>Press Releases</h1><marquee direction="up"><ul>{items}</ul>
+</marquee></body></html>"""
+    assert len(discover(html, "https://mofa.example.gov.bd/press").releases) == 5
+
+
 def test_spip_article_links_without_a_parameter_value_are_releases() -> None:
     """SPIP's default addresses name an article by a bare query word ("spip.php?article412"),
     the listing by another ("spip.php?rubrique7"): they are other pages than the listing, and

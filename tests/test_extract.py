@@ -29,6 +29,7 @@ from monitor.extract import (
     parse_date,
     read_html,
 )
+from monitor.extract.filters import changes_by_itself
 from monitor.fetch.decode import decode_body
 from monitor.models import Page
 from monitor.text.normalize import normalize
@@ -1783,6 +1784,55 @@ size="small"><strong>From:</strong> <gcds-link href="/gac">Global Affairs Canada
     assert doc.paragraphs[-2:] == (first, second)
 
 
+_SIGNED = ("The agreement was signed on 3 December between the two governments and enters into "
+           "force next month, both sides said in a joint statement.")
+_WELCOMED = ("The Minister welcomed the delegation of Japan to Phnom Penh for talks on trade and "
+             "the protection of workers.")
+
+
+@pytest.mark.parametrize(("plain", "marked"), [
+    (_SIGNED, _SIGNED.replace("3 December", "<time-ago>3 December</time-ago>")),
+    (_SIGNED, _SIGNED.replace("3 December", "<x-date>3 December</x-date>")),
+    (_SIGNED, _SIGNED.replace("enters into force",
+                              '<ds-text tag="strong">enters into force</ds-text>')),
+    (_WELCOMED, _WELCOMED.replace("Japan", "<st1:country-region><st1:place>Japan</st1:place>"
+                                  "</st1:country-region>")),
+])  # fmt: skip
+def test_custom_elements_in_running_text_and_word_s_tags_stay_in_their_sentence(plain, marked):
+    """A custom element in a sentence (`<time-ago>`), one whose `tag` names an inline element and
+    Word's namespaced smart tags (`<st1:place>`) are no blocks (an outside review: sentences
+    cut into pieces)."""
+    other = _WELCOMED if plain == _SIGNED else _SIGNED
+    html = f"""<html><head><title>Welcome of the agreement | MFA</title></head><body><main>
+<h1>Welcome of the agreement</h1><p>{marked}</p><p>{other}</p></main></body></html>"""
+    assert extract_html(html, "https://mfa.example/news/1").paragraphs == (plain, other)
+
+
+@pytest.mark.parametrize("line", [
+    "This page was last updated 3 days ago.", "Last updated 3 days ago by the Press Office.",
+    "This statement was posted yesterday by the Spokesperson.",
+    "Mis à jour il y a 3 jours par le service de presse.",
+])  # fmt: skip
+def test_a_byline_written_as_a_sentence_still_changes_by_itself(line):
+    assert changes_by_itself(line)
+
+
+def test_a_sentence_that_says_yesterday_does_not_change_by_itself():
+    assert not changes_by_itself("The agreement was signed yesterday by both ministers.")
+
+
+def test_a_section_s_name_in_the_title_does_not_title_a_page_with_a_headline():
+    """<title> "Press Releases - Ministry …" and a plain line "Press Releases": the page's
+    <h1> is the headline (an outside review)."""
+    html = """<html><head><title>Press Releases - Ministry of Foreign Affairs and International
+Cooperation</title></head><body><div class="section">Press Releases</div><main><h1>Minister
+meets the Ambassador of Japan</h1><p>The Minister of Foreign Affairs received the Ambassador of
+Japan on Wednesday to discuss cooperation in trade, investment and infrastructure.</p></main>
+</body></html>"""
+    doc = extract_html(html, "https://mfa.example/news/12")
+    assert doc.title == "Minister meets the Ambassador of Japan"
+
+
 @pytest.mark.parametrize("counts", [True, False])
 def test_a_short_release_beside_a_most_read_list_is_read_not_the_list(counts):
     """A Liferay portal sets a three-sentence release beside a "most read" column whose every
@@ -1810,7 +1860,8 @@ def test_a_short_release_beside_a_most_read_list_is_read_not_the_list(counts):
     ("line", "chrome"),
     [
         ("Date:", True),  # a byline's label, its date read from a <time> of its own line
-        ("Published on", True),
+        ("Published on:", True),
+        ("Today", False),  # a word alone may be a heading: only a label with its colon goes
         ("| Date | Time | Venue |", False),  # a table's head
         ("Date and venue to be announced", False),
         ("- 1 minute read - 37 words", True),  # a Hugo theme's reading time and length

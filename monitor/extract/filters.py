@@ -27,6 +27,7 @@ from .vocabulary import (
     READ_VERBS,
     RELATIVE_DAYS,
     RELATIVE_UNITS,
+    REVISION_LABELS,
     SHARE_WORDS,
     TAG_LABELS,
     TIMES,
@@ -72,8 +73,8 @@ _HAS_LETTER = re.compile(r"[^\W\d_]")
 _TAG_LINE = re.compile(rf"\s*(?:{alternatives(TAG_LABELS)})\s*[:：]", re.I)
 _TAG_WORDS = 20
 _SENTENCE_WORDS = 6  # a sentence, not "Updated 3 hours ago."
-# what is left of a byline whose date sat in an element of its own: "Date:", "Published on"
-_LABEL_ALONE = re.compile(r"[^|\d]{1,30}")
+# what is left of a byline whose date sat in an element of its own: "Date:", "Published on:"
+_LABEL_ALONE = re.compile(r"[^|\d:：]{1,30}[:：]\s*")
 
 
 def _is_chrome(paragraph: str) -> bool:
@@ -134,7 +135,8 @@ def counts_or_tells_time(line: str) -> bool:
     if RELATIVE_TIME.search(line) is None:
         return False
     sentence = ends_sentence(line) and word_count(line) >= _SENTENCE_WORDS
-    return not sentence or _BYLINE_START.match(line) is not None  # "Posted 2 days ago by …"
+    # "Posted 2 days ago by …", "This page was last updated 3 days ago."
+    return not sentence or _BYLINE_START.match(line) is not None or _POSTED.search(line) is not None
 
 
 def changes_by_itself(line: str) -> bool:
@@ -152,6 +154,7 @@ _BYLINE_WORDS = re.compile(
 
 
 _BYLINE_START = re.compile(rf"\W*(?:{alternatives(BYLINE_WORDS)})\b", re.I)
+_POSTED = re.compile(rf"\b(?:{alternatives(REVISION_LABELS, ('posted', 'published'))})\b", re.I)
 
 
 def _without_counters(paragraph: str) -> str:

@@ -154,8 +154,9 @@ def _choose_title(
 
     @cache
     def parts() -> tuple[str, ...]:
-        """The parts of a <title> of two or more ("Headline - Ministry of ..."): a line that
-        is one of them, whole, is the headline set in a table's cell or a plain <div>."""
+        """The parts of a <title> of two or more ("Headline - Ministry of ..."): on a page
+        with no <h1>, a line that is one of them, whole, is the headline set in a table's
+        cell or a plain <div> (with one, it may be the section's name: "Press Releases")."""
         split = [p.strip() for p in TITLE_PARTS.split(page_title)]
         return tuple(p.casefold() for p in split if word_count(p, cjk=True) >= 2) if len(
             split) > 1 else ()  # fmt: skip
@@ -173,12 +174,14 @@ def _choose_title(
         if line.casefold() in site_names or (len(line) > len(page_title) and _ENDS_SENTENCE(line)):
             continue  # the site's name, or a sentence that names the site
         if _agrees(line, page_title) and (
-            len(line) >= 0.5 * len(page_title)
-            or line.casefold() in (own(), *parts())
+            len(line) >= 0.5 * len(page_title) or line.casefold() == own()
         ):
             return _as_written_in(line, page_title)
     if len(set(headings["h1"])) == 1 and _says_something(headings["h1"][0]):
         return headings["h1"][0]
+    for line in lines:  # with no <h1>: a line that is a whole part of <title>
+        if line.casefold() in parts() and _agrees(line, page_title):
+            return _as_written_in(line, page_title)
     if not (_names_the_page(page_title, site_names) or _names_the_page(og_title, site_names)):
         at_text = _heading_at_text(tree, lines, paras, site_names)
         if at_text:

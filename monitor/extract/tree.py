@@ -34,19 +34,41 @@ def load_html(html: str) -> etree._Element | None:
 _CUSTOM_INLINE = re.compile(rf"-(?:{alternatives(CUSTOM_INLINE_NAMES)})$")
 
 
+# What a custom element's `tag` attribute may name besides a block: an inline element
+_INLINE_TAGS = frozenset({"span", "a", "strong", "em", "b", "i", "small", "abbr", "time", "mark",
+                          "code", "sup", "sub"})  # fmt: skip
+# A custom element inside these, or with text beside it, runs in a sentence
+_TEXT_PARENTS = frozenset({"p", "li", "dt", "dd", "td", "th", "label", "h1", "h2", "h3", "h4",
+                           "h5", "h6"}) | _INLINE_TAGS  # fmt: skip
+
+
 def _as_html_elements(tree: etree._Element) -> None:
     """A design system's custom elements as the HTML they stand for: the tag a `tag` attribute
     names (`<gcds-heading tag="h1">`, `<gcds-container tag="main">`), an inline element for a
-    link or an icon, else a block. A browser shows them so; read as unknown inline tags, a
-    page's headline, byline and paragraphs run into one line."""
+    link, an icon or one in running text (`<x-date>` in a sentence), else a block. A browser
+    shows them so; read as unknown inline tags, a page's headline, byline and paragraphs run
+    into one line. Word's namespaced tags (`<st1:place>`) are left as they are."""
     for el in tree.iter():
-        if not isinstance(el.tag, str) or "-" not in el.tag:
+        if not isinstance(el.tag, str) or "-" not in el.tag or ":" in el.tag:
             continue
         named = (el.get("tag") or "").lower()
-        if named in BLOCK_TAGS or named == "span":
+        if named in BLOCK_TAGS or named in _INLINE_TAGS:
             el.tag = named
+        elif _CUSTOM_INLINE.search(el.tag) or _in_running_text(el):
+            el.tag = "span"
         else:
-            el.tag = "span" if _CUSTOM_INLINE.search(el.tag) else "div"
+            el.tag = "div"
+
+
+def _in_running_text(el: etree._Element) -> bool:
+    parent = el.getparent()
+    if parent is None:
+        return False
+    if parent.tag in _TEXT_PARENTS:
+        return True
+    before = el.getprevious()
+    text = before.tail if before is not None else parent.text
+    return bool((text or "").strip() or (el.tail or "").strip())
 
 
 _SECTIONS = "|".join(f".//{tag}" for tag in LAYOUT_SECTION_TAGS)

@@ -28,7 +28,7 @@ DATE_CLASSES = ("date", "time", "posted", "published", "meta", "datum", "day")
 
 # --- page chrome -----------------------------------------------------------------------------
 
-CHROME_TAGS = frozenset({"nav", "aside", "menu", "header", "footer", "marquee"})  # a ticker
+CHROME_TAGS = frozenset({"nav", "aside", "menu", "header", "footer"})
 CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "menu",
                           "menubar", "toolbar", "dialog"})  # fmt: skip
 # Class/id words of page chrome. Kept narrow on purpose: a word that also names content

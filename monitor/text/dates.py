@@ -210,7 +210,10 @@ _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
 _LUNAR_YEARS = 1440
 _HIJRI_MARK = re.compile(r"\s*(?:هـ|ه|ھ|ہجری|ق)(?!ـ?\s*\.?\s*ش)")
 
-_L, _R = r"(?<![^\W\d_])", r"(?![^\W\d_])"  # not inside a word ("mar" in "market")
+# not inside a word ("mar" in "market"; Bengali "মে" in "নামে", after a vowel sign, which is
+# no word character to regex)
+_INDIC = "\u0900-\u0dff"
+_L, _R = rf"(?<![^\W\d_])(?<![{_INDIC}])", rf"(?![^\W\d_])(?![{_INDIC}])"
 _Y = r"(?P<y>(?:19|20|25)\d\d)(?!\d)"  # 25xx: a Buddhist Era year
 _M = rf"{_L}(?P<m>{MONTH})\.?{_R}"
 _D = r"(?<!\d)(?P<d>\d{1,2})"
