@@ -1,9 +1,9 @@
 """The layout keeps each idea in one place (issue 10): these checks read monitor/'s source and
 fail with the file and line to change when an idea is written a second time.
 
-- The month and weekday tables live in monitor/text/dates.py; the script ranges, the digits of
-  other scripts and the invisible characters in monitor/text/scripts.py. Elsewhere they are
-  imported, never written again.
+- The month and weekday tables live in monitor/text/calendar_names.py; the script ranges, the
+  digits of other scripts and the invisible characters in monitor/text/scripts.py. Elsewhere
+  they are imported, never written again.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor.text.dates import KHMER_MONTH_NAMES, MONTH_NAMES, WEEKDAY_NAMES
+from monitor.text.calendar_names import KHMER_MONTH_NAMES, MONTH_NAMES, WEEKDAY_NAMES
 from monitor.text.scripts import INVISIBLE, KHMER_DIGITS, THAI_DIGITS, UNSPACED_OR_CJK
 
 MONITOR = Path(__file__).resolve().parent.parent / "monitor"
@@ -78,7 +78,7 @@ def test_script_ranges_invisible_characters_and_month_tables_live_in_text_only()
     ("home", "expected"),
     [
         ("scripts.py", ["invisible character", "script range", "script code point", "digits"]),
-        ("dates.py", ["month or weekday name"]),
+        ("calendar_names.py", ["month or weekday name"]),
     ],
 )
 def test_the_check_finds_each_idea_in_its_home(home, expected):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from monitor.text.dates import KHMER_MONTH_NAMES, MONTH_NAMES
+from monitor.text.calendar_names import KHMER_MONTH_NAMES, MONTH_NAMES
 from monitor.text.scripts import KHMER, KHMER_CHARS, ZERO_WIDTH_SPACE, in_ranges
 
 # Khmer term (a regular expression, matched with spaces removed) -> English words.

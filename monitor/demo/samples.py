@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
-from monitor.text.dates import KHMER_MONTH_NAMES
+from monitor.text.calendar_names import KHMER_MONTH_NAMES
 from monitor.text.scripts import KHMER_DIGITS
 
 LANGUAGES = ("en", "km")

@@ -19,7 +19,8 @@ from monitor.extract.site_page import says_away
 from monitor.extract.vocabulary import NOT_FOUND_PHRASES, alternatives
 from monitor.models import Document, Page, ReleaseState, VersionText, parse_iso
 from monitor.sources import discover
-from monitor.text.dates import WEEKDAYS, without_dates
+from monitor.text.calendar_names import WEEKDAYS
+from monitor.text.dates import without_dates
 from monitor.text.scripts import ASCII_DIGITS
 from monitor.text.words import ends_sentence, word_count
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from monitor.text.dates import MONTH_ABBREVIATIONS
+from monitor.text.calendar_names import MONTH_ABBREVIATIONS
 from monitor.text.words import CJK_SENTENCE_MARKS, OTHER_SENTENCE_MARKS
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from monitor.text.dates import WEEKDAYS, parse_date, without_dates
+from monitor.text.calendar_names import WEEKDAYS
+from monitor.text.dates import parse_date, without_dates
 from monitor.text.normalize import normalize
 from monitor.text.scripts import ASCII_DIGITS
 from monitor.text.words import SENTENCE_BEFORE, ends_sentence, word_count

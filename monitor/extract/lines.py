@@ -13,7 +13,8 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from monitor.text.dates import WEEKDAYS, date_matches, first_date, without_dates
+from monitor.text.calendar_names import WEEKDAYS
+from monitor.text.dates import date_matches, first_date, without_dates
 from monitor.text.normalize import normalize
 from monitor.text.scripts import ASCII_DIGITS, CJK, char_class
 from monitor.text.words import SENTENCE_MARKS, ends_sentence, word_count

@@ -10,7 +10,7 @@ regular-expression fragments, joined by `alternatives` (the extraction's helper)
 from __future__ import annotations
 
 from monitor.extract.vocabulary import alternatives
-from monitor.text.dates import WEEKDAYS
+from monitor.text.calendar_names import WEEKDAYS
 
 __all__ = ["alternatives"]
 
