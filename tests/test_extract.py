@@ -1821,6 +1821,19 @@ def test_a_sentence_that_says_yesterday_does_not_change_by_itself():
     assert not changes_by_itself("The agreement was signed yesterday by both ministers.")
 
 
+def test_the_site_s_name_in_a_home_link_does_not_title_a_page():
+    """<title> "20 Clever Ideas … - The Postpartum Party" and the site's name in its logo's
+    link: that line is a part of <title> but no headline (a differential run over the real
+    pages found it)."""
+    html = """<html><head><title>Clever ideas for a small nursery - The Postpartum Party</title>
+</head><body><header><p class="site-title"><a href="https://party.example/">The Postpartum
+Party</a></p></header><div class="entry"><p>Setting up a nursery in a small space takes some
+planning, but a few clever ideas make the most of every corner of the room.</p></div></body>
+</html>"""
+    doc = extract_html(html, "https://party.example/small-nursery/")
+    assert doc.title != "The Postpartum Party"
+
+
 def test_a_section_s_name_in_the_title_does_not_title_a_page_with_a_headline():
     """<title> "Press Releases - Ministry …" and a plain line "Press Releases": the page's
     <h1> is the headline (an outside review)."""

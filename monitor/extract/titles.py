@@ -179,8 +179,12 @@ def _choose_title(
             return _as_written_in(line, page_title)
     if len(set(headings["h1"])) == 1 and _says_something(headings["h1"][0]):
         return headings["h1"][0]
-    for line in lines:  # with no <h1>: a line that is a whole part of <title>
-        if line.casefold() in parts() and _agrees(line, page_title):
+    for line in lines:  # with no <h1>: a line that is a whole part of <title>, not a link
+        # (the site's name in its logo, a home link) nor a name the page gives itself
+        folded = line.casefold()
+        if folded in parts() and line not in links and folded not in site_names and _agrees(
+            line, page_title
+        ):
             return _as_written_in(line, page_title)
     if not (_names_the_page(page_title, site_names) or _names_the_page(og_title, site_names)):
         at_text = _heading_at_text(tree, lines, paras, site_names)
