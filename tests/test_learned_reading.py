@@ -15,8 +15,8 @@ from monitor.config import load_config
 from monitor.demo.server import Route
 from monitor.extract import Template
 from monitor.extract.profile import SiteProfile
-from monitor.extract.reading import parse_page
 from monitor.extract.template import find_region
+from monitor.extract.tree import parse_page
 from monitor.models import CheckReport
 from monitor.run.check import CheckOptions, run_check
 from monitor.run.reader import ReleaseReader
@@ -493,8 +493,8 @@ def test_no_region_is_learned_from_a_short_statement_read_with_its_page():
     redesign every release was read there, with its byline and attachment lines (5 false
     edits). A region holds mostly the statement's prose."""
     from monitor.extract.lines import _line_records
-    from monitor.extract.reading import parse_page
     from monitor.extract.regions import region_to_learn
+    from monitor.extract.tree import parse_page
 
     sentence = "정부는 타지키스탄에서 발생한 지진으로 인한 인명 피해에 깊은 애도를 표한다."
     page = f"""<html><body><div id="contents"><table class="bo_view"><tbody>

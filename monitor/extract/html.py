@@ -71,7 +71,7 @@ from .regions import fingerprint, in_region, region_to_learn, statement_lines
 from .selectors import PageSelectors
 from .template import Template
 from .titles import _choose_title, _without_leading_date
-from .tree import _unwrap_layout_tables, load_html
+from .tree import parse_page
 
 # --- dates found around the headline ---------------------------------------------------------
 
@@ -393,10 +393,9 @@ def read_html(
         raise ExtractionError(f"{url}: the page is empty; nothing to extract")
     if "\x00" in html[:1024]:
         raise ExtractionError(f"{url}: the body is binary, not HTML; check the source URL")
-    tree = load_html(html)
+    tree = parse_page(html)
     if tree is None:
         raise ExtractionError(f"{url}: the body is not parseable HTML; check the source URL")
-    _unwrap_layout_tables(tree)
     template = template or Template()
     selectors = PageSelectors(html, content=content, title=title, date=date)
     # Our own reading of the page comes first: trafilatura works on a copy of the tree.

@@ -42,7 +42,7 @@ from .template import (
     page_keys,
     prune,
 )
-from .tree import _unwrap_layout_tables, load_html
+from .tree import parse_page
 from .vocabulary import BLOCK_TAGS
 
 
@@ -272,14 +272,6 @@ def learn_tree(tree: etree._Element, url: str, *, listing: bool = False) -> Page
     if listing:
         blocks = [b for b in blocks if not _sentence(b)]
     return page_keys(url, blocks)
-
-
-def parse_page(html: str | None) -> etree._Element | None:
-    """The page's tree as every reader here sees it (layout tables unwrapped); None if empty."""
-    tree = load_html(html) if html and html.strip() else None
-    if tree is not None:
-        _unwrap_layout_tables(tree)
-    return tree
 
 
 def _page_blocks(root: etree._Element) -> list[Block]:

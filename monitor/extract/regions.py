@@ -33,10 +33,10 @@ from .reading import (
     _plausible,
     _says,
     lines_read,
-    parse_page,
 )
 from .sitenames import TITLE_PARTS
 from .template import Template, find_region, region_of
+from .tree import parse_page
 
 
 def in_region(work: etree._Element, template: Template) -> tuple[tuple[str, ...], str] | None:

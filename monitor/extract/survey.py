@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from monitor.text.normalize import normalize
 
-from .reading import _page_blocks, parse_page
+from .reading import _page_blocks
 from .template import PageKeys, page_keys
+from .tree import parse_page
 
 _WORD = re.compile(r"\w+")
 _CUT = re.compile(r"(?:…|\.\.\.)\s*$")

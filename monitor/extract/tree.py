@@ -26,11 +26,21 @@ def load_html(html: str) -> etree._Element | None:
     from trafilatura.utils import load_html as trafilatura_load_html
 
     tree = trafilatura_load_html(html)
-    if tree is not None:
+    if tree is not None and _CUSTOM_TAG.search(html):  # few pages have any: no walk for them
         _as_html_elements(tree)
     return tree
 
 
+def parse_page(html: str | None) -> etree._Element | None:
+    """The page's tree as every reader here sees it (layout tables unwrapped); None if empty."""
+    tree = load_html(html) if html and html.strip() else None
+    if tree is not None:
+        _unwrap_layout_tables(tree)
+    return tree
+
+
+# an element whose name has a hyphen, in the page's source
+_CUSTOM_TAG = re.compile(r"<[A-Za-z][A-Za-z0-9]*-")
 _CUSTOM_INLINE = re.compile(rf"-(?:{alternatives(CUSTOM_INLINE_NAMES)})$")
 
 

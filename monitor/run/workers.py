@@ -40,9 +40,10 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from monitor.extract.reading import learn_tree, parse_page
+from monitor.extract.reading import learn_tree
 from monitor.extract.sitenames import listing_site_names
 from monitor.extract.template import PageKeys, Template
+from monitor.extract.tree import parse_page
 from monitor.fetch.pages import page_from_bytes
 from monitor.models import Listing
 from monitor.sources import discover
