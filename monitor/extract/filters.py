@@ -13,7 +13,7 @@ from monitor.text.calendar_names import WEEKDAYS
 from monitor.text.dates import parse_date, without_dates
 from monitor.text.normalize import normalize
 from monitor.text.scripts import ASCII_DIGITS
-from monitor.text.words import SENTENCE_BEFORE, ends_sentence, word_count
+from monitor.text.words import SENTENCE_BEFORE, SENTENCE_WORDS, ends_sentence, word_count
 
 from .vocabulary import (
     ACTIONS,
@@ -73,7 +73,6 @@ _HAS_LETTER = re.compile(r"[^\W\d_]")
 # "Tags: ASEAN, UN", "Filed under:HealthRefugees": the site's topics, not the statement
 _TAG_LINE = re.compile(rf"\s*(?:{alternatives(TAG_LABELS)})\s*[:：]", re.I)
 _TAG_WORDS = 20
-_SENTENCE_WORDS = 6  # a sentence, not "Updated 3 hours ago."
 # what is left of a byline whose date sat in an element of its own: "Date:", "Published on:"
 _LABEL_ALONE = re.compile(r"[^|\d:：]{1,30}[:：]\s*")
 
@@ -135,7 +134,7 @@ def counts_or_tells_time(line: str) -> bool:
         return True
     if RELATIVE_TIME.search(line) is None:
         return False
-    sentence = ends_sentence(line) and word_count(line) >= _SENTENCE_WORDS
+    sentence = ends_sentence(line) and word_count(line) >= SENTENCE_WORDS
     # "Posted 2 days ago by …", "This page was last updated 3 days ago."
     return not sentence or _BYLINE_START.match(line) is not None or _POSTED.search(line) is not None
 

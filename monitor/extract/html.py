@@ -30,7 +30,7 @@ from monitor.text.dates import (
     worded_days,
 )
 from monitor.text.normalize import normalize, paragraphs
-from monitor.text.words import word_count
+from monitor.text.words import SENTENCE_WORDS, word_count
 
 from ..models import Document
 from .dates import (
@@ -58,7 +58,6 @@ from .lines import (
     _side_column_lines,
 )
 from .reading import (
-    SENTENCE_WORDS,
     Prepared,
     Reading,
     prepare,

@@ -14,13 +14,13 @@ from monitor.errors import ExtractionError
 from monitor.text.dates import parse_date, without_dates
 from monitor.text.normalize import normalize
 from monitor.text.scripts import KHMER_CHARS
-from monitor.text.words import SENTENCE_MARKS, ends_sentence, word_count
+from monitor.text.words import SENTENCE_MARKS, SENTENCE_WORDS, ends_sentence, word_count
 
 from ..models import Document
 from .dates import _plausible
 from .filters import _HAS_LETTER
 from .language import _text_language
-from .reading import PDF_PATH, SENTENCE_WORDS, PageLine, Reading
+from .reading import PDF_PATH, PageLine, Reading
 from .vocabulary import (
     GENERIC_TITLES,
     INSTITUTION_QUALIFIERS,

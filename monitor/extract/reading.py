@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from monitor.text.words import SENTENCE_END, word_count
+from monitor.text.words import SENTENCE_END, SENTENCE_WORDS, word_count
 
 from ..models import Document
 from .lines import (
@@ -169,9 +169,6 @@ def _template_blocks(
         and not (keep and _key(b.text) in keep)
         for b in blocks
     ]
-
-
-SENTENCE_WORDS = 6  # a line this long can be a statement's sentence
 
 
 CLOSING_WORDS = 3  # beside the statement's lines, a sentence this long can be its closing

@@ -13,7 +13,6 @@ import hashlib
 from lxml import etree
 
 from monitor.text.normalize import normalize
-from monitor.text.words import SENTENCE_END, word_count
 
 from .filters import _clean
 from .lines import (
@@ -27,7 +26,6 @@ from .lines import (
     _prose,
 )
 from .reading import (
-    SENTENCE_WORDS,
     PageLine,
     Prepared,
     _plausible,
@@ -99,8 +97,7 @@ def region_to_learn(
     found = [(p, lines[i]) for p, i in zip(paras, at, strict=True) if i is not None]
     prose = [line.element for p, line in found if _prose(p, line)]
     if not prose:  # a short statement: its sentences, however short
-        prose = [line.element for p, line in found if SENTENCE_END.search(p)
-                 and word_count(p) >= SENTENCE_WORDS and not _linked(line)]  # fmt: skip
+        prose = [line.element for p, line in found if _says(p) and not _linked(line)]
     container = _common_container(prose) if prose else None
     if container is None:
         return None

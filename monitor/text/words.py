@@ -17,6 +17,10 @@ _CJK = re.compile(f"[{char_class(CJK)}]")
 _ALNUM = re.compile(r"[^\W_]")  # str.isalnum, as one regex search
 
 
+# A line of this many words or more can be a sentence; fewer is a label, a byline, a kicker
+SENTENCE_WORDS = 6
+
+
 def word_count(text: str, *, cjk: bool = False) -> int:
     """About how many words `text` holds, in any script: spaced scripts by their words (not
     counting a lone "-" or "|"), Khmer, Thai, Lao and Myanmar runs by their length
