@@ -158,8 +158,9 @@ def _choose_title(
         with no <h1>, a line that is one of them, whole, is the headline set in a table's
         cell or a plain <div> (with one, it may be the section's name: "Press Releases")."""
         split = [p.strip() for p in TITLE_PARTS.split(page_title)]
-        return tuple(p.casefold() for p in split if word_count(p, cjk=True) >= 2) if len(
-            split) > 1 else ()  # fmt: skip
+        if len(split) < 2:
+            return ()
+        return tuple(p.casefold() for p in split if word_count(p, cjk=True) >= 2)
 
     for level in ("h1", "h2"):
         for heading in headings[level]:
