@@ -44,9 +44,9 @@ from monitor.text.calendar_names import (
     WEEKDAY_NAMES,
 )
 from monitor.text.normalize import normalize
-from monitor.text.scripts import ASCII_DIGITS
+from monitor.text.scripts import ARABIC, ASCII_DIGITS, INDIC, THAI, char_class
 
-_THAI = re.compile(r"[\u0e00-\u0e7f]")  # Thai letters and digits
+_THAI = re.compile(f"[{char_class(THAI)}]")  # Thai letters and digits
 
 MONTHS = {
     name: number
@@ -66,13 +66,13 @@ _JALALI_MONTH = "|".join(sorted(JALALI_MONTHS, key=len, reverse=True))
 # A Jalali date is read in Arabic-script text only; a numeric one only for a year before 1440
 # (the lunar Hijri calendar's years have been 1440 and later since 2018: Arabic and Urdu pages
 # write 1447/06/13), and never one marked lunar ("1447هـ", "ہجری", "ه.ق"; "ه.ش" is solar)
-_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
+_ARABIC_SCRIPT = re.compile(f"[{char_class(ARABIC)}]")
 _LUNAR_YEARS = 1440
 _HIJRI_MARK = re.compile(r"\s*(?:هـ|ه|ھ|ہجری|ق)(?!ـ?\s*\.?\s*ش)")
 
 # not inside a word ("mar" in "market"; Bengali "মে" in "নামে", after a vowel sign, which is
 # no word character to regex)
-_INDIC = "\u0900-\u0dff"
+_INDIC = char_class(INDIC)
 _L, _R = rf"(?<![^\W\d_])(?<![{_INDIC}])", rf"(?![^\W\d_])(?![{_INDIC}])"
 _Y = r"(?P<y>(?:19|20|25)\d\d)(?!\d)"  # 25xx: a Buddhist Era year
 _M = rf"{_L}(?P<m>{MONTH})\.?{_R}"

@@ -30,6 +30,9 @@ LAO: Ranges = ((0x0E80, 0x0EFF),)
 MYANMAR: Ranges = ((0x1000, 0x109F), (0xAA60, 0xAA7F))  # and extended-A
 MYANMAR_EXTENDED_B: Ranges = ((0xA9E0, 0xA9FF),)
 TIBETAN: Ranges = ((0x0F00, 0x0FFF),)
+ARABIC: Ranges = ((0x0600, 0x06FF),)  # Arabic, Persian, Urdu
+# Devanagari to Sinhala: scripts whose vowel signs regex counts as no word character
+INDIC: Ranges = ((0x0900, 0x0DFF),)
 CJK: Ranges = (
     (0x2E80, 0x2FDF),  # radicals
     (0x3000, 0x9FFF),  # punctuation, kana, ideographs
